@@ -1,0 +1,1 @@
+"""Annotations: highlights, themes, anchoring, per-author W3C JSON-LD files, merging."""

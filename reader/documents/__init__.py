@@ -1,0 +1,1 @@
+"""Documents: the plain data model and the workspace library."""

@@ -1,0 +1,110 @@
+"""One exception tree. Every message is written for a person, not a programmer.
+
+The CLI prints ``str(error)`` and exits 1 (2 for :class:`UsageError`); the GUI shows it
+through one function. Anything that is not a ``ReaderError`` is a bug and is logged with
+its traceback.
+"""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """Base of every error Policy Reader expects and explains.
+
+    ``message`` says what went wrong; ``hint`` (optional) says what the person can do.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip() if self.hint else self.message
+
+
+class UsageError(ReaderError):
+    """The command line or a request was malformed (CLI exit code 2)."""
+
+
+class Cancelled(ReaderError):
+    """The person cancelled a long operation."""
+
+    def __init__(self, message: str = "Cancelled.", hint: str = "") -> None:
+        super().__init__(message, hint)
+
+
+class SettingsError(ReaderError):
+    """A settings file could not be read or written."""
+
+
+class StorageError(ReaderError):
+    """A file could not be written (disk full, read-only folder, permissions)."""
+
+
+class WorkspaceError(ReaderError):
+    """The workspace folder is missing, unreadable or not a folder."""
+
+
+class DocumentError(ReaderError):
+    """A document could not be read. Subclasses name the reason."""
+
+
+class DocumentNotFound(DocumentError):
+    """No document matches the given id prefix or path."""
+
+
+class UnsupportedFormat(DocumentError):
+    """The file type is not one Policy Reader reads."""
+
+
+class DamagedFile(DocumentError):
+    """The file is broken, truncated, or not what its name says."""
+
+
+class PasswordRequired(DocumentError):
+    """The PDF is encrypted and needs a password."""
+
+
+class FileTooLarge(DocumentError):
+    """The file is bigger than the configured limit."""
+
+
+class ExtractionTimeout(DocumentError):
+    """Extraction took longer than the wall-clock limit and was stopped."""
+
+
+class ExtractionMemory(DocumentError):
+    """Extraction needed more memory than the cap and was stopped."""
+
+
+class QueryError(ReaderError):
+    """A search query could not be understood at all."""
+
+
+class SearchIndexError(ReaderError):
+    """The search index is busy, damaged, or being rebuilt."""
+
+
+class AnnotationError(ReaderError):
+    """An annotation could not be created, changed or placed."""
+
+
+class AnnotationFileError(AnnotationError):
+    """An annotation file is damaged, of the wrong shape, or foreign."""
+
+
+class ReadOnlyAnnotation(AnnotationError):
+    """Someone else's annotation cannot be edited (copy it into your own file instead)."""
+
+
+class ThemeError(ReaderError):
+    """A theme operation is not possible (unknown id, a cycle, a duplicate)."""
+
+
+class ExportError(ReaderError):
+    """A brief or export could not be written."""
+
+
+class NothingToExport(ExportError):
+    """No highlight matched the filters."""

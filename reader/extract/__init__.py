@@ -1,0 +1,1 @@
+"""Extraction: one module per format behind a registry (see :mod:`reader.extract.registry`)."""

@@ -1,0 +1,109 @@
+"""Atomic writes and careful JSON reads.
+
+Every file Policy Reader writes goes through :func:`atomic_write_bytes`: a temporary file in
+the same folder, flush + fsync, then ``os.replace``. A failure leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError, StorageError
+
+log = logging.getLogger(__name__)
+
+#: Default cap for JSON files we read (annotation files may be larger; callers pass theirs).
+DEFAULT_MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically; with ``backup`` keep the old file as ``.bak``."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
+                           "Check that the folder exists and is writable.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.exists():
+            with contextlib.suppress(OSError):
+                shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
+                           "Nothing was changed; check free space and permissions.") from exc
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def dumps(obj: Any) -> str:
+    """Stable, human-readable JSON (sorted keys are *not* used: field order is meaningful)."""
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def atomic_write_json(path: Path, obj: Any, *, backup: bool = False) -> None:
+    atomic_write_text(path, dumps(obj), backup=backup)
+
+
+def read_json(path: Path, *, max_bytes: int = DEFAULT_MAX_JSON_BYTES,
+              what: str = "file") -> Any:
+    """Read a JSON file, raising :class:`ReaderError` with a plain message on any problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ReaderError(f"The {what} {path} does not exist.") from exc
+    except OSError as exc:
+        raise ReaderError(f"Cannot read the {what} {path}: {exc.strerror or exc}.") from exc
+    if size > max_bytes:
+        raise ReaderError(
+            f"The {what} {path.name} is too large ({size / 1e6:.0f} MB; "
+            f"the limit is {max_bytes / 1e6:.0f} MB).")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"Cannot read the {what} {path}: {exc.strerror or exc}.") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"The {what} {path.name} is not UTF-8 text.") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReaderError(
+            f"The {what} {path.name} is not valid JSON (line {exc.lineno}, "
+            f"column {exc.colno}: {exc.msg}).") from exc
+    except RecursionError as exc:
+        raise ReaderError(f"The {what} {path.name} is nested too deeply to read.") from exc

@@ -1,0 +1,158 @@
+"""The workspace: a folder of documents plus ``.policy-reader/``; the one core API object
+that the CLI and the GUI share.
+
+Services are created lazily and cached: ``library()``, ``themes()``, ``annotations()``,
+``search()``. Each lives in its own package and takes the workspace as its only argument.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.errors import WorkspaceError
+from reader.paths import (DATA_DIRNAME, corpus_dir, default_workspace, resolve_workspace,
+                          workspace_cache_dir)
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.settings import Settings
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
+    from reader.annotations.themes import ThemeStore
+    from reader.documents.library import Library
+    from reader.search.index import WhooshIndex
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    def __init__(self, root: Path, *, settings: Settings | None = None) -> None:
+        self.root = Path(root).resolve()
+        self.settings = settings or Settings()
+        self._lock = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: str | Path | None = None, *, create: bool = False,
+             settings: Settings | None = None) -> Workspace:
+        """Open ``root`` (or the configured/default workspace). With ``create`` a missing
+        folder is created; the default workspace is created and seeded on first use."""
+        path = resolve_workspace(root)
+        is_default = root is None and path == default_workspace().resolve()
+        if is_default:
+            seed_default_workspace(path)
+        elif not path.exists():
+            if not create:
+                raise WorkspaceError(f"The workspace folder {path} does not exist.",
+                                     "Create it first, or pass an existing folder.")
+            try:
+                path.mkdir(parents=True)
+            except OSError as exc:
+                raise WorkspaceError(f"Cannot create the workspace {path}: "
+                                     f"{exc.strerror or exc}.") from exc
+        if not path.is_dir():
+            raise WorkspaceError(f"{path} is not a folder.", "A workspace is a folder.")
+        return cls(path, settings=settings)
+
+    # -- locations -----------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+    @property
+    def data_dir(self) -> Path:
+        """The shared app data inside the workspace (``.policy-reader/``)."""
+        return self.root / DATA_DIRNAME
+
+    @property
+    def annotations_dir(self) -> Path:
+        return self.data_dir / "annotations"
+
+    @property
+    def themes_file(self) -> Path:
+        return self.data_dir / "themes.json"
+
+    @property
+    def documents_file(self) -> Path:
+        return self.data_dir / "documents.json"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Machine-local derived data for this workspace (never in the shared folder)."""
+        return workspace_cache_dir(self.root)
+
+    # -- services ------------------------------------------------------------------------
+    @cached_property
+    def _library(self) -> Library:
+        from reader.documents.library import Library
+        return Library(self)
+
+    def library(self) -> Library:
+        with self._lock:
+            return self._library
+
+    @cached_property
+    def _themes(self) -> ThemeStore:
+        from reader.annotations.themes import ThemeStore
+        return ThemeStore(self)
+
+    def themes(self) -> ThemeStore:
+        with self._lock:
+            return self._themes
+
+    @cached_property
+    def _annotations(self) -> AnnotationStore:
+        from reader.annotations.store import AnnotationStore
+        return AnnotationStore(self)
+
+    def annotations(self) -> AnnotationStore:
+        with self._lock:
+            return self._annotations
+
+    @cached_property
+    def _search(self) -> WhooshIndex:
+        from reader.search.index import WhooshIndex
+        return WhooshIndex(self)
+
+    def search(self) -> WhooshIndex:
+        with self._lock:
+            return self._search
+
+    # -- whole-workspace operations ------------------------------------------------------
+    def refresh(self, *, progress: ProgressFn = no_progress,
+                cancel: CancelToken = NEVER_CANCELLED, rebuild: bool = False,
+                index: bool = True) -> None:
+        """Bring the library (and, with ``index``, the search index) up to date."""
+        self.library().update(progress=progress, cancel=cancel, rebuild=rebuild)
+        if index:
+            search = self.search()
+            if rebuild:
+                search.rebuild(progress=progress, cancel=cancel)
+            else:
+                search.update(progress=progress, cancel=cancel)
+
+
+def seed_default_workspace(path: Path) -> bool:
+    """Create the default workspace and copy the bundled corpus into it (first run only).
+    Returns True when it was created now."""
+    if path.exists():
+        return False
+    source = corpus_dir()
+    tmp = path.with_name(path.name + ".seeding")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        if source.is_dir():
+            shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        else:
+            tmp.mkdir(parents=True)
+        tmp.replace(path)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise WorkspaceError(f"Cannot create the default workspace {path}: "
+                             f"{exc.strerror or exc}.") from exc
+    log.info("created the default workspace %s from %s", path, source)
+    return True

@@ -1,0 +1,49 @@
+"""Shared fixtures. Every test runs with its own user folders (``POLICY_READER_HOME``),
+Qt offscreen, and no network. Extracted text is cached once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def session_extract_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("extract-cache")
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              session_extract_cache: Path) -> Path:
+    """Isolated user data/cache/config/log folders for each test."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("POLICY_READER_HOME", str(home))
+    monkeypatch.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
+    monkeypatch.delenv("POLICY_READER_WORKSPACE", raising=False)
+    return home
+
+
+@pytest.fixture
+def workspace_dir(tmp_path: Path) -> Path:
+    """An empty workspace folder."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    return ws
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Iterator[Path]:
+    """A fresh workspace folder holding a copy of the bundled corpus."""
+    ws = tmp_path / "corpus-ws"
+    shutil.copytree(CORPUS, ws, ignore=shutil.ignore_patterns(".*"))
+    yield ws
