@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import WorkspaceError
-from reader.paths import (DATA_DIRNAME, corpus_dir, default_workspace, resolve_workspace,
-                          workspace_cache_dir)
+from reader.paths import (
+    DATA_DIRNAME,
+    corpus_dir,
+    default_workspace,
+    resolve_workspace,
+    workspace_cache_dir,
+)
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.settings import Settings
 

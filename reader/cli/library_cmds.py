@@ -1,9 +1,167 @@
-"""CLI commands (placeholder: filled in by the work that owns them)."""
+"""Library commands: add, index, docs, show."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+import time
+
+from reader.cli.common import StderrProgress, open_workspace, print_json
+from reader.documents.library import LibraryChanges
+from reader.documents.model import DocStatus, Document
+from reader.errors import ReaderError, UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this module's commands to ``sub``."""
+    p = sub.add_parser("add", help="copy files or folders into the workspace and read them",
+                       description="Copy files or folders into the workspace, then bring the "
+                                   "library (and search index) up to date.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--to", dest="subdir", default="", metavar="SUBFOLDER",
+                   help="copy into this subfolder of the workspace")
+    p.add_argument("--json", action="store_true", help="print what changed as JSON")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("index", help="bring the library and search index up to date",
+                       description="Scan the workspace: read new and changed files, forget "
+                                   "removed ones, update the search index.")
+    p.add_argument("--rebuild", action="store_true",
+                   help="re-read every file and rebuild the index from scratch")
+    p.add_argument("--json", action="store_true", help="print what changed as JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("docs", help="list the documents",
+                       description="List every document with its status.")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("show", help="print a document's text",
+                       description="Print a document's extracted text (DOC = id, id prefix "
+                                   "or path).")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--page", type=int, metavar="N", help="only page N (1-based)")
+    p.set_defaults(func=cmd_show)
+
+
+def _index_available() -> bool:
+    try:
+        import reader.search.index  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float) -> str:
+    readable = sum(d.status in (DocStatus.OK, DocStatus.NO_TEXT) for d in docs)
+    parts = [f"{len(docs)} documents ({readable} readable)",
+             f"{changes.extracted} read now", f"{len(changes.added)} new",
+             f"{len(changes.changed)} changed", f"{len(changes.moved)} moved",
+             f"{len(changes.removed)} removed"]
+    return ", ".join(parts) + f" in {seconds:.2f} s"
+
+
+def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Document, ...],
+            seconds: float) -> int:
+    failed = [d for d in ws_docs if d.id in set(changes.failed)]
+    if args.json:
+        print_json({"changes": changes, "documents": len(ws_docs),
+                    "failed": [{"id": d.id, "path": d.path, "status": d.status.value,
+                                "reason": d.reason} for d in failed]})
+    else:
+        for d in failed:
+            print(f"{d.path}: {d.status_line}", file=sys.stderr)
+        for problem in changes.problems:
+            print(problem, file=sys.stderr)
+        print(_summary(changes, ws_docs, seconds))
+    readable = [d for d in ws_docs if d.status in (DocStatus.OK, DocStatus.NO_TEXT)]
+    if ws_docs and not readable:
+        raise ReaderError("No file in the workspace could be read.",
+                          "See the reasons above ('policy-reader docs' lists them).")
+    return 0
+
+
+def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | None = None
+         ) -> int:
+    ws = open_workspace(args)
+    progress = StderrProgress(quiet=args.quiet)
+    start = time.perf_counter()
+    library = ws.library()
+    index = ws.search() if _index_available() else None
+    on_batch = (lambda ch: index.index_documents(ch.touched)) if index and not rebuild else None
+    try:
+        if paths is not None:
+            changes = library.add_files(paths, subdir=args.subdir, progress=progress,
+                                        on_batch=on_batch)
+            if paths and not changes.extracted and len(changes.problems) >= len(paths):
+                for problem in changes.problems:
+                    print(problem, file=sys.stderr)
+                raise ReaderError("Nothing was added.")
+        else:
+            changes = library.update(progress=progress, rebuild=rebuild, on_batch=on_batch)
+        if index is not None:
+            if rebuild:
+                index.rebuild(progress=progress)
+            else:
+                index.update(progress=progress)
+    finally:
+        progress.finish()
+    return _report(args, changes, library.documents(), time.perf_counter() - start)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    return _run(args, paths=args.paths)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    return _run(args, rebuild=args.rebuild)
+
+
+def _doc_json(d: Document) -> dict[str, object]:
+    return {"id": d.id, "path": d.path, "format": d.format, "title": d.title,
+            "kind": d.meta.kind, "jurisdiction": d.meta.jurisdiction, "date": d.meta.date,
+            "author": d.meta.author, "citation": d.meta.citation, "pages": d.pages,
+            "characters": d.chars, "status": d.status.value, "reason": d.reason,
+            "size": d.size, "duplicates": list(d.duplicates)}
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    docs = ws.library().documents()
+    if args.json:
+        print_json([_doc_json(d) for d in docs])
+        return 0
+    if not docs:
+        print("No documents yet. Add some with 'policy-reader add PATH' or run "
+              "'policy-reader index'.")
+        return 0
+    width = max(60, shutil.get_terminal_size((120, 20)).columns)
+    title_w = max(20, width - 12 - 9 - 12 - 11 - 6 - 22 - 7)
+    print(f"{'ID':<12} {'KIND':<8} {'JURIS.':<11} {'DATE':<10} {'PAGES':>5}  "
+          f"{'TITLE':<{title_w}} STATUS")
+    for d in docs:
+        title = d.title if len(d.title) <= title_w else d.title[:title_w - 1] + "…"
+        print(f"{d.short_id:<12} {d.meta.kind:<8} {d.meta.jurisdiction[:11]:<11} "
+              f"{d.meta.date[:10]:<10} {d.pages:>5}  {title:<{title_w}} {d.status_line}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    library = ws.library()
+    doc = library.find(args.doc)
+    text = library.text(doc.id)
+    if args.page is not None:
+        page = text.page(args.page)
+        if page is None:
+            raise UsageError(f"{doc.title} has {len(text.pages)} page(s); "
+                             f"there is no page {args.page}.")
+        if not page.has_text:
+            print(f"[page {page.cite_label} has no text layer — needs OCR]")
+            return 0
+        sys.stdout.write(text.text[page.start:page.end] + "\n")
+        return 0
+    if doc.status is DocStatus.NO_TEXT or not text.text.strip():
+        raise ReaderError(f"{doc.title} has no text layer: it is a scan and needs OCR.")
+    sys.stdout.write(text.text + "\n")
+    return 0

@@ -18,6 +18,7 @@ class DocStatus(StrEnum):
     PASSWORD = "password required"
     UNSUPPORTED = "unsupported"
     DAMAGED = "damaged"
+    TOO_LARGE = "too large"
     PENDING = "pending"
 
     @property

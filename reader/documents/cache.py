@@ -1,0 +1,125 @@
+"""The extracted-text cache: content-addressed by (hash, extractor tag), machine-local,
+derived (deleting it loses nothing). Failures are cached too, so a broken file is not
+re-read on every scan; ``rebuild`` retries them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.documents.model import DocMeta, DocStatus, Page, Section
+from reader.extract.base import Extracted
+from reader.jsonio import atomic_write_bytes
+from reader.paths import extract_cache_dir
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    status: DocStatus
+    reason: str
+    meta: DocMeta
+    pages: int
+    chars: int
+    paged_labels: bool
+
+
+class ExtractCache:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or extract_cache_dir()
+
+    def _file(self, digest: str, tag: str, suffix: str) -> Path:
+        return self.root / digest[:2] / f"{digest}.{tag}{suffix}"
+
+    def text_path(self, digest: str, tag: str) -> Path:
+        return self._file(digest, tag, ".json.gz")
+
+    def boxes_path(self, digest: str, tag: str) -> Path:
+        return self._file(digest, tag, ".boxes")
+
+    def summary_path(self, digest: str, tag: str) -> Path:
+        return self._file(digest, tag, ".meta.json")
+
+    def has(self, digest: str, tag: str) -> bool:
+        return self.summary_path(digest, tag).exists()
+
+    # -- writing ---------------------------------------------------------------------------
+    def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
+              reason: str) -> CacheEntry:
+        """Save an extraction result (or a failure) and return its summary."""
+        if result is not None:
+            status, reason = result.status, result.reason or reason
+            body = {
+                "version": CACHE_VERSION,
+                "text": result.text,
+                "pages": [[p.number, p.start, p.end, p.label, p.has_text] for p in result.pages],
+                "sections": [[s.title, s.level, s.start, s.end, s.number]
+                             for s in result.sections],
+            }
+            data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                                 compresslevel=5, mtime=0)
+            atomic_write_bytes(self.text_path(digest, tag), data)
+            if result.boxes:
+                atomic_write_bytes(self.boxes_path(digest, tag), result.boxes)
+            entry = CacheEntry(status, reason, result.meta, len(result.pages),
+                               len(result.text), any(p.label for p in result.pages))
+        else:
+            entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
+        summary = {
+            "version": CACHE_VERSION, "status": entry.status.value, "reason": entry.reason,
+            "meta": entry.meta.__dict__, "pages": entry.pages, "chars": entry.chars,
+            "paged_labels": entry.paged_labels,
+        }
+        atomic_write_bytes(self.summary_path(digest, tag),
+                           json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+        return entry
+
+    # -- reading ---------------------------------------------------------------------------
+    def summary(self, digest: str, tag: str) -> CacheEntry | None:
+        """The cached summary, or None when absent or unreadable (then re-extract)."""
+        path = self.summary_path(digest, tag)
+        try:
+            raw = json.loads(path.read_bytes())
+            meta = DocMeta(**{k: str(v) for k, v in raw.get("meta", {}).items()
+                              if k in DocMeta.__dataclass_fields__})
+            entry = CacheEntry(DocStatus(raw["status"]), str(raw.get("reason", "")), meta,
+                               int(raw.get("pages", 0)), int(raw.get("chars", 0)),
+                               bool(raw.get("paged_labels", False)))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring a damaged cache entry %s: %s", path.name, exc)
+            return None
+        if entry.status is DocStatus.OK and not self.text_path(digest, tag).exists():
+            return None
+        return entry
+
+    def load_text(self, digest: str, tag: str) -> tuple[str, tuple[Page, ...],
+                                                          tuple[Section, ...]] | None:
+        path = self.text_path(digest, tag)
+        try:
+            body: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
+            text = body["text"]
+            pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
+                          for n, s, e, lb, ht in body["pages"])
+            sections = tuple(Section(title=t, level=lv, start=s, end=e, number=num)
+                             for t, lv, s, e, num in body["sections"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+            log.warning("ignoring a damaged cached text %s: %s", path.name, exc)
+            return None
+        return text, pages, sections
+
+    def load_boxes(self, digest: str, tag: str) -> bytes | None:
+        try:
+            return self.boxes_path(digest, tag).read_bytes()
+        except OSError:
+            return None

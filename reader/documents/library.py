@@ -1,0 +1,348 @@
+"""The workspace library: every supported file under the workspace is a document,
+identified by its content hash, extracted once (cached by hash), listed with its status.
+
+``update()`` detects added, changed, moved and removed files: size+mtime are checked before
+hashing, only new content is extracted (in isolated worker processes, see
+:mod:`reader.extract.pool`), results are published in batches while the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.documents.cache import ExtractCache
+from reader.documents.importing import copy_into
+from reader.documents.model import DocMeta, DocStatus, DocText, Document
+from reader.documents.overrides import MetaOverrides
+from reader.documents.runner import run_extraction
+from reader.documents.scan import file_hash, scan
+from reader.documents.state import FileRecord, load_state, save_state
+from reader.errors import DocumentError, DocumentNotFound, UsageError
+from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 300 * 1024 * 1024
+BATCH_SECONDS = 1.0
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class LibraryChanges:
+    """What an update found (document ids). ``problems`` are one-line reasons for the
+    person (a missing path, a file deleted while the run went on)."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
+    moved: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    extracted: int = 0
+    problems: tuple[str, ...] = ()
+
+    @property
+    def touched(self) -> tuple[str, ...]:
+        """Ids whose searchable content is new: added, changed (new id) and extracted."""
+        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.moved or self.removed
+                    or self.failed or self.extracted or self.problems)
+
+
+class Library:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.root = workspace.root
+        self.cache = ExtractCache()
+        self.overrides = MetaOverrides(workspace.documents_file)
+        self._state_path = workspace.cache_dir / "library.json"
+        self._update_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._texts: OrderedDict[str, DocText] = OrderedDict()
+        self._files: dict[str, FileRecord] = load_state(self._state_path)
+        self._docs: dict[str, Document] = {}
+        self._by_path: dict[str, str] = {}
+        self._publish(self._files)
+
+    # -- reading ---------------------------------------------------------------------------
+    def documents(self) -> tuple[Document, ...]:
+        with self._lock:
+            return tuple(sorted(self._docs.values(), key=lambda d: d.path))
+
+    def get(self, doc_id: str) -> Document:
+        with self._lock:
+            doc = self._docs.get(doc_id)
+        if doc is None:
+            raise DocumentNotFound(f"No document with id {doc_id[:12]} in this workspace.")
+        return doc
+
+    def find(self, ref: str) -> Document:
+        """A document by id, id prefix (4+ characters) or path (relative to the workspace,
+        absolute, or relative to the current folder)."""
+        ref = ref.strip()
+        if not ref:
+            raise UsageError("Name a document: an id (or its first characters) or a path.")
+        with self._lock:
+            docs = dict(self._docs)
+            by_path = dict(self._by_path)
+        if ref in docs:
+            return docs[ref]
+        rel = self._relative(ref)
+        if rel is not None and rel in by_path:
+            return docs[by_path[rel]]
+        if len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref.lower()):
+            hits = [d for d in docs.values() if d.id.startswith(ref.lower())]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                raise DocumentNotFound(
+                    f"The id {ref} matches {len(hits)} documents.",
+                    "Give more characters: " + ", ".join(d.short_id for d in hits[:5]))
+        raise DocumentNotFound(f"No document '{ref}' in this workspace.",
+                               "Run 'policy-reader docs' to list them.")
+
+    def _relative(self, ref: str) -> str | None:
+        candidates = [Path(ref)]
+        if not Path(ref).is_absolute():
+            candidates.append(Path.cwd() / ref)
+        for cand in candidates:
+            try:
+                full = cand if cand.is_absolute() else self.root / cand
+                return Path(os.path.relpath(os.path.abspath(full), self.root)).as_posix()
+            except ValueError:
+                continue
+        return None
+
+    def text(self, doc_id: str) -> DocText:
+        """The document's normalised text with pages and sections (from the cache)."""
+        doc = self.get(doc_id)
+        if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
+            raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}.")
+        with self._lock:
+            cached = self._texts.get(doc.id)
+            if cached is not None:
+                self._texts.move_to_end(doc.id)
+                return cached
+        tag = cache_tag(Path(doc.path))
+        loaded = self.cache.load_text(doc.id, tag)
+        if loaded is None:  # the derived cache was deleted: extract again
+            log.info("re-extracting %s (cache missing)", doc.path)
+            self._extract([(doc.id, tag, self.root / doc.path)], no_progress, NEVER_CANCELLED,
+                          lambda *_: None)
+            loaded = self.cache.load_text(doc.id, tag)
+            if loaded is None:
+                raise DocumentError(f"{doc.title} could not be read again.",
+                                    "Run 'policy-reader index --rebuild'.")
+        text, pages, sections = loaded
+        result = DocText(doc.id, text, pages, sections)
+        with self._lock:
+            self._texts[doc.id] = result
+            while len(self._texts) > 8:
+                self._texts.popitem(last=False)
+        return result
+
+    def boxes(self, doc_id: str) -> bytes | None:
+        doc = self.get(doc_id)
+        return self.cache.load_boxes(doc.id, cache_tag(Path(doc.path)))
+
+    def absolute_path(self, doc_id: str) -> Path:
+        return self.root / self.get(doc_id).path
+
+    # -- editing ---------------------------------------------------------------------------
+    def set_meta(self, doc_id: str, **fields: str) -> Document:
+        doc = self.get(doc_id)
+        self.overrides.set(doc.path, doc.id, fields)
+        with self._lock:
+            self._publish_locked(self._files)
+        return self.get(doc.id)
+
+    def add_files(self, paths: Iterable[str | Path], *, subdir: str = "",
+                  progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
+                  on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
+        """Copy files or folders into the workspace, then bring the library up to date."""
+        problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                             progress=progress, cancel=cancel)
+        changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
+        return replace(changes, problems=(*problems, *changes.problems))
+
+    # -- updating --------------------------------------------------------------------------
+    def update(self, *, progress: ProgressFn = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED, rebuild: bool = False,
+               on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
+        with self._update_lock:
+            return self._update(progress, cancel, rebuild, on_batch)
+
+    def _update(self, progress: ProgressFn, cancel: CancelToken, rebuild: bool,
+                on_batch: Callable[[LibraryChanges], None] | None) -> LibraryChanges:
+        self.overrides.reload()
+        old = dict(self._files)
+        stats = scan(self.root)
+        problems: list[str] = []
+        files: dict[str, FileRecord] = {}
+        for i, (rel, st) in enumerate(stats.items()):
+            cancel.raise_if_cancelled()
+            progress(i, len(stats), "Checking files")
+            tag = cache_tag(Path(rel))
+            prev = old.get(rel)
+            if prev and prev.size == st.size and prev.mtime_ns == st.mtime_ns and not rebuild:
+                files[rel] = replace(prev, tag=tag)
+                continue
+            try:
+                digest = file_hash(self.root / rel)
+            except OSError as exc:
+                problems.append(f"{rel}: could not be read ({exc.strerror or exc}); skipped")
+                log.warning("%s", problems[-1])
+                continue
+            files[rel] = FileRecord(rel, st.size, st.mtime_ns, digest, tag)
+        progress(len(stats), len(stats), "Checking files")
+
+        jobs: dict[str, tuple[str, str, Path]] = {}
+        for rec in files.values():
+            if rec.digest in jobs or not self._needs_extraction(rec, rebuild):
+                continue
+            jobs[rec.digest] = (rec.digest, rec.tag, self.root / rec.path)
+        with self._lock:
+            self._files = files
+            self._publish_locked(files, pending={d for d, _, _ in jobs.values()})
+        if rebuild:
+            self._texts.clear()
+
+        batches = _Batcher(on_batch)
+
+        def record(digest: str, ok: bool) -> None:
+            if batches.add(digest, ok):
+                with self._lock:
+                    self._publish_locked(self._files, pending=set(jobs) - batches.seen)
+                batches.flush()
+
+        try:
+            self._extract(list(jobs.values()), progress, cancel, record)
+        finally:
+            with self._lock:
+                self._publish_locked(self._files)
+            save_state(self._state_path, self._files)
+        batches.flush()
+        return self._diff(old, files, extracted=len(batches.seen), failed=batches.failed,
+                          problems=problems)
+
+    def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
+        if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
+            return False
+        return rebuild or self.cache.summary(rec.digest, rec.tag) is None
+
+    def _extract(self, jobs: Sequence[tuple[str, str, Path]], progress: ProgressFn,
+                 cancel: CancelToken, record: Callable[[str, bool], None]) -> None:
+        if not jobs:
+            return
+        for digest, tag, result, status, reason in run_extraction(jobs, progress, cancel):
+            entry = self.cache.store(digest, tag, result, status, reason)
+            if entry.status is not DocStatus.OK:
+                log.info("%s: %s%s", next(p for d, _, p in jobs if d == digest).name,
+                         entry.status.value, f" ({entry.reason})" if entry.reason else "")
+            record(digest, entry.status in (DocStatus.OK, DocStatus.NO_TEXT))
+
+    def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
+              failed: list[str], problems: list[str]) -> LibraryChanges:
+        old_hashes = {r.digest for r in old.values()}
+        new_hashes = {r.digest for r in new.values()}
+        added, changed, moved = [], [], []
+        for rel, rec in new.items():
+            prev = old.get(rel)
+            if prev is None:
+                (moved if rec.digest in old_hashes else added).append(rec.digest)
+            elif prev.digest != rec.digest:
+                changed.append((prev.digest, rec.digest))
+        removed = [h for h in old_hashes - new_hashes
+                   if h not in {o for o, _ in changed}]
+        return LibraryChanges(
+            added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
+            changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
+            removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
+            extracted=extracted, problems=tuple(problems))
+
+    # -- building the document list ----------------------------------------------------------
+    def _publish(self, files: dict[str, FileRecord]) -> None:
+        with self._lock:
+            self._publish_locked(files)
+
+    def _publish_locked(self, files: dict[str, FileRecord],
+                        pending: set[str] | None = None) -> None:
+        pending = pending or set()
+        by_digest: dict[str, list[FileRecord]] = {}
+        for rec in sorted(files.values(), key=lambda r: r.path):
+            by_digest.setdefault(rec.digest, []).append(rec)
+        docs: dict[str, Document] = {}
+        by_path: dict[str, str] = {}
+        for digest, recs in by_digest.items():
+            first = recs[0]
+            docs[digest] = self._document(first, [r.path for r in recs[1:]],
+                                          digest in pending)
+            for r in recs:
+                by_path[r.path] = digest
+        self._docs, self._by_path = docs, by_path
+
+    def _document(self, rec: FileRecord, duplicates: list[str], pending: bool) -> Document:
+        suffix = Path(rec.path).suffix.lower()
+        info = format_for(Path(rec.path))
+        meta = DocMeta(title=Path(rec.path).stem)
+        status, reason, pages, chars = DocStatus.PENDING, "", 0, 0
+        if info is None:
+            status = DocStatus.UNSUPPORTED
+            reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
+        elif rec.size > MAX_FILE_BYTES:
+            status = DocStatus.TOO_LARGE
+            reason = (f"{rec.size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
+        elif not pending:
+            entry = self.cache.summary(rec.digest, rec.tag)
+            if entry is not None:
+                status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
+                    entry.chars
+                meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
+        meta = meta.merged(self.overrides.lookup(rec.path, rec.digest))
+        return Document(id=rec.digest, path=rec.path,
+                        format=info.name if info else (suffix.lstrip(".") or "unknown"),
+                        size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
+                        meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
+                        duplicates=tuple(duplicates))
+
+
+class _Batcher:
+    """Collects extracted ids and hands them on in batches (every ``BATCH_SIZE`` documents
+    or ``BATCH_SECONDS``), so search can index while a large import still runs."""
+
+    def __init__(self, on_batch: Callable[[LibraryChanges], None] | None) -> None:
+        self.on_batch = on_batch
+        self.seen: set[str] = set()
+        self.failed: list[str] = []
+        self._pending: list[str] = []
+        self._last = time.monotonic()
+
+    def add(self, digest: str, ok: bool) -> bool:
+        """Record one result; True when a batch is due."""
+        self.seen.add(digest)
+        if ok:
+            self._pending.append(digest)
+        else:
+            self.failed.append(digest)
+        return bool(self.on_batch and self._pending) and (
+            len(self._pending) >= BATCH_SIZE or time.monotonic() - self._last > BATCH_SECONDS)
+
+    def flush(self) -> None:
+        if self.on_batch and self._pending:
+            self.on_batch(LibraryChanges(added=tuple(self._pending)))
+        self._pending = []
+        self._last = time.monotonic()
