@@ -67,12 +67,43 @@ class SearchResults:
     elapsed: float = 0.0
 
 
-class SearchIndex(Protocol):
-    """What the app needs from a search engine."""
+INDEX_STATES = ("ready", "building", "rebuilding", "read-only", "damaged")
 
-    def update(self, workspace: object, *, progress: ProgressFn | None = None,
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What the status bar says about the index.
+
+    ``state``: ``"ready"``; ``"building"`` (first build, results grow as batches land);
+    ``"rebuilding"`` (the index was damaged or of an old format and is being rebuilt;
+    results may be incomplete); ``"read-only"`` (another Policy Reader is updating this
+    workspace's index, or the cache folder is not writable: searching works, updates wait);
+    ``"damaged"`` (it cannot be read or rebuilt now: searches return nothing).
+    """
+
+    state: str
+    documents: int = 0  # documents in the index
+    notes: int = 0  # highlights in the index
+    message: str = ""  # a sentence for the status bar ("" when ready)
+
+    @property
+    def searchable(self) -> bool:
+        return self.state != "damaged"
+
+
+class SearchIndex(Protocol):
+    """What the app needs from a search engine (the engine is built for one workspace)."""
+
+    def update(self, *, progress: ProgressFn | None = None,
                cancel: CancelToken | None = None) -> None:
         """Bring the index up to date with the workspace's library and annotations."""
+
+    def rebuild(self, *, progress: ProgressFn | None = None,
+                cancel: CancelToken | None = None) -> None:
+        """Rebuild the index from scratch (searches see the old index until it is done)."""
+
+    def status(self) -> IndexStatus:
+        """The index's state for the status bar."""
 
     def search(self, query: str, *, limit: int = 20, sort: str = "relevance",
                filters: dict[str, str] | None = None) -> SearchResults:

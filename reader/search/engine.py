@@ -1,0 +1,290 @@
+"""The Whoosh index in one folder: open and verify it, recover from damage, write rows
+(one writer at a time, across threads and processes), search without waiting for the
+writer. Knows nothing about workspaces: it takes rows (see :mod:`reader.search.rows`).
+
+Recovery: at open the index is verified (format version, every segment's columns, stored
+fields and a posting list are read). A missing, foreign, half-written or junk index is
+moved aside and recreated empty; the state says ``rebuilding`` until the owner refills it
+(:meth:`SearchEngine.needs_fill`). A folder that cannot be written at all falls back to
+an index in memory (``read-only`` in the sense that nothing is kept), never a dead end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import LockError
+from whoosh.writing import CLEAR
+
+from reader.errors import SearchIndexError
+from reader.search.api import IndexStatus, SearchResults
+from reader.search.rows import Row
+from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.searching import run_search
+from reader.search.tables import IndexTable, TableCache, manifest
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "MAIN"
+FORMAT_FILE = "format.json"
+LIMIT_MB = 256
+
+
+class IndexBusy(SearchIndexError):
+    """Another program (or window) is writing this index."""
+
+
+class IndexDamaged(SearchIndexError):
+    """The index could not be read."""
+
+
+class RowWriter:
+    """Adds and deletes rows inside one Whoosh writer (see :meth:`SearchEngine.writing`)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._w = writer
+        self.added = 0
+
+    def delete_key(self, key: str) -> None:
+        self._w.delete_by_term("key", key)
+
+    def add_rows(self, rows: Iterable[Row]) -> None:
+        for row in rows:
+            self._w.add_document(**row)
+            self.added += 1
+
+    def replace(self, key: str, rows: Iterable[Row]) -> None:
+        self.delete_key(key)
+        self.add_rows(rows)
+
+
+def _verify(ix: Any) -> None:
+    """Read enough of every segment to know it is whole (raises on damage)."""
+    with ix.searcher() as s:
+        reader = s.reader()
+        leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+        for leaf, _offset in leaves:
+            n = leaf.doc_count_all()
+            if n:
+                leaf.stored_fields(0)
+                leaf.stored_fields(n - 1)
+                for name in ("key", "doc_id", "sig"):
+                    if len(list(leaf.column_reader(name))) != n:
+                        raise IndexDamaged("A column of the index is incomplete.")
+            for fieldname in ("body", "key"):
+                for i, term in enumerate(leaf.lexicon(fieldname)):
+                    leaf.postings(fieldname, term).all_ids()
+                    if i >= 2:
+                        break
+
+
+class SearchEngine:
+    """The index in ``directory`` (None: in memory only)."""
+
+    def __init__(self, directory: Path | None, *, lock_timeout: float = 2.0) -> None:
+        self.directory = Path(directory) if directory is not None else None
+        self.lock_timeout = lock_timeout
+        self._ix: Any = None
+        self._state = "building"
+        self._message = ""
+        self._needs_fill = False
+        self._open_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._search_lock = threading.RLock()
+        self._searcher: Any = None
+        self._tables = TableCache()
+        self._counts = (0, 0)
+
+    # -- opening ----------------------------------------------------------------------------
+    def open(self) -> None:
+        """Open (verify, recover or create) the index. Idempotent, never raises."""
+        with self._open_lock:
+            if self._ix is not None:
+                return
+            if self.directory is None:
+                self._ix = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
+                self._needs_fill = True
+                return
+            try:
+                self._ix = self._open_dir(self.directory)
+            except OSError as exc:
+                log.warning("search index folder %s is not usable (%s): keeping the index "
+                            "in memory", self.directory, exc)
+                self._ix = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
+                self._needs_fill = True
+                self._set("read-only", f"The search index cannot be saved ({exc.strerror or exc})"
+                          ": it is kept in memory and rebuilt each time.")
+
+    def _open_dir(self, d: Path) -> Any:
+        d.mkdir(parents=True, exist_ok=True)
+        if windex.exists_in(str(d), indexname=INDEX_NAME):
+            problem = self._format_problem(d)
+            if problem is None:
+                try:
+                    ix = windex.open_dir(str(d), indexname=INDEX_NAME)
+                    _verify(ix)
+                    if ix.doc_count() == 0:
+                        self._needs_fill = True
+                    self._set("ready", "")
+                    return ix
+                except Exception as exc:  # any damage at all: rebuild
+                    problem = f"it is damaged ({type(exc).__name__}: {exc})"
+            log.warning("search index %s: %s; rebuilding it", d, problem)
+            self._quarantine(d)
+            self._set("rebuilding", "The search index is being rebuilt; results may be "
+                                    "incomplete until it is done.")
+        else:
+            if any(d.iterdir()):
+                log.warning("search index folder %s holds no index; starting afresh", d)
+                self._quarantine(d)
+            self._set("building", "The search index is being built; results grow as "
+                                  "documents are indexed.")
+        ix = FileStorage(str(d)).create_index(build_schema(), indexname=INDEX_NAME)
+        (d / FORMAT_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), "utf-8")
+        self._needs_fill = True
+        return ix
+
+    @staticmethod
+    def _format_problem(d: Path) -> str | None:
+        try:
+            data = json.loads((d / FORMAT_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return "its format file is missing or unreadable"
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            return "it was made by another version"
+        return None
+
+    @staticmethod
+    def _quarantine(d: Path) -> None:
+        """Move a damaged index aside (kept once, for a bug report), then empty ``d``."""
+        aside = d.with_name(d.name + ".damaged")
+        shutil.rmtree(aside, ignore_errors=True)
+        with suppress(OSError):
+            shutil.copytree(d, aside)
+        for child in list(d.iterdir()):
+            try:
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+            except OSError as exc:
+                log.warning("cannot remove %s: %s", child, exc)
+
+    # -- state --------------------------------------------------------------------------------
+    def _set(self, state: str, message: str) -> None:
+        self._state, self._message = state, message
+
+    def needs_fill(self) -> bool:
+        """True when the index was (re)created empty and must be filled from scratch."""
+        self.open()
+        return self._needs_fill
+
+    def status(self) -> IndexStatus:
+        self.open()
+        docs, notes = self._counts
+        return IndexStatus(self._state, docs, notes, self._message)
+
+    def mark(self, state: str, message: str = "") -> None:
+        """Set the state (the owner reports building, read-only …)."""
+        self._set(state, message)
+
+    # -- writing ------------------------------------------------------------------------------
+    @contextmanager
+    def writing(self, *, clear: bool = False, timeout: float | None = None
+                ) -> Iterator[RowWriter]:
+        """One writer (threads wait their turn; another process gets ``timeout`` seconds,
+        then :class:`IndexBusy`). With ``clear`` the commit replaces the whole index."""
+        self.open()
+        timeout = self.lock_timeout if timeout is None else timeout
+        if not self._write_lock.acquire(timeout=max(timeout, 0.0) + 60.0):
+            raise IndexBusy("The search index is busy.", "Try again in a moment.")
+        try:
+            try:
+                writer = self._ix.writer(timeout=timeout, delay=0.05, limitmb=LIMIT_MB)
+            except LockError as exc:
+                raise IndexBusy("Another Policy Reader window is updating this search index.",
+                                "Searching still works; it will catch up later.") from exc
+            rw = RowWriter(writer)
+            try:
+                yield rw
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=CLEAR) if clear else writer.commit()
+            self._needs_fill = False
+        finally:
+            self._write_lock.release()
+
+    # -- reading ------------------------------------------------------------------------------
+    def _searcher_and_table(self) -> tuple[Any, IndexTable]:
+        """The current searcher (refreshed after commits) and its table. Caller holds the
+        search lock."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        else:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher = fresh
+        table = self._tables.table(self._searcher.reader())
+        return self._searcher, table
+
+    def indexed(self) -> dict[str, str]:
+        """key → signature of everything in the index (see :func:`tables.manifest`)."""
+        self.open()
+        with self._search_lock:
+            _s, table = self._searcher_and_table()
+            keys = manifest(table)
+        self._counts = (sum(1 for k in keys if not k.startswith("a:")),
+                        sum(1 for k in keys if k.startswith("a:")))
+        return keys
+
+    def search(self, query: object, *, limit: int = 20, sort: str = "relevance",
+               filters: dict[str, str] | None = None) -> SearchResults:
+        """Never raises: a damaged index gives no results and a warning."""
+        started = time.perf_counter()
+        self.open()
+        notices: tuple[str, ...] = ()
+        if self._state in ("building", "rebuilding") and self._message:
+            notices = (self._message,)
+        try:
+            with self._search_lock:
+                searcher, table = self._searcher_and_table()
+                return run_search(searcher, table, query, limit=limit, sort=sort,
+                                  filters=filters, notices=notices)
+        except Exception as exc:
+            log.exception("search failed for %r", query)
+            self._on_damage(exc)
+            return SearchResults(str(query)[:200], (), 0, warnings=(
+                *notices, "The search index could not be read; it will be rebuilt."),
+                elapsed=time.perf_counter() - started)
+
+    def _on_damage(self, exc: Exception) -> None:
+        """A read failed: drop the searcher; the next open verifies and rebuilds."""
+        with self._search_lock:
+            try:
+                if self._searcher is not None:
+                    self._searcher.close()
+            except Exception:
+                pass
+            self._searcher = None
+            self._tables.clear()
+        with self._open_lock:
+            self._ix = None
+        self._set("damaged", "The search index could not be read; it will be rebuilt.")
+
+    def close(self) -> None:
+        with self._search_lock:
+            if self._searcher is not None:
+                with suppress(Exception):
+                    self._searcher.close()
+                self._searcher = None

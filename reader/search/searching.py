@@ -1,0 +1,188 @@
+"""Running a query: match rows, group them by document, mark and cut snippets, count
+facets, suggest spellings. Pure over a Whoosh searcher and its :class:`IndexTable`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import sorting
+
+from reader.search.api import DocResult, Facet, SearchHit, SearchResults, Snippet
+from reader.search.marks import RowMarks, row_marks, text_marks
+from reader.search.query_build import MarkSpec, build_query
+from reader.search.query_parse import FIELDS, parse_query
+from reader.search.rows import meta_snippet_text, passage_text
+from reader.search.snippets import make_snippets
+from reader.search.suggest import suggest
+from reader.search.tables import IndexTable
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 500
+HITS_PER_DOC = 3
+
+
+def _filter_query(filters: dict[str, str] | None, reader: Any, warnings: list[str]
+                  ) -> wq.Query | None:
+    """The ``filters`` argument (field → value, same syntax as in a query) as one query."""
+    if not filters:
+        return None
+    parts = []
+    for name, value in filters.items():
+        if not isinstance(name, str) or name.lower() not in FIELDS or value in (None, ""):
+            warnings.append(f"Ignored the filter {name!r}.")
+            continue
+        text = str(value).replace('"', " ").strip()
+        quoted = f'"{text}"' if " " in text and ".." not in text else text
+        parsed = parse_query(f"{name.lower()}:{quoted}")
+        warnings.extend(w for w in parsed.warnings if w not in warnings)
+        built = build_query(parsed.tree, reader, warnings)
+        if built.query is not None:
+            parts.append(built.query)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _facets(docs: dict[str, tuple[str, str, str]], table: IndexTable) -> tuple[Facet, ...]:
+    kinds = Counter(v[0] for v in docs.values() if v[0])
+    jurs = Counter(v[2] for v in docs.values() if v[2])
+    themes: Counter[str] = Counter()
+    for doc_id in docs:
+        themes.update(table.doc_themes.get(doc_id, ()))
+    out: list[Facet] = []
+    for name, counter in (("kind", kinds), ("jurisdiction", jurs), ("theme", themes)):
+        for value, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(Facet(name, value, count))
+    return tuple(out)
+
+
+def _meta_hit(doc_id: str, info: dict[str, Any], score: float, spec: MarkSpec) -> SearchHit:
+    text = meta_snippet_text(info) or str(info.get("path") or doc_id[:12])
+    marks = text_marks(text, spec)
+    snippet = Snippet(text, tuple(marks), 0, 0, ())
+    return SearchHit(doc_id, 1, "", score, (snippet,), source="title")
+
+
+def _note_hit(doc_id: str, info: dict[str, Any], score: float, fields: dict[str, list],
+              spec: MarkSpec) -> SearchHit:
+    quote, note = str(info.get("quote") or ""), str(info.get("note") or "")
+    start, end = int(info.get("start", -1)), int(info.get("end", -1))
+    anchored = start >= 0
+    qmarks = sorted(fields.get("quote", []) + [s for s in fields.get("cite", [])
+                                                if s[1] <= len(quote)])
+    nmarks = fields.get("body", [])
+    snippets: list[Snippet] = []
+    if quote and (qmarks or not nmarks):
+        snippets += make_snippets(quote, qmarks, offset=max(start, 0), max_snippets=1,
+                                  doc_offsets=anchored)
+    if note and nmarks:
+        snippets += [replace(s, start=max(start, 0), end=max(end, 0))
+                     for s in make_snippets(note, nmarks, max_snippets=1, doc_offsets=False)]
+    if not snippets and note:
+        snippets += make_snippets(note, text_marks(note, spec), max_snippets=1,
+                                  doc_offsets=False)
+    if not snippets:
+        return _meta_hit(doc_id, info, score, spec)
+    return SearchHit(doc_id, int(info.get("page") or 1), str(info.get("label") or ""), score,
+                     tuple(snippets), source="note" if nmarks else "quote",
+                     annotation_id=str(info.get("hl") or ""))
+
+
+def _text_hit(doc_id: str, info: dict[str, Any], score: float, fields: dict[str, list]
+              ) -> SearchHit | None:
+    n = int(info.get("n") or 0)
+    spans = fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n]
+    if not spans:
+        return None
+    text = passage_text(info)
+    snippets = make_snippets(text, sorted(spans), offset=int(info.get("start") or 0))
+    if not snippets:
+        return None
+    return SearchHit(doc_id, int(info.get("page") or 1), str(info.get("label") or ""), score,
+                     snippets, source="text")
+
+
+def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 20,
+               sort: str = "relevance", filters: dict[str, str] | None = None,
+               notices: tuple[str, ...] = ()) -> SearchResults:
+    started = time.perf_counter()
+    parsed = parse_query(text)
+    warnings = list(notices) + parsed.warnings
+    try:
+        limit = max(1, min(int(limit), MAX_LIMIT))
+    except (TypeError, ValueError):
+        limit = 20
+    if sort not in ("relevance", "date"):
+        warnings.append(f"Unknown sort '{sort}': sorted by relevance.")
+        sort = "relevance"
+    reader = searcher.reader()
+    built = build_query(parsed.tree, reader, warnings)
+    fq = _filter_query(filters, reader, warnings)
+    q = built.query
+    if q is None and fq is None:
+        return SearchResults(parsed.text, (), 0, warnings=tuple(warnings),
+                             elapsed=time.perf_counter() - started)
+    if q is None:
+        q, fq = fq, None
+    if built.exclude:
+        excluded = set()
+        for ex in built.exclude:
+            excluded.update(table.rows_doc[d] for d in searcher.docs_for_query(ex))
+        if excluded:
+            mask = wq.Or([wq.Term("doc_id", d) for d in sorted(excluded)])
+            fq = wq.AndNot(fq or wq.Every(), mask)
+    full = q if fq is None else wq.And([q, fq])
+    docs = table.doc_info(searcher.docs_for_query(full))
+    facets = _facets(docs, table)
+
+    row_filter = fq
+    order: list[str] = []
+    if sort == "date":
+        order = sorted(docs, key=lambda d: (docs[d][1] != "", docs[d][1], d), reverse=True)
+        order = order[:limit]
+        ids = wq.Or([wq.Term("doc_id", d) for d in order]) if order else wq.NullQuery
+        row_filter = ids if fq is None else wq.And([fq, ids])
+    results = searcher.search(q, filter=row_filter, limit=limit * HITS_PER_DOC,
+                              collapse=sorting.FieldFacet("doc_id"),
+                              collapse_limit=HITS_PER_DOC, terms=False)
+    rows: dict[str, list[tuple[int, float]]] = {}
+    for hit in results:
+        doc_id = table.rows_doc[hit.docnum]
+        if doc_id not in rows and len(rows) >= limit:
+            continue
+        rows.setdefault(doc_id, []).append((hit.docnum, float(hit.score or 0.0)))
+    if sort == "date":
+        rows = {d: rows[d] for d in order if d in rows}
+    docnums = [d for items in rows.values() for d, _ in items]
+    marks: RowMarks = row_marks(searcher, docnums, built.marks)
+    groups = []
+    for doc_id, items in rows.items():
+        hits: list[SearchHit] = []
+        first_info: dict[str, Any] = {}
+        best = max(score for _, score in items)
+        for docnum, score in items:
+            info = searcher.stored_fields(docnum).get("info") or {}
+            first_info = first_info or info
+            rtype = table.rows_type[docnum]
+            fields = marks.get(docnum, {})
+            if rtype == "note":
+                hits.append(_note_hit(doc_id, info, score, fields, built.marks))
+            elif rtype == "page":
+                hit = _text_hit(doc_id, info, score, fields)
+                if hit is not None:
+                    hits.append(hit)
+        if not hits:
+            hits.append(_meta_hit(doc_id, first_info, best, built.marks))
+        groups.append(DocResult(
+            doc_id=doc_id, title=str(first_info.get("title") or ""),
+            path=str(first_info.get("path") or ""), kind=str(first_info.get("kind") or ""),
+            date=str(first_info.get("date") or ""), score=best, hits=tuple(hits)))
+    suggestion = suggest(parsed, reader, no_results=not docs)
+    return SearchResults(parsed.text, tuple(groups), len(docs), facets, suggestion,
+                         tuple(warnings), time.perf_counter() - started)

@@ -1,0 +1,130 @@
+"""Per-row facts read from the index's columns, cached per segment (segments never change
+once written), so totals, facets and date sorting work at the document level without
+loading stored fields."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+#: columns read for every row
+COLUMNS = ("key", "sig", "doc_id", "rtype", "kind", "date", "jfacet")
+
+
+@dataclass
+class SegmentTable:
+    """Column values of one segment, indexed by the segment's local document number."""
+
+    key: list[str]
+    sig: list[str]
+    doc_id: list[str]
+    rtype: list[str]
+    kind: list[str]
+    date: list[str]
+    jfacet: list[str]
+    themes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # note rows only
+
+
+def read_segment(reader: Any) -> SegmentTable:
+    """Read the columns of one segment reader (raises whatever Whoosh raises on a damaged
+    segment: the caller treats that as a damaged index)."""
+    n = reader.doc_count_all()
+    cols: dict[str, list[str]] = {}
+    for name in COLUMNS:
+        values = list(reader.column_reader(name)) if n else []
+        if len(values) != n:
+            raise ValueError(f"column {name} has {len(values)} values for {n} rows")
+        cols[name] = [v if isinstance(v, str) else v.decode("utf-8") if v else ""
+                      for v in values]
+    table = SegmentTable(**cols)
+    for docnum, rtype in enumerate(table.rtype):
+        if rtype == "note" and not reader.is_deleted(docnum):
+            info = reader.stored_fields(docnum).get("info") or {}
+            table.themes[docnum] = tuple(info.get("themes") or ())
+    return table
+
+
+@dataclass
+class IndexTable:
+    """The whole index as seen by one searcher: every row's document, kind, date …"""
+
+    rows_doc: list[str]
+    rows_type: list[str]
+    rows_kind: list[str]
+    rows_date: list[str]
+    rows_jfacet: list[str]
+    themes: dict[int, tuple[str, ...]]  # global docnum → theme ids (note rows)
+    live: list[tuple[int, SegmentTable, Any]]  # (offset, table, reader) per segment
+    doc_themes: dict[str, set[str]] = field(default_factory=dict)  # doc id → theme ids
+
+    def doc_info(self, docnums: Iterable[int]) -> dict[str, tuple[str, str, str]]:
+        """doc id → (kind, date, jurisdiction) for the documents of these rows."""
+        out: dict[str, tuple[str, str, str]] = {}
+        doc, kind, date, jur = self.rows_doc, self.rows_kind, self.rows_date, self.rows_jfacet
+        for d in docnums:
+            key = doc[d]
+            if key not in out:
+                out[key] = (kind[d], date[d], jur[d])
+        return out
+
+
+class TableCache:
+    """Builds :class:`IndexTable` objects, reusing segment tables by segment id."""
+
+    def __init__(self) -> None:
+        self._segments: dict[str, SegmentTable] = {}
+        self._lock = threading.Lock()
+
+    def table(self, reader: Any) -> IndexTable:
+        with self._lock:
+            leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+            seen: dict[str, SegmentTable] = {}
+            rows_doc: list[str] = []
+            rows_type: list[str] = []
+            rows_kind: list[str] = []
+            rows_date: list[str] = []
+            rows_jfacet: list[str] = []
+            themes: dict[int, tuple[str, ...]] = {}
+            live = []
+            for leaf, offset in leaves:
+                seg = leaf.segment() if hasattr(leaf, "segment") else None
+                key = f"{seg.segment_id()}:{seg.deleted_count()}" if seg is not None else ""
+                table = self._segments.get(key) if key else None
+                if table is None:
+                    table = read_segment(leaf)
+                if key:
+                    seen[key] = table
+                rows_doc += table.doc_id
+                rows_type += table.rtype
+                rows_kind += table.kind
+                rows_date += table.date
+                rows_jfacet += table.jfacet
+                for docnum, ids in table.themes.items():
+                    themes[offset + docnum] = ids
+                live.append((offset, table, leaf))
+            self._segments = seen
+            doc_themes: dict[str, set[str]] = {}
+            for docnum, ids in themes.items():
+                doc_themes.setdefault(rows_doc[docnum], set()).update(ids)
+            return IndexTable(rows_doc, rows_type, rows_kind, rows_date, rows_jfacet,
+                              themes, live, doc_themes)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._segments.clear()
+
+
+def manifest(table: IndexTable) -> dict[str, str]:
+    """key → signature for every live row (doc id for page/meta rows, ``a:<id>`` for
+    highlights): what the index holds, for incremental updates."""
+    out: dict[str, str] = {}
+    for _offset, seg, reader in table.live:
+        deleted = reader.is_deleted
+        has_del = reader.has_deletions()
+        for docnum, key in enumerate(seg.key):
+            if has_del and deleted(docnum):
+                continue
+            out[key] = seg.sig[docnum]
+    return out
