@@ -231,10 +231,13 @@ class SearchEngine:
         search lock."""
         if self._searcher is None:
             self._searcher = self._ix.searcher()
-        else:
-            fresh = self._searcher.refresh()
-            if fresh is not self._searcher:
-                self._searcher = fresh
+        elif not self._searcher.up_to_date():
+            # A fresh searcher, not Searcher.refresh(): refresh reuses the reader of a
+            # segment that only gained deletions, and would still show the deleted rows.
+            old = self._searcher
+            self._searcher = self._ix.searcher()
+            with suppress(Exception):
+                old.close()
         table = self._tables.table(self._searcher.reader())
         return self._searcher, table
 

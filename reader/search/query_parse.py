@@ -167,7 +167,7 @@ def _lex(text: str, warnings: list[str]) -> list[_Tok]:
             i += 1
             continue
         m = _FIELD_RE.match(text, i)
-        if m and prev_space and m.group(1).lower() in FIELDS:
+        if m and (prev_space or glued) and m.group(1).lower() in FIELDS:
             toks.append(_Tok("FIELD", FIELDS[m.group(1).lower()], i, m.end()))
             i = m.end()
             continue
