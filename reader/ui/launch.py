@@ -1,21 +1,70 @@
-"""Start the desktop app (placeholder until the GUI work lands)."""
+"""Start the desktop app: ``run_gui`` is what ``policy-reader`` (no command) and
+``policy-reader open DOC`` call.
+
+Test hook: with ``POLICY_READER_GUI_PROBE=FILE`` the app writes a JSON line to FILE once
+the window is shown with the library filled (time, document count, window title), then
+quits. The GUI smoke test and ``tests/bench/gui.py`` use it.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import time
+
+log = logging.getLogger(__name__)
+PROBE_ENV = "POLICY_READER_GUI_PROBE"
+
 
 def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
-            page: int | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget
+            page: int | str | None = None) -> int:
+    from PySide6.QtCore import QTimer
 
-    from reader.workspace import Workspace
+    from reader.errors import ReaderError
+    from reader.settings import Settings
+    from reader.ui import messages
+    from reader.ui.app import create_app, install_excepthook
+    from reader.ui.session import Session
+    from reader.ui.widgets.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    ws = Workspace.open(workspace)
-    ws.refresh(index=False)
-    view = QListWidget()
-    view.setWindowTitle(f"Policy Reader — {ws.name}")
-    for doc in ws.library().documents():
-        view.addItem(f"{doc.title}  ({doc.meta.kind}, {doc.status_line})")
-    view.resize(720, 480)
-    view.show()
-    return app.exec()
+    app = create_app()
+    install_excepthook()
+    settings = Settings()
+    session = Session(settings)
+    window = MainWindow(session)
+    try:
+        session.open_workspace(workspace)
+    except ReaderError as exc:
+        messages.show_error(window, exc, title="Cannot open the workspace")
+    window.show()
+    if settings.problem:
+        messages.show_error(window, ReaderError(settings.problem))
+    if open_doc and session.workspace is not None:
+        window.open_ref(open_doc, None if page is None else str(page))
+
+    probe = os.environ.get(PROBE_ENV)
+    if probe:
+        QTimer.singleShot(0, lambda: _probe(probe, window, session))
+    code = app.exec()
+    session.runner.cancel_all()
+    session.runner.pool.waitForDone(10_000)
+    session.prefs.flush()
+    return code
+
+
+def _probe(path: str, window: object, session: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    record = {
+        "shown_at": time.time(),
+        "title": window.windowTitle(),  # type: ignore[attr-defined]
+        "documents": len(session.documents()),  # type: ignore[attr-defined]
+        "visible": window.isVisible(),  # type: ignore[attr-defined]
+        "library_rows": window.library.model.rowCount(),  # type: ignore[attr-defined]
+    }
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+    log.info("probe written; quitting")
+    window.close()  # type: ignore[attr-defined]
+    QApplication.quit()

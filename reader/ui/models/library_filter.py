@@ -1,0 +1,94 @@
+"""Sorting and filtering of the library: a text filter (every word must appear in the title,
+path, office, jurisdiction or citation), and filters by kind, jurisdiction and theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from reader.documents.model import Document
+from reader.ui.models.library_model import SORT_ROLE, LibraryModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def haystack(doc: Document) -> str:
+    meta = doc.meta
+    return " ".join((doc.title, doc.path, meta.author, meta.jurisdiction, meta.citation,
+                     meta.site, meta.kind, meta.date, doc.status.value, doc.reason)).casefold()
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+        self._words: list[str] = []
+        self._kind = ""
+        self._jurisdiction = ""
+        self._theme_docs: frozenset[str] | None = None
+
+    def library(self) -> LibraryModel:
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        return model
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange()
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange()
+
+    def set_jurisdiction(self, jurisdiction: str) -> None:
+        self.beginFilterChange()
+        self._jurisdiction = jurisdiction
+        self.endFilterChange()
+
+    def set_theme_documents(self, doc_ids: frozenset[str] | None) -> None:
+        """Only documents with a highlight tagged with the chosen theme (None: no filter)."""
+        self.beginFilterChange()
+        self._theme_docs = doc_ids
+        self.endFilterChange()
+
+    @property
+    def active(self) -> bool:
+        return bool(self._words or self._kind or self._jurisdiction
+                    or self._theme_docs is not None)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        doc = self.library().document(source_row)
+        if doc is None:
+            return False
+        if self._kind and doc.meta.kind != self._kind:
+            return False
+        if self._jurisdiction and doc.meta.jurisdiction != self._jurisdiction:
+            return False
+        if self._theme_docs is not None and doc.id not in self._theme_docs:
+            return False
+        if self._words:
+            text = haystack(doc)
+            return all(word in text for word in self._words)
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if type(a) is type(b) and a is not None:
+            if a == b:  # ties: by title, so the order is stable
+                ta = self.sourceModel().index(left.row(), 0).data(SORT_ROLE) or ""
+                tb = self.sourceModel().index(right.row(), 0).data(SORT_ROLE) or ""
+                return ta < tb
+            return a < b
+        return str(a) < str(b)
+
+    def doc_id_at(self, row: int) -> str | None:
+        index = self.index(row, 0)
+        if not index.isValid():
+            return None
+        doc = self.library().document(self.mapToSource(index).row())
+        return doc.id if doc else None

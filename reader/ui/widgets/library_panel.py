@@ -1,0 +1,235 @@
+"""The library panel: every document of the workspace in a sortable table, with a filter box
+and filters by kind, jurisdiction and theme. Unreadable documents show their reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.documents.model import KINDS, DocStatus, Document
+from reader.ui.core_access import ThemeChoice
+from reader.ui.formatting import kind_label, plural
+from reader.ui.models.library_filter import LibraryFilter
+from reader.ui.models.library_model import HEADERS, Column, LibraryModel
+from reader.ui.prefs import Prefs
+
+DEFAULT_HIDDEN = [Column.JURISDICTION, Column.STATUS]
+COLUMN_CHARS = {Column.KIND: 9, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
+                Column.NOTES: 4, Column.STATUS: 14}
+
+
+class LibraryTree(QTreeView):
+    """Enter opens the current document on every platform."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryPanel(QWidget):
+    open_requested = Signal(str)  # doc id
+    properties_requested = Signal(str)
+    theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
+
+    def __init__(self, prefs: Prefs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.prefs = prefs
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter documents")
+        self.filter_edit.setAccessibleName("Filter documents by title, office or path")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.kind_box = self._combo("Filter by kind")
+        self.kind_box.addItem("All kinds", "")
+        for kind in KINDS:
+            self.kind_box.addItem(kind_label(kind), kind)
+        self.place_box = self._combo("Filter by jurisdiction")
+        self.place_box.addItem("All places", "")
+        self.theme_box = self._combo("Filter by theme")
+        self.theme_box.addItem("All themes", "")
+
+        self.tree = LibraryTree()
+        self.tree.setObjectName("libraryTable")
+        self.tree.setAccessibleName("Documents")
+        self.tree.setModel(self.proxy)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSortingEnabled(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("0")
+        for col, chars in COLUMN_CHARS.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, em * chars + 16)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        hidden = prefs.hidden_columns()
+        for col in DEFAULT_HIDDEN if hidden is None else hidden:
+            if 0 < col < len(Column):
+                self.tree.setColumnHidden(col, True)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("librarySummary")
+
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        for box in (self.kind_box, self.place_box, self.theme_box):
+            filters.addWidget(box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(5)
+        layout.addWidget(self.filter_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+        self.setFocusProxy(self.filter_edit)
+        self.setTabOrder(self.filter_edit, self.kind_box)
+        self.setTabOrder(self.kind_box, self.place_box)
+        self.setTabOrder(self.place_box, self.theme_box)
+        self.setTabOrder(self.theme_box, self.tree)
+
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.filter_edit.returnPressed.connect(self._open_first)
+        self.kind_box.currentIndexChanged.connect(
+            lambda _i: self._after_filter(self.proxy.set_kind(self.kind_box.currentData())))
+        self.place_box.currentIndexChanged.connect(
+            lambda _i: self._after_filter(
+                self.proxy.set_jurisdiction(self.place_box.currentData() or "")))
+        self.theme_box.currentIndexChanged.connect(
+            lambda _i: self.theme_filter_changed.emit(self.theme_box.currentData() or ""))
+        self.tree.activated.connect(self._on_activated)
+        self.tree.customContextMenuRequested.connect(self._row_menu)
+
+    def _combo(self, name: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.setToolTip(name)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        return box
+
+    # -- content ---------------------------------------------------------------------------
+    def set_documents(self, docs: list[Document]) -> None:
+        self.model.set_documents(sorted(docs, key=lambda d: d.path))
+        places = sorted({d.meta.jurisdiction for d in docs if d.meta.jurisdiction})
+        current = self.place_box.currentData()
+        self.place_box.blockSignals(True)
+        self.place_box.clear()
+        self.place_box.addItem("All places", "")
+        for place in places:
+            self.place_box.addItem(place, place)
+        index = self.place_box.findData(current)
+        self.place_box.setCurrentIndex(max(0, index))
+        self.place_box.blockSignals(False)
+        if current and index < 0:
+            self.proxy.set_jurisdiction("")
+        self._update_summary()
+
+    def set_themes(self, themes: list[ThemeChoice]) -> None:
+        current = self.theme_box.currentData()
+        self.theme_box.blockSignals(True)
+        self.theme_box.clear()
+        self.theme_box.addItem("All themes", "")
+        for theme in themes:
+            self.theme_box.addItem("   " * theme.depth + theme.label, theme.id)
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(current)))
+        self.theme_box.setEnabled(bool(themes))
+        self.theme_box.blockSignals(False)
+
+    def set_theme_documents(self, doc_ids: frozenset[str] | None) -> None:
+        self.proxy.set_theme_documents(doc_ids)
+        self._update_summary()
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        self.model.set_annotation_counts(counts)
+
+    def _update_summary(self) -> None:
+        docs = self.model.documents()
+        shown = self.proxy.rowCount()
+        bad = sum(1 for d in docs if d.status not in (DocStatus.OK, DocStatus.PENDING))
+        pending = sum(1 for d in docs if d.status is DocStatus.PENDING)
+        parts = [plural(len(docs), "document") if shown == len(docs)
+                 else f"{shown:,} of {plural(len(docs), 'document')}"]
+        if pending:
+            parts.append(f"{pending:,} being read")
+        if bad:
+            parts.append(f"{bad:,} unreadable")
+        self.summary.setText(" · ".join(parts))
+
+    def _after_filter(self, _none: object = None) -> None:
+        self._update_summary()
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_summary()
+
+    # -- actions ---------------------------------------------------------------------------
+    def selected_doc_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self.proxy.doc_id_at(index.row()) if index.isValid() else None
+
+    def select_doc(self, doc_id: str) -> None:
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+
+    def _open_first(self) -> None:
+        doc_id = self.proxy.doc_id_at(0)
+        if doc_id:
+            self.open_requested.emit(doc_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        doc_id = self.proxy.doc_id_at(index.row())
+        if doc_id:
+            self.open_requested.emit(doc_id)
+
+    def _row_menu(self, pos: QPoint) -> None:
+        doc_id = self.proxy.doc_id_at(self.tree.indexAt(pos).row())
+        if not doc_id:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
+        menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for col in Column:
+            if col == Column.TITLE:
+                continue
+            action = QAction(HEADERS[col], menu)
+            action.setCheckable(True)
+            action.setChecked(not self.tree.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self._show_column(c, on))
+            menu.addAction(action)
+        menu.popup(self.tree.header().mapToGlobal(pos))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.tree.setColumnHidden(column, not shown)
+        self.prefs.set_hidden_columns([c for c in Column if self.tree.isColumnHidden(c)])

@@ -1,0 +1,153 @@
+"""The main window: library and outline docks on the left, search on the right, the reader
+in the centre, a status bar; menus for every action; files dropped on it are imported."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+
+from reader.ui import messages
+from reader.ui.resources import app_icon
+from reader.ui.session import Session
+from reader.ui.widgets import menus
+from reader.ui.widgets.library_panel import LibraryPanel
+from reader.ui.widgets.outline_panel import OutlinePanel
+from reader.ui.widgets.reader_area import ReaderArea
+from reader.ui.widgets.search_panel import SearchPanel
+from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.window_actions import WindowActions
+
+log = logging.getLogger(__name__)
+STATE_VERSION = 1
+
+
+class MainWindow(WindowActions, QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        QMainWindow.__init__(self, parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.panels_menu: QMenu | None = None
+
+        self.area = ReaderArea(session)
+        self.setCentralWidget(self.area)
+        self.library = LibraryPanel(session.prefs)
+        self.search = SearchPanel(session.prefs)
+        self.outline = OutlinePanel()
+        self.library_dock = self._dock("libraryDock", "Library", self.library,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("outlineDock", "Outline", self.outline,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock("searchDock", "Search", self.search,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.library_dock, self.outline_dock)
+        self.library_dock.raise_()
+        self.status = StatusBar(session.runner)
+        self.setStatusBar(self.status)
+
+        self.actions_ = menus.build(self)
+        self.recent_menu = menus.build_menus(self, self.actions_)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        assert self.panels_menu is not None
+        for dock, keys in ((self.library_dock, "Ctrl+1"), (self.outline_dock, "Ctrl+2"),
+                           (self.search_dock, "Ctrl+3")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(keys)
+            self.panels_menu.addAction(toggle)
+        self._connect()
+        self._sync_font_actions()
+        self._update_enabled()
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(f"{title} panel")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        s = self.session
+        s.workspace_changed.connect(self._on_workspace)
+        s.documents_changed.connect(self._on_documents)
+        s.index_state_changed.connect(self.status.set_index_state)
+        s.annotation_counts_changed.connect(self.library.set_annotation_counts)
+        s.search_finished.connect(self._on_search_results)
+        s.search_failed.connect(self._on_search_failed)
+        s.import_finished.connect(self._on_import_finished)
+        s.problem.connect(lambda exc: messages.show_error(self, exc))
+        s.runner.task_failed.connect(lambda _task, exc: messages.show_error(self, exc))
+        self.library.open_requested.connect(lambda doc_id: self.open_document(doc_id))
+        self.library.properties_requested.connect(self.show_properties)
+        self.library.theme_filter_changed.connect(self._filter_by_theme)
+        self.search.query_requested.connect(self._run_search)
+        self.search.hit_activated.connect(
+            lambda doc_id, offset, matches: self.open_document(doc_id, offset=offset,
+                                                               matches=matches))
+        self.search.help_requested.connect(self.show_search_help)
+        self.outline.jump_requested.connect(self._jump_in_current)
+        self.area.current_changed.connect(self._on_current_tab)
+        self.area.text_shown.connect(self._on_text_shown)
+        self.area.place_changed.connect(self._update_place)
+        self.area.history_changed.connect(self._update_enabled)
+        welcome = self.area.welcome
+        welcome.open_library.connect(self._show_library)
+        welcome.start_search.connect(self.focus_search)
+        welcome.import_files.connect(self.import_dialog)
+        welcome.continue_reading.connect(lambda doc_id: self.open_document(doc_id))
+
+    # -- layout persistence ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        prefs = self.session.prefs
+        geometry = prefs.blob("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = prefs.blob("state")
+        if state is not None and not self.restoreState(state, STATE_VERSION):
+            log.info("the saved window layout was not usable; using the default")
+
+    def save_layout(self) -> None:
+        prefs = self.session.prefs
+        prefs.set_blob("geometry", self.saveGeometry())
+        prefs.set_blob("state", self.saveState(STATE_VERSION))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.area.remember_all()
+        self.save_layout()
+        self.session.runner.cancel_all()
+        self.session.prefs.flush()
+        super().closeEvent(event)
+
+    # -- drag and drop: the same path as File → Import -------------------------------------
+    @staticmethod
+    def dropped_paths(mime: QMimeData) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session.workspace is not None and self.dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self.dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

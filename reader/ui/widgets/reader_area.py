@@ -1,0 +1,187 @@
+"""The centre of the window: the welcome panel, or the open documents as tabs, with back and
+forward across jumps and the reading position of each document remembered."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+
+from reader.documents.model import DocText, Document
+from reader.errors import ReaderError
+from reader.ui.history import Location, NavigationHistory
+from reader.ui.reader_doc import ReaderStyle
+from reader.ui.session import Session
+from reader.ui.widgets.reader_tab import ReaderTab
+from reader.ui.widgets.welcome_panel import WelcomePanel
+
+log = logging.getLogger(__name__)
+MAX_TABS = 30
+
+
+class ReaderArea(QStackedWidget):
+    current_changed = Signal(object)  # ReaderTab | None
+    text_shown = Signal(str)  # doc id
+    place_changed = Signal()  # the top of the current view moved
+    history_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.history = NavigationHistory()
+        self.welcome = WelcomePanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("documentTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setElideMode(self.tabs.elideMode().ElideRight)
+        self.tabs.setAccessibleName("Open documents")
+        self.addWidget(self.welcome)
+        self.addWidget(self.tabs)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_current)
+
+    # -- tabs ------------------------------------------------------------------------------
+    def reader_style(self) -> ReaderStyle:
+        prefs = self.session.prefs
+        return ReaderStyle(prefs.font_style, prefs.point_size)
+
+    def current_tab(self) -> ReaderTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ReaderTab) else None
+
+    def all_tabs(self) -> list[ReaderTab]:
+        return [t for i in range(self.tabs.count())
+                if isinstance(t := self.tabs.widget(i), ReaderTab)]
+
+    def tab_for(self, doc_id: str) -> ReaderTab | None:
+        return next((t for t in self.all_tabs() if t.doc_id == doc_id), None)
+
+    def here(self) -> Location | None:
+        tab = self.current_tab()
+        return (tab.doc_id, tab.current_offset()) if tab is not None else None
+
+    def open(self, doc: Document, *, offset: int | None = None, page: str | None = None,
+             matches: tuple[tuple[int, int], ...] = (), record: bool = True) -> ReaderTab:
+        """Show ``doc`` (in its tab, or a new one) at ``offset`` / ``page`` / the remembered
+        position, marking ``matches``."""
+        if record:
+            here = self.here()
+            if here is not None:
+                self.history.push(here)
+                self.history_changed.emit()
+        tab = self.tab_for(doc.id)
+        if tab is None:
+            tab = self._new_tab(doc, offset is None and page is None)
+        self.tabs.setCurrentWidget(tab)
+        self.setCurrentWidget(self.tabs)
+        if page is not None:
+            tab.pending_page = page
+            if tab.is_ready:
+                self._apply_page(tab)
+        elif offset is not None:
+            tab.jump(offset, matches)
+        return tab
+
+    def _new_tab(self, doc: Document, restore: bool) -> ReaderTab:
+        if self.tabs.count() >= MAX_TABS:
+            self.close_tab(0)
+        tab = ReaderTab(doc, self.reader_style())
+        tab.location_changed.connect(self._remember)
+        index = self.tabs.addTab(tab, doc.title)
+        self.tabs.setTabToolTip(index, f"{doc.title}\n{doc.path}")
+        start = (self.session.prefs.position(doc.id) or 0) if restore else 0
+
+        def shown(text: DocText) -> None:
+            if self.tab_for(doc.id) is tab:
+                tab.show_text(text, start)
+                self._apply_page(tab)
+                self.text_shown.emit(doc.id)
+
+        def failed(exc: BaseException) -> None:
+            message = str(exc) if isinstance(exc, ReaderError) else "This document could not " \
+                "be opened. The details are in the log (Help → Open Log Folder)."
+            if not isinstance(exc, ReaderError):
+                log.error("opening %s failed: %r", doc.path, exc)
+            tab.show_problem(message)
+
+        self.session.load_text(doc.id, shown, failed)
+        return tab
+
+    def _apply_page(self, tab: ReaderTab) -> None:
+        page = tab.pending_page
+        if page is None:
+            return
+        tab.pending_page = None
+        offset = tab.page_offset(page)
+        if offset is None:
+            self.session.problem.emit(ReaderError(
+                f"{tab.doc.title} has no page {page}.",
+                f"It has {len(tab.doc_text.pages) if tab.doc_text else 0} pages."))
+            return
+        tab.jump(offset)
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, ReaderTab):
+            if tab.is_ready:
+                self.session.prefs.set_position(tab.doc_id, tab.current_offset())
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+        if self.tabs.count() == 0:
+            self.setCurrentWidget(self.welcome)
+            self.current_changed.emit(None)
+
+    def close_all(self) -> None:
+        while self.tabs.count():
+            self.close_tab(self.tabs.count() - 1)
+
+    def remember_all(self) -> None:
+        for tab in self.all_tabs():
+            if tab.is_ready:
+                self.session.prefs.set_position(tab.doc_id, tab.current_offset())
+
+    def _on_current(self, _index: int) -> None:
+        self.current_changed.emit(self.current_tab())
+
+    def _remember(self, doc_id: str, offset: int) -> None:
+        self.session.prefs.set_position(doc_id, offset)
+        self.place_changed.emit()
+
+    def update_documents(self) -> None:
+        """Refresh tab titles after the library changed; tabs of removed documents say so."""
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if not isinstance(tab, ReaderTab):
+                continue
+            doc = self.session.document(tab.doc_id)
+            if doc is None:
+                continue
+            if doc != tab.doc:
+                tab.update_document(doc)
+            self.tabs.setTabText(i, doc.title)
+
+    def set_reader_style(self, style: ReaderStyle) -> None:
+        for tab in self.all_tabs():
+            tab.set_reader_style(style)
+
+    # -- history ---------------------------------------------------------------------------
+    def go(self, location: Location | None) -> bool:
+        if location is None:
+            return False
+        doc_id, offset = location
+        doc = self.session.document(doc_id)
+        if doc is None:
+            self.history.forget(doc_id)
+            return False
+        self.open(doc, offset=offset, record=False)
+        self.history_changed.emit()
+        return True
+
+    def back(self) -> bool:
+        return self.go(self.history.back(self.here()))
+
+    def forward(self) -> bool:
+        return self.go(self.history.forward(self.here()))

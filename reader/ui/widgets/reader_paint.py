@@ -1,0 +1,179 @@
+"""What the reader view paints around the text: the title block above it, the page markers
+in the left margin, and the margin cues of marks (bars and symbols beside marked lines)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCursor
+
+from reader.documents.model import Document
+from reader.ui.formatting import doc_details
+from reader.ui.reader_doc import BuiltDocument, ReaderStyle
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.reader_view import ReaderView
+
+
+class ReaderPainter:
+    def __init__(self, view: ReaderView) -> None:
+        self.view = view
+        self.gutter = 80
+        self.column = 600
+        self.text_width = 720
+        self.header_height = 0
+        self.em = 20.0
+        self.title = ""
+        self.details = ""
+        self.title_font = QFont()
+        self.small_font = QFont()
+
+    def prepare(self, built: BuiltDocument, doc: Document | None, style: ReaderStyle) -> None:
+        """Work out the geometry for ``built`` and reserve room for the title block."""
+        self.em = em = style.em()
+        self.gutter = round(em * 3.6)
+        self.column = style.column_width()
+        right = round(em * 1.5)
+        self.text_width = self.gutter + self.column + right
+        self.title = doc.title if doc else ""
+        self.details = doc_details(doc) if doc else ""
+        self.title_font = style.heading_font()
+        self.title_font.setPointSizeF(style.point_size * 1.75)
+        self.title_font.setWeight(QFont.Weight.Bold)
+        self.small_font = style.heading_font()
+        self.small_font.setPointSizeF(max(7.0, style.point_size * 0.78))
+        self.header_height = self._header_height() if self.title else round(em * 1.5)
+        root = built.document.rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(self.gutter)
+        fmt.setRightMargin(right)
+        fmt.setTopMargin(self.header_height)
+        fmt.setBottomMargin(round(em * 8))
+        root.setFrameFormat(fmt)
+
+    def _header_height(self) -> int:
+        title_h = self._text_rect(self.title_font, self.title).height()
+        details_h = self._text_rect(self.small_font, self.details).height() if self.details else 0
+        return round(self.em * 1.6 + title_h + self.em * 0.5 + details_h + self.em * 2.2)
+
+    def _text_rect(self, font: QFont, text: str) -> QRectF:
+        return QFontMetricsF(font).boundingRect(QRectF(0, 0, self.column, 1e6),
+                                                int(Qt.TextFlag.TextWordWrap), text)
+
+    # -- painting --------------------------------------------------------------------------
+    def paint(self, painter: QPainter, clip: QRect) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dy = -self.view.verticalScrollBar().value()
+        palette = self.view.palette()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        if dy + self.header_height > 0 and self.title:
+            self._paint_header(painter, dy, palette.color(QPalette.ColorRole.Text), muted)
+        self._paint_pages(painter, dy, muted)
+        self._paint_margin_marks(painter)
+
+    def _paint_header(self, painter: QPainter, dy: int, text: QColor, muted: QColor) -> None:
+        x = self.gutter
+        y = dy + self.em * 1.6
+        painter.setFont(self.title_font)
+        painter.setPen(text)
+        rect = self._text_rect(self.title_font, self.title).translated(x, y)
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.title)
+        y = rect.bottom() + self.em * 0.5
+        if self.details:
+            painter.setFont(self.small_font)
+            painter.setPen(muted)
+            rect = self._text_rect(self.small_font, self.details).translated(x, y)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.details)
+            y = rect.bottom()
+        line = QColor(muted)
+        line.setAlpha(90)
+        painter.setPen(QPen(line, 1))
+        y_rule = round(y + self.em * 1.0) + 0.5
+        painter.drawLine(QPoint(x, round(y_rule)), QPoint(x + round(self.em * 3), round(y_rule)))
+
+    def _visible_blocks(self):
+        view = self.view
+        block = view.cursorForPosition(QPoint(self.gutter + 2, 0)).block()
+        height = view.viewport().height()
+        layout = view.document().documentLayout()
+        dy = -view.verticalScrollBar().value()
+        while block.isValid():
+            top = layout.blockBoundingRect(block).top() + dy
+            if top > height:
+                break
+            yield block, top
+            block = block.next()
+
+    def _paint_pages(self, painter: QPainter, dy: int, muted: QColor) -> None:
+        built = self.view.built
+        if built is None or not built.page_starts:
+            return
+        painter.setFont(self.small_font)
+        metrics = QFontMetricsF(self.small_font)
+        rule = QColor(muted)
+        rule.setAlpha(70)
+        for block, _top in self._visible_blocks():
+            page = built.page_starts.get(block.blockNumber())
+            if page is None:
+                continue
+            layout = block.layout()
+            if layout is None or layout.lineCount() == 0:
+                continue
+            line = layout.lineAt(0)
+            text_top = layout.position().y() + dy
+            baseline = text_top + line.y() + line.ascent()
+            label = f"p. {page.cite_label}"
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, baseline - metrics.ascent(), self.gutter - self.em * 0.9,
+                                    metrics.height()),
+                             int(Qt.AlignmentFlag.AlignRight), label)
+            if block.blockNumber() > 0:
+                y = round(text_top - block.blockFormat().topMargin() / 2) + 0.5
+                painter.setPen(QPen(rule, 1, Qt.PenStyle.DashLine))
+                painter.drawLine(QPoint(self.gutter, round(y)),
+                                 QPoint(self.gutter + self.column, round(y)))
+            if not page.has_text:
+                painter.setPen(muted)
+                painter.drawText(QRectF(self.gutter, baseline - metrics.ascent(), self.column,
+                                        metrics.height() * 2),
+                                 int(Qt.TextFlag.TextWordWrap),
+                                 f"Page {page.cite_label} has no text layer (it is a scanned "
+                                 "image); search and highlights cannot reach it.")
+
+    def _paint_margin_marks(self, painter: QPainter) -> None:
+        view = self.view
+        text_map = view.text_map
+        if text_map is None:
+            return
+        height = view.viewport().height()
+        first = text_map.to_core(view.cursorForPosition(QPoint(self.gutter, 0)).position())
+        last = text_map.to_core(view.cursorForPosition(
+            QPoint(self.gutter + self.column, height)).position(), round_up=True)
+        x_bar = self.gutter - round(self.em * 0.45)
+        for _name, marks in view.layers():
+            cues = [m for m in marks if m.style.margin is not None or m.style.margin_symbol]
+            if not cues:
+                continue
+            starts = [m.start for m in cues]
+            for mark in cues[:bisect.bisect_right(starts, last)]:
+                if mark.end < first:
+                    continue
+                top = self._pos_rect(mark.start).top()
+                bottom = self._pos_rect(max(mark.start, mark.end - 1)).bottom()
+                if mark.style.margin is not None:
+                    painter.fillRect(QRectF(x_bar, top + 2, 3, max(4, bottom - top - 3)),
+                                     mark.style.margin)
+                if mark.style.margin_symbol:
+                    painter.setFont(self.small_font)
+                    painter.setPen(mark.style.margin or view.palette().color(
+                        QPalette.ColorRole.Text))
+                    painter.drawText(QRectF(x_bar - self.em * 1.2, top, self.em, self.em),
+                                     int(Qt.AlignmentFlag.AlignRight), mark.style.margin_symbol)
+
+    def _pos_rect(self, offset: int) -> QRect:
+        view = self.view
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.text_map.to_qt(offset))  # type: ignore[union-attr]
+        return view.cursorRect(cursor)

@@ -1,0 +1,175 @@
+"""One open document: the reader view, its find bar, and a message while the text loads or
+when it cannot be shown."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from reader.documents.model import DocText, Document, Page
+from reader.ui.find import find_all, nearest
+from reader.ui.marks import Mark, find_style, search_style
+from reader.ui.reader_doc import ReaderStyle
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.reader_view import ReaderView
+
+log = logging.getLogger(__name__)
+
+
+class ReaderTab(QWidget):
+    location_changed = Signal(str, int)  # doc id, code point at the top (debounced)
+    ready = Signal(str)  # doc id: the text is shown
+
+    def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.doc_text: DocText | None = None
+        self.style_ = style
+        self.setObjectName("readerTab")
+        self.view = ReaderView()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.message = QLabel(f"Opening {doc.title}…")
+        self.message.setObjectName("readerMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
+        self.setFocusProxy(self.view)
+
+        self._pending: tuple[int, tuple[tuple[int, int], ...]] | None = None
+        self.pending_page: str | None = None  # a page to show once the text is in
+        self._matches: list[tuple[int, int]] = []
+        self._current = -1
+        self.view.position_changed.connect(lambda off: self.location_changed.emit(self.doc.id,
+                                                                                  off))
+        self.find_bar.changed.connect(self._find)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.closed.connect(self.close_find)
+
+    @property
+    def doc_id(self) -> str:
+        return self.doc.id
+
+    @property
+    def is_ready(self) -> bool:
+        return self.doc_text is not None
+
+    # -- content ---------------------------------------------------------------------------
+    def show_text(self, doc_text: DocText, offset: int = 0) -> None:
+        self.doc_text = doc_text
+        pending, self._pending = self._pending, None
+        start = pending[0] if pending else offset
+        self.stack.setCurrentWidget(self.view)
+        self.view.load(self.doc, doc_text, self.style_, offset=start)
+        if pending:
+            self.jump(*pending)
+        if self.find_bar.isVisible() and self.find_bar.query():
+            self._find(self.find_bar.query(), self.find_bar.match_case())
+        self.ready.emit(self.doc.id)
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def update_document(self, doc: Document) -> None:
+        """The library's record changed (a new title): keep the text, refresh the header."""
+        self.doc = doc
+        if self.doc_text is not None and doc.id == self.doc_text.doc_id:
+            self.view.doc = doc
+            if self.view.built is not None:
+                keep = self.view.top_offset()
+                self.view.load(doc, self.doc_text, self.style_, offset=keep)
+
+    def set_reader_style(self, style: ReaderStyle) -> None:
+        self.style_ = style
+        if self.doc_text is not None:
+            self.view.set_reader_style(style)
+
+    # -- moving ----------------------------------------------------------------------------
+    def current_offset(self) -> int:
+        if self.doc_text is None:
+            return self._pending[0] if self._pending else 0
+        return self.view.top_offset()
+
+    def jump(self, offset: int, matches: tuple[tuple[int, int], ...] = ()) -> None:
+        """Show ``offset``; mark ``matches`` (the words of a search hit) until cleared."""
+        if self.doc_text is None:
+            self._pending = (offset, tuple(matches))
+            return
+        if matches:
+            style = search_style()
+            self.view.set_marks("search", [Mark(s, e, style, "search") for s, e in matches])
+        else:
+            self.view.clear_marks("search")
+        self.view.scroll_to_offset(offset, align=0.3 if matches else 0.0)
+
+    def page_offset(self, page: str | int) -> int | None:
+        """Where page ``page`` starts: a printed label (``"iv"``, ``"412"``) first, else the
+        page number."""
+        if self.doc_text is None:
+            return None
+        found: Page | None = None
+        label = str(page).strip()
+        found = next((p for p in self.doc_text.pages if p.label and p.label == label), None)
+        if found is None and label.isdigit():
+            found = self.doc_text.page(int(label))
+        return found.start if found else None
+
+    def clear_temporary_marks(self) -> None:
+        self.view.clear_marks("search")
+
+    # -- find ------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        selected = self.view.selected_text()
+        self.find_bar.open_with(selected if selected and "\n" not in selected else "")
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self._matches, self._current = [], -1
+        self.view.clear_marks("find")
+        self.view.clear_marks("find-current")
+        self.view.setFocus()
+
+    def _find(self, query: str, match_case: bool) -> None:
+        if self.doc_text is None:
+            return
+        self._matches = find_all(self.doc_text.text, query, match_case=match_case)
+        style = find_style()
+        self.view.set_marks("find", [Mark(s, e, style) for s, e in self._matches])
+        self._current = -1
+        if self._matches:
+            self._select(nearest(self._matches, self.view.top_offset()))
+        else:
+            self.view.clear_marks("find-current")
+            self.find_bar.set_count(-1, 0, query)
+
+    def find_count(self) -> int:
+        return len(self._matches)
+
+    def find_next(self) -> None:
+        if self._matches:
+            self._select((self._current + 1) % len(self._matches))
+
+    def find_previous(self) -> None:
+        if self._matches:
+            self._select((self._current - 1) % len(self._matches))
+
+    def _select(self, index: int) -> None:
+        self._current = index
+        start, end = self._matches[index]
+        self.view.set_marks("find-current", [Mark(start, end, find_style(current=True))])
+        self.view.scroll_to_offset(start, align=0.35, move_caret=False)
+        self.find_bar.set_count(index, len(self._matches), self.find_bar.query())
+
+    def current_match(self) -> tuple[int, int] | None:
+        return self._matches[self._current] if self._current >= 0 else None
