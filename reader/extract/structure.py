@@ -1,15 +1,431 @@
 """Headings and numbered sections found in plain text (statutes, memos, reports).
 
-Owned by the formats work: ``detect_sections`` is called by the text, Markdown and PDF
-extractors on already-normalised text.
+``detect_sections`` is called by the text, Markdown, DOCX, HTML and PDF extractors on
+already-normalised text (see :mod:`reader.extract.normalize`). It finds:
+
+* divisions: "Part II", "ARTICLE 3", "Chapter 5", "Subchapter B", "Title 35" (ranked by
+  the order in which the words first appear);
+* report and memo headings: ALL-CAPS lines, "I. BACKGROUND" (roman numerals in sequence),
+  "A. Charging decisions" under a roman heading, "1. Purpose" (short numbered lines
+  followed by body text);
+* statute sections: "Section 3.", "SECTION 3.", "Sec. 12-405.", "§ 4-210.",
+  "35 P.S. § 17.1" (``number="§ 3"``);
+* inside a statute section, subsections and paragraphs "(a)", "(1)", "(i)", "(A)" as deeper
+  levels (``number="(b)"``), recognised at a paragraph start (or at a line start after a
+  line that ends a clause), in sequence, or right after a heading ("Definitions.—(a)").
+
+A section's ``end`` is the start of the next section of the same or a higher level (a
+smaller ``level`` number), or the end of the text, so sections always nest.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
 from reader.documents.model import Section
+
+_NUM = r"\d+[A-Za-z]?(?:[-.:–]\d+[A-Za-z]?)*"
+_SECTION_RE = re.compile(
+    r"(?P<code>\d+\s+[A-Z][\w.]*(?:\s+[A-Z&][\w.]*){0,4}\s+)?"
+    r"(?P<kw>§|Section|SECTION|Sec\.|SEC\.)\s*(?P<num>" + _NUM + r")(?P<rest>.*)")
+#: "12-401. Short title." / "4-210." (New Mexico, Maryland): a bare chapter-section number.
+_BARE_SECTION_RE = re.compile(r"(?P<num>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)+(?:\.\d+)?)\."
+                              r"(?P<rest>(?:\s+[A-Z\"“(].*)?)")
+_DOT_MARKER_RE = re.compile(r"(?P<m>[A-Z]|\d{1,2})\.\s+(?=\S)")
+_DIVISION_RE = re.compile(
+    r"(?P<kw>PART|Part|ARTICLE|Article|CHAPTER|Chapter|SUBCHAPTER|Subchapter|TITLE|Title|"
+    r"DIVISION|Division|SUBTITLE|Subtitle)\s+(?P<num>[IVXLC]+|\d+[A-Z]?(?:[-.]\d+)?|[A-Z])"
+    r"(?P<rest>.*)")
+_ROMAN_HEAD_RE = re.compile(r"(?P<num>[IVXL]{1,6})\.\s+(?P<rest>\S.*)")
+_LETTER_HEAD_RE = re.compile(r"(?P<num>[A-H])\.\s+(?P<rest>[A-Z].*)")
+_NUMBER_HEAD_RE = re.compile(r"(?P<num>\d{1,2})\.\s+(?P<rest>[A-Z].*)")
+_MARKER_RE = re.compile(r"\((?P<m>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)")
+_INLINE_MARKER_RE = re.compile(r"(?:[.—–]|\.—)\s*(?=\((?:a|1|A|i)\)\s)")
+_CLAUSE_END_RE = re.compile(r"(?:[.;:—–]|;\s*(?:and|or)|,\s*(?:and|or))[\"”’)]?$")
+_MEMO_FIELD_RE = re.compile(r"(?:TO|FROM|RE|CC|BCC|DATE|SUBJECT|ATTN|EFFECTIVE(?: DATE)?|"
+                            r"ATTACHMENTS?|ENCLOSURES?|THROUGH|THRU|VIA)\s*:", re.IGNORECASE)
+_HEADING_START_RE = re.compile(r"(?:[IVXL]+|\d{1,2}|[A-H])\.\s+[A-Z]|(?:Section|SECTION|Sec\.|"
+                               r"SEC\.|§)\s*\d|(?:PART|Part|ARTICLE|Article|CHAPTER|Chapter)\s")
+_LABELS = {"MEMORANDUM", "MEMO", "CONFIDENTIAL", "DRAFT", "FOR IMMEDIATE RELEASE",
+           "PRIVILEGED AND CONFIDENTIAL", "INTEROFFICE MEMORANDUM", "SAMPLE",
+           "SAMPLE DOCUMENT", "END", "###", "***"}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+# Ranks of non-marker headings (smaller = outer); divisions take 0.0–0.9 by first use.
+_RANK = {"caps": 1.0, "roman": 1.0, "letter": 2.0, "numbered": 3.0, "section": 4.0}
+
+
+@dataclass(frozen=True)
+class Head:
+    """A heading found in the text, before levels and ends are assigned."""
+
+    start: int
+    title: str
+    number: str
+    kind: str  # division:<word> | caps | roman | letter | numbered | section | marker
+    depth: int = 0  # markers: 1 = "(a)" directly under the section
+
+
+def roman_value(s: str) -> int:
+    """The value of a roman numeral (``"XIV"`` → 14), 0 when it is not a valid one."""
+    s = s.upper()
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return 0
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total if to_roman(total) == s else 0
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                   (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            yield pos, block
+        pos += len(block) + 2
+
+
+def _short_title(s: str, limit: int = 80) -> str:
+    s = s.strip()
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.—–") + "…"
+
+
+def _heading_rest_ok(rest: str) -> bool:
+    """After a section or division number: nothing, punctuation, or a capitalised title."""
+    if rest and rest[0] not in " .:—–-":
+        return False
+    tail = rest.lstrip(" .:—–-")
+    return not tail or tail[0].isupper() or tail[0] in "(\"“[" or tail[0].isdigit()
+
+
+def _phrase(rest: str) -> str:
+    """The heading phrase after a number: "Definitions" in ". Definitions.—(a) …"."""
+    tail = rest.lstrip(" .:—–-")
+    m = re.match(r"(.+?)(?:\.—|—|–|\.\s|\.$|:\s|$)", tail)
+    phrase = (m.group(1) if m else tail).strip()
+    if len(phrase) > 60 and re.search(r"[,;]", phrase[10:]):  # a sentence, not a heading
+        phrase = re.split(r"[,;]", phrase[10:], maxsplit=1)[0].join([phrase[:10], ""])
+    return phrase
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 3 or len(line) > 80 or any(c.islower() for c in letters):
+        return False
+    if line.rstrip(".").strip() in _LABELS or _MEMO_FIELD_RE.match(line):
+        return False
+    if line.endswith((",", ";", "-")) or re.fullmatch(r"(?:PAGE\s+)?[\d\W]+(?:\s+OF\s+\d+)?", line):
+        return False
+    return sum(c.isdigit() for c in line) <= len(letters)
+
+
+def _body_like(s: str) -> bool:
+    """Running text rather than a label, an address or a heading: mostly lower-case words,
+    long or with sentence punctuation."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", s)
+    if len(words) < 6 or sum(w[0].islower() for w in words) < 0.4 * len(words):
+        return False
+    return len(s) >= 120 or re.search(r"[.!?:;][\"”’)]?(?:\s|$)", s) is not None
+
+
+def _title_like(rest: str, max_words: int) -> bool:
+    words = rest.split()
+    if not words or len(words) > max_words or rest.endswith((",", ";", ":")):
+        return False
+    return not (rest.endswith(".") and len(words) > 5)
+
+
+class _Markers:
+    """The stack of subsection markers inside one statute section."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+
+    @staticmethod
+    def candidates(m: str) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        if m.isdigit():
+            return [("digit", int(m))]
+        lower = m.islower()
+        if len(m) == 1:
+            out.append(("lower" if lower else "upper", ord(m.lower()) - 96))
+        elif len(set(m)) == 1 and len(m) == 2:  # "aa" = 27 (Pennsylvania style)
+            out.append(("lower" if lower else "upper", 26 + ord(m[0].lower()) - 96))
+        if set(m.upper()) <= set("IVX"):
+            value = roman_value(m)
+            if value:
+                out.append(("lroman" if lower else "uroman", value))
+        return out
+
+    def accept(self, m: str, *, child_only: bool = False) -> int:
+        """The depth of marker ``m`` (1 = outermost), or 0 when it is out of sequence."""
+        cands = self.candidates(m)
+        if not child_only:
+            for d in range(len(self.stack) - 1, -1, -1):
+                t, v = self.stack[d]
+                for ct, cv in cands:
+                    if ct == t and cv == v + 1:
+                        self.stack[d:] = [(ct, cv)]
+                        return d + 1
+        used = {t for t, _ in self.stack}
+        for ct, cv in cands:
+            if cv == 1 and ct not in used:
+                self.stack.append((ct, cv))
+                return len(self.stack)
+        return 0
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.heads: list[Head] = []
+        self.markers: _Markers | None = None  # active inside a statute section
+        self.last_roman = 0
+        self.last_letter = 0
+        self.last_number = 0
+
+    def scan(self) -> list[Head]:
+        paras = list(_paragraphs(self.text))
+        for i, (start, block) in enumerate(paras):
+            nxt = paras[i + 1][1] if i + 1 < len(paras) else ""
+            lines = block.split("\n")
+            pos = start
+            prev = ""
+            for j, line in enumerate(lines):
+                if j == 0:
+                    self._first_line(pos, line, "\n".join(lines[1:]), nxt)
+                else:
+                    self._later_line(pos, line, prev)
+                prev = line
+                pos += len(line) + 1
+        return self.heads
+
+    def _first_line(self, pos: int, line: str, rest_of_para: str, nxt: str) -> None:
+        more_lines = bool(rest_of_para)
+        if (self._section(pos, line) or self._bare_section(pos, line)
+                or self._marker_line(pos, line)):
+            return
+        m = _DIVISION_RE.fullmatch(line)
+        if m and len(line) <= 120 and _heading_rest_ok(m.group("rest")):
+            kw = m.group("kw").title()
+            number = f"{kw} {m.group('num')}"
+            title = line.rstrip(" .:—–")
+            second = rest_of_para.split("\n", 1)[0]
+            if not m.group("rest").strip(" .:—–-") and second.isupper() and len(second) < 90:
+                title = f"{title}. {second.rstrip(' .')}"  # "ARTICLE 4" + its name below
+            self._add(Head(pos, _short_title(title), number, f"division:{kw.lower()}"))
+            self.markers = None
+            return
+        m = _ROMAN_HEAD_RE.fullmatch(line)
+        if m and len(line) <= 100:
+            value = roman_value(m.group("num"))
+            rest = m.group("rest")
+            if (value and value in (1, self.last_roman + 1) and rest[0].isupper()
+                    and _title_like(rest, 12)):
+                self.last_roman, self.last_letter, self.last_number = value, 0, 0
+                self._add(Head(pos, _short_title(line.rstrip(" .:")), "", "roman"))
+                self.markers = None
+                return
+        followed = more_lines or (bool(nxt) and not re.match(r"(?:\d{1,2}|[A-H])\.\s", nxt))
+        m = _LETTER_HEAD_RE.fullmatch(line)
+        if m and self.last_roman and len(line) <= 90 and followed:
+            value = ord(m.group("num")) - 64
+            if value == self.last_letter + 1 and _title_like(m.group("rest"), 12):
+                self.last_letter = value
+                self._add(Head(pos, _short_title(line.rstrip(" .:")), "", "letter"))
+                self.markers = None
+                return
+        m = _NUMBER_HEAD_RE.fullmatch(line)
+        if m and len(line) <= 80 and followed:
+            value = int(m.group("num"))
+            if value in (1, self.last_number + 1) and _title_like(m.group("rest"), 10):
+                self.last_number = value
+                self._add(Head(pos, _short_title(line.rstrip(" .:")), "", "numbered"))
+                self.markers = None
+                return
+        followed_by_text = (_body_like(rest_of_para) if rest_of_para
+                            else _body_like(nxt) or _HEADING_START_RE.match(nxt) is not None)
+        wrapped = rest_of_para.split("\n", 1)[0].isupper()  # a paragraph in capitals
+        if _is_caps_heading(line) and followed_by_text and not wrapped:
+            self._add(Head(pos, _short_title(line.rstrip(" :")), "", "caps"))
+            self.markers = None
+
+    def _later_line(self, pos: int, line: str, prev: str) -> None:
+        if not _CLAUSE_END_RE.search(prev):
+            return
+        m = _SECTION_RE.match(line)
+        if m and not m.group("code") and m.group("kw") != "§" and self._section(pos, line):
+            return
+        self._marker_line(pos, line)
+
+    def _section(self, pos: int, line: str) -> bool:
+        m = _SECTION_RE.match(line)
+        if not m or not _heading_rest_ok(m.group("rest")):
+            return False
+        rest = m.group("rest")
+        phrase = _phrase(rest)
+        head = line[: m.start("rest")] + (". " + phrase if phrase else "")
+        self._add(Head(pos, _short_title(head), f"§ {m.group('num')}", "section"))
+        self.markers = _Markers()
+        inline = _INLINE_MARKER_RE.search(line, m.end("num"), m.end("num") + 160)
+        if inline:
+            self._marker_chain(pos + inline.end(), line[inline.end():], first=True)
+        return True
+
+    def _bare_section(self, pos: int, line: str) -> bool:
+        m = _BARE_SECTION_RE.fullmatch(line)
+        if not m or re.fullmatch(r"(?:19|20)\d\d-\d\d?", m.group("num")):  # "2021-03." a date
+            return False
+        phrase = _phrase(m.group("rest"))
+        head = m.group("num") + "." + (" " + phrase if phrase else "")
+        self._add(Head(pos, _short_title(head), f"§ {m.group('num')}", "section"))
+        self.markers = _Markers()
+        return True
+
+    def _marker_line(self, pos: int, line: str) -> bool:
+        if self.markers is None:
+            return False
+        if _MARKER_RE.match(line):
+            return self._marker_chain(pos, line, first=False)
+        m = _DOT_MARKER_RE.match(line)  # "A." / "1." subsections (New Mexico style)
+        depth = self.markers.accept(m.group("m")) if m else 0
+        if m and depth:
+            self._add(Head(pos, _short_title(line, 60), f"({m.group('m')})", "marker", depth))
+            return True
+        return False
+
+    def _marker_chain(self, pos: int, line: str, *, first: bool) -> bool:
+        """Markers at the start of ``line`` ("(b)", "(b)(1)", "(b) Title.—(1) …")."""
+        assert self.markers is not None
+        m = _MARKER_RE.match(line)
+        if not m:
+            return False
+        depth = self.markers.accept(m.group("m"), child_only=first)
+        if not depth:
+            return False
+        after = line[m.end():]
+        self._add(Head(pos, _short_title(line, 60), f"({m.group('m')})", "marker", depth))
+        nested = re.match(r"\s?(?:[A-Z][^().:;]{0,60}?(?:\.—|—|–|\.)\s*)?(?=\((?:a|1|A|i|I)\)\s)",
+                          after)
+        if nested is not None:
+            off = m.end() + nested.end()
+            self._marker_chain(pos + off, line[off:], first=True)
+        return True
+
+    def _add(self, head: Head) -> None:
+        self.heads.append(head)
+
+
+def find_heads(text: str) -> list[Head]:
+    """Every heading candidate in ``text``, in text order (levels not assigned yet)."""
+    heads = _Scanner(text).scan()
+    if sum(1 for h in heads if h.kind == "section") >= 2:
+        # In a statute, "1." and "A." paragraphs are list items, not headings.
+        heads = [h for h in heads if h.kind not in ("numbered", "letter")]
+    return heads
+
+
+def _levels(heads: Sequence[Head]) -> list[int]:
+    ranks: dict[str, float] = {}
+    divisions = 0
+    for h in heads:
+        if h.kind.startswith("division:") and h.kind not in ranks:
+            ranks[h.kind] = min(0.9, divisions / 10)
+            divisions += 1
+    ranks.update({k: v for k, v in _RANK.items()})
+    present = sorted({ranks[h.kind] for h in heads if h.kind != "marker"})
+    level_of = {r: i + 1 for i, r in enumerate(present)}
+    out: list[int] = []
+    section_level = 1
+    for h in heads:
+        if h.kind == "marker":
+            out.append(section_level + h.depth)
+        else:
+            lvl = level_of[ranks[h.kind]]
+            if h.kind == "section":
+                section_level = lvl
+            out.append(lvl)
+    return out
+
+
+def close_sections(heads: Sequence[tuple[int, int, str, str]], length: int
+                   ) -> tuple[Section, ...]:
+    """Sections from ``(start, level, title, number)`` tuples in text order: each ends where
+    the next one of the same or a higher level (smaller number) starts."""
+    ordered = sorted(heads, key=lambda h: (h[0], h[1]))
+    out: list[Section] = []
+    for i, (start, level, title, number) in enumerate(ordered):
+        end = length
+        for nstart, nlevel, _, _ in ordered[i + 1:]:
+            if nlevel <= level and nstart > start:
+                end = nstart
+                break
+        out.append(Section(title=title, level=level, start=start, end=end, number=number))
+    return tuple(s for s in out if s.end > s.start)
 
 
 def detect_sections(text: str) -> tuple[Section, ...]:
-    """Sections and headings found in ``text`` (offsets in code points). Placeholder: the
-    formats work replaces this with real detection."""
-    return ()
+    """Sections and headings found in ``text`` (offsets in code points)."""
+    heads = find_heads(text)
+    if not heads:
+        return ()
+    levels = _levels(heads)
+    return close_sections([(h.start, lvl, h.title, h.number) for h, lvl in zip(heads, levels,
+                                                                                strict=True)],
+                          len(text))
+
+
+def merge_sections(text: str, marked: Sequence[tuple[int, int, str]]) -> tuple[Section, ...]:
+    """Sections for a format that marks its own headings (Markdown, DOCX, HTML).
+
+    ``marked`` holds ``(start, level, title)`` for each heading the format declares. Statute
+    sections and their subsections found in the text are added beneath them (and a marked
+    heading that *is* a statute section or division takes its number). Without marked
+    headings this is :func:`detect_sections`.
+    """
+    if not marked:
+        return detect_sections(text)
+    found = {h.start: h for h in find_heads(text)}
+    events: list[tuple[int, int, tuple[int, int, str] | None, Head | None]] = []
+    for m in marked:
+        events.append((m[0], 0, m, found.get(m[0])))
+    marked_starts = {m[0] for m in marked}
+    for h in found.values():
+        if h.kind in ("section", "marker") and h.start not in marked_starts:
+            events.append((h.start, 1, None, h))
+    events.sort(key=lambda e: (e[0], e[1]))
+    out: list[tuple[int, int, str, str]] = []
+    container = 0  # level of the heading that statute sections found in the text sit under
+    section_level = 0  # 0: not inside a statute section
+    for start, _, mark, head in events:
+        if mark is not None:
+            _, level, title = mark
+            number = ""
+            if head is not None and (head.kind == "section" or head.kind.startswith("division:")):
+                number = head.number
+            is_section = head is not None and head.kind == "section"
+            container = level - 1 if is_section else level
+            section_level = level if is_section else 0
+            out.append((start, level, title, number))
+        elif head is not None and head.kind == "section":
+            section_level = container + 1
+            out.append((start, section_level, head.title, head.number))
+        elif head is not None and section_level:
+            out.append((start, section_level + head.depth, head.title, head.number))
+    return close_sections(out, len(text))
