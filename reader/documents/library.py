@@ -130,6 +130,13 @@ class Library:
     def text(self, doc_id: str) -> DocText:
         """The document's normalised text with pages and sections (from the cache)."""
         doc = self.get(doc_id)
+        if doc.status is DocStatus.PENDING:  # not extracted yet (or the cache was deleted)
+            rec = self._files.get(doc.path)
+            if rec is not None:
+                self._extract([(rec.digest, rec.tag, self.root / rec.path)], no_progress,
+                              NEVER_CANCELLED, lambda *_: None)
+                self._publish(self._files)
+                doc = self.get(doc_id)
         if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
             raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}.")
         with self._lock:
@@ -222,6 +229,12 @@ class Library:
             self._texts.clear()
 
         batches = _Batcher(on_batch)
+        old_digests = {r.digest for r in old.values()}
+        ready = [r.digest for r in files.values()
+                 if r.digest not in old_digests and r.digest not in jobs
+                 and self._docs[r.digest].status in (DocStatus.OK, DocStatus.NO_TEXT)]
+        if on_batch and ready:  # new here, but already extracted once (cache): index now
+            on_batch(LibraryChanges(added=tuple(dict.fromkeys(ready))))
 
         def record(digest: str, ok: bool) -> None:
             if batches.add(digest, ok):

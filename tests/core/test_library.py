@@ -215,12 +215,21 @@ def test_too_large_files_are_listed_not_read(ws: Workspace, monkeypatch) -> None
     assert "limit" in memo.reason
 
 
-def test_batches_are_published_while_the_update_runs(ws: Workspace, monkeypatch) -> None:
+@pytest.mark.parametrize("cold", [True, False])
+def test_batches_are_published_while_the_update_runs(ws: Workspace, monkeypatch,
+                                                      tmp_path: Path, cold: bool) -> None:
+    if cold:  # nothing extracted yet: batches come from the extraction
+        monkeypatch.setenv("POLICY_READER_EXTRACT_CACHE", str(tmp_path / "cold-cache"))
+    else:  # extracted before (another workspace): published at once, not re-extracted
+        Workspace.open(ws.root).library().update()
+        (ws.cache_dir / "library.json").unlink()
     monkeypatch.setattr(library_mod, "BATCH_SIZE", 1)
     seen: list[tuple[str, ...]] = []
-    ws.library().update(on_batch=lambda ch: seen.append(ch.added))
+    lib = Workspace.open(ws.root).library()
+    changes = lib.update(on_batch=lambda ch: seen.append(ch.added))
+    assert changes.extracted == (2 if cold else 0)
     assert sorted(i for batch in seen for i in batch) == sorted(
-        d.id for d in ws.library().documents() if d.status is DocStatus.OK)
+        d.id for d in lib.documents() if d.status is DocStatus.OK)
 
 
 def test_add_files_copies_in_and_reports_problems(ws: Workspace, tmp_path: Path) -> None:
