@@ -1,9 +1,141 @@
-"""CLI commands (placeholder: filled in by the work that owns them)."""
+"""``policy-reader brief``: export a brief (briefing packet) to PDF, DOCX, HTML, Markdown
+or CSV."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+
+from reader.annotations.select import author_filter, parse_stance
+from reader.cli.common import StderrProgress, open_workspace, print_json
+from reader.errors import UsageError
+from reader.export.gather import gather_inputs
+from reader.export.options import BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.export.write import FORMATS, check_destination, format_for, target_path, write_brief
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this module's commands to ``sub``."""
+    p = sub.add_parser(
+        "brief", help="export a briefing packet (PDF, DOCX, HTML, Markdown, CSV)",
+        description="Export the highlights that match the filters as a brief: a cover, a "
+                    "table of contents, the quoted passages with page-accurate citations "
+                    "and notes, a source list and the definitions of the themes used. The "
+                    "format follows the file's extension unless --format is given.")
+    p.add_argument("--out", "-o", required=True, metavar="FILE",
+                   help="where to write the brief (an existing file is replaced)")
+    p.add_argument("--format", "-f", choices=sorted(FORMATS), metavar="FORMAT",
+                   help="pdf, docx, html, md or csv (default: from the extension)")
+    p.add_argument("--by", choices=[g.value for g in GroupBy], default=GroupBy.THEME.value,
+                   help="group by theme (default), by document, or by theme and stance")
+    f = p.add_argument_group("which highlights")
+    f.add_argument("--theme", action="append", default=[], metavar="THEME",
+                   help="a theme id or name, with its sub-themes (repeatable)")
+    f.add_argument("--author", action="append", default=[], metavar="AUTHOR",
+                   help="an annotator's name or id (repeatable)")
+    f.add_argument("--doc", action="append", default=[], metavar="DOC",
+                   help="a document id, id prefix or path (repeatable; order kept)")
+    f.add_argument("--stance", action="append", default=[], metavar="S",
+                   help="supports, opposes or neutral (repeatable)")
+    f.add_argument("--since", metavar="DATE", help="highlighted on or after (YYYY-MM-DD)")
+    f.add_argument("--until", metavar="DATE", help="highlighted on or before (YYYY-MM-DD)")
+    c = p.add_argument_group("cover and content")
+    c.add_argument("--title", metavar="TEXT", default=BriefOptions.title)
+    c.add_argument("--subtitle", metavar="TEXT", default="")
+    c.add_argument("--prepared-by", metavar="TEXT", default="")
+    c.add_argument("--prepared-for", metavar="TEXT", default="")
+    c.add_argument("--group", metavar="TEXT", default="", help="the group's name")
+    c.add_argument("--notice", metavar="TEXT", default="",
+                   help='a line such as "Draft — not for circulation" (cover and footer)')
+    c.add_argument("--date", metavar="DATE", help="the cover date (default: today)")
+    c.add_argument("--as-of", metavar="DATE", help='the "current as of" date')
+    c.add_argument("--anonymize", "--anonymise", action="store_true",
+                   help="name no annotator anywhere (text, notes, file properties)")
+    c.add_argument("--no-notes", action="store_true", help="leave annotators' notes out")
+    c.add_argument("--no-toc", action="store_true", help="no table of contents")
+    c.add_argument("--no-sources", action="store_true", help="no source list")
+    c.add_argument("--no-theme-appendix", action="store_true",
+                   help="no appendix of theme definitions")
+    c.add_argument("--orphans", choices=[o.value for o in OrphanPolicy],
+                   default=OrphanPolicy.COUNT.value,
+                   help="highlights that cannot be located: counted (default) or listed "
+                        "without page numbers in an appendix")
+    c.add_argument("--page-size", choices=[s.value for s in PageSize],
+                   default=PageSize.A4.value, help="PDF and Word page size")
+    p.add_argument("--no-update", action="store_true",
+                   help="do not bring the library up to date first")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=run)
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise UsageError(f"{flag} {value!r} is not a date.", "Write it as YYYY-MM-DD.") from exc
+
+
+def options_from_args(args: argparse.Namespace, ws) -> BriefOptions:  # type: ignore[no-untyped-def]
+    """Turn the command line into :class:`BriefOptions`, resolving names to ids."""
+    inputs_authors = ws.annotations().authors()
+    tax = ws.themes().taxonomy()
+    themes = []
+    for ref in args.theme:
+        found = tax.find(ref)
+        if found is not None:
+            themes.append(found.id)
+        elif any(ref in h.themes for h in ws.annotations().all()):
+            themes.append(ref)
+        else:
+            raise UsageError(f"There is no theme '{ref}'.",
+                             "Run 'policy-reader themes list' to see them.")
+    authors = sorted(author_filter(inputs_authors, args.author) or ())
+    library = ws.library()
+    docs = list(dict.fromkeys(library.find(ref).id for ref in args.doc))
+    stances = []
+    for value in args.stance:
+        stance = parse_stance(value)
+        if stance is not None:
+            stances.append(stance)
+    since, until = _date(args.since, "--since"), _date(args.until, "--until")
+    if since and until and since > until:
+        raise UsageError("--since is after --until.")
+    return BriefOptions(
+        title=args.title, subtitle=args.subtitle, prepared_by=args.prepared_by,
+        prepared_for=args.prepared_for, group_name=args.group, notice=args.notice,
+        date=_date(args.date, "--date"), as_of=_date(args.as_of, "--as-of"),
+        themes=tuple(themes), authors=tuple(authors), documents=tuple(docs),
+        stances=tuple(stances), since=since, until=until, group_by=GroupBy(args.by),
+        anonymize=args.anonymize, include_notes=not args.no_notes,
+        include_toc=not args.no_toc, include_sources=not args.no_sources,
+        include_theme_appendix=not args.no_theme_appendix,
+        orphans=OrphanPolicy(args.orphans), page_size=PageSize(args.page_size))
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = format_for(args.out, args.format)
+    target = target_path(args.out, fmt)
+    check_destination(target)  # a missing or read-only folder fails before any work
+    ws = open_workspace(args)
+    progress = StderrProgress(quiet=args.quiet)
+    try:
+        if not args.no_update:
+            ws.library().update(progress=progress)
+        store = ws.annotations()
+        for problem in store.load().problems:
+            print(f"policy-reader: {problem}", file=sys.stderr)
+        options = options_from_args(args, ws)
+        brief = gather_inputs(ws).build(options)
+        result = write_brief(brief, target, fmt, progress=progress)
+    finally:
+        progress.finish()
+    if args.json:
+        print_json({"path": str(result.path), "format": result.format, "bytes": result.size,
+                    "quotes": result.quotes, "documents": result.documents,
+                    "themes": result.themes, "orphans": result.orphans,
+                    "seconds": result.seconds})
+    else:
+        print(result.summary())
+    return 0

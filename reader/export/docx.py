@@ -1,0 +1,318 @@
+"""The brief as a Word document (python-docx) with real styles: Title, Subtitle,
+Heading 1–3, Quote, and custom "Citation", "Passage Details", "Note", "Source" styles.
+
+The table of contents is a Word TOC field whose entries are filled in already (without page
+numbers); Word or LibreOffice adds them when the field is updated (F9 / Tools ▸ Update).
+Headers carry the title, footers "Page N of M" (PAGE / NUMPAGES fields). Core properties
+are set from the brief: the template's "python-docx" author and comment are overwritten,
+and no annotator is named when anonymising. The template's thumbnail is removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Inches, Pt
+from docx.text.paragraph import Paragraph
+
+from reader.export import citation as cite
+from reader.export import labels
+from reader.export.citation import format_day
+from reader.export.docx_styles import MONO, setup_styles
+from reader.export.model import Brief, BriefQuote, BriefSection
+from reader.export.notes import Block, parse_note
+from reader.export.options import PageSize
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+
+APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>Policy Reader</Application><DocSecurity>0</DocSecurity>\
+<ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate>\
+<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
+<AppVersion>1.0000</AppVersion></Properties>"""
+
+
+def render(brief: Brief, *, progress: ProgressFn = no_progress,
+           cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+    return _Writer(brief, progress, cancel).run()
+
+
+class _Writer:
+    def __init__(self, brief: Brief, progress: ProgressFn, cancel: CancelToken) -> None:
+        self.b = brief
+        self.progress = progress
+        self.cancel = cancel
+        self.doc = docx.Document()
+        self.st = setup_styles(self.doc)
+        self.done = 0
+        self.total = max(1, brief.placement_count)
+        self.new_page = False  # the next paragraph starts a page
+
+    def para(self, style: str, text: str = "") -> Paragraph:
+        p = self.doc.add_paragraph(style=self.st[style])
+        if self.new_page:
+            p.paragraph_format.page_break_before = True
+            self.new_page = False
+        if text:
+            p.add_run(text)
+        return p
+
+    def run(self) -> bytes:
+        b = self.b
+        self._page_setup()
+        self._properties()
+        self._cover()
+        if b.options.include_toc:
+            self._toc()
+        for s in b.sections:
+            self._section(s)
+        self._appendices()
+        self.progress(self.total, self.total, "Saving the Word document")
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return buf.getvalue()
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _page_setup(self) -> None:
+        sec = self.doc.sections[0]
+        if self.b.options.page_size is PageSize.LETTER:
+            sec.page_width, sec.page_height = Inches(8.5), Inches(11)
+            margin = Inches(1)
+        else:
+            sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+            margin = Cm(2.5)
+        sec.left_margin = sec.right_margin = margin
+        sec.top_margin = sec.bottom_margin = margin
+        sec.header_distance = sec.footer_distance = Cm(1.2)
+        sec.different_first_page_header_footer = True  # a bare cover page
+        width = sec.page_width - sec.left_margin - sec.right_margin
+        head = sec.header.paragraphs[0]
+        head.style = self.doc.styles["Header"]
+        head.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        r = head.add_run(self.b.cover.title)
+        r.font.size = Pt(8.5)
+        right = self.b.cover.group_name or ""
+        if self.b.cover.as_of:
+            right = (right + " · " if right else "") + "as of " + format_day(self.b.cover.as_of)
+        r = head.add_run("\t" + right)
+        r.font.size = Pt(8.5)
+        foot = sec.footer.paragraphs[0]
+        foot.style = self.doc.styles["Footer"]
+        foot.alignment = 1  # centre
+        for piece in ("Page ", "PAGE", " of ", "NUMPAGES"):
+            if piece.isupper():
+                _field(foot, piece, "1")
+            else:
+                foot.add_run(piece).font.size = Pt(8.5)
+
+    def _properties(self) -> None:
+        b, cp = self.b, self.doc.core_properties
+        author = labels.pdf_author(b)
+        cp.author = author
+        cp.last_modified_by = author
+        cp.title = b.cover.title
+        cp.subject = labels.subject(b)
+        cp.keywords = "; ".join(labels.keywords(b))
+        cp.comments = f"Prepared with {labels.GENERATOR}."
+        cp.category = "Briefing packet"
+        cp.content_status = ""
+        cp.language = "en"
+        cp.revision = 1
+        when = (b.generated or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+        cp.created = when
+        cp.modified = when
+        package = self.doc.part.package
+        for rid, rel in list(package.rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                del package.rels[rid]
+        for part in package.iter_parts():
+            if str(part.partname) == "/docProps/app.xml":
+                part._blob = APP_XML.encode("utf-8")
+
+    # -- cover and contents ------------------------------------------------------------------
+    def _cover(self) -> None:
+        c = self.b.cover
+        if c.group_name:
+            self.para("Cover Group", c.group_name).paragraph_format.space_before = Pt(90)
+        title = self.para("Title", c.title)
+        if c.group_name:
+            title.paragraph_format.space_before = Pt(6)
+        if c.subtitle:
+            self.para("Subtitle", c.subtitle)
+        for label, value in labels.cover_details(self.b):
+            p = self.para("Cover Details")
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(value)
+        spacer = self.para("Normal")
+        spacer.paragraph_format.space_after = Pt(18)
+        for line in labels.intro_lines(self.b):
+            self.para("Normal", line)
+        if c.notice:
+            self.para("Normal").add_run(c.notice).bold = True
+        self.new_page = True
+
+    def _toc(self) -> None:
+        self.para("TOC Heading", labels.CONTENTS)
+        entries = [(min(3, s.level), s.title) for s in self.b.walk()]
+        entries += [(1, t) for t in self._appendix_titles()]
+        paragraphs = [self.para(f"TOC {lvl}", text) for lvl, text in entries]
+        first, last = paragraphs[0], paragraphs[-1]
+        begin = [_fld_char("begin"), _instr(' TOC \\o "1-3" \\h \\z \\u '),
+                 _fld_char("separate")]
+        for el in reversed(begin):
+            first._p.insert(_first_run_index(first._p), el)
+        last._p.append(_fld_char("end"))
+        self.new_page = True
+
+    def _appendix_titles(self) -> list[str]:
+        b, out = self.b, []
+        if b.options.include_sources and b.sources:
+            out.append(labels.SOURCES)
+        if b.options.include_theme_appendix and b.themes:
+            out.append(labels.THEMES)
+        if b.orphans:
+            out.append(labels.ORPHANS)
+        return out
+
+    # -- body ------------------------------------------------------------------------------
+    def _section(self, s: BriefSection) -> None:
+        self.para(f"Heading {min(3, s.level)}", s.title)
+        if s.description:
+            self.para("Theme Description", s.description)
+        if s.subtitle:
+            self.para("Theme Description", s.subtitle)
+        for q in s.quotes:
+            self._quote(s, q)
+        for child in s.children:
+            self._section(child)
+
+    def _quote(self, s: BriefSection, q: BriefQuote) -> None:
+        self.cancel.raise_if_cancelled()
+        for text in q.paragraphs:
+            self.para("Quote", text)
+        p = self.para("Citation")
+        p.add_run("— ")
+        for text, italic in cite.runs(q.citation):
+            p.add_run(text).italic = italic or None
+        meta = labels.quote_meta(self.b, s, q)
+        details = self.para("Passage Details", meta) if meta else None
+        if q.note:
+            if details is not None:
+                details.paragraph_format.keep_with_next = True
+                details.paragraph_format.space_after = Pt(3)
+            self._note(parse_note(q.note))
+        self.done += 1
+        if self.done % 50 == 0:
+            self.progress(self.done, self.total, "Writing the Word document")
+
+    def _note(self, blocks: tuple[Block, ...]) -> None:
+        last = None
+        for i, block in enumerate(blocks):
+            p = self.para("Note")
+            extra = 0.6 * block.depth + 0.5 * block.quoted
+            if extra:
+                p.paragraph_format.left_indent = self.st["Note"].paragraph_format.left_indent \
+                    + Cm(extra)
+            if i == 0:
+                p.add_run("Note: ").bold = True
+            if block.kind == "item" and block.marker and block.first_in_item:
+                p.add_run(f"{block.marker} ")
+            for span in block.spans:
+                lines = span.text.split("\n")
+                for j, line in enumerate(lines):
+                    run = p.add_run(line)
+                    run.bold = True if span.bold or block.kind == "heading" else None
+                    run.italic = True if span.italic else None
+                    if span.code:
+                        run.font.name = MONO
+                    if j < len(lines) - 1:
+                        run.add_break()
+            last = p
+        if last is not None:
+            last.paragraph_format.space_after = Pt(12)
+
+    # -- appendices ----------------------------------------------------------------------------
+    def _appendices(self) -> None:
+        b = self.b
+        self.new_page = True
+        if b.options.include_sources and b.sources:
+            self.para("Heading 1", labels.SOURCES)
+            for i, src in enumerate(b.sources, 1):
+                title, lines = labels.source_lines(src)
+                p = self.para("Source")
+                p.add_run(f"{i}.\t")
+                p.add_run(title).italic = True
+                for line in lines:
+                    p.add_run().add_break()
+                    p.add_run(line)
+        if b.options.include_theme_appendix and b.themes:
+            self.para("Heading 1", labels.THEMES)
+            for t in b.themes:
+                p = self.para("Normal")
+                if t.level > 1:
+                    p.paragraph_format.left_indent = Cm(0.6 * (t.level - 1))
+                p.paragraph_format.keep_with_next = True
+                p.paragraph_format.space_after = Pt(0)
+                p.add_run(t.label).bold = True
+                if t.quote_count:
+                    n = t.quote_count
+                    p.add_run(f" ({n} passage{'s' if n != 1 else ''})")
+                d = self.para("Theme Description", t.description or "—")
+                if t.level > 1:
+                    d.paragraph_format.left_indent = Cm(0.6 * (t.level - 1))
+        if b.orphans:
+            self.para("Heading 1", labels.ORPHANS)
+            self.para("Normal", labels.ORPHANS_INTRO)
+            for o in b.orphans:
+                for text in (x for x in o.text.split("\n\n") if x):
+                    self.para("Quote", text)
+                p = self.para("Citation")
+                p.add_run("— ")
+                p.add_run(o.doc_title).italic = True
+                p.add_run(f" (page unknown). {o.reason}")
+                meta = " · ".join(x for x in (
+                    "Themes: " + "; ".join(o.themes) if o.themes else "",
+                    f"Highlighted by {o.annotator}" if o.annotator else "") if x)
+                if meta:
+                    self.para("Passage Details", meta)
+                if o.note:
+                    self._note(parse_note(o.note))
+
+
+def _fld_char(kind: str):  # type: ignore[no-untyped-def]
+    run = OxmlElement("w:r")
+    fld = OxmlElement("w:fldChar")
+    fld.set(qn("w:fldCharType"), kind)
+    run.append(fld)
+    return run
+
+
+def _instr(text: str):  # type: ignore[no-untyped-def]
+    run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = text
+    run.append(instr)
+    return run
+
+
+def _first_run_index(p) -> int:  # type: ignore[no-untyped-def]
+    """Where runs start in a ``w:p`` (after its ``w:pPr``)."""
+    ppr = p.find(qn("w:pPr"))
+    return 1 if ppr is not None else 0
+
+
+def _field(paragraph: Paragraph, code: str, placeholder: str) -> None:
+    """A simple field (PAGE, NUMPAGES) with a cached result."""
+    for el in (_fld_char("begin"), _instr(f" {code} "), _fld_char("separate")):
+        paragraph._p.append(el)
+    r = paragraph.add_run(placeholder)
+    r.font.size = Pt(8.5)
+    paragraph._p.append(_fld_char("end"))

@@ -1,0 +1,108 @@
+"""Briefs from a workspace: gather the inputs once, then build and write as often as the
+person changes options.
+
+The export dialog's loop::
+
+    inputs = gather_inputs(workspace)                 # once (reads the annotation store)
+    n = inputs.count(options)                         # on every change: cheap
+    brief = inputs.build(options)                     # NothingToExport when empty
+    html = render_html(brief, lite=True, limit=30)    # live preview (fast)
+    result = write_brief(brief, path, progress=..., cancel=...)   # on a worker thread
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.annotations.model import Author, Placed, Theme
+from reader.documents.model import DocText, Document
+from reader.export.build import build_brief
+from reader.export.model import Brief
+from reader.export.options import BriefOptions
+from reader.export.select import select
+from reader.export.write import (
+    ExportResult,
+    check_destination,
+    format_for,
+    target_path,
+    write_brief,
+)
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Counts:
+    highlights: int  # matching the filters
+    orphaned: int  # of which cannot be placed
+    documents: int
+
+    @property
+    def citable(self) -> int:
+        return self.highlights - self.orphaned
+
+
+@dataclass(frozen=True)
+class BriefInputs:
+    """Everything a brief is built from, read once."""
+
+    placed: tuple[Placed, ...]
+    documents: Mapping[str, Document]
+    library: Any  # has .text(doc_id) -> DocText
+    taxonomy: Any  # Taxonomy (or a tuple of Theme)
+    authors: tuple[Author, ...] = ()
+    _texts: dict[str, DocText] = field(default_factory=dict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def text(self, doc_id: str) -> DocText:
+        """A document's text, cached for repeated builds (thread-safe)."""
+        with self._lock:
+            hit = self._texts.get(doc_id)
+        if hit is not None:
+            return hit
+        text = self.library.text(doc_id)
+        with self._lock:
+            self._texts[doc_id] = text
+        return text
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        return tuple(getattr(self.taxonomy, "themes", self.taxonomy))
+
+    def count(self, options: BriefOptions) -> Counts:
+        chosen = select(options, self.placed, self.taxonomy)
+        return Counts(highlights=len(chosen), orphaned=sum(1 for p in chosen if p.orphaned),
+                      documents=len({p.anchor.doc_id or p.highlight.doc_id for p in chosen}))
+
+    def build(self, options: BriefOptions) -> Brief:
+        return build_brief(options, self.placed, self.documents, self.text, self.taxonomy)
+
+
+def gather_inputs(workspace: Workspace) -> BriefInputs:
+    """Read the library, the taxonomy and every highlight (placed in the current texts)."""
+    library = workspace.library()
+    store = workspace.annotations()
+    documents = {d.id: d for d in library.documents()}
+    placed = tuple(store.placed_all())
+    return BriefInputs(placed=placed, documents=documents, library=library,
+                       taxonomy=workspace.themes().taxonomy(), authors=store.authors())
+
+
+def brief_from_workspace(workspace: Workspace, options: BriefOptions) -> Brief:
+    return gather_inputs(workspace).build(options)
+
+
+def export_brief(workspace: Workspace, options: BriefOptions, path: str, fmt: str | None = None,
+                 *, progress: ProgressFn = no_progress,
+                 cancel: CancelToken = NEVER_CANCELLED) -> ExportResult:
+    """Build the brief ``options`` describes and write it to ``path``. Raises
+    ``NothingToExport`` (nothing is written) or ``ExportError``."""
+    fmt = format_for(path, fmt)
+    check_destination(target_path(path, fmt))  # fail before any work
+    brief = brief_from_workspace(workspace, options)
+    return write_brief(brief, path, fmt, progress=progress, cancel=cancel)

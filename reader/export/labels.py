@@ -1,0 +1,102 @@
+"""Words every format prints the same way: cover details, the line under a quote, a
+source entry, appendix titles. Themes and stances are always named in words (a brief must
+read well in black and white)."""
+
+from __future__ import annotations
+
+from reader.export.citation import format_date, format_day
+from reader.export.group import KIND_LABELS
+from reader.export.model import Brief, BriefQuote, BriefSection, SourceEntry
+from reader.export.options import GroupBy
+
+CONTENTS = "Contents"
+SOURCES = "Sources"
+THEMES = "Themes used in this brief"
+ORPHANS = "Passages that could not be located"
+ORPHANS_INTRO = ("These highlights could not be found in the current version of their "
+                 "documents (the text changed, or the document was removed). They are "
+                 "shown as they were highlighted and are not cited with a page.")
+GENERATOR = "Policy Reader"
+
+
+def cover_details(brief: Brief) -> list[tuple[str, str]]:
+    """(label, value) pairs for the cover, empty values left out."""
+    c = brief.cover
+    rows = [("Prepared by", c.prepared_by), ("Prepared for", c.prepared_for),
+            ("Date", format_day(c.date))]
+    if c.as_of and c.as_of != c.date:
+        rows.append(("Current as of", format_day(c.as_of)))
+    return [(k, v) for k, v in rows if v]
+
+
+def intro_lines(brief: Brief) -> list[str]:
+    """The sentences under the cover details: what is in the brief, what was left out."""
+    lines = [brief.summary()]
+    o = brief.options
+    how = {GroupBy.THEME: "Passages are grouped by theme.",
+           GroupBy.DOCUMENT: "Passages are grouped by document, in reading order.",
+           GroupBy.STANCE: "Passages are grouped by theme, with those supporting harm "
+                           "reduction set beside those opposing it."}[o.group_by]
+    lines.append(how)
+    if o.anonymize:
+        lines.append("Annotators are not named.")
+    if not o.include_notes:
+        lines.append("Annotators’ notes are left out.")
+    if brief.orphan_count:
+        lines.append(brief.orphan_sentence())
+    return lines
+
+
+def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
+               number: bool = True) -> str:
+    """The small line under a citation: ``"No. 3 · Stance: Opposes harm reduction · Also
+    under: Racial equity · Highlighted by María Ortega"``."""
+    parts = [f"No. {quote.number}"] if number else []
+    mode = brief.options.group_by
+    if mode is GroupBy.DOCUMENT and quote.themes:
+        parts.append("Themes: " + "; ".join(quote.themes))
+    if mode is not GroupBy.STANCE and quote.stance is not None:
+        parts.append(f"Stance: {quote.stance.label}")
+    if mode is not GroupBy.DOCUMENT and quote.also_under:
+        parts.append("Also under: " + "; ".join(quote.also_under))
+    if quote.annotator:
+        parts.append(f"Highlighted by {quote.annotator}")
+    return " · ".join(parts)
+
+
+def source_lines(s: SourceEntry) -> tuple[str, list[str]]:
+    """(title, detail lines) for one source."""
+    first = [x for x in (s.author, s.site if s.site != s.author else "", format_date(s.date))
+             if x]
+    kind = KIND_LABELS.get(s.kind, "") if s.kind and s.kind != "other" else ""
+    second = [x for x in (kind, s.jurisdiction, s.legal_citation) if x]
+    lines = []
+    if first:
+        lines.append(". ".join(first) + ".")
+    if second:
+        lines.append(" · ".join(second))
+    if s.source_url:
+        lines.append(s.source_url)
+    n = s.quote_count
+    quoted = f"Quoted {n} time{'s' if n != 1 else ''}"
+    if s.pages_cited:
+        p = "p." if len(s.pages_cited) == 1 else "pp."
+        quoted += f" ({p} {', '.join(s.pages_cited)})"
+    lines.append(f"{quoted}. File: {s.path}")
+    return s.title, lines
+
+
+def pdf_author(brief: Brief) -> str:
+    """Who the file's metadata names as author: never an annotator when anonymised."""
+    c = brief.cover
+    if brief.options.anonymize:
+        return c.group_name
+    return c.prepared_by or c.group_name or ", ".join(brief.annotators)
+
+
+def subject(brief: Brief) -> str:
+    return brief.cover.subtitle or brief.summary()
+
+
+def keywords(brief: Brief) -> list[str]:
+    return [t.label for t in brief.themes]

@@ -1,0 +1,347 @@
+"""The brief as a printable PDF (reportlab Platypus), A4 or US Letter.
+
+Cover page; contents with page numbers and links; per theme (or document) the passages as
+ruled block quotes with their citation, details line and note; sources; theme definitions;
+optionally the passages that could not be located. Running header (title, group, "as of"
+date) and "Page N of M" on every page but the cover; PDF bookmarks mirror the headings.
+Fonts are the bundled DejaVu families, embedded (see ``pdf_fonts`` for emoji).
+
+A passage and its citation stay on one page when they take less than about half a page;
+longer ones break between lines, never leaving a single line behind.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from reader.errors import Cancelled, ExportError
+from reader.export import citation as cite
+from reader.export import labels
+from reader.export.citation import format_day
+from reader.export.model import Brief, BriefQuote, BriefSection, Citation
+from reader.export.notes import Block, parse_note, safe_href
+from reader.export.options import PageSize
+from reader.export.pdf_flow import (
+    GREY,
+    Contents,
+    Heading,
+    KeepShort,
+    NumberedCanvas,
+    QuotePara,
+    TocEntry,
+)
+from reader.export.pdf_fonts import MONO, SANS, markup, plain, register
+from reader.export.pdf_styles import Styles
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+
+log = logging.getLogger(__name__)
+
+KEEP_FRACTION = 0.45  # keep a passage whole when it is shorter than this part of a page
+
+
+def render(brief: Brief, *, progress: ProgressFn = no_progress,
+           cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+    register()
+    buf = io.BytesIO()
+    doc = _BriefDoc(buf, brief, progress, cancel)
+    story = _Story(brief, doc.styles, doc.frame_height).build()
+    try:
+        doc.build(story, canvasmaker=NumberedCanvas)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        if cancel.cancelled:
+            raise Cancelled() from exc
+        log.exception("PDF layout failed")
+        raise ExportError(f"The PDF could not be laid out: {exc}") from exc
+    progress(doc.total, doc.total, "PDF written")
+    return buf.getvalue()
+
+
+class _BriefDoc(BaseDocTemplate):
+    def __init__(self, buf: io.BytesIO, brief: Brief, progress: ProgressFn,
+                 cancel: CancelToken) -> None:
+        size = LETTER if brief.options.page_size is PageSize.LETTER else A4
+        margin_x = 2.4 * cm if size is A4 else 1.0 * 72
+        super().__init__(
+            buf, pagesize=size, leftMargin=margin_x, rightMargin=margin_x,
+            topMargin=2.6 * cm, bottomMargin=2.3 * cm,
+            title=brief.cover.title, author=labels.pdf_author(brief),
+            subject=labels.subject(brief), creator=labels.GENERATOR,
+            keywords=labels.keywords(brief), lang="en")
+        self.brief = brief
+        self.progress = progress
+        self.cancel = cancel
+        self.total = max(1, brief.placement_count)
+        self.done = 0
+        self.heading_pages: dict[str, int] = {}
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.frame_height = self.height
+        self.addPageTemplates([PageTemplate("body", [frame])])
+        self.styles = Styles()
+
+    def beforeDocument(self) -> None:
+        canv = self.canv
+        canv.heading_pages = self.heading_pages
+        canv.footer = self._decorate
+        canv.setPageCompression(1)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading) and flowable.key:
+            self.heading_pages.setdefault(flowable.key, self.page)
+            top = self.frame._y + flowable.height + 14
+            self.canv.bookmarkHorizontal(flowable.key, 0, top)
+            if flowable.outline:
+                self.canv.addOutlineEntry(flowable.outline, flowable.key,
+                                          flowable.outline_level, closed=False)
+        if getattr(flowable, "progress_mark", False):
+            self.done += 1
+            if self.cancel.cancelled:
+                raise Cancelled()
+            if self.done % 25 == 0:
+                self.progress(self.done, self.total, "Laying out the PDF")
+
+    def _decorate(self, canv: NumberedCanvas, number: int, total: int) -> None:
+        """Running header and footer on every page but the cover."""
+        if number == 1:
+            return
+        c = self.brief.cover
+        w, h = self.pagesize
+        left, right = self.leftMargin, w - self.rightMargin
+        top = h - self.topMargin + 0.9 * cm
+        canv.saveState()
+        canv.setFillColor(GREY)
+        canv.setFont(SANS, 7.5)
+        bits = [c.group_name] if c.group_name else []
+        if c.as_of:
+            bits.append("as of " + format_day(c.as_of))
+        right_text = plain(" · ".join(bits))
+        room = right - left - 24
+        right_w = min(canv.stringWidth(right_text, SANS, 7.5), room * 0.6)
+        canv.drawString(left, top, _fit(canv, plain(c.title), room - right_w, 7.5))
+        canv.drawRightString(right, top, _fit(canv, right_text, right_w + 1, 7.5))
+        canv.setStrokeColor(GREY)
+        canv.setLineWidth(0.4)
+        canv.line(left, top - 4, right, top - 4)
+        bottom = self.bottomMargin - 1.1 * cm
+        canv.setFont(SANS, 8)
+        canv.drawCentredString(w / 2, bottom, f"Page {number} of {total}")
+        if c.notice:
+            canv.setFont(SANS, 7)
+            canv.drawString(left, bottom, _fit(canv, plain(c.notice), (right - left) / 2 - 50,
+                                               7))
+        canv.restoreState()
+
+
+def _fit(canv: NumberedCanvas, text: str, width: float, size: float) -> str:
+    if canv.stringWidth(text, SANS, size) <= width:
+        return text
+    while text and canv.stringWidth(text + "…", SANS, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _Story:
+    def __init__(self, brief: Brief, styles: Styles, frame_height: float) -> None:
+        self.b = brief
+        self.st = styles
+        self.keep = frame_height * KEEP_FRACTION
+        self.frame_height = frame_height
+        self.out: list[Flowable] = []
+
+    def build(self) -> list[Flowable]:
+        self.cover()
+        if self.b.options.include_toc:
+            self.contents()
+        for s in self.b.sections:
+            self.section(s)
+        self.appendices()
+        return self.out
+
+    # -- cover and contents ------------------------------------------------------------------
+    def cover(self) -> None:
+        b, st, add = self.b, self.st, self.out.append
+        c = b.cover
+        add(Spacer(1, self.frame_height * 0.16))
+        if c.group_name:
+            add(Paragraph(markup(c.group_name.upper(), SANS), st.cover_group))
+        add(Paragraph(markup(c.title), st.cover_title))
+        if c.subtitle:
+            add(Paragraph(markup(c.subtitle), st.cover_subtitle))
+        add(HRFlowable(width="100%", thickness=1.2, color=(0, 0, 0), spaceBefore=10,
+                       spaceAfter=16))
+        details = labels.cover_details(b)
+        if details:
+            rows = [[Paragraph(markup(k, SANS), st.cover_label),
+                     Paragraph(markup(v, SANS), st.cover_value)] for k, v in details]
+            table = Table(rows, colWidths=[3.2 * cm, None], hAlign="LEFT")
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+            add(table)
+            add(Spacer(1, 18))
+        for line in labels.intro_lines(b):
+            add(Paragraph(markup(line), st.cover_intro))
+        if c.notice:
+            add(Spacer(1, 10))
+            add(Paragraph(markup(c.notice, SANS), st.cover_notice))
+        add(PageBreak())
+
+    def contents(self) -> None:
+        entries = [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.walk()]
+        entries += [TocEntry(1, markup(title, SANS), key) for key, title in self._appendices()]
+        self.out.append(Heading(labels.CONTENTS, self.st.h[1], key="contents",
+                                outline=labels.CONTENTS, level=0, rule=True))
+        self.out.append(Spacer(1, 6))
+        self.out.append(Contents(entries, self.st.toc))
+        self.out.append(PageBreak())
+
+    def _appendices(self) -> list[tuple[str, str]]:
+        b, out = self.b, []
+        if b.options.include_sources and b.sources:
+            out.append(("sources", labels.SOURCES))
+        if b.options.include_theme_appendix and b.themes:
+            out.append(("themes", labels.THEMES))
+        if b.orphans:
+            out.append(("orphans", labels.ORPHANS))
+        return out
+
+    # -- body ------------------------------------------------------------------------------
+    def section(self, s: BriefSection) -> None:
+        st, add = self.st, self.out.append
+        level = min(3, s.level)
+        if s.level == 1:
+            add(CondPageBreak(self.frame_height * 0.22))
+        add(Heading(markup(s.title, SANS), st.h[level], key=s.key, outline=s.title,
+                    level=s.level - 1, rule=s.level == 1))
+        if s.description:
+            add(Paragraph(markup(s.description), st.description))
+        if s.subtitle:
+            add(Paragraph(markup(s.subtitle, SANS), st.docline))
+        for q in s.quotes:
+            self.out.extend(self.quote(s, q))
+        for child in s.children:
+            self.section(child)
+
+    def quote(self, s: BriefSection, q: BriefQuote) -> list[Flowable]:
+        st = self.st
+        parts: list[Flowable] = []
+        for i, text in enumerate(q.paragraphs):
+            p = QuotePara(markup(text), st.quote)
+            if i == 0:
+                p.number = str(q.number)
+            else:
+                p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
+            parts.append(p)
+        cit = Paragraph("— " + citation_markup(q.citation), st.citation)
+        cit.progress_mark = True  # type: ignore[attr-defined]
+        parts.append(cit)
+        meta = labels.quote_meta(self.b, s, q, number=False)
+        note = note_flowables(parse_note(q.note), st) if q.note else []
+        if meta:
+            parts.append(Paragraph(markup(meta, SANS), st.meta if note else st.meta_last))
+        elif not note:
+            cit.style = st.citation_last
+        return [KeepShort(parts, self.keep, note)]
+
+    # -- appendices --------------------------------------------------------------------------
+    def appendices(self) -> None:
+        b, st, add = self.b, self.st, self.out.append
+        first = True
+        for key, title in self._appendices():
+            if first:
+                add(PageBreak())
+                first = False
+            else:
+                add(CondPageBreak(self.frame_height * 0.25))
+            add(Heading(markup(title, SANS), st.h[1], key=key, outline=title, level=0,
+                        rule=True))
+            if key == "sources":
+                for i, src in enumerate(b.sources, 1):
+                    name, lines = labels.source_lines(src)
+                    text = f"<i>{markup(name)}</i>" + "".join(
+                        f"<br/><font face='{SANS}' size='8.5'>{markup(x, SANS)}</font>"
+                        for x in lines)
+                    add(Paragraph(text, st.source, bulletText=f"{i}."))
+            elif key == "themes":
+                for t in b.themes:
+                    n = t.quote_count
+                    count = f" ({n} passage{'s' if n != 1 else ''})" if n else ""
+                    head = Paragraph(f"<b>{markup(t.label, SANS)}</b>{markup(count, SANS)}",
+                                     st.theme_name[min(3, t.level)])
+                    body = Paragraph(markup(t.description or "—"),
+                                     st.theme_desc[min(3, t.level)])
+                    add(KeepShort([head, body], self.keep))
+            elif key == "orphans":
+                add(Paragraph(markup(labels.ORPHANS_INTRO), st.body))
+                for o in b.orphans:
+                    parts: list[Flowable] = []
+                    for i, text in enumerate(x for x in o.text.split("\n\n") if x):
+                        p = QuotePara(markup(text), st.quote)
+                        if i:
+                            p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
+                        parts.append(p)
+                    parts.append(Paragraph(f"— <i>{markup(o.doc_title, SANS)}</i> (page "
+                                           f"unknown). {markup(o.reason, SANS)}",
+                                           st.citation))
+                    meta = " · ".join(x for x in (
+                        "Themes: " + "; ".join(o.themes) if o.themes else "",
+                        f"Highlighted by {o.annotator}" if o.annotator else "") if x)
+                    parts.append(Paragraph(markup(meta, SANS), st.meta_last))
+                    parts.extend(note_flowables(parse_note(o.note), st) if o.note else [])
+                    add(KeepShort(parts, self.keep))
+
+
+def citation_markup(c: Citation) -> str:
+    return "".join(f"<i>{markup(t, SANS)}</i>" if italic else markup(t, SANS)
+                   for t, italic in cite.runs(c))
+
+
+def note_flowables(blocks: tuple[Block, ...], st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    for i, b in enumerate(blocks):
+        last = i == len(blocks) - 1
+        style = st.note_style(b.depth, b.quoted, last, code=b.kind == "code")
+        if b.kind == "code":
+            text = markup(b.text, MONO).replace("\n", "<br/>")
+        else:
+            text = "".join(_span_markup(s, heading=b.kind == "heading") for s in b.spans)
+        if i == 0:
+            text = "<b>Note:</b> " + text
+        bullet = b.marker if b.kind == "item" and b.first_in_item and b.marker else None
+        out.append(Paragraph(text, style, bulletText=bullet))
+    return out
+
+
+def _span_markup(s, *, heading: bool = False) -> str:  # type: ignore[no-untyped-def]
+    family = MONO if s.code else SANS
+    text = markup(s.text, family).replace("\n", "<br/>")
+    if s.code:
+        text = f'<font face="{MONO}">{text}</font>'
+    if s.italic:
+        text = f"<i>{text}</i>"
+    if s.bold or heading:
+        text = f"<b>{text}</b>"
+    href = safe_href(s.href)
+    if href:
+        text = f'<a href="{markup(href, SANS)}" underline="1">{text}</a>'
+    return text
+
