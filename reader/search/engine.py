@@ -126,8 +126,15 @@ class SearchEngine:
                           ": it is kept in memory and rebuilt each time.")
 
     def _open_dir(self, d: Path) -> Any:
+        if d.exists() and not d.is_dir():  # junk where our folder should be
+            log.warning("search index %s is not a folder; replacing it", d)
+            d.unlink()
         d.mkdir(parents=True, exist_ok=True)
-        if windex.exists_in(str(d), indexname=INDEX_NAME):
+        try:
+            exists = windex.exists_in(str(d), indexname=INDEX_NAME)
+        except Exception:  # a table of contents that cannot even be read
+            exists = True
+        if exists:
             problem = self._format_problem(d)
             if problem is None:
                 try:

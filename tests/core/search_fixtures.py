@@ -77,7 +77,7 @@ def make_doc(path: str, pages: tuple[str, ...] | str, *, labels: tuple[str, ...]
 
 
 def sample_docs() -> dict[str, tuple[Document, DocText | None]]:
-    long_report = REPORT_FILLER * 900 + "The final recommendation is a mobile zebrafinch clinic."
+    long_report = REPORT_FILLER * 320 + "The final recommendation is a mobile zebrafinch clinic."
     return {
         "memo": make_doc("memos/alder-2019.pdf", MEMO_PAGES, title="Alder County charging memo",
                          kind="memo", jurisdiction="Alder County, PA", date="2019-03-01",

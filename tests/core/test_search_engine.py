@@ -120,11 +120,11 @@ def test_words_in_title_and_text_combine(engine: SearchEngine) -> None:
 
 def test_long_unpaged_text_has_snippets_at_its_end(engine: SearchEngine, corpus: dict) -> None:
     text = corpus["report"][1].text
-    assert len(text) > 100_000
+    assert len(text) > 36_000  # beyond the highlighter's 32 KB window
     r = engine.search("zebrafinch")
     (_g, _h, s), = all_snippets(r)
     (a, b), = s.matches
-    assert text[a:b] == "zebrafinch" and a > 100_000
+    assert text[a:b] == "zebrafinch" and a > 36_000
 
 
 def test_scanned_document_is_found_by_title_never_with_an_empty_snippet(
