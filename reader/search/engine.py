@@ -103,7 +103,7 @@ class SearchEngine:
         self._search_lock = threading.RLock()
         self._searcher: Any = None
         self._tables = TableCache()
-        self._counts = (0, 0)
+        self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
 
     # -- opening ----------------------------------------------------------------------------
     def open(self) -> None:
@@ -198,7 +198,12 @@ class SearchEngine:
 
     def status(self) -> IndexStatus:
         self.open()
-        docs, notes = self._counts
+        if self._counts is None:
+            try:
+                self.indexed()
+            except Exception as exc:  # a damaged index: said by the state, not raised
+                log.warning("cannot count the index: %s", exc)
+        docs, notes = self._counts or (0, 0)
         return IndexStatus(self._state, docs, notes, self._message)
 
     def mark(self, state: str, message: str = "") -> None:
@@ -229,6 +234,7 @@ class SearchEngine:
                 raise
             writer.commit(mergetype=CLEAR) if clear else writer.commit()
             self._needs_fill = False
+            self._counts = None
         finally:
             self._write_lock.release()
 
