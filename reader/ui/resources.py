@@ -61,6 +61,8 @@ def _color_key() -> str:
 def icon(name: str, color: str | QColor | None = None) -> QIcon:
     """The icon ``name`` (a file in ``resources/icons`` without ``.svg``) in ``color``
     (default: the palette's text colour). An unknown name gives an empty icon."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return QIcon()  # no pixmaps before the application exists
     key = color.name() if isinstance(color, QColor) else (color or _color_key())
     return _icon(name, key)
 

@@ -1,0 +1,88 @@
+"""The task runner: results, errors, cancellation and progress arrive on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.errors import Cancelled, DamagedFile
+from reader.ui.tasks import TaskRunner
+from tests.ui.gui_fixtures import qt_warnings  # noqa: F401
+
+
+@pytest.fixture
+def runner(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
+    r = TaskRunner()
+    yield r
+    r.cancel_all()
+    assert r.drain(10_000)
+
+
+def test_result_arrives_on_the_gui_thread(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    seen = {}
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["thread"] = threading.current_thread() is threading.main_thread()
+
+    worker_thread = {}
+
+    def work(progress, cancel):  # type: ignore[no-untyped-def]
+        worker_thread["main"] = threading.current_thread() is threading.main_thread()
+        progress(1, 2, "half")
+        return 42
+
+    task = runner.run(work, label="answer", on_done=done)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen == {"value": 42, "thread": True}
+    assert worker_thread == {"main": False}
+    assert runner.idle()
+
+
+def test_reader_error_goes_to_on_error_and_others_to_task_failed(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    errors = []
+    task = runner.run(lambda p, c: (_ for _ in ()).throw(DamagedFile("broken.pdf is damaged.")),
+                      label="x", on_error=errors.append)
+    qtbot.waitUntil(lambda: task.is_finished)
+    assert [str(e) for e in errors] == ["broken.pdf is damaged."]
+
+    with qtbot.waitSignal(runner.task_failed, timeout=5000) as blocker:
+        runner.run(lambda p, c: 1 / 0, label="bug")
+    assert isinstance(blocker.args[1], ZeroDivisionError)
+
+
+def test_cancel_ends_quietly(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    started = threading.Event()
+    outcomes = []
+
+    def work(progress, cancel):  # type: ignore[no-untyped-def]
+        started.set()
+        while True:
+            cancel.raise_if_cancelled()
+            progress(0, 0, "waiting")
+            threading.Event().wait(0.005)
+
+    task = runner.run(work, label="loop", on_done=outcomes.append, on_error=outcomes.append)
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: task.is_finished, timeout=5000)
+    assert outcomes == []
+    assert task.cancelled and task.error is None
+    assert isinstance(Cancelled(), Exception)
+
+
+def test_progress_is_throttled(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    seen = []
+
+    def work(progress, cancel):  # type: ignore[no-untyped-def]
+        for i in range(20_000):
+            progress(i, 20_000, "counting")
+        progress(20_000, 20_000, "counting")
+
+    task = runner.run(work, label="count")
+    task.progressed.connect(lambda d, t, label: seen.append(d))
+    qtbot.waitUntil(lambda: task.is_finished, timeout=10_000)
+    assert seen and seen[-1] == 20_000
+    assert len(seen) < 500
