@@ -83,6 +83,16 @@ class BriefOptions:
     orphans: OrphanPolicy = OrphanPolicy.COUNT
     page_size: PageSize = PageSize.A4
 
+    def __post_init__(self) -> None:
+        """Accept plain strings and lists for enums and tuples (a GUI form gives those)."""
+        fix = object.__setattr__
+        fix(self, "group_by", GroupBy(self.group_by))
+        fix(self, "page_size", PageSize(self.page_size))
+        fix(self, "orphans", OrphanPolicy(self.orphans))
+        fix(self, "stances", tuple(Stance(s) for s in self.stances))
+        for name in ("themes", "authors", "documents"):
+            fix(self, name, tuple(getattr(self, name)))
+
     def cover_date(self, today: dt.date | None = None) -> dt.date:
         return self.date or today or dt.date.today()
 

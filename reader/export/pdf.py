@@ -230,7 +230,8 @@ class _Story:
         level = min(3, s.level)
         if s.level == 1:
             add(CondPageBreak(self.frame_height * 0.22))
-        add(Heading(markup(s.title, SANS), st.h[level], key=s.key, outline=s.title,
+        style = st.stance if s.kind == "stance" else st.h[level]
+        add(Heading(markup(s.title, SANS), style, key=s.key, outline=s.title,
                     level=s.level - 1, rule=s.level == 1))
         if s.description:
             add(Paragraph(markup(s.description), st.description))

@@ -3,10 +3,12 @@ redistribute; licence beside them), embedded as subsets so accents, curly quotes
 dashes survive on any computer.
 
 Characters the running font lacks are drawn in the other family when it has them (DejaVu
-Sans covers many symbols and some emoji, e.g. ✓ ★ ⚖ 😀). Anything neither covers — most
-emoji — is written as its Unicode name in brackets, e.g. ``[slightly smiling face]``:
-never a blank box. Variation selectors, zero-width joiners and skin-tone modifiers are
-dropped (they only change how an emoji looks).
+Sans covers many symbols, e.g. ✓ ★ ⚖ ☺ ♥). Anything else — emoji included — is written as
+its Unicode name in brackets, e.g. ``[slightly smiling face]``: never a blank box.
+Characters beyond U+FFFF (most emoji) always take the named form, even where DejaVu has a
+glyph: reportlab writes a wrong text layer for them (copying 😀 from the PDF would give
+"ὠ"), and a brief's text must copy and search exactly. Variation selectors, zero-width
+joiners and skin-tone modifiers are dropped (they only change how an emoji looks).
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def register() -> None:
                                       "Reinstall Policy Reader.") from exc
                 pdfmetrics.registerFont(font)
                 if suffix == "":
-                    _coverage[family] = frozenset(font.face.charToGlyph)
+                    _coverage[family] = frozenset(c for c in font.face.charToGlyph
+                                                  if c <= 0xFFFF)
             for (bold, italic), suffix in zip(((0, 0), (1, 0), (0, 1), (1, 1)), SUFFIXES,
                                               strict=True):
                 addMapping(family, bold, italic, family + suffix)

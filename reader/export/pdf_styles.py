@@ -49,6 +49,9 @@ class Styles:
             3: _ps("H3", fontName=SANS + "-Bold", fontSize=9.5, leading=13, spaceBefore=10,
                    spaceAfter=5, textColor=GREY, keepWithNext=1, textTransform="uppercase"),
         }
+        self.stance = _ps("Stance", fontName=SANS + "-Bold", fontSize=9.5, leading=13,
+                          spaceBefore=12, spaceAfter=6, textColor=GREY, keepWithNext=1,
+                          textTransform="uppercase")
         self.description = _ps("ThemeDescription", fontName=SERIF + "-Italic", fontSize=9.5,
                                leading=13, textColor=GREY, spaceAfter=10, keepWithNext=1)
         self.docline = _ps("DocumentLine", fontName=SANS, fontSize=8.5, leading=11.5,

@@ -227,3 +227,23 @@ def sample() -> Fixture:
     h("d-report", "several said it was the first time a program asked what they wanted",
       themes=["voices"], status=AnchorStatus.ORPHANED, author=JONAH)
     return f
+
+
+SPECIAL_QUOTE = ("Testimony of Zoë Ðorđević — § 7(c): “we carry naloxone ✓ everywhere,” "
+                 "she said 😀, and the résumé gap ‘never closes’ … naïve façade")
+SPECIAL_NOTE = "Noted 🙂 ⚖️ — see **§ 7(c)**; *café* “quotes” 👍🏽"
+
+
+def special() -> Fixture:
+    """The sample plus a passage and a note full of characters that break naive exports."""
+    f = sample()
+    f.add_doc("d-special", "testimony/zoe.pdf", DocMeta(
+        title="Testimony — “Naloxone in Every Pocket”", kind="report",
+        author="Comité de Défense des Usagers", date="2023-09-30"),
+        [["Preamble."], [SPECIAL_QUOTE]])
+    f.highlight("d-special", SPECIAL_QUOTE, themes=["voices"], stance=Stance.SUPPORTS,
+                note=SPECIAL_NOTE)
+    return f
+
+
+NAMES = ("María Ortega", "María", "Ortega", "Jonah", "Whitcombe")
