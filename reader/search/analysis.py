@@ -117,37 +117,53 @@ class CiteTerm:
     specificity: int  # higher = more specific (a query uses the most specific term)
 
 
+def _range_parts(num: str) -> list[str]:
+    """The ends of a range such as ``17.1-17.9`` or ``4-210-4-212`` (written with a dash
+    between two citations), or ``[num]`` when it is one section number such as ``12-405``."""
+    for sep in ("–", "—", "-"):
+        parts = num.split(sep)
+        if len(parts) == 2 and all(re.search(r"\d[-.:]\d", p) for p in parts):
+            return parts
+    return [num]
+
+
 def cite_terms(text: str) -> list[CiteTerm]:
-    """Every citation term of ``text`` (see the module docstring), in text order."""
+    """Every citation term of ``text`` (see the module docstring), in text order. A range
+    (``§§ 17.1–17.9``) gives a term for each end and one for the whole range."""
     out: list[CiteTerm] = []
     for m in CITE_RE.finditer(text):
-        num = m.group("num").translate(_DASHES).lower()
+        raw = m.group("num")
         subs = m.group("subs") or ""
         marked = bool(m.group("sec"))
-        separated = bool(re.search(r"[-.:]", num))
-        if not (marked or separated or subs):
+        if not (marked or subs or re.search(r"[-–—.:]", raw)):
             continue  # a plain number is a word, not a citation
         begin = m.start("sec") if marked else m.start("num")
-        spec = 1
-        out.append(CiteTerm(num, begin, m.end("num"), spec))
-        parts = _SUB_RE.findall(subs)
-        cur = num
-        pos = m.end("num")
-        for p in parts:
-            cur += p.lower()
-            pos += len(p)
-            spec += 1
-            out.append(CiteTerm(cur, begin, pos, spec))
-        if m.group("vol") and m.group("rep"):
-            rep = re.sub(r"[^a-z]", "", m.group("rep").lower())
-            qual = f"{m.group('vol')}{rep}:{num}"
-            out.append(CiteTerm(qual, m.start(), m.end("num"), 10))
-            cur = qual
-            pos = m.end("num")
-            for i, p in enumerate(parts):
+        rep = re.sub(r"[^a-z]", "", m.group("rep").lower()) if m.group("rep") else ""
+        qual = f"{m.group('vol')}{rep}:" if rep else ""
+        parts = _range_parts(raw)
+        pos = m.start("num")
+        pieces: list[tuple[str, int, int]] = []  # (number, start, end) of each range end
+        for part in parts:
+            at = text.index(part, pos)
+            pieces.append((part.translate(_DASHES).lower(), at, at + len(part)))
+            pos = at + len(part)
+        if len(parts) > 1:
+            pieces.append((raw.translate(_DASHES).lower(), m.start("num"), m.end("num")))
+        for i, (num, start, end) in enumerate(pieces):
+            first = begin if i == 0 or (i == len(pieces) - 1 and len(pieces) > 1) else start
+            out.append(CiteTerm(num, first, end, 1))
+            if qual:
+                out.append(CiteTerm(qual + num, m.start(), end, 10))
+        if subs and len(parts) == 1:
+            num = pieces[0][0]
+            cur, qcur, pos = num, qual + num, m.end("num")
+            for i, p in enumerate(_SUB_RE.findall(subs)):
                 cur += p.lower()
+                qcur += p.lower()
                 pos += len(p)
-                out.append(CiteTerm(cur, m.start(), pos, 11 + i))
+                out.append(CiteTerm(cur, begin, pos, 2 + i))
+                if qual:
+                    out.append(CiteTerm(qcur, m.start(), pos, 11 + i))
     return out
 
 

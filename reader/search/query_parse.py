@@ -122,7 +122,7 @@ def clean_query(raw: object, warnings: list[str]) -> str:
     for ch in text:
         ch = _QUOTES.get(ch, ch)
         cat = unicodedata.category(ch)
-        if ch in "\t\n\r" or cat == "Zs":
+        if ch.isspace() or cat in ("Zs", "Zl", "Zp"):
             cleaned.append(" ")
         elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
             dropped = True
@@ -180,7 +180,9 @@ def _lex(text: str, warnings: list[str]) -> list[_Tok]:
                     i = cm.end()
                     continue
         wm = _WORD_RE.match(text, i)
-        assert wm is not None
+        if wm is None:  # cannot happen after clean_query; skip the character to be safe
+            i += 1
+            continue
         word = wm.group()
         if word in ("AND", "OR", "NOT", "&&", "||"):
             toks.append(_Tok("OP", {"&&": "AND", "||": "OR"}.get(word, word), i, wm.end()))
