@@ -7,13 +7,9 @@ result follows :mod:`reader.extract.normalize` exactly.
 
 from __future__ import annotations
 
-import logging
-
 from reader.documents.model import Section
 from reader.extract.normalize import PARAGRAPH_SEPARATOR, normalize_text
 from reader.extract.structure import merge_sections
-
-log = logging.getLogger(__name__)
 
 
 def join_cells(cells: list[str]) -> str:
@@ -72,9 +68,9 @@ class TextBuilder:
         return ""
 
     def build(self) -> tuple[str, tuple[Section, ...]]:
+        """The text and its sections. Normalised blocks joined by a blank line are already
+        normalised as a whole (each block is a fixed point of ``normalize_text`` with no
+        edge whitespace, and a line break composes with nothing), so the text is not
+        normalised a second time."""
         text = PARAGRAPH_SEPARATOR.join(self._parts)
-        normal = normalize_text(text)
-        if normal != text:  # a combining mark at a block start: renormalise, detect anew
-            log.warning("block text changed when normalised as a whole; headings re-detected")
-            return normal, merge_sections(normal, ())
         return text, merge_sections(text, self._headings)

@@ -97,6 +97,20 @@ def state_code(name: str) -> str:
     return name if name in ABBREVIATIONS else ""
 
 
+def normalize_place(value: str) -> str:
+    """A jurisdiction a file states, in the convention above where it is recognisable:
+    "Pennsylvania" → "PA", "Marion Flats, Oregon" → "Marion Flats, OR"; anything else is
+    kept as written."""
+    value = " ".join(value.split())
+    code = state_code(value.removeprefix("State of ").removeprefix("Commonwealth of "))
+    if code:
+        return code
+    head, sep, tail = value.rpartition(",")
+    if sep and state_code(tail):
+        return f"{head.strip()}, {state_code(tail)}"
+    return value
+
+
 def _clean_place(place: str) -> str:
     words = place.split()
     for i in range(len(words) - 1, -1, -1):

@@ -25,24 +25,34 @@ from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.dates import parse_date
 from reader.extract.encoding import MAX_TEXT_BYTES, decode_bytes, read_limited
+from reader.extract.jurisdiction import normalize_place
 from reader.extract.metadata import guess_meta, is_title_line
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELDS = {
     "title": "title", "author": "author", "authors": "author", "by": "author",
     "office": "author", "date": "date", "published": "date", "kind": "kind", "type": "kind",
-    "jurisdiction": "jurisdiction", "source": "source_url", "url": "source_url",
+    "jurisdiction": "jurisdiction", "location": "location", "source": "source",
+    "url": "source_url", "link": "source_url",
     "source_url": "source_url", "canonical_url": "source_url", "site": "site",
     "outlet": "site", "publisher": "site", "court": "site", "citation": "citation",
     "cite": "citation",
 }
 
 
+_ESCAPES = {"n": "\n", "t": " ", '"': '"', "\\": "\\", "/": "/", "0": ""}
+
+
 def _unquote(value: str) -> str:
+    """A YAML scalar as text: quotes removed, escapes in double quotes resolved."""
     value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    return value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r'\\(u[0-9A-Fa-f]{4}|.)', lambda m: (
+            chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5
+            else _ESCAPES.get(m.group(1), m.group(1))), value[1:-1]).strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'").strip()
+    return re.sub(r"\s+#.*$", "", value).strip()  # a plain scalar may end in a comment
 
 
 def parse_front_matter(source: str) -> tuple[dict[str, str], str]:
@@ -72,14 +82,17 @@ def parse_front_matter(source: str) -> tuple[dict[str, str], str]:
 
 def _hints(fields: dict[str, str]) -> DocMeta:
     kind = fields.get("kind", "").lower()
+    source = fields.get("source", "")  # an outlet's name, or a link
+    is_link = bool(re.match(r"(?:https?://|www\.)", source))
+    place = fields.get("jurisdiction", "") or fields.get("location", "")
     return DocMeta(
         title=fields.get("title", ""),
         kind=kind if kind in KINDS else "other",
         author=fields.get("author", ""),
         date=parse_date(fields.get("date", "")),
-        jurisdiction=fields.get("jurisdiction", ""),
-        site=fields.get("site", ""),
-        source_url=fields.get("source_url", ""),
+        jurisdiction=normalize_place(place),
+        site=fields.get("site", "") or ("" if is_link else source),
+        source_url=fields.get("source_url", "") or (source if is_link else ""),
         citation=fields.get("citation", ""),
     )
 
@@ -170,5 +183,7 @@ def extract(path: Path) -> Extracted:
         first = built.first_heading(1)
         if first and is_title_line(first):
             hints = replace(hints, title=first)
-    meta = guess_meta(text, hints, filename=path.name)
+    # a file that names its outlet or link is a saved article unless the text says otherwise
+    default = "article" if hints.site or hints.source_url else "other"
+    meta = guess_meta(text, hints, filename=path.name, default_kind=default)
     return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta)
