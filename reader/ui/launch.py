@@ -62,6 +62,9 @@ def _probe(path: str, window: object, session: object) -> None:
         "documents": len(session.documents()),  # type: ignore[attr-defined]
         "visible": window.isVisible(),  # type: ignore[attr-defined]
         "library_rows": window.library.model.rowCount(),  # type: ignore[attr-defined]
+        "open_document": (tab.doc_id if (tab := window.area.current_tab())  # type: ignore[attr-defined]
+                          else None),
+        "pending_page": tab.pending_page if tab else None,
     }
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")
