@@ -9,7 +9,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -18,16 +18,6 @@ from reader.ui import messages
 from reader.ui.resources import app_icon, clear_icon_cache, style_sheet
 
 log = logging.getLogger(__name__)
-
-
-class _PaletteWatcher(QObject):
-    """Forgets drawn icons when the system switches between light and dark."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        changed = event.type() == QEvent.Type.ApplicationPaletteChange
-        if changed and watched is QApplication.instance():
-            clear_icon_cache()
-        return False
 
 
 class _CrashRelay(QObject):
@@ -52,8 +42,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("policy-reader")
     app.setWindowIcon(app_icon())
     app.setStyleSheet(style_sheet())
-    watcher = _PaletteWatcher(app)
-    app.installEventFilter(watcher)
+    # light/dark switches: icons are drawn again in the new text colour
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: clear_icon_cache())
     return app
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.documents.model import DocText, Document
 from reader.documents.scan import file_hash
@@ -25,6 +25,7 @@ from reader.ui.tasks import Task, TaskRunner
 from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
+START_DELAY_MS = 150
 
 
 class Session(QObject):
@@ -36,6 +37,7 @@ class Session(QObject):
     search_failed = Signal(object, int)  # exception, request serial
     import_finished = Signal(object)  # LibraryChanges
     problem = Signal(object)  # a ReaderError the window should show
+    themes_loaded = Signal(list)  # [ThemeChoice]
     _batch = Signal(object)  # LibraryChanges from a worker: relayed to the GUI thread
 
     def __init__(self, settings: Settings, runner: TaskRunner | None = None,
@@ -61,17 +63,37 @@ class Session(QObject):
             self._refresh_task.cancel()
         self.workspace = ws
         self._docs = {}
+        self._reload_documents()
+        self.workspace_changed.emit(ws)
+        self.documents_changed.emit()
+        # background work starts once the window is on screen: start-up stays quick
+        QTimer.singleShot(START_DELAY_MS, lambda: self._start_background(ws, refresh))
+        return ws
+
+    def _start_background(self, ws: Workspace, refresh: bool) -> None:
+        if ws is not self.workspace:
+            return
         try:
             self.settings.add_recent_workspace(ws.root)
         except ReaderError as exc:
             log.warning("cannot remember the workspace: %s", exc)
-        self._reload_documents()
-        self.workspace_changed.emit(ws)
-        self.documents_changed.emit()
         if refresh:
             self.refresh()
         self.load_annotation_counts()
-        return ws
+        self.load_themes()
+
+    def load_themes(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def done(themes: list[core_access.ThemeChoice]) -> None:
+            if ws is self.workspace:
+                self.themes_loaded.emit(themes)
+
+        self.runner.run(lambda _p, _c: core_access.themes(ws), label="Reading themes",
+                        visible=False, on_done=done,
+                        on_error=lambda exc: log.warning("themes: %s", exc))
 
     def require(self) -> Workspace:
         if self.workspace is None:

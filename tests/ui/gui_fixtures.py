@@ -65,7 +65,8 @@ def wait_idle(qtbot, session, timeout: int = 120_000) -> None:  # type: ignore[n
 @pytest.fixture
 def corpus_window(qtbot, window, session, corpus_copy: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The main window on a copy of the bundled corpus, read and indexed."""
-    session.open_workspace(corpus_copy)
+    with qtbot.waitSignal(session.themes_loaded, timeout=60_000):  # background work started
+        session.open_workspace(corpus_copy)
     wait_idle(qtbot, session)
     yield window
 

@@ -82,6 +82,7 @@ class MainWindow(WindowActions, QMainWindow):
         s = self.session
         s.workspace_changed.connect(self._on_workspace)
         s.documents_changed.connect(self._on_documents)
+        s.themes_loaded.connect(self._on_themes)
         s.index_state_changed.connect(self.status.set_index_state)
         s.annotation_counts_changed.connect(self.library.set_annotation_counts)
         s.search_finished.connect(self._on_search_results)

@@ -76,10 +76,11 @@ class WindowActions(_Base):
         self.status.set_workspace(ws.name, str(ws.root))
         self.search.filters.clear()
         self.search.show_results(None)
-        themes = self._safe(lambda: core_access.themes(ws), [])
+        self._update_enabled()
+
+    def _on_themes(self, themes: list[core_access.ThemeChoice]) -> None:
         self.library.set_themes(themes)
         self.search.set_theme_labels({t.id: t.label for t in themes})
-        self._update_enabled()
 
     def _on_documents(self) -> None:
         docs = self.session.documents()
