@@ -1,0 +1,54 @@
+"""Highlights as CSV for a spreadsheet.
+
+UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF line ends, every field
+quoted when needed. A cell that a spreadsheet could run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with an apostrophe, which
+spreadsheets show as plain text (OWASP's advice on CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from reader.annotations.model import Placed
+from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.w3c import iso
+from reader.documents.model import Document
+
+COLUMNS = ("document", "path", "page", "section", "quote", "themes", "stance", "note",
+           "author", "created", "modified", "status", "id")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """``value`` made inert for a spreadsheet (see the module doc)."""
+    return "'" + value if value.startswith(_DANGEROUS) else value
+
+
+def to_csv(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str, Document],
+           names: bool = True, notes: bool = True) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for p in placed:
+        h, a = p.highlight, p.anchor
+        doc = documents.get(a.doc_id) or documents.get(h.doc_id)
+        row = (
+            doc.title if doc else h.doc_path,
+            doc.path if doc else h.doc_path,
+            h.page if p.orphaned else a.page,
+            h.section if p.orphaned else a.section,
+            h.quote.exact,
+            "; ".join(taxonomy.path_label(t) for t in h.themes),
+            h.stance.label if h.stance else "",
+            h.note if notes else "",
+            h.author.name if names else "",
+            iso(h.created),
+            iso(h.modified),
+            a.status.value,
+            h.id,
+        )
+        writer.writerow([safe_cell(str(v)) for v in row])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -1,0 +1,201 @@
+"""The Hypothesis client's JSON export (``{"export_date", "export_userid",
+"client_version", "annotations": [...]}``; also an API search result's ``rows`` or a bare
+list of API annotations), read and written.
+
+Reading: ``target[0].selector`` (TextQuote, TextPosition, Page selectors), ``tags`` (theme
+labels, resolved by the importer), ``text`` (the note), ``user`` and
+``user_info.display_name`` (the author), ``created``/``updated``. Replies (``references``)
+have no quoted words of their own and are skipped (counted). Our own export adds a
+``policy_reader`` object (theme ids, stance, colour, page, section, document hash and path)
+that the Hypothesis client ignores and our import uses, so a round trip keeps everything.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from reader import __version__
+from reader.annotations.model import Author, Highlight, Placed, Stance, TextQuote
+from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.w3c import (
+    DEFAULT_COLOR,
+    DOC_IRI,
+    ItemError,
+    as_list,
+    doc_ref,
+    iso,
+    parse_time,
+    type_names,
+)
+from reader.documents.model import Document
+
+AUTHORITY = "policy-reader.local"
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass
+class HypothesisRead:
+    highlights: list[Highlight] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    replies: int = 0
+    titles: dict[str, str] = field(default_factory=dict)  # highlight id -> document title
+    own_themes: set[str] = field(default_factory=set)  # ids whose themes are our theme ids
+
+
+def _hid(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ItemError("it has no id")
+    raw = raw.strip()
+    try:
+        return f"urn:uuid:{uuid.UUID(raw)}"
+    except ValueError:
+        return f"urn:hypothesis:{raw}"
+
+
+def _user(item: dict[str, Any]) -> Author:
+    user = item.get("user") if isinstance(item.get("user"), str) else ""
+    info = item.get("user_info") if isinstance(item.get("user_info"), dict) else {}
+    m = re.match(r"^acct:([^@]+)@(.+)$", user or "")
+    uid = m.group(1) if m else user
+    name = info.get("display_name") if isinstance(info.get("display_name"), str) else ""
+    return Author(uid, (name or uid).strip())
+
+
+def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
+    if not isinstance(item, dict):
+        raise ItemError("it is not a JSON object")
+    if as_list(item.get("references")):
+        read.replies += 1
+        return None
+    hid = _hid(item.get("id"))
+    targets = [t for t in as_list(item.get("target")) if isinstance(t, dict)]
+    if not targets and not isinstance(item.get("uri"), str):
+        raise ItemError("it has no target")
+    target = targets[0] if targets else {}
+    source = target.get("source") if isinstance(target.get("source"), str) else \
+        item.get("uri", "")
+    start = end = -1
+    exact = prefix = suffix = page = ""
+    for s in as_list(target.get("selector")):
+        kinds = type_names(s)
+        if "TextQuoteSelector" in kinds and isinstance(s.get("exact"), str):
+            exact = s["exact"]
+            prefix = s.get("prefix") if isinstance(s.get("prefix"), str) else ""
+            suffix = s.get("suffix") if isinstance(s.get("suffix"), str) else ""
+        elif "TextPositionSelector" in kinds:
+            a, b = s.get("start"), s.get("end")
+            if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool) \
+                    and not isinstance(b, bool):
+                start, end = a, b
+        elif "PageSelector" in kinds and isinstance(s.get("label"), str):
+            page = s["label"]
+    created = parse_time(item.get("created"), "created")
+    modified = parse_time(item.get("updated"), "updated")
+    if created is None and modified is None:
+        raise ItemError("it has no date")
+    created = created or modified
+    modified = modified or created
+    assert created is not None and modified is not None
+    tags = [t.strip() for t in as_list(item.get("tags")) if isinstance(t, str) and t.strip()]
+    note = item.get("text") if isinstance(item.get("text"), str) else ""
+    ours = item.get("policy_reader") if isinstance(item.get("policy_reader"), dict) else {}
+    doc_id, doc_path = doc_ref(source or "", "")
+    section = ""
+    color = DEFAULT_COLOR
+    stance = None
+    if ours:
+        doc_id = ours.get("doc_id") if isinstance(ours.get("doc_id"), str) else doc_id
+        doc_path = ours.get("path") if isinstance(ours.get("path"), str) else doc_path
+        page = ours.get("page") if isinstance(ours.get("page"), str) else page
+        section = ours.get("section") if isinstance(ours.get("section"), str) else ""
+        if isinstance(ours.get("color"), str) and _COLOR_RE.match(ours["color"]):
+            color = ours["color"].lower()
+        if ours.get("stance") in Stance._value2member_map_:
+            stance = Stance(ours["stance"])
+        theme_ids = [t for t in as_list(ours.get("themes")) if isinstance(t, str) and t]
+        if theme_ids or not tags:
+            tags = theme_ids
+            read.own_themes.add(hid)
+    doc = item.get("document") if isinstance(item.get("document"), dict) else {}
+    titles = [t for t in as_list(doc.get("title")) if isinstance(t, str) and t.strip()]
+    if titles:
+        read.titles[hid] = titles[0].strip()
+    return Highlight(id=hid, doc_id=doc_id, doc_path=doc_path, start=start, end=end,
+                     quote=TextQuote(exact, prefix, suffix), author=_user(item), created=created,
+                     modified=modified, page=page, section=section, color=color,
+                     themes=tuple(dict.fromkeys(tags)), stance=stance, note=note)
+
+
+def decode(items: Iterable[Any]) -> HypothesisRead:
+    read = HypothesisRead()
+    for i, item in enumerate(items):
+        try:
+            h = decode_item(item, read)
+        except ItemError as exc:
+            read.errors.append(f"annotation {i + 1}: {exc}")
+            continue
+        if h is not None:
+            read.highlights.append(h)
+    return read
+
+
+# -- writing ---------------------------------------------------------------------------------
+def account(author_id: str) -> str:
+    return f"acct:{author_id}@{AUTHORITY}"
+
+
+def encode(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str, Document],
+           exporter: Author, now: datetime, names: bool = True, notes: bool = True
+           ) -> dict[str, Any]:
+    """A Hypothesis client export of ``placed`` (``documents``: current id -> Document)."""
+    out = []
+    for p in placed:
+        h, a = p.highlight, p.anchor
+        doc = documents.get(a.doc_id) or documents.get(h.doc_id)
+        doc_id = doc.id if doc else h.doc_id
+        path = doc.path if doc else h.doc_path
+        uri = (doc.meta.source_url if doc and doc.meta.source_url else
+               (DOC_IRI + doc_id if doc_id else path))
+        if not p.orphaned:
+            h = replace(h, start=a.start, end=a.end)
+        user = account(h.author.id if names else "anonymous")
+        selectors: list[dict[str, Any]] = []
+        if h.start >= 0 and h.end >= 0:
+            selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
+        if h.quote.exact:
+            selectors.append({"type": "TextQuoteSelector", "exact": h.quote.exact,
+                              "prefix": h.quote.prefix, "suffix": h.quote.suffix})
+        page = a.page if not p.orphaned else h.page
+        if page:
+            selectors.append({"type": "PageSelector", "label": page})
+        out.append({
+            "id": h.id.removeprefix("urn:uuid:"),
+            "created": iso(h.created),
+            "updated": iso(h.modified),
+            "user": user,
+            "user_info": {"display_name": h.author.name if names else "Anonymous"},
+            "uri": uri,
+            "text": h.note if notes else "",
+            "tags": [taxonomy.label(t) if taxonomy.known(t) else t for t in h.themes],
+            "group": "__world__",
+            "permissions": {"read": ["group:__world__"], "admin": [user], "update": [user],
+                            "delete": [user]},
+            "target": [{"source": uri, "selector": selectors}],
+            "document": {"title": [doc.title if doc else path]},
+            "links": {},
+            "flagged": False,
+            "hidden": False,
+            "policy_reader": {
+                "doc_id": doc_id, "path": path, "themes": list(h.themes),
+                "stance": h.stance.value if h.stance else None, "color": h.color,
+                "page": page, "section": a.section if not p.orphaned else h.section,
+            },
+        })
+    return {"export_date": iso(now), "export_userid": account(exporter.id if names else
+                                                              "anonymous"),
+            "client_version": f"policy-reader {__version__}", "annotations": out}

@@ -1,0 +1,70 @@
+"""Who is annotating: a display name and a random id, kept in the user settings.
+
+The id is created once, the first time it is needed, and never changes: it names the
+person's annotation file in every workspace (``.policy-reader/annotations/<id>.json``).
+The name can change at any time; the new name is written with the next save.
+
+The default name is not the computer's login name (a shared file should not reveal it):
+it is ``"Reader"`` followed by the first characters of the id, until the person picks one.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+
+from reader.annotations.model import Author
+from reader.errors import UsageError
+from reader.settings import Settings
+
+ID_KEY = "author.id"
+NAME_KEY = "author.name"
+MAX_NAME = 80
+
+#: What an author id may look like (it becomes a file name).
+AUTHOR_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+def new_author_id() -> str:
+    """A random, file-name-safe author id (96 bits)."""
+    return secrets.token_hex(12)
+
+
+def default_name(author_id: str) -> str:
+    return f"Reader {author_id[:4]}"
+
+
+def clean_name(name: str) -> str:
+    """A display name without control characters or surrounding space; ``UsageError`` when
+    nothing is left or it is too long."""
+    text = "".join(c for c in unicodedata.normalize("NFC", str(name))
+                   if unicodedata.category(c)[0] != "C")
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError("A name cannot be empty.")
+    if len(text) > MAX_NAME:
+        raise UsageError(f"A name can have at most {MAX_NAME} characters.")
+    return text
+
+
+def current_author(settings: Settings) -> Author:
+    """This person's identity, creating (and saving) the id on first use."""
+    author_id = settings.get(ID_KEY, "", type_=str)
+    if not author_id or not AUTHOR_ID_RE.match(author_id):
+        author_id = new_author_id()
+        settings.set(ID_KEY, author_id)
+    name = settings.get(NAME_KEY, "", type_=str)
+    try:
+        name = clean_name(name) if name else default_name(author_id)
+    except UsageError:
+        name = default_name(author_id)
+    return Author(author_id, name)
+
+
+def set_author_name(settings: Settings, name: str) -> Author:
+    """Change the display name (the id stays)."""
+    cleaned = clean_name(name)
+    author = current_author(settings)
+    settings.set(NAME_KEY, cleaned)
+    return Author(author.id, cleaned)

@@ -1,0 +1,319 @@
+"""The workspace's theme taxonomy (``.policy-reader/themes.json``), editable.
+
+Until the group changes anything, the shipped taxonomy (``resources/themes.json``) is used
+and no file is written. Every edit is saved at once (atomic, with a ``.bak``).
+A damaged ``themes.json`` is reported, the shipped taxonomy is shown, and before the next
+edit the damaged file is set aside (renamed, never deleted). One written by a newer version
+is shown but never written over (edits raise :class:`~reader.errors.ThemeError`).
+
+Merging or deleting a theme changes only the current author's highlights; other people's
+keep the old id, which an alias (``aliases`` in the file) shows under the merged theme, or
+as unknown after a deletion. A highlight is never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.annotations.files import signature
+from reader.annotations.model import Theme
+from reader.annotations.taxonomy import (
+    COLOR_RE,
+    ID_RE,
+    MAX_DESCRIPTION,
+    MAX_FAVOURITES,
+    MAX_LABEL,
+    VERSION,
+    Taxonomy,
+    parse,
+    slug,
+    taxonomy_from,
+    to_json,
+)
+from reader.errors import ReaderError, ThemeError
+from reader.jsonio import atomic_write_json, read_json
+from reader.paths import resources_dir
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+MAX_THEMES_BYTES = 8 * 1024 * 1024
+
+
+def shipped_taxonomy() -> Taxonomy:
+    """The taxonomy that ships with the app (``resources/themes.json``)."""
+    path = resources_dir() / "themes.json"
+    try:
+        tax, problems, _ = parse(read_json(path, what="theme list"), path.name)
+    except (ReaderError, ValueError) as exc:  # a broken install: run without themes
+        log.error("shipped themes unreadable: %s", exc)
+        return Taxonomy()
+    for p in problems:
+        log.warning("shipped themes: %s", p)
+    return tax
+
+
+class ThemeStore:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.path: Path = workspace.themes_file
+        self._lock = threading.RLock()
+        self._tax = Taxonomy()
+        self._sig: object = "unread"
+        self._problems: tuple[str, ...] = ()
+        self._damaged = False
+        self._newer = False
+        self.generation = 0
+
+    # -- reading --------------------------------------------------------------------------
+    def taxonomy(self) -> Taxonomy:
+        """The current taxonomy (re-read when ``themes.json`` changed on disk)."""
+        with self._lock:
+            sig = signature(self.path)
+            if sig != self._sig:
+                self._load(sig)
+            return self._tax
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        self.taxonomy()
+        return self._problems
+
+    @property
+    def favourites(self) -> tuple[str, ...]:
+        return self.taxonomy().favourites
+
+    def _load(self, sig: object) -> None:
+        self._sig = sig
+        self._damaged = self._newer = False
+        problems: list[str] = []
+        if sig is None:
+            tax = shipped_taxonomy()
+        else:
+            try:
+                tax, problems, version = parse(read_json(self.path, max_bytes=MAX_THEMES_BYTES,
+                                                         what="theme list"), self.path.name)
+                if version > VERSION:
+                    self._newer = True
+                    problems.append(f"{self.path.name} was written by a newer version of "
+                                    "Policy Reader: themes are shown but cannot be edited here.")
+            except (ReaderError, ValueError) as exc:
+                self._damaged = True
+                problems.append(f"{exc} The shipped themes are shown; the file is set aside "
+                                "(not deleted) before the next theme edit.")
+                tax = shipped_taxonomy()
+        for p in problems:
+            log.warning("themes: %s", p)
+        self._tax, self._problems = tax, tuple(problems)
+        self.generation += 1
+
+    # -- writing --------------------------------------------------------------------------
+    def _commit(self, tax: Taxonomy) -> Taxonomy:
+        tax = taxonomy_from(tax.themes, tax.aliases, tax.favourites)
+        if self._newer:
+            raise ThemeError(f"{self.path.name} was written by a newer version of Policy "
+                             "Reader; it is not changed.", "Update Policy Reader to edit themes.")
+        if self._damaged and self.path.exists():
+            aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+            try:
+                self.path.replace(aside)
+            except OSError as exc:
+                raise ThemeError(f"Cannot set the damaged {self.path.name} aside: "
+                                 f"{exc.strerror or exc}.") from exc
+            log.warning("themes: damaged file kept as %s", aside.name)
+        atomic_write_json(self.path, to_json(tax), backup=True)
+        self._damaged = False
+        self._tax = tax
+        self._sig = signature(self.path)
+        self._problems = ()
+        self.generation += 1
+        return tax
+
+    def _need(self, theme_id: str) -> Theme:
+        t = self.taxonomy().by_id.get(theme_id)
+        if t is None:
+            raise ThemeError(f"There is no theme with the id '{theme_id}'.",
+                             "Run 'policy-reader themes list' to see the ids.")
+        return t
+
+    def _new_id(self, base: str) -> str:
+        tax = self._tax
+        taken = set(tax.by_id) | set(tax.aliases)
+        cand, n = base, 2
+        while cand in taken:
+            cand = f"{base}-{n}"
+            n += 1
+        return cand
+
+    @staticmethod
+    def _label(label: str) -> str:
+        text = " ".join(str(label).split())
+        if not text:
+            raise ThemeError("A theme needs a name.")
+        if len(text) > MAX_LABEL:
+            raise ThemeError(f"A theme name can have at most {MAX_LABEL} characters.")
+        return text
+
+    @staticmethod
+    def _color(color: str) -> str:
+        if not isinstance(color, str) or not COLOR_RE.match(color):
+            raise ThemeError(f"'{color}' is not a colour.", "Use the form #rrggbb.")
+        return color.lower()
+
+    def _check_parent(self, parent: str | None) -> None:
+        if parent is not None:
+            self._need(parent)
+
+    # -- edits ----------------------------------------------------------------------------
+    def add(self, label: str, *, parent: str | None = None, color: str | None = None,
+            description: str = "", theme_id: str | None = None,
+            order: int | None = None) -> Theme:
+        with self._lock:
+            tax = self.taxonomy()
+            label = self._label(label)
+            self._check_parent(parent)
+            if theme_id is not None:
+                if not ID_RE.match(theme_id):
+                    raise ThemeError(f"'{theme_id}' cannot be a theme id.",
+                                     "Use letters, digits, '-', '_', '.', ':' or '/'.")
+                if theme_id in tax.by_id:
+                    raise ThemeError(f"A theme with the id '{theme_id}' exists already.")
+                if tax.resolve(theme_id) is None and theme_id in tax.aliases:
+                    raise ThemeError(f"The id '{theme_id}' belonged to a deleted theme.")
+            tid = theme_id or self._new_id(slug(label))
+            siblings = tax.children(parent)
+            theme = Theme(tid, label, self._color(color) if color else tax.next_color(parent),
+                          description[:MAX_DESCRIPTION],
+                          parent, order if order is not None else
+                          max((t.order for t in siblings), default=-1) + 1)
+            aliases = {k: v for k, v in tax.aliases.items() if k != tid}
+            self._commit(replace(tax, themes=(*tax.themes, theme), aliases=aliases))
+            return self._tax.by_id[tid]
+
+    def _replace_theme(self, theme: Theme) -> Theme:
+        tax = self._tax
+        self._commit(replace(tax, themes=tuple(theme if t.id == theme.id else t
+                                               for t in tax.themes)))
+        return self._tax.by_id[theme.id]
+
+    def rename(self, theme_id: str, label: str) -> Theme:
+        with self._lock:
+            return self._replace_theme(replace(self._need(theme_id), label=self._label(label)))
+
+    def recolor(self, theme_id: str, color: str) -> Theme:
+        with self._lock:
+            return self._replace_theme(replace(self._need(theme_id), color=self._color(color)))
+
+    def describe(self, theme_id: str, text: str) -> Theme:
+        with self._lock:
+            return self._replace_theme(replace(self._need(theme_id),
+                                               description=str(text).strip()[:MAX_DESCRIPTION]))
+
+    def move(self, theme_id: str, parent: str | None, order: int | None = None) -> Theme:
+        """Put a theme under ``parent`` (``None``: top level) at position ``order``."""
+        with self._lock:
+            theme = self._need(theme_id)
+            self._check_parent(parent)
+            tax = self._tax
+            if parent == theme_id or (parent and any(t.id == theme_id
+                                                     for t in tax.path(parent))):
+                raise ThemeError(f"{theme.label} cannot go inside itself.")
+            siblings = [t for t in tax.children(parent) if t.id != theme_id]
+            pos = len(siblings) if order is None else max(0, min(order, len(siblings)))
+            siblings.insert(pos, replace(theme, parent=parent))
+            renumbered = {t.id: replace(t, order=i) for i, t in enumerate(siblings)}
+            self._commit(replace(tax, themes=tuple(renumbered.get(t.id, t)
+                                                   for t in tax.themes)))
+            return self._tax.by_id[theme_id]
+
+    def merge(self, src: str, dst: str) -> int:
+        """Merge theme ``src`` into ``dst``: its children move to ``dst``, your highlights are
+        retagged, others' keep ``src`` (shown under ``dst``). Returns highlights changed."""
+        with self._lock:
+            a, b = self._need(src), self._need(dst)
+            if a.id == b.id:
+                raise ThemeError("A theme cannot be merged into itself.")
+            return self._remove(a, b.id)
+
+    def delete(self, theme_id: str, *, merge_into: str | None = None) -> int:
+        """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise your highlights
+        lose the tag (they are kept) and its children move up one level."""
+        with self._lock:
+            theme = self._need(theme_id)
+            if merge_into is not None:
+                return self.merge(theme_id, merge_into)
+            return self._remove(theme, None)
+
+    def _remove(self, theme: Theme, into: str | None) -> int:
+        tax = self._tax
+        dst_path = {t.id for t in tax.path(into)} if into else set()
+        themes = []
+        for t in tax.themes:
+            if t.id == theme.id:
+                continue
+            if t.parent == theme.id:
+                new_parent = theme.parent if (into is None or t.id in dst_path) else into
+                t = replace(t, parent=new_parent, order=t.order + 1000)
+            themes.append(t)
+        aliases = {k: (into if v == theme.id else v) for k, v in tax.aliases.items()}
+        aliases[theme.id] = into
+        favs: list[str] = []
+        for f in tax.favourites:
+            f2 = into if f == theme.id else f
+            if f2 is not None and f2 not in favs:
+                favs.append(f2)
+        self._commit(Taxonomy(tuple(themes), aliases, tuple(favs)))
+        return self._retag_mine(theme.id, into)
+
+    def _retag_mine(self, old: str, new: str | None) -> int:
+        store = self.workspace.annotations()
+        changed = store.retag(old, new)
+        if changed:
+            try:
+                store.save()
+            except ReaderError as exc:  # kept in memory; the next save retries
+                log.warning("themes: highlights retagged but not saved yet: %s", exc)
+        return changed
+
+    def set_favourites(self, ids: Iterable[str]) -> tuple[str, ...]:
+        with self._lock:
+            ids = list(dict.fromkeys(ids))
+            if len(ids) > MAX_FAVOURITES:
+                raise ThemeError(f"At most {MAX_FAVOURITES} favourite themes (keys 1–9).")
+            for i in ids:
+                self._need(i)
+            self._commit(replace(self._tax, favourites=tuple(ids)))
+            return self._tax.favourites
+
+    def adopt_unknown(self, theme_id: str, label: str | None = None, *,
+                      parent: str | None = None, color: str | None = None) -> Theme:
+        """Make a theme id that came with someone else's highlights known here."""
+        with self._lock:
+            tax = self.taxonomy()
+            if theme_id in tax.by_id:
+                return tax.by_id[theme_id]
+            nice = label or theme_id.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
+            return self.add(nice.strip().capitalize() or theme_id, parent=parent, color=color,
+                            theme_id=theme_id)
+
+    def ensure(self, labels: Iterable[str], *, parent: str | None = None) -> dict[str, str]:
+        """``{label: theme id}`` for each label, creating themes for the unknown ones
+        (used by imports: Hypothesis tags become themes)."""
+        out: dict[str, str] = {}
+        with self._lock:
+            for label in labels:
+                text = " ".join(label.split())
+                if not text or label in out:
+                    continue
+                found = self.taxonomy().find(text)
+                out[label] = found.id if found else self.add(text[:MAX_LABEL],
+                                                             parent=parent).id
+        return out
