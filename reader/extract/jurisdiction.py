@@ -102,6 +102,7 @@ def normalize_place(value: str) -> str:
     "Pennsylvania" → "PA", "Marion Flats, Oregon" → "Marion Flats, OR"; anything else is
     kept as written."""
     value = " ".join(value.split())
+    value = re.sub(r"\s*\([^)]*\)$", "", value) or value  # "US (model act)" → "US"
     code = state_code(value.removeprefix("State of ").removeprefix("Commonwealth of "))
     if code:
         return code
@@ -117,6 +118,8 @@ def _clean_place(place: str) -> str:
         if words[i].lower() in ("of", "the", "and", "for", "in", "to", "at", "on", "by"):
             words = words[i + 1:]
             break
+    if any(re.fullmatch(r"[A-Z]\.|Appendix|Table|Figure|Chart|Map|Exhibit", w) for w in words):
+        return ""  # "Appendix A. County data", "Table 3. County rates": not a place
     while words and words[0].title() in _NOT_PLACES:
         words = words[1:]
     return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)

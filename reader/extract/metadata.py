@@ -29,6 +29,12 @@ _NOT_TITLE_RE = re.compile(
     r"(?:to|from|cc|bcc|date|re|subject)\s*:.*|by .*|"
     r".*\b(?:sample|fictional)\b.*\b(?:document|policy reader|not a real)\b.*|"
     r"(?:https?://|www\.)\S+|[\W\d_]+)$", _I)
+#: A line naming an organisation (a letterhead or a report's publisher), not a title.
+_ORG_RE = re.compile(
+    r"^(?:the )?[\w&.,'’ -]{2,80}?\b(?:Institute|Coalition|Collective|Collaborative|Center|"
+    r"Centre|Council|Association|Foundation|Project|Alliance|Network|Union|Society|Commission|"
+    r"Committee|Department|Agency|Office|Bureau|Board|Partnership|Fund|Initiative|University|"
+    r"College|Press|Laborator(?:y|ies)|Clinic)(?: (?:of|for|on) [\w&'’ -]{2,60})?$", _I)
 _FIELD_LINE_RE = re.compile(
     r"^(?P<k>TO|FROM|RE|CC|BCC|DATE|SUBJECT|EFFECTIVE(?: DATE)?|THROUGH|THRU|VIA|ATTN)"
     r"[ \t]*:[ \t]*(?P<v>.*)$", _I)
@@ -63,7 +69,13 @@ _CITATIONS = [
     re.compile(r"\b(?:[A-Z][a-z]*\.\s?){1,4}(?:[A-Z][\w&.]*\s){0,3}(?:Code|Law|Laws|Stat\.)"
                r"(?:\s+Ann\.)?\s*§{1,2}\s*\d[\w.:-]*"),
     re.compile(r"\bRCW\s+\d+[\w.]*\d|\bORS\s+\d+[\w.]*\d"),
+    re.compile(r"\bNMSA \d{4},\s*(?:Chapter \d+[A-Z]?, Article \d+[A-Z]?|§+\s*\d[\w.-]*)"),
+    re.compile(r"\bChapter \d+ of the (?:Acts|Laws) of \d{4}\b"),
 ]
+_LEGISLATURE_RE = re.compile(
+    r"\b(?P<v>(?:General Assembly|Legislature|Legislative Assembly) of (?:the )?"
+    r"(?:(?:State|Commonwealth) of )?(?P<st>[A-Z][a-z]+(?: [A-Z][a-z]+)?))", _I)
+_MODEL_TITLE_RE = re.compile(r"^(?:Model|Uniform)\b.*\bAct$")
 _DOCKET_RE = re.compile(
     r"\b(?:Docket|Case|Index|Appeal)\s+(?:No\.|Number|#):?\s*"
     r"(?P<v>[\w][\w:.-]*\d[\w-]*(?: [A-Z]{2,4} \d{4})?)"
@@ -71,8 +83,9 @@ _DOCKET_RE = re.compile(
 _REPORTER_RE = re.compile(r"\b\d{1,4} (?:A\.[23]d|A\.|P\.[23]d|P\.|N\.E\.[23]d|N\.W\.[23]d|"
                           r"S\.E\.[23]d|S\.W\.[23]d|So\. ?[23]d|F\.[234]d|F\. Supp\. [23]d|"
                           r"U\.S\.|S\. ?Ct\.) \d{1,5}\b")
-_BILL_RE = re.compile(r"\b(?P<ch>House|Senate|Assembly) Bill (?:No\. )?(?P<n>\d{1,5})\b"
-                      r"|\b(?P<abbr>[HS]\.\s?B\.|HB|SB) ?(?P<m>\d{1,5})\b")
+_BILL_RE = re.compile(r"(?<!CF )(?<!Cross-filed with )\b(?P<ch>House|Senate|Assembly) Bill "
+                      r"(?:No\. )?(?P<n>\d{1,5})\b"
+                      r"|(?<!CF )(?<!CF\. )\b(?P<abbr>[HS]\.\s?B\.|HB|SB) ?(?P<m>\d{1,5})\b")
 _MEMO_NO_RE = re.compile(r"\b(?:(?:Policy|Charging|Office) )?(?:Policy|Directive|Memo(?:randum)?|"
                          r"Guidance)\s+(?:(?:No\.|Number|#)\s*[\w-]*\d[\w-]*|\d{2,4}-\d{1,4})\b",
                          re.IGNORECASE)
@@ -147,11 +160,37 @@ def is_title_line(line: str) -> bool:
             and sum(c.isalpha() for c in line) >= 4)
 
 
+def organisation(text: str) -> str:
+    """The organisation named on its own line at the very top (letterhead, publisher)."""
+    for line in _lines(text, 8):
+        if _ORG_RE.match(line) and not _NOT_TITLE_RE.match(line) and len(line) <= 100:
+            return title_case(line)
+    return ""
+
+
+def _subtitle(text: str, title: str) -> str:
+    """The paragraph right after a one-line title paragraph, when it reads as a subtitle."""
+    paras = [p.strip() for p in text[:_HEAD].split("\n\n") if p.strip()]
+    for i, para in enumerate(paras[:-1]):
+        if para.rstrip(" .") != title:
+            continue
+        nxt = " ".join(paras[i + 1].split())
+        if (len(nxt) <= 150 and paras[i + 1].count("\n") <= 1 and nxt[:1].isupper()
+                and not nxt.endswith((".", ",", ";")) and not _NOT_TITLE_RE.match(nxt)
+                and not _ORG_RE.match(nxt) and not re.search(r"[.!?]\s", nxt)
+                and not (parse_date(nxt) and len(nxt) < 40)):
+            return nxt
+        return ""
+    return ""
+
+
 def _strong_title(text: str) -> str:
     lines = _lines(text)
     for i, line in enumerate(lines):
         if _NOT_TITLE_RE.match(line) or len(line) > 160 or len(line) < 4:
             continue
+        if i < 8 and _ORG_RE.match(line) and i + 1 < len(lines):
+            continue  # a letterhead or publisher line above the real title
         if re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", line):  # two sentences: body text
             continue
         if sum(c.isalpha() for c in line) < 4:
@@ -209,7 +248,12 @@ def guess_title(text: str, kind: str) -> str:
         m = _SHORT_TITLE_RE.search(text[:20000])
         if m:
             return " ".join((m.group("v") or m.group("u")).split()).rstrip(".,")
-    return _strong_title(text)
+    title = _strong_title(text)
+    if kind == "report" and title and not title.endswith(":"):
+        subtitle = _subtitle(text, title)
+        if subtitle:
+            return f"{title}: {subtitle}"
+    return title
 
 
 def title_case(s: str) -> str:
@@ -257,10 +301,20 @@ def guess_author(text: str, kind: str) -> str:
         sender = memo_fields(text).get("FROM")
         if sender:
             return sender
-    if kind == "opinion":
+    if kind == "opinion":  # the court is an opinion's author; else the writing judge
+        court = guess_court(text)
+        if court:
+            return court
         m = _JUDGE_RE.search(head)
         if m:
             return title_case((m.group("v") or m.group("w") or m.group("x") or "").strip())
+    if kind == "statute":
+        for m in _LEGISLATURE_RE.finditer(head):
+            body, st = m.group("v"), m.group("st")
+            if not state_code(st) and state_code(st.split()[0]):  # "Pennsylvania hereby"
+                body, st = body[: len(body) - len(st)] + st.split()[0], st.split()[0]
+            if state_code(st):
+                return title_case(body)
     if kind in ("article", "other", "report"):
         m = _BYLINE_RE.search(head)
         if m:
@@ -270,6 +324,8 @@ def guess_author(text: str, kind: str) -> str:
     m = _PREPARED_RE.search(head)
     if m:
         return (m.group("v") or m.group("w") or "").strip()
+    if kind in ("report", "statute", "other"):
+        return organisation(text)
     return ""
 
 
@@ -311,11 +367,18 @@ def _date(text: str, kind: str) -> str:
     return guess_date(text)
 
 
-def _jurisdiction(text: str, kind: str, court: str) -> str:
+def _jurisdiction(text: str, kind: str, court: str, title: str) -> str:
     if kind == "opinion" and court:
         place = guess_jurisdiction(court)
         if place:
             return place if "County" in place else place.split(", ")[-1]
+    in_title = guess_jurisdiction(title) if title else ""
+    if in_title and kind != "opinion":  # a place the title names is the document's place
+        if in_title.endswith("County"):
+            from_text = guess_jurisdiction(text)
+            if from_text.startswith(in_title + ", "):
+                return from_text
+        return in_title
     return guess_jurisdiction(text)
 
 
@@ -340,9 +403,11 @@ def guess_meta(text: str, hints: DocMeta | None = None, *, filename: str = "",
         kind=kind,
         author=hints.author or guess_author(text, kind),
         date=parse_date(hints.date) or _date(text, kind),
-        jurisdiction=hints.jurisdiction or _jurisdiction(text, kind, site),
+        jurisdiction=hints.jurisdiction or _jurisdiction(text, kind, site, title),
         site=site,
         source_url=hints.source_url,
         citation=hints.citation or guess_citation(text, kind),
     )
+    if kind == "statute" and not guessed.citation and _MODEL_TITLE_RE.match(title):
+        guessed = replace(guessed, citation=title)  # a model act is cited by its name
     return replace(guessed, title=re.sub(r"\s+", " ", guessed.title).strip()[:300])

@@ -41,6 +41,14 @@ _DIVISION_RE = re.compile(
 _ROMAN_HEAD_RE = re.compile(r"(?P<num>[IVXL]{1,6})\.\s+(?P<rest>\S.*)")
 _LETTER_HEAD_RE = re.compile(r"(?P<num>[A-H])\.\s+(?P<rest>[A-Z].*)")
 _NUMBER_HEAD_RE = re.compile(r"(?P<num>\d{1,2})\.\s+(?P<rest>[A-Z].*)")
+_DECIMAL_HEAD_RE = re.compile(r"(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?\s+(?P<rest>[A-Z“\"].*)")
+#: Mixed-case headings common enough in reports and memos to be recognised by their words.
+_KNOWN_HEAD_RE = re.compile(
+    r"(?:executive summary|summary|introduction|background|conclusions?|recommendations|"
+    r"key (?:findings|recommendations)(?: at a glance)?|findings|methods|methodology|"
+    r"discussion|acknowledge?ments|references|endnotes|about this (?:report|memo)|"
+    r"(?:appendix|annex) [A-Z\d]{1,3}\b[^.]{0,80})", re.IGNORECASE)
+_CONTENTS_RE = re.compile(r"(?:table of )?contents", re.IGNORECASE)
 _MARKER_RE = re.compile(r"\((?P<m>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)")
 _INLINE_MARKER_RE = re.compile(r"(?:[.—–]|\.—)\s*(?=\((?:a|1|A|i)\)\s)")
 _CLAUSE_END_RE = re.compile(r"(?:[.;:—–]|;\s*(?:and|or)|,\s*(?:and|or))[\"”’)]?$")
@@ -54,7 +62,8 @@ _LABELS = {"MEMORANDUM", "MEMO", "CONFIDENTIAL", "DRAFT", "FOR IMMEDIATE RELEASE
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # Ranks of non-marker headings (smaller = outer); divisions take 0.0–0.9 by first use.
-_RANK = {"caps": 1.0, "roman": 1.0, "letter": 2.0, "numbered": 3.0, "section": 4.0}
+_RANK = {"caps": 1.0, "roman": 1.0, "letter": 2.0, "numbered": 3.0, "decimal": 3.5,
+         "section": 4.0}
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,7 @@ def _body_like(s: str) -> bool:
     """Running text rather than a label, an address or a heading: mostly lower-case words,
     long or with sentence punctuation."""
     words = re.findall(r"[A-Za-z][\w'’-]*", s)
-    if len(words) < 6 or sum(w[0].islower() for w in words) < 0.4 * len(words):
+    if len(words) < 10 or sum(w[0].islower() for w in words) < 0.4 * len(words):
         return False
     return len(s) >= 120 or re.search(r"[.!?:;][\"”’)]?(?:\s|$)", s) is not None
 
@@ -199,12 +208,21 @@ class _Scanner:
         self.last_roman = 0
         self.last_letter = 0
         self.last_number = 0
+        self.titles: set[str] = set()  # numbered headings seen (running headers repeat them)
+        self.in_contents = False
 
     def scan(self) -> list[Head]:
         paras = list(_paragraphs(self.text))
         for i, (start, block) in enumerate(paras):
             nxt = paras[i + 1][1] if i + 1 < len(paras) else ""
             lines = block.split("\n")
+            if _CONTENTS_RE.fullmatch(lines[0].strip()):
+                self.in_contents = True  # a table of contents lists headings: skip it
+                continue
+            if self.in_contents:
+                if not _body_like(block):
+                    continue
+                self.in_contents = False
             pos = start
             prev = ""
             for j, line in enumerate(lines):
@@ -221,6 +239,8 @@ class _Scanner:
         if (self._section(pos, line) or self._bare_section(pos, line)
                 or self._marker_line(pos, line)):
             return
+        if more_lines and not re.match(r"[\W\d]*[A-Z\d]", rest_of_para):
+            return  # the line wraps into the next one: a sentence, not a heading
         m = _DIVISION_RE.fullmatch(line)
         if m and len(line) <= 120 and _heading_rest_ok(m.group("rest")):
             kw = m.group("kw").title()
@@ -254,13 +274,30 @@ class _Scanner:
         m = _NUMBER_HEAD_RE.fullmatch(line)
         if m and len(line) <= 80 and followed:
             value = int(m.group("num"))
-            if value in (1, self.last_number + 1) and _title_like(m.group("rest"), 10):
+            title = _short_title(line.rstrip(" .:"))
+            if (value in (1, self.last_number + 1) and _title_like(m.group("rest"), 10)
+                    and title not in self.titles):
                 self.last_number = value
-                self._add(Head(pos, _short_title(line.rstrip(" .:")), "", "numbered"))
+                self.titles.add(title)
+                self._add(Head(pos, title, "", "numbered"))
+                self.markers = None
+                return
+        m = _DECIMAL_HEAD_RE.fullmatch(line)
+        if m and len(line) <= 100 and followed:
+            title = _short_title(line.rstrip(" .:"))
+            if (self.last_number in (0, int(m.group("major"))) and title not in self.titles
+                    and _title_like(m.group("rest"), 14)):
+                self.titles.add(title)
+                self._add(Head(pos, title, "", "decimal"))
                 self.markers = None
                 return
         followed_by_text = (_body_like(rest_of_para) if rest_of_para
                             else _body_like(nxt) or _HEADING_START_RE.match(nxt) is not None)
+        if (not more_lines and _KNOWN_HEAD_RE.fullmatch(line) and not line.isupper()
+                and (_body_like(nxt) or _HEADING_START_RE.match(nxt))):
+            self._add(Head(pos, line, "", "known"))
+            self.markers = None
+            return
         wrapped = rest_of_para.split("\n", 1)[0].isupper()  # a paragraph in capitals
         if _is_caps_heading(line) and followed_by_text and not wrapped:
             self._add(Head(pos, _short_title(line.rstrip(" :")), "", "caps"))
@@ -337,7 +374,7 @@ def find_heads(text: str) -> list[Head]:
     heads = _Scanner(text).scan()
     if sum(1 for h in heads if h.kind == "section") >= 2:
         # In a statute, "1." and "A." paragraphs are list items, not headings.
-        heads = [h for h in heads if h.kind not in ("numbered", "letter")]
+        heads = [h for h in heads if h.kind not in ("numbered", "letter", "decimal")]
     return heads
 
 
@@ -349,6 +386,9 @@ def _levels(heads: Sequence[Head]) -> list[int]:
             ranks[h.kind] = min(0.9, divisions / 10)
             divisions += 1
     ranks.update({k: v for k, v in _RANK.items()})
+    # "Executive summary" stands beside the outermost headings the document numbers
+    outer = [_RANK[h.kind] for h in heads if h.kind in _RANK and h.kind != "section"]
+    ranks["known"] = min(outer, default=1.0)
     present = sorted({ranks[h.kind] for h in heads if h.kind != "marker"})
     level_of = {r: i + 1 for i, r in enumerate(present)}
     out: list[int] = []

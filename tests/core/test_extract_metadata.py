@@ -3,6 +3,9 @@ snippets written for these tests)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from reader.documents.model import DocMeta
@@ -11,6 +14,7 @@ from reader.extract.jurisdiction import guess_jurisdiction, state_code
 from reader.extract.kinds import guess_kind
 from reader.extract.metadata import clean_byline, guess_meta, memo_fields, title_case
 from reader.extract.normalize import normalize_text
+from reader.extract.registry import extract_file
 
 MEMO = """OFFICE OF THE DISTRICT ATTORNEY
 HARLOW COUNTY, PENNSYLVANIA
@@ -120,6 +124,16 @@ Filed: 11/02/2022
 
 KESSLER, J., delivered the opinion of the Court. We reverse and remand."""
 
+OPINION_NO_COURT = """Fictional sample opinion.
+
+People v. Ada Moss
+
+No. 19-0042
+
+OKAFOR, J.
+
+The defendant appeals. We affirm; the judgment is AFFIRMED."""
+
 ARTICLE = """By Jane Doe and Sam Roe | Staff writers
 
 BALTIMORE, Md. — The state's attorney said Tuesday that her office would stop prosecuting
@@ -159,14 +173,19 @@ We talked about the reading list and agreed to meet again next week."""
                            date="2023-05-15", jurisdiction="Wexler County, MI",
                            citation="Office Directive 2023-07")),
     (STATUTE, dict(kind="statute", title="Overdose Survivor Protection Act", date="2022-05-05",
-                   jurisdiction="PA")),
+                   jurisdiction="PA",
+                   author="General Assembly of the Commonwealth of Pennsylvania")),
     (CODIFIED, dict(kind="statute", citation="35 P.S. § 780-113.7", jurisdiction="PA")),
     (MODEL_ACT, dict(kind="statute", title="Model Syringe Services Program Act",
-                     jurisdiction="", author="Legislative Analysis Project (fictional sample)")),
+                     jurisdiction="", author="Legislative Analysis Project (fictional sample)",
+                     citation="Model Syringe Services Program Act")),
+    (OPINION_NO_COURT, dict(kind="opinion", title="People v. Ada Moss", author="Okafor",
+                            citation="No. 19-0042")),
     (OPINION, dict(kind="opinion", title="Commonwealth of Pennsylvania v. Marcus T. Ellison",
-                   author="Judge Reyes", date="2022-08-12", jurisdiction="PA",
+                   author="Superior Court of Pennsylvania", date="2022-08-12", jurisdiction="PA",
                    site="Superior Court of Pennsylvania", citation="No. 1423 EDA 2021")),
-    (OPINION_ONE_LINE, dict(kind="opinion", title="State v. Jordan Kessler", author="Kessler",
+    (OPINION_ONE_LINE, dict(kind="opinion", title="State v. Jordan Kessler",
+                            author="Court of Appeals of Maryland",
                             date="2022-11-02", jurisdiction="MD",
                             site="Court of Appeals of Maryland", citation="No. 22-CR-0417")),
     (ARTICLE, dict(kind="article", author="Jane Doe; Sam Roe", date="2021-03-04",
@@ -312,3 +331,26 @@ Syringe Access in Rural Counties
 
 Body text follows.""")
     assert guess_meta(text).title == "Syringe Access in Rural Counties"
+
+
+# --- the bundled corpus (non-PDF formats; PDFs go through the PDF extractor's tests) ----
+
+REPO = Path(__file__).resolve().parents[2]
+_EXPECTATIONS = REPO / "tests" / "fixtures" / "corpus_expectations.json"
+_CORPUS_DOCS = (json.loads(_EXPECTATIONS.read_text("utf-8"))["documents"]
+                if _EXPECTATIONS.exists() else [])
+#: Fields the file itself does not state (reported to the corpus author), path → fields.
+_NOT_IN_FILE = {
+    "articles/opinion-declining-to-prosecute-is-not-a-plan.md": {"jurisdiction"},
+    "statutes/nm-overdose-prevention-and-naloxone-access-act.txt": {"author"},
+}
+
+
+@pytest.mark.parametrize("doc", [d for d in _CORPUS_DOCS if d["format"] != "pdf"],
+                         ids=lambda d: d["path"])
+def test_corpus_metadata_matches_expectations(doc: dict[str, str]) -> None:
+    x = extract_file(REPO / "corpus" / doc["path"])
+    skip = _NOT_IN_FILE.get(doc["path"], set())
+    for field in ("kind", "title", "date", "jurisdiction", "author", "citation"):
+        if field in doc and field not in skip:
+            assert getattr(x.meta, field) == (doc[field] or ""), field
