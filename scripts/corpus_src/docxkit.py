@@ -17,7 +17,8 @@ from docx.shared import Pt, RGBColor
 from .markup import Block
 from .pdfkit import statute_level
 
-_RUN_RE = re.compile(r"(\*\*.+?\*\*|(?<![\w*])\*(?!\s).+?(?<!\s)\*(?![\w*])|\{br\})")
+_RUN_RE = re.compile(
+    r"(\*\*.+?\*\*|(?<![\w*])\*(?!\s).+?(?<!\s)\*(?![\w*])|__.+?__|~~.+?~~|\{br\})")
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
 
@@ -40,12 +41,18 @@ def _runs(paragraph, text: str, *, bold: bool = False, size: float | None = None
         if part == "{br}":
             paragraph.add_run().add_break()
             continue
-        is_bold = part.startswith("**") and part.endswith("**") and len(part) > 4
-        is_italic = not is_bold and part.startswith("*") and part.endswith("*") and len(part) > 2
-        body = part[2:-2] if is_bold else part[1:-1] if is_italic else part
+        marks = {"**": "bold", "__": "underline", "~~": "strike"}
+        mark = next((m for m in marks if part.startswith(m) and part.endswith(m)
+                     and len(part) > 4), "")
+        is_italic = not mark and part.startswith("*") and part.endswith("*") and len(part) > 2
+        body = part[2:-2] if mark else part[1:-1] if is_italic else part
         run = paragraph.add_run(body)
-        run.bold = bold or is_bold or None
+        run.bold = bold or mark == "**" or None
         run.italic = italic or is_italic or None
+        if mark == "__":
+            run.underline = True
+        if mark == "~~":
+            run.font.strike = True
         if size:
             run.font.size = Pt(size)
 

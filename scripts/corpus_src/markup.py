@@ -9,7 +9,8 @@ One source file per document (``texts/*.txt``). Blocks are separated by blank li
   ``@image NAME`` are directives the layouts understand.
 * ``{style}`` at the start of a paragraph picks a paragraph style (``{sig}``, ``{center}``,
   ``{small}``, ``{notice}``, ``{caption}`` …); layouts map style names to their own.
-* Inline: ``**bold**``, ``*italic*``, ``{-}`` a soft hyphenation point, ``{br}`` a line break.
+* Inline: ``**bold**``, ``*italic*``, ``__underlined__``, ``~~struck~~``, ``{-}`` a soft
+  hyphenation point, ``{br}`` a line break.
   ``&``, ``<`` and ``>`` are plain characters.
 
 Lines starting with ``%`` are comments.
@@ -23,9 +24,11 @@ from pathlib import Path
 
 SOFT_HYPHEN = "\u00ad"
 
-_STYLE_RE = re.compile(r"^\{([a-z0-9_]+)\}\s*")
+_STYLE_RE = re.compile(r"^\{([a-z][a-z0-9_]*)\}\s*")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_UNDER_RE = re.compile(r"__(.+?)__")
+_STRIKE_RE = re.compile(r"~~(.+?)~~")
 
 
 @dataclass
@@ -40,16 +43,32 @@ class Block:
     arg: str = ""
 
 
+_OPEN_DQ = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_OPEN_SQ = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
+
+
+def smart_quotes(text: str) -> str:
+    """Typographic quotes: “…”, ‘…’ and ’ for apostrophes."""
+    text = _OPEN_DQ.sub("\\1\u201c", text).replace('"', "\u201d")
+    return _OPEN_SQ.sub("\\1\u2018", text).replace("'", "\u2019")
+
+
 def inline(text: str, *, markup: bool = True) -> str:
-    """Source inline text to reportlab paragraph markup (or to plain text)."""
+    """Source inline text to reportlab paragraph markup (with typographic quotes), or to
+    plain text."""
     if markup:
+        text = smart_quotes(text)
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         text = _BOLD_RE.sub(r"<b>\1</b>", text)
         text = _ITALIC_RE.sub(r"<i>\1</i>", text)
+        text = _UNDER_RE.sub(r"<u>\1</u>", text)
+        text = _STRIKE_RE.sub(r"<strike>\1</strike>", text)
         text = text.replace("{br}", "<br/>")
     else:
         text = _BOLD_RE.sub(r"\1", text)
         text = _ITALIC_RE.sub(r"\1", text)
+        text = _UNDER_RE.sub(r"\1", text)
+        text = _STRIKE_RE.sub(r"\1", text)
         text = text.replace("{br}", "\n")
     return text.replace("{-}", SOFT_HYPHEN)
 
@@ -66,10 +85,12 @@ def _chunks(source: str) -> list[list[str]]:
         line = raw.rstrip()
         if line.startswith("%"):
             continue
-        if not line.strip():
+        if not line.strip() or line.startswith("@"):
             if current:
                 chunks.append(current)
                 current = []
+            if line.startswith("@"):
+                chunks.append([line])
             continue
         current.append(line)
     if current:
@@ -94,9 +115,8 @@ def parse(source: str) -> list[Block]:
     for lines in _chunks(source):
         first = lines[0]
         if first.startswith("@"):
-            for line in lines:
-                name, _, arg = line[1:].partition(" ")
-                blocks.append(Block("directive", text=name, arg=arg.strip()))
+            name, _, arg = first[1:].partition(" ")
+            blocks.append(Block("directive", text=name, arg=arg.strip()))
         elif first.startswith("#"):
             hashes = len(first) - len(first.lstrip("#"))
             blocks.append(Block("heading", text=" ".join(lines).lstrip("#").strip(),

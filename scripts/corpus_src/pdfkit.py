@@ -132,6 +132,16 @@ def statute_level(text: str) -> int:
     return 0
 
 
+def auto_fracs(rows: list[list[str]], ncols: int) -> list[float]:
+    """Column widths from content: longer text gets more room, within limits."""
+    weights = []
+    for j in range(ncols):
+        longest = max((len(r[j]) for r in rows if j < len(r)), default=4)
+        weights.append(max(7.0, min(48.0, float(longest))))
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
 def table(block: Block, st: dict[str, ParagraphStyle], width: float,
           col_fracs: list[float] | None = None, shade: str = "#e4e8ee") -> Table:
     ncols = max(len(r) for r in block.rows)
@@ -143,7 +153,7 @@ def table(block: Block, st: dict[str, ParagraphStyle], width: float,
             head = i < block.header_rows or (headless and j == 0)
             row.append(Paragraph(inline(c), st["cellhead" if head else "cell"]))
         rows.append(row + [""] * (ncols - len(r)))
-    fracs = col_fracs or [1 / ncols] * ncols
+    fracs = col_fracs or auto_fracs(block.rows, ncols)
     t = Table(rows, colWidths=[width * f for f in fracs], repeatRows=block.header_rows,
               hAlign="LEFT")
     if headless:  # a label/value block such as a memo header: no rules
