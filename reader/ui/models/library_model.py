@@ -29,6 +29,7 @@ class Column(IntEnum):
 HEADERS = {Column.TITLE: "Title", Column.KIND: "Kind", Column.JURISDICTION: "Jurisdiction",
            Column.DATE: "Date", Column.PAGES: "Pages", Column.NOTES: "Marks",
            Column.STATUS: "Status"}
+SHORT_KINDS = {"opinion": "Opinion"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -152,7 +153,7 @@ class LibraryModel(QAbstractTableModel):
                 return doc.title
             return f"{doc.title} — {doc.status_line}"
         if column == Column.KIND:
-            return kind_label(doc.meta.kind)
+            return SHORT_KINDS.get(doc.meta.kind, kind_label(doc.meta.kind))
         if column == Column.JURISDICTION:
             return doc.meta.jurisdiction
         if column == Column.DATE:

@@ -24,8 +24,8 @@ from reader.ui.models.library_filter import LibraryFilter
 from reader.ui.models.library_model import HEADERS, Column, LibraryModel
 from reader.ui.prefs import Prefs
 
-DEFAULT_HIDDEN = [Column.JURISDICTION, Column.STATUS]
-COLUMN_CHARS = {Column.KIND: 9, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
+DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
+COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
                 Column.NOTES: 4, Column.STATUS: 14}
 
 

@@ -148,7 +148,9 @@ class ReaderView(QTextEdit):
         """The code point at the top left of the visible text."""
         if self.text_map is None:
             return 0
-        cursor = self.cursorForPosition(QPoint(self.painter.gutter + 4, 4))
+        # below the title block while it is on screen (above it Qt's hit test is undefined)
+        y = max(4, self.painter.header_height - self.verticalScrollBar().value() + 4)
+        cursor = self.cursorForPosition(QPoint(self.painter.gutter + 4, y))
         return self.text_map.to_core(cursor.position())
 
     def scroll_to_offset(self, offset: int, *, align: float = 0.3,

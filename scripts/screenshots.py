@@ -1,0 +1,97 @@
+"""Make the README screenshots of the desktop app (offscreen, 1280×800) into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+
+It copies the bundled corpus into a temporary workspace, reads and indexes it, and captures
+the main window with the library, a search with results, and an open memo. Fonts: the reader
+uses Charis SIL / Charter / Georgia … and Inter / Segoe UI … when installed (Debian:
+``fonts-sil-charis fonts-inter``), else the system's serif and sans.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+OUT = REPO / "docs" / "screenshots"
+SIZE = (1280, 800)
+
+
+def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop for a while (or until ``until()``); a script, not the app."""
+    end = time.monotonic() + (timeout if until else seconds)
+    while time.monotonic() < end:
+        app.processEvents()
+        if until is not None and until():
+            break
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="pr-shots-"))
+    os.environ["POLICY_READER_HOME"] = str(home)
+    workspace = home / "Harm Reduction Study Group"
+    shutil.copytree(REPO / "corpus", workspace, ignore=shutil.ignore_patterns(".*"))
+
+    from PySide6.QtCore import Qt
+
+    from reader.settings import Settings
+    from reader.ui.app import create_app
+    from reader.ui.session import Session
+    from reader.ui.widgets.main_window import MainWindow
+
+    app = create_app()
+    session = Session(Settings())
+    window = MainWindow(session)
+    window.resize(*SIZE)
+    window.show()
+    session.open_workspace(workspace)
+    pump(app, until=lambda: bool(session.documents()) and session.runner.idle()
+         and "up to date" in session.index_state, timeout=600)
+    window.resizeDocks([window.library_dock, window.search_dock], [420, 380],
+                       Qt.Orientation.Horizontal)
+    window.search_dock.hide()
+    pump(app, 0.5)
+    OUT.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(OUT / "library.png"))
+
+    # a search with results, the best hit opened
+    window.search_dock.show()
+    window.resizeDocks([window.library_dock, window.search_dock], [330, 360],
+                       Qt.Orientation.Horizontal)
+    window.search.set_query("naloxone")
+    pump(app, until=lambda: window.search.results is not None)
+    hit = window.search.model.index(0, 0, window.search.model.index(0, 0))
+    window.search.tree.setCurrentIndex(hit)
+    window.search.tree.activated.emit(hit)
+    pump(app, until=lambda: bool(window.area.current_tab() and window.area.current_tab().is_ready))
+    pump(app, 0.6)
+    window.grab().save(str(OUT / "search.png"))
+
+    # an open memo, with the outline beside it
+    memo = next((d for d in session.documents() if d.meta.kind == "memo" and d.paged), None)
+    if memo is not None:
+        window.search_dock.hide()
+        window.outline_dock.raise_()
+        tab = window.open_document(memo.id, offset=0)
+        pump(app, until=lambda: tab is not None and tab.is_ready)
+        pump(app, 0.6)
+        window.grab().save(str(OUT / "memo.png"))
+    window.close()
+    session.runner.drain(30_000)
+    shutil.rmtree(home, ignore_errors=True)
+    print("\n".join(str(p.relative_to(REPO)) for p in sorted(OUT.glob("*.png"))), flush=True)
+    os._exit(0)  # skip interpreter tear-down of Qt objects (a script: nothing left to save)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
