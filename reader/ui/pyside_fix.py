@@ -5,8 +5,8 @@ is immortal and ``Py_RETURN_NONE`` no longer takes a reference. On Python 3.11 `
 an ordinary object, so every Qt method returning ``void`` (``setText``, ``processEvents``,
 ``stop`` …) drops one reference to ``None`` that was never taken. ``None`` starts with a
 few thousand references: after that many calls the interpreter aborts with
-"none_dealloc: deallocating None". (Measured: 100 calls of ``QTimer.stop()`` lower
-``sys.getrefcount(None)`` by exactly 100.)
+"none_dealloc: deallocating None" (and, at exit, "bool_dealloc" for True/False).
+(Measured: 100 calls of ``QTimer.stop()`` lower ``sys.getrefcount(None)`` by exactly 100.)
 
 The fix gives ``None`` the effectively immortal reference count it has on 3.12+. It runs
 once, before any Qt call, and does nothing on Python 3.12 and later.
@@ -28,8 +28,9 @@ def protect_none() -> bool:
     global _done
     if _done or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is PyObject's first field
-    if refcount.value < HEADROOM:
-        refcount.value += HEADROOM
+    for singleton in (None, True, False):  # all immortal on 3.12+; True/False seen too
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt comes first
+        if refcount.value < HEADROOM:
+            refcount.value += HEADROOM
     _done = True
     return True
