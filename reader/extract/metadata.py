@@ -85,7 +85,7 @@ _REPORTER_RE = re.compile(r"\b\d{1,4} (?:A\.[23]d|A\.|P\.[23]d|P\.|N\.E\.[23]d|N
                           r"U\.S\.|S\. ?Ct\.) \d{1,5}\b")
 _BILL_RE = re.compile(r"(?<!CF )(?<!Cross-filed with )\b(?P<ch>House|Senate|Assembly) Bill "
                       r"(?:No\. )?(?P<n>\d{1,5})\b"
-                      r"|(?<!CF )(?<!CF\. )\b(?P<abbr>[HS]\.\s?B\.|HB|SB) ?(?P<m>\d{1,5})\b")
+                      r"|(?<!CF )(?<!CF\. )\b(?P<abbr>[HS]\.\s?B\.|HB|SB) ?(?P<m>\d{1,5})\b", _I)
 _MEMO_NO_RE = re.compile(r"\b(?:(?:Policy|Charging|Office) )?(?:Policy|Directive|Memo(?:randum)?|"
                          r"Guidance)\s+(?:(?:No\.|Number|#)\s*[\w-]*\d[\w-]*|\d{2,4}-\d{1,4})\b",
                          re.IGNORECASE)
@@ -348,8 +348,8 @@ def guess_citation(text: str, kind: str) -> str:
         m = _BILL_RE.search(head)
         if m:
             if m.group("ch"):
-                return f"{m.group('ch')[0]}.B. {m.group('n')}"
-            return f"{m.group('abbr').replace(' ', '')[0]}.B. {m.group('m')}"
+                return f"{m.group('ch')[0].upper()}.B. {m.group('n')}"
+            return f"{m.group('abbr').replace(' ', '')[0].upper()}.B. {m.group('m')}"
         return ""
     if kind == "memo":
         m = _MEMO_NO_RE.search(head)

@@ -134,6 +134,8 @@ def _phrase(rest: str) -> str:
 
 
 def _is_caps_heading(line: str) -> bool:
+    if len(line) > 80 or not line.isupper():
+        return False
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 3 or len(line) > 80 or any(c.islower() for c in letters):
         return False
@@ -239,8 +241,12 @@ class _Scanner:
         if (self._section(pos, line) or self._bare_section(pos, line)
                 or self._marker_line(pos, line)):
             return
-        if more_lines and not re.match(r"[\W\d]*[A-Z\d]", rest_of_para):
-            return  # the line wraps into the next one: a sentence, not a heading
+        if len(line) > 120:  # every other kind of heading is a short line
+            return
+        if more_lines:
+            second = rest_of_para.split("\n", 1)[0]
+            if not re.match(r"[\W\d]*[A-Z\d]", second) or len(line) > 0.75 * len(second):
+                return  # the line wraps into the next one: running text, not a heading
         m = _DIVISION_RE.fullmatch(line)
         if m and len(line) <= 120 and _heading_rest_ok(m.group("rest")):
             kw = m.group("kw").title()
@@ -275,7 +281,11 @@ class _Scanner:
         if m and len(line) <= 80 and followed:
             value = int(m.group("num"))
             title = _short_title(line.rstrip(" .:"))
-            if (value in (1, self.last_number + 1) and _title_like(m.group("rest"), 10)
+            # in sequence; or a later number when it stands alone above body text (a
+            # two-column page may give the headings out of order)
+            in_order = value in (1, self.last_number + 1) or (
+                value > self.last_number and not more_lines and _body_like(nxt))
+            if (in_order and _title_like(m.group("rest"), 10)
                     and title not in self.titles):
                 self.last_number = value
                 self.titles.add(title)
@@ -357,7 +367,9 @@ class _Scanner:
         if not depth:
             return False
         after = line[m.end():]
-        self._add(Head(pos, _short_title(line, 60), f"({m.group('m')})", "marker", depth))
+        named = re.match(r"\s*([A-Z][^.—–()]{1,60}?)(?:\.--|\.—|\.–|—|--)", after)
+        title = f"({m.group('m')}) {named.group(1)}" if named else _short_title(line, 60)
+        self._add(Head(pos, title, f"({m.group('m')})", "marker", depth))
         nested = re.match(r"\s?(?:[A-Z][^().:;]{0,60}?(?:\.—|—|–|\.)\s*)?(?=\((?:a|1|A|i|I)\)\s)",
                           after)
         if nested is not None:
