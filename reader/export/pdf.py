@@ -24,7 +24,6 @@ from reportlab.platypus import (
     HRFlowable,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -44,8 +43,10 @@ from reader.export.pdf_flow import (
     Heading,
     KeepShort,
     NumberedCanvas,
+    Para,
     QuotePara,
     TocEntry,
+    speed_up_reportlab,
 )
 from reader.export.pdf_fonts import MONO, SANS, markup, plain, register
 from reader.export.pdf_styles import Styles
@@ -59,6 +60,7 @@ KEEP_FRACTION = 0.45  # keep a passage whole when it is shorter than this part o
 def render(brief: Brief, *, progress: ProgressFn = no_progress,
            cancel: CancelToken = NEVER_CANCELLED) -> bytes:
     register()
+    speed_up_reportlab()
     buf = io.BytesIO()
     doc = _BriefDoc(buf, brief, progress, cancel)
     story = _Story(brief, doc.styles, doc.frame_height).build()
@@ -182,16 +184,16 @@ class _Story:
         c = b.cover
         add(Spacer(1, self.frame_height * 0.16))
         if c.group_name:
-            add(Paragraph(markup(c.group_name.upper(), SANS), st.cover_group))
-        add(Paragraph(markup(c.title), st.cover_title))
+            add(Para(markup(c.group_name.upper(), SANS), st.cover_group))
+        add(Para(markup(c.title), st.cover_title))
         if c.subtitle:
-            add(Paragraph(markup(c.subtitle), st.cover_subtitle))
+            add(Para(markup(c.subtitle), st.cover_subtitle))
         add(HRFlowable(width="100%", thickness=1.2, color=(0, 0, 0), spaceBefore=10,
                        spaceAfter=16))
         details = labels.cover_details(b)
         if details:
-            rows = [[Paragraph(markup(k, SANS), st.cover_label),
-                     Paragraph(markup(v, SANS), st.cover_value)] for k, v in details]
+            rows = [[Para(markup(k, SANS), st.cover_label),
+                     Para(markup(v, SANS), st.cover_value)] for k, v in details]
             table = Table(rows, colWidths=[3.2 * cm, None], hAlign="LEFT")
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -199,10 +201,10 @@ class _Story:
             add(table)
             add(Spacer(1, 18))
         for line in labels.intro_lines(b):
-            add(Paragraph(markup(line), st.cover_intro))
+            add(Para(markup(line), st.cover_intro))
         if c.notice:
             add(Spacer(1, 10))
-            add(Paragraph(markup(c.notice, SANS), st.cover_notice))
+            add(Para(markup(c.notice, SANS), st.cover_notice))
         add(PageBreak())
 
     def contents(self) -> None:
@@ -234,9 +236,9 @@ class _Story:
         add(Heading(markup(s.title, SANS), style, key=s.key, outline=s.title,
                     level=s.level - 1, rule=s.level == 1))
         if s.description:
-            add(Paragraph(markup(s.description), st.description))
+            add(Para(markup(s.description), st.description))
         if s.subtitle:
-            add(Paragraph(markup(s.subtitle, SANS), st.docline))
+            add(Para(markup(s.subtitle, SANS), st.docline))
         for q in s.quotes:
             self.out.extend(self.quote(s, q))
         for child in s.children:
@@ -252,13 +254,13 @@ class _Story:
             else:
                 p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
             parts.append(p)
-        cit = Paragraph("— " + citation_markup(q.citation), st.citation)
+        cit = Para("— " + citation_markup(q.citation), st.citation)
         cit.progress_mark = True  # type: ignore[attr-defined]
         parts.append(cit)
         meta = labels.quote_meta(self.b, s, q, number=False)
         note = note_flowables(parse_note(q.note), st) if q.note else []
         if meta:
-            parts.append(Paragraph(markup(meta, SANS), st.meta if note else st.meta_last))
+            parts.append(Para(markup(meta, SANS), st.meta if note else st.meta_last))
         elif not note:
             cit.style = st.citation_last
         return [KeepShort(parts, self.keep, note)]
@@ -281,18 +283,18 @@ class _Story:
                     text = f"<i>{markup(name)}</i>" + "".join(
                         f"<br/><font face='{SANS}' size='8.5'>{markup(x, SANS)}</font>"
                         for x in lines)
-                    add(Paragraph(text, st.source, bulletText=f"{i}."))
+                    add(Para(text, st.source, bulletText=f"{i}."))
             elif key == "themes":
                 for t in b.themes:
                     n = t.quote_count
                     count = f" ({n} passage{'s' if n != 1 else ''})" if n else ""
-                    head = Paragraph(f"<b>{markup(t.label, SANS)}</b>{markup(count, SANS)}",
+                    head = Para(f"<b>{markup(t.label, SANS)}</b>{markup(count, SANS)}",
                                      st.theme_name[min(3, t.level)])
-                    body = Paragraph(markup(t.description or "—"),
+                    body = Para(markup(t.description or "—"),
                                      st.theme_desc[min(3, t.level)])
                     add(KeepShort([head, body], self.keep))
             elif key == "orphans":
-                add(Paragraph(markup(labels.ORPHANS_INTRO), st.body))
+                add(Para(markup(labels.ORPHANS_INTRO), st.body))
                 for o in b.orphans:
                     parts: list[Flowable] = []
                     for i, text in enumerate(x for x in o.text.split("\n\n") if x):
@@ -300,13 +302,13 @@ class _Story:
                         if i:
                             p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
                         parts.append(p)
-                    parts.append(Paragraph(f"— <i>{markup(o.doc_title, SANS)}</i> (page "
+                    parts.append(Para(f"— <i>{markup(o.doc_title, SANS)}</i> (page "
                                            f"unknown). {markup(o.reason, SANS)}",
                                            st.citation))
                     meta = " · ".join(x for x in (
                         "Themes: " + "; ".join(o.themes) if o.themes else "",
                         f"Highlighted by {o.annotator}" if o.annotator else "") if x)
-                    parts.append(Paragraph(markup(meta, SANS), st.meta_last))
+                    parts.append(Para(markup(meta, SANS), st.meta_last))
                     parts.extend(note_flowables(parse_note(o.note), st) if o.note else [])
                     add(KeepShort(parts, self.keep))
 
@@ -328,7 +330,7 @@ def note_flowables(blocks: tuple[Block, ...], st: Styles) -> list[Flowable]:
         if i == 0:
             text = "<b>Note:</b> " + text
         bullet = b.marker if b.kind == "item" and b.first_in_item and b.marker else None
-        out.append(Paragraph(text, style, bulletText=bullet))
+        out.append(Para(text, style, bulletText=bullet))
     return out
 
 

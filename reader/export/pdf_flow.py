@@ -55,7 +55,59 @@ class NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
 
-class Heading(Paragraph):
+_width_cache: dict[tuple[str, str, float], float] = {}
+_patched = False
+
+
+def speed_up_reportlab() -> None:
+    """Two process-wide tweaks that make long briefs lay out 2–3× faster:
+
+    * word widths are memoised (Platypus measures every word of every paragraph, in pure
+      Python without the optional C accelerator; words repeat, widths never change for a
+      registered font);
+    * page streams are zlib-compressed without the ASCII-85 layer (binary streams are
+      standard PDF, smaller, and skip a slow pure-Python encoder).
+    """
+    global _patched
+    if _patched:
+        return
+    from reportlab import rl_config
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import paragraph
+
+    def cached_width(text: str, font: str, size: float, encoding=None) -> float:  # type: ignore[no-untyped-def]
+        key = (text, font, size)
+        hit = _width_cache.get(key)
+        if hit is None:
+            if len(_width_cache) > 300_000:
+                _width_cache.clear()
+            hit = _width_cache[key] = stringWidth(text, font, size, encoding)
+        return hit
+
+    paragraph.stringWidth = cached_width
+    rl_config.useA85 = 0
+    _patched = True
+
+
+class MemoWrap:
+    """Platypus wraps a paragraph again each time it is asked (KeepTogether asks twice);
+    the lines depend only on the width, so remember them."""
+
+    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = memo
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)  # type: ignore[misc]
+        self._memo = (availWidth, w, h, self.blPara, self._wrapWidths)
+        return w, h
+
+
+class Para(MemoWrap, Paragraph):
+    """A paragraph that wraps once per width."""
+
+
+class Heading(MemoWrap, Paragraph):
     """A heading that becomes a bookmark, an outline entry and a contents line."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str = "", outline: str = "",
@@ -88,7 +140,7 @@ class Heading(Paragraph):
             self.canv.restoreState()
 
 
-class QuotePara(Paragraph):
+class QuotePara(MemoWrap, Paragraph):
     """A paragraph of a block quote: a grey rule down its left side and, on the first line
     of a passage, the passage number in the margin."""
 

@@ -39,6 +39,7 @@ _INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
     | set(range(0xE0020, 0xE0080))
 _lock = threading.Lock()
 _coverage: dict[str, frozenset[int]] = {}
+_plain_ok: dict[str, frozenset[str]] = {}  # characters that need no fallback
 
 
 def fonts_dir() -> Path:
@@ -63,6 +64,8 @@ def register() -> None:
                 if suffix == "":
                     _coverage[family] = frozenset(c for c in font.face.charToGlyph
                                                   if c <= 0xFFFF)
+                    _plain_ok[family] = frozenset(chr(c) for c in _coverage[family]
+                                                  if c not in _INVISIBLE)
             for (bold, italic), suffix in zip(((0, 0), (1, 0), (0, 1), (1, 1)), SUFFIXES,
                                               strict=True):
                 addMapping(family, bold, italic, family + suffix)
@@ -92,8 +95,7 @@ def _char_markup(ch: str, family: str) -> str:
 def markup(text: str, family: str = SERIF) -> str:
     """``text`` escaped for a reportlab Paragraph, with font fallback per character."""
     register()
-    cov = _coverage[family]
-    if all(ord(c) in cov and ord(c) not in _INVISIBLE for c in text):
+    if _plain_ok[family].issuperset(text):
         return escape(text)
     return "".join(_char_markup(c, family) for c in text)
 

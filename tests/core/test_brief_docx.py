@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from reader.annotations.model import Theme
 from reader.export import citation as cite
 from reader.export import docx as docx_writer
 from reader.export.build import build_brief
@@ -138,3 +139,16 @@ def test_docx_document_and_stance_layouts() -> None:
         headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
         for s in b.walk():
             assert s.title in headings
+
+
+def test_long_titles_and_many_themes_fit_the_core_properties() -> None:
+    f = special()
+    f.taxonomy = f.taxonomy + tuple(
+        Theme(f"extra{i}", f"An extra theme with a long label number {i}", "#cccccc")
+        for i in range(30))
+    for i in range(30):
+        f.highlight("d-statute", "seeks medical help", themes=[f"extra{i}"])
+    title = "A very long title " * 30
+    cp = read(docx_writer.render(build(f, title=title))).core_properties
+    assert len(cp.title) <= 255 and cp.title.startswith("A very long title")
+    assert len(cp.keywords) <= 255
