@@ -1,0 +1,171 @@
+"""The worker side of :mod:`reader.extract.pool`, and the one place where extraction
+exceptions become a status and a one-line reason (used in workers and in the parent)."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import time
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reader.documents.model import DocStatus
+from reader.errors import (
+    DocumentError,
+    ExtractionMemory,
+    ExtractionTimeout,
+    FileTooLarge,
+    PasswordRequired,
+    ReaderError,
+    UnsupportedFormat,
+)
+from reader.extract import heartbeat
+from reader.extract.base import Extracted
+from reader.extract.registry import FormatInfo, extract_file, format_for
+
+log = logging.getLogger(__name__)
+
+#: After a job, a worker whose resident memory is above this retires (a fresh one starts),
+#: so pdfminer's caches from one huge file never add up across files.
+RETIRE_RSS_MB = 300
+BEAT_INTERVAL = 0.2
+
+Outcome = tuple[Extracted | None, DocStatus, str, str]  # result, status, reason, traceback
+
+
+def memory_reason(memory_mb: int) -> str:
+    return f"stopped: used more than {memory_mb} MB"
+
+
+def extract_one(path: Path, formats: Mapping[str, FormatInfo] | None = None) -> Extracted:
+    """Extract ``path`` in this process, with ``formats`` overriding the registry."""
+    info = (formats or {}).get(path.suffix.lower()) or format_for(path)
+    if info is None:
+        return extract_file(path)  # raises UnsupportedFormat with the right reason
+    return importlib.import_module(info.module).extract(path)
+
+
+def run_job(path: Path, formats: Mapping[str, FormatInfo] | None,
+            memory_mb: int) -> Outcome:
+    """Extract and map every failure to ``(None, status, reason, traceback)``."""
+    name = path.name
+    try:
+        result = extract_one(path, formats)
+        if not isinstance(result, Extracted):
+            return (None, DocStatus.DAMAGED,
+                    f"the extractor returned {type(result).__name__}, not a result", "")
+        return result, result.status, result.reason, ""
+    except PasswordRequired as exc:
+        return None, DocStatus.PASSWORD, str(exc), ""
+    except UnsupportedFormat as exc:
+        return None, DocStatus.UNSUPPORTED, str(exc), ""
+    except FileTooLarge as exc:
+        return None, DocStatus.TOO_LARGE, str(exc), ""
+    except ExtractionMemory:
+        return None, DocStatus.DAMAGED, memory_reason(memory_mb), ""
+    except ExtractionTimeout as exc:
+        return None, DocStatus.DAMAGED, str(exc), ""
+    except (DocumentError, ReaderError) as exc:
+        return None, DocStatus.DAMAGED, str(exc), ""
+    except MemoryError:
+        return None, DocStatus.DAMAGED, memory_reason(memory_mb), ""
+    except RecursionError:
+        return None, DocStatus.DAMAGED, f"{name} is nested too deeply to read", ""
+    except FileNotFoundError:
+        return None, DocStatus.DAMAGED, f"{name} is missing (moved or deleted while reading)", ""
+    except PermissionError:
+        return None, DocStatus.DAMAGED, f"{name} cannot be read: permission denied", ""
+    except OSError as exc:
+        return None, DocStatus.DAMAGED, f"{name} cannot be read: {exc.strerror or exc}", ""
+    except Exception as exc:  # an extractor bug must never stop the batch
+        first = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        return (None, DocStatus.DAMAGED, f"the extractor failed ({detail})",
+                traceback.format_exc())
+
+
+def rss_mb() -> float:
+    """This process's resident memory in MB (Linux /proc; 0 where unavailable)."""
+    try:
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+def set_memory_cap(memory_mb: int) -> bool:
+    """Cap this process's address space (``RLIMIT_AS``); False where unsupported."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    try:
+        limit = memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return True
+    except (ValueError, OSError, AttributeError):
+        return False
+
+
+class _PipeLogHandler(logging.Handler):
+    """Sends log records to the parent, which logs them under the same logger name."""
+
+    def __init__(self, conn: Any) -> None:
+        super().__init__(logging.WARNING)
+        self.conn = conn
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith("reader") and record.levelno < logging.ERROR:
+            return
+        with contextlib.suppress(Exception):  # logging must never break extraction
+            self.conn.send(("log", record.levelno, record.name, self.format(record)))
+
+
+def worker_main(conn: Any, memory_mb: int, formats: Mapping[str, FormatInfo] | None) -> None:
+    """Entry point of a pool worker process (``spawn``): read jobs until told to stop."""
+    set_memory_cap(memory_mb)
+    root = logging.getLogger()
+    root.handlers[:] = [_PipeLogHandler(conn)]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    last = [0.0]
+
+    def beat(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= BEAT_INTERVAL:
+            last[0] = now
+            conn.send(("beat", done, total))
+
+    heartbeat.set_hook(beat)
+    conn.send(("ready",))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        _, index, path_text = msg
+        last[0] = 0.0
+        result, status, reason, tb = run_job(Path(path_text), formats, memory_mb)
+        retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
+        retire = retire or rss_mb() > RETIRE_RSS_MB
+        try:
+            conn.send(("done", index, result, status.value, reason, tb, retire))
+        except MemoryError:
+            conn.send(("done", index, None, DocStatus.DAMAGED.value, memory_reason(memory_mb),
+                       "", True))
+            return
+        except Exception as exc:  # e.g. a result that cannot be pickled
+            conn.send(("done", index, None, DocStatus.DAMAGED.value,
+                       f"the extractor failed (cannot send the result: {exc})", "", retire))
+        if retire:
+            return
