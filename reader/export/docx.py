@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 from reader.export import citation as cite
 from reader.export import labels
 from reader.export.citation import format_day
-from reader.export.docx_styles import MONO, setup_styles
+from reader.export.docx_styles import MONO, MUTED, SANS, set_font, setup_styles
 from reader.export.model import Brief, BriefQuote, BriefSection
 from reader.export.notes import Block, parse_note
 from reader.export.options import PageSize
@@ -143,16 +143,20 @@ class _Writer:
         sec.header_distance = sec.footer_distance = Cm(1.2)
         sec.different_first_page_header_footer = True  # a bare cover page
         width = sec.page_width - sec.left_margin - sec.right_margin
+        for name in ("Header", "Footer"):
+            style = self.doc.styles[name]
+            set_font(style, SANS)
+            style.font.size = Pt(8.5)
+            style.font.color.rgb = MUTED
+            style.paragraph_format.tab_stops.clear_all()
+        self.doc.styles["Header"].paragraph_format.tab_stops.add_tab_stop(
+            width, WD_TAB_ALIGNMENT.RIGHT)
         head = sec.header.paragraphs[0]
         head.style = self.doc.styles["Header"]
-        head.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        r = head.add_run(self.b.cover.title)
-        r.font.size = Pt(8.5)
         right = self.b.cover.group_name or ""
         if self.b.cover.as_of:
             right = (right + " · " if right else "") + "as of " + format_day(self.b.cover.as_of)
-        r = head.add_run("\t" + right)
-        r.font.size = Pt(8.5)
+        self.run(head, f"{self.b.cover.title}\t{right}")
         foot = sec.footer.paragraphs[0]
         foot.style = self.doc.styles["Footer"]
         foot.alignment = 1  # centre
@@ -160,7 +164,7 @@ class _Writer:
             if piece.isupper():
                 _field(foot, piece, "1")
             else:
-                foot.add_run(piece).font.size = Pt(8.5)
+                self.run(foot, piece)
 
     def _properties(self) -> None:
         b, cp = self.b, self.doc.core_properties
@@ -360,6 +364,5 @@ def _field(paragraph: Paragraph, code: str, placeholder: str) -> None:
     """A simple field (PAGE, NUMPAGES) with a cached result."""
     for el in (_fld_char("begin"), _instr(f" {code} "), _fld_char("separate")):
         paragraph._p.append(el)
-    r = paragraph.add_run(placeholder)
-    r.font.size = Pt(8.5)
+    paragraph.add_run(placeholder)
     paragraph._p.append(_fld_char("end"))
