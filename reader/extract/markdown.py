@@ -113,12 +113,27 @@ def _is_br(token: Token) -> bool:
     return token.type == "html_inline" and bool(re.match(r"<br\s*/?>", token.content, re.I))
 
 
+_HIDDEN_OPEN_RE = re.compile(r"<(script|style|template|noscript)\b", re.IGNORECASE)
+
+
 def _inline(token: Token) -> str:
     out: list[str] = []
+    hidden = ""  # inside inline <script>…</script>: nothing is text until it closes
     for child in token.children or []:
+        if hidden:
+            if child.type == "html_inline" and re.match(rf"</{hidden}\s*>", child.content, re.I):
+                hidden = ""
+            continue
+        if child.type == "html_inline":
+            opened = _HIDDEN_OPEN_RE.match(child.content)
+            if opened and not child.content.rstrip().endswith("/>"):
+                hidden = opened.group(1)
+            elif _is_br(child):
+                out.append("\n")
+            continue
         if child.type in ("text", "code_inline"):
             out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak") or _is_br(child):
+        elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
     return "".join(out)
 

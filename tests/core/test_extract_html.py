@@ -6,12 +6,14 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from reader.errors import DamagedFile, FileTooLarge
+from reader.errors import DamagedFile, DocumentError, FileTooLarge
 from reader.extract import html as html_extractor
 from reader.extract.blocks import TextBuilder
 from reader.extract.registry import extract_file
-from tests.core.formats_fixtures import FIXTURES, check_deterministic
+from tests.core.formats_fixtures import FIXTURES, check_deterministic, check_extracted
 
 HTML = FIXTURES / "html"
 
@@ -184,3 +186,25 @@ def test_declared_charset() -> None:
     ) == "ISO-8859-1"
     assert html_extractor.declared_charset(b"<?xml version='1.0' encoding='koi8-r'?>") == "koi8-r"
     assert html_extractor.declared_charset(b"<p>no charset</p>") is None
+
+
+_FRAGMENTS = ["<html>", "</html>", "<body>", "<p>", "</p>", "<div class='comments'>", "</div>",
+              "<h2>", "</h2>", "<script>x()</script>", "<table><tr><td>", "</td></tr></table>",
+              "<ul><li>", "</li></ul>", "<br>", "&amp;", "&#x0;", "&bogus;", "<!--", "-->",
+              "<![CDATA[", "]]>", "<meta charset='koi8-r'>", "\x00", "\ufeff", "é", "“§”",
+              "Naloxone saves lives when people carry it. ", "The council voted 4-3. ",
+              "<svg><text>no</text></svg>", "<a href='javascript:alert(1)'>link</a>", "<"]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+def test_any_page_reads_or_gives_a_document_error(tmp_path: Path, parts: list[str]) -> None:
+    path = tmp_path / "fuzz.html"
+    path.write_bytes("".join(parts).encode("utf-8", "surrogatepass"))
+    try:
+        x = extract_file(path)
+    except DocumentError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    check_extracted(x)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.documents.model import DocText
-from reader.errors import DamagedFile
+from reader.errors import DamagedFile, DocumentError
 from reader.extract import markdown as md
 from reader.extract.registry import extract_file
 from tests.core.formats_fixtures import FIXTURES, check_deterministic, check_extracted
@@ -115,3 +117,25 @@ def test_garbage_markdown_never_crashes(tmp_path: Path) -> None:
     x = extract_file(path)
     check_extracted(x)
     assert "not a heading" in x.text
+
+
+_MD = ["# ", "## ", "---\n", "title: x\n", "\n", "\n\n", "- ", "1. ", "> ", "```", "    code",
+       "| a | b |\n|---|---|\n", "[link](http://x)", "![img](x.png)", "**bold**", "<div>",
+       "</div>", "<script>s()</script>", "Section 1. Title.", "(a) Text.", "\\", "`", "*",
+       "Naloxone saves lives. ", "é“§”", "\r\n", "\t", "&amp;", "<!-- c -->"]
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_MD), max_size=40))
+def test_any_markdown_reads_or_gives_a_document_error(tmp_path: Path, parts: list[str]) -> None:
+    path = tmp_path / "fuzz.md"
+    path.write_text("".join(parts), "utf-8")
+    try:
+        x = extract_file(path)
+    except DocumentError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    check_extracted(x)
+    if not {"```", "`", "    code"} & set(parts):  # code is shown as written, never run
+        assert "s()" not in x.text

@@ -100,3 +100,38 @@ def test_missing_and_huge_files(tmp_path: Path) -> None:
         fh.truncate(200 * 1024 * 1024)  # sparse 200 MB file: refused before reading
     with pytest.raises(FileTooLarge, match="200 MB"):
         extract_file(huge)
+
+
+_DIGEST_SCRIPT = """
+import hashlib, json, sys
+from pathlib import Path
+from reader.extract.registry import extract_file
+out = {}
+for name in sys.argv[1:]:
+    x = extract_file(Path(name))
+    blob = repr((x.text, x.sections, x.meta, x.pages)).encode("utf-8")
+    out[name] = hashlib.sha256(blob).hexdigest()
+print(json.dumps(out))
+"""
+
+
+def test_same_output_in_other_processes() -> None:
+    """Byte-for-byte the same text, sections and metadata whatever the hash seed."""
+    import hashlib
+    import json
+    import os
+    import subprocess
+    import sys
+
+    files = [str(p) for sub in ("text", "markdown", "html", "docx")
+             for p in sorted((FIXTURES / sub).iterdir()) if p.suffix != ".py"]
+    here = {}
+    for name in files:
+        x = extract_file(Path(name))
+        here[name] = hashlib.sha256(
+            repr((x.text, x.sections, x.meta, x.pages)).encode("utf-8")).hexdigest()
+    for seed in ("4242",):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _DIGEST_SCRIPT, *files], env=env,
+                             capture_output=True, text=True, timeout=120, check=True)
+        assert json.loads(run.stdout) == here
