@@ -132,12 +132,14 @@ def statute_level(text: str) -> int:
     return 0
 
 
-def auto_fracs(rows: list[list[str]], ncols: int) -> list[float]:
-    """Column widths from content: longer text gets more room, within limits."""
+def auto_fracs(rows: list[list[str]], ncols: int, header_rows: int = 0) -> list[float]:
+    """Column widths from content: the longest body cell, but never narrower than the
+    longest word of the header; clamped so no column starves or hogs the table."""
     weights = []
     for j in range(ncols):
-        longest = max((len(r[j]) for r in rows if j < len(r)), default=4)
-        weights.append(max(7.0, min(48.0, float(longest))))
+        body = [len(r[j]) for r in rows[header_rows:] if j < len(r)] or [4]
+        words = [len(w) for r in rows[:header_rows] if j < len(r) for w in r[j].split()] or [0]
+        weights.append(max(6.0, min(44.0, float(max(max(body), 1.15 * max(words))))))
     total = sum(weights)
     return [w / total for w in weights]
 
@@ -153,7 +155,7 @@ def table(block: Block, st: dict[str, ParagraphStyle], width: float,
             head = i < block.header_rows or (headless and j == 0)
             row.append(Paragraph(inline(c), st["cellhead" if head else "cell"]))
         rows.append(row + [""] * (ncols - len(r)))
-    fracs = col_fracs or auto_fracs(block.rows, ncols)
+    fracs = col_fracs or auto_fracs(block.rows, ncols, block.header_rows)
     t = Table(rows, colWidths=[width * f for f in fracs], repeatRows=block.header_rows,
               hAlign="LEFT")
     if headless:  # a label/value block such as a memo header: no rules

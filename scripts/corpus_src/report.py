@@ -96,6 +96,7 @@ class _ReportDoc(BaseDocTemplate):
         self.info, self.fonts = info, fonts
         self.body_start = 0  # physical page where the body (page 1) begins
         self.chapter = ""
+        self.page_chapter = ""
         self.toc: list[tuple[int, str, str]] = []
         margin = 1.0 * inch
         frame = Frame(margin, 0.9 * inch, PAGE_W - 2 * margin, PAGE_H - 1.0 * inch - 0.9 * inch,
@@ -163,18 +164,24 @@ class _ReportDoc(BaseDocTemplate):
         self._running(canv, "")
 
     def _body_begin(self, canv, doc) -> None:
+        self.page_chapter = ""
         if not self.body_start:
             self.body_start = canv.getPageNumber()
             canv.addPageLabel(self.body_start - 1, "ARABIC", 1)
 
     def _body(self, canv, doc) -> None:
-        self._running(canv, self.chapter)
+        # the chapter the page starts in, or the first one that starts on it
+        self._running(canv, self.page_chapter or self.chapter)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2"):
             text = flowable.getPlainText()
             level = 0 if flowable.style.name == "h1" else 1
             if level == 0 and self.body_start:
+                if not self.page_chapter:  # first chapter heading on this page
+                    f = self.frame
+                    at_top = f._y1 + f._height - f._topPadding - f._y < 50  # just this heading
+                    self.page_chapter = text if at_top else self.chapter
                 self.chapter = text
             if text != "Contents":
                 self.toc.append((level, text, self.label(self.page)))

@@ -176,6 +176,21 @@ def test_fragments_are_on_their_pages(doc: dict) -> None:
             assert m and "\n" in m.group(0), f"no line break inside {frag['text']!r}"
 
 
+def test_every_theme_is_covered_with_counter_arguments() -> None:
+    covered = {theme for d in DOCS for theme in d["themes"]}
+    assert covered == set(SPEC["themes"])
+    assert all(set(d["themes"]) <= covered for d in DOCS)
+    kinds_with_opposition = {d["kind"] for d in DOCS if d.get("opposing")}
+    assert {"article", "opinion", "report"} <= kinds_with_opposition
+
+
+@pytest.mark.parametrize("doc", [d for d in DOCS if d.get("opposing")],
+                         ids=ids([d for d in DOCS if d.get("opposing")]))
+def test_opposing_passage_is_on_its_page(doc: dict) -> None:
+    frag = doc["opposing"]
+    assert squash(frag["text"]) in squash(page_text(doc, frag["page"]))
+
+
 def test_required_citations_appear_as_written() -> None:
     corpus_text = squash("\n".join(full_text(d) for d in DOCS))
     for citation in SPEC["required_citations"]:
