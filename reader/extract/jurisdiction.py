@@ -166,7 +166,7 @@ def guess_jurisdiction(text: str, *, head_chars: int = 4000) -> str:
     if cm:
         county = _clean_place(cm.group("county"))
         if county and county not in STATES:
-            state = state or _city_state(head)[1] or _dominant_state(text)
+            state = state or _city_state(head)[1] or _dominant_state(text[:200_000])
             return f"{county} County, {state}" if state else f"{county} County"
     if state:
         return state
@@ -180,4 +180,4 @@ def guess_jurisdiction(text: str, *, head_chars: int = 4000) -> str:
         return "US"
     if _MODEL_RE.search(head[:600]):
         return ""
-    return _dominant_state(text)
+    return _dominant_state(text[:200_000])
