@@ -132,16 +132,30 @@ def statute_level(text: str) -> int:
     return 0
 
 
-def auto_fracs(rows: list[list[str]], ncols: int, header_rows: int = 0) -> list[float]:
-    """Column widths from content: the longest body cell, but never narrower than the
-    longest word of the header; clamped so no column starves or hogs the table."""
-    weights = []
+def auto_fracs(rows: list[list[str]], ncols: int, header_rows: int,
+               st: dict[str, ParagraphStyle], width: float) -> list[float]:
+    """Column widths from content: each column gets at least its longest header word (in
+    bold) and at most 40% of the table; the rest is shared by body text length."""
+    pad = 12.0
+    cell, head = st["cell"], st["cellhead"]
+    minimum, wanted = [], []
     for j in range(ncols):
-        body = [len(r[j]) for r in rows[header_rows:] if j < len(r)] or [4]
-        words = [len(w) for r in rows[:header_rows] if j < len(r) for w in r[j].split()] or [0]
-        weights.append(max(6.0, min(44.0, float(max(max(body), 1.15 * max(words))))))
-    total = sum(weights)
-    return [w / total for w in weights]
+        words = [w for r in rows[:header_rows] if j < len(r) for w in r[j].split()]
+        body = [r[j] for r in rows[header_rows:] if j < len(r)] or [""]
+        longest_word = max((pdfmetrics.stringWidth(w, head.fontName, head.fontSize)
+                            for w in words), default=0.0)
+        longest_body = max(pdfmetrics.stringWidth(b, cell.fontName, cell.fontSize)
+                           for b in body)
+        minimum.append(longest_word + pad)
+        wanted.append(max(longest_word, min(longest_body, 0.4 * width)) + pad)
+    total = sum(wanted)
+    if total <= width:
+        return [w / total for w in wanted]
+    spare = width - sum(minimum)  # shrink the wide columns, never below their minimum
+    extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+    scale = max(spare, 0.0) / sum(extra) if sum(extra) else 0.0
+    cols = [m + e * scale for m, e in zip(minimum, extra, strict=True)]
+    return [c / sum(cols) for c in cols]
 
 
 def table(block: Block, st: dict[str, ParagraphStyle], width: float,
@@ -155,7 +169,7 @@ def table(block: Block, st: dict[str, ParagraphStyle], width: float,
             head = i < block.header_rows or (headless and j == 0)
             row.append(Paragraph(inline(c), st["cellhead" if head else "cell"]))
         rows.append(row + [""] * (ncols - len(r)))
-    fracs = col_fracs or auto_fracs(block.rows, ncols, block.header_rows)
+    fracs = col_fracs or auto_fracs(block.rows, ncols, block.header_rows, st, width)
     t = Table(rows, colWidths=[width * f for f in fracs], repeatRows=block.header_rows,
               hAlign="LEFT")
     if headless:  # a label/value block such as a memo header: no rules
