@@ -172,7 +172,8 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
     citation = Citation(
         title=title, author=one_line(meta.author), date=one_line(meta.date), page=page,
         end_page=end_page if end_page != page else "", section=one_line(section),
-        section_title=one_line(inner.title) if inner and not section else "",
+        section_title=(one_line(inner.title) if inner and not section
+                       and one_line(inner.title).casefold() != title.casefold() else ""),
         legal_citation=one_line(meta.citation), site=one_line(meta.site))
     return BriefQuote(highlight_id=h.id, number=0, text=words, citation=citation,
                       doc_id=doc_id, page_number=page_number, start=start, end=end,

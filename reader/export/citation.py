@@ -52,8 +52,23 @@ def format_day(day: dt.date | None) -> str:
     return f"{MONTHS_LONG[day.month - 1]} {day.day}, {day.year}"
 
 
-def pinpoint(c: Citation) -> str:
-    """``"p. 3, § 4(b)"``, ``"pp. 3–4"``, ``"§ 2"``, ``"section “Findings”"`` or ``""``."""
+NBSP = "\u00a0"
+
+
+def _glue(text: str) -> str:
+    """No line break inside "p. 3" or "§ 4(b)" (no-break spaces)."""
+    return text.replace("pp. ", "pp." + NBSP).replace("p. ", "p." + NBSP) \
+        .replace("§§ ", "§§" + NBSP).replace("§ ", "§" + NBSP)
+
+
+def pinpoint(c: Citation, *, nbsp: bool = False) -> str:
+    """``"p. 3, § 4(b)"``, ``"pp. 3–4"``, ``"§ 2"``, ``"section “Findings”"`` or ``""``.
+    With ``nbsp`` the number stays on the line of its "p." or "§" (typeset formats)."""
+    out = _pinpoint(c)
+    return _glue(out) if nbsp else out
+
+
+def _pinpoint(c: Citation) -> str:
     parts = []
     if c.page:
         parts.append(f"pp. {c.pages}" if c.end_page and c.end_page != c.page else f"p. {c.page}")
@@ -76,14 +91,14 @@ def parenthetical(c: Citation) -> str:
     return ", ".join(p for p in (author, site, format_date(c.date)) if p)
 
 
-def runs(c: Citation) -> tuple[tuple[str, bool], ...]:
+def runs(c: Citation, *, nbsp: bool = False) -> tuple[tuple[str, bool], ...]:
     """The citation as ``(text, italic)`` pieces: the title italic, the rest roman."""
     out: list[tuple[str, bool]] = [(c.title, True)]
     tail = ""
     paren = parenthetical(c)
     if paren:
         tail += f" ({paren})"
-    pin = pinpoint(c)
+    pin = pinpoint(c, nbsp=nbsp)
     if pin:
         tail += f", {pin}"
     if tail:

@@ -214,7 +214,7 @@ class _Writer:
 
     def _toc(self) -> None:
         self.para("TOC Heading", labels.CONTENTS)
-        entries = [(min(3, s.level), s.title) for s in self.b.walk()]
+        entries = [(min(3, s.level), s.title) for s in self.b.contents()]
         entries += [(1, t) for t in self._appendix_titles()]
         paragraphs = [self.para(f"TOC {lvl}", text) for lvl, text in entries]
         first, last = paragraphs[0], paragraphs[-1]
@@ -253,7 +253,7 @@ class _Writer:
             self.para("Quote", text)
         p = self.para("Citation")
         self.run(p, "— ")
-        for text, italic in cite.runs(q.citation):
+        for text, italic in cite.runs(q.citation, nbsp=True):
             self.run(p, text, italic=italic)
         meta = labels.quote_meta(self.b, s, q)
         details = self.para("Passage Details", meta) if meta else None

@@ -125,7 +125,7 @@ def _span_html(s) -> str:  # type: ignore[no-untyped-def]
 
 def citation_html(c) -> str:  # type: ignore[no-untyped-def]
     return "".join(f"<cite>{escape(t)}</cite>" if italic else escape(t)
-                   for t, italic in cite.runs(c))
+                   for t, italic in cite.runs(c, nbsp=True))
 
 
 class _Writer:
@@ -203,6 +203,7 @@ class _Writer:
         w("</nav>\n")
 
     def _toc_list(self, sections: tuple[BriefSection, ...]) -> None:
+        sections = tuple(s for s in sections if s.kind != "stance")
         if not sections:
             return
         w = self.out.append

@@ -73,7 +73,7 @@ def render_markdown(brief: Brief) -> str:
     appendix_anchors = [(slugs(t), t) for t in appendix]
     if contents_anchor:
         w(f"## {labels.CONTENTS}\n\n")
-        for s in brief.walk():
+        for s in brief.contents():
             indent = "  " * (s.level - 1)
             w(f"{indent}- [{escape(s.title)}](#{anchors[s.key]}) ({s.quote_count})\n")
         for anchor, title in appendix_anchors:

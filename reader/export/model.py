@@ -165,6 +165,10 @@ class Brief:
         for section in self.sections:
             yield from section.walk()
 
+    def contents(self) -> Iterator[BriefSection]:
+        """The sections a table of contents lists (stance sub-headings are left out)."""
+        return (s for s in self.walk() if s.kind != "stance")
+
     def placements(self) -> Iterator[tuple[BriefSection, BriefQuote]]:
         """Every (section, quote) in reading order (a quote may appear more than once)."""
         for section in self.walk():
@@ -183,12 +187,18 @@ class Brief:
         return len(self.quotes())
 
     @property
+    def theme_count(self) -> int:
+        """Themes passages are filed under (their parent themes, listed for context, are
+        not counted)."""
+        return sum(1 for theme in self.themes if theme.quote_count)
+
+    @property
     def placement_count(self) -> int:
         return sum(1 for _ in self.placements())
 
     def summary(self) -> str:
         """One sentence: ``"23 passages from 5 documents under 6 themes."``"""
-        n, d, t = self.quote_count, len(self.sources), len(self.themes)
+        n, d, t = self.quote_count, len(self.sources), self.theme_count
         parts = [f"{n} passage{'s' if n != 1 else ''} from {d} document{'s' if d != 1 else ''}"]
         if t:
             parts.append(f"under {t} theme{'s' if t != 1 else ''}")

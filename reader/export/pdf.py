@@ -145,11 +145,10 @@ class _BriefDoc(BaseDocTemplate):
         canv.line(left, top - 4, right, top - 4)
         bottom = self.bottomMargin - 1.1 * cm
         canv.setFont(SANS, 8)
-        canv.drawCentredString(w / 2, bottom, f"Page {number} of {total}")
+        canv.drawRightString(right, bottom, f"Page {number} of {total}")
         if c.notice:
             canv.setFont(SANS, 7)
-            canv.drawString(left, bottom, _fit(canv, plain(c.notice), (right - left) / 2 - 50,
-                                               7))
+            canv.drawString(left, bottom, _fit(canv, plain(c.notice), right - left - 80, 7))
         canv.restoreState()
 
 
@@ -168,6 +167,22 @@ class _Story:
         self.keep = frame_height * KEEP_FRACTION
         self.frame_height = frame_height
         self.out: list[Flowable] = []
+        self.pending: list[Flowable] = []  # headings waiting for what follows them
+
+    def head(self, flowable: Flowable) -> None:
+        """A heading or description: kept on the page of the first passage after it.
+        (Platypus's keepWithNext cannot join a KeepTogether, so it is done here.)"""
+        self.pending.append(flowable)
+
+    def add(self, flowable: Flowable) -> None:
+        if self.pending:
+            if isinstance(flowable, KeepShort):
+                flowable = KeepShort([*self.pending, *flowable.main], flowable.limit,
+                                     flowable.tail)
+            else:
+                self.out.extend(self.pending)
+            self.pending = []
+        self.out.append(flowable)
 
     def build(self) -> list[Flowable]:
         self.cover()
@@ -176,6 +191,7 @@ class _Story:
         for s in self.b.sections:
             self.section(s)
         self.appendices()
+        self.out.extend(self.pending)
         return self.out
 
     # -- cover and contents ------------------------------------------------------------------
@@ -208,7 +224,7 @@ class _Story:
         add(PageBreak())
 
     def contents(self) -> None:
-        entries = [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.walk()]
+        entries = [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.contents()]
         entries += [TocEntry(1, markup(title, SANS), key) for key, title in self._appendices()]
         self.out.append(Heading(labels.CONTENTS, self.st.h[1], key="contents",
                                 outline=labels.CONTENTS, level=0, rule=True))
@@ -228,19 +244,20 @@ class _Story:
 
     # -- body ------------------------------------------------------------------------------
     def section(self, s: BriefSection) -> None:
-        st, add = self.st, self.out.append
+        st, add, head = self.st, self.add, self.head
         level = min(3, s.level)
         if s.level == 1:
             add(CondPageBreak(self.frame_height * 0.22))
         style = st.stance if s.kind == "stance" else st.h[level]
-        add(Heading(markup(s.title, SANS), style, key=s.key, outline=s.title,
-                    level=s.level - 1, rule=s.level == 1))
+        head(Heading(markup(s.title, SANS), style, key=s.key, outline=s.title,
+                     level=s.level - 1, rule=s.level == 1))
         if s.description:
-            add(Para(markup(s.description), st.description))
+            head(Para(markup(s.description), st.description))
         if s.subtitle:
-            add(Para(markup(s.subtitle, SANS), st.docline))
+            head(Para(markup(s.subtitle, SANS), st.docline))
         for q in s.quotes:
-            self.out.extend(self.quote(s, q))
+            for flowable in self.quote(s, q):
+                add(flowable)
         for child in s.children:
             self.section(child)
 
@@ -267,7 +284,7 @@ class _Story:
 
     # -- appendices --------------------------------------------------------------------------
     def appendices(self) -> None:
-        b, st, add = self.b, self.st, self.out.append
+        b, st, add, head = self.b, self.st, self.add, self.head
         first = True
         for key, title in self._appendices():
             if first:
@@ -275,8 +292,8 @@ class _Story:
                 first = False
             else:
                 add(CondPageBreak(self.frame_height * 0.25))
-            add(Heading(markup(title, SANS), st.h[1], key=key, outline=title, level=0,
-                        rule=True))
+            head(Heading(markup(title, SANS), st.h[1], key=key, outline=title, level=0,
+                         rule=True))
             if key == "sources":
                 for i, src in enumerate(b.sources, 1):
                     name, lines = labels.source_lines(src)
@@ -288,11 +305,11 @@ class _Story:
                 for t in b.themes:
                     n = t.quote_count
                     count = f" ({n} passage{'s' if n != 1 else ''})" if n else ""
-                    head = Para(f"<b>{markup(t.label, SANS)}</b>{markup(count, SANS)}",
-                                     st.theme_name[min(3, t.level)])
-                    body = Para(markup(t.description or "—"),
-                                     st.theme_desc[min(3, t.level)])
-                    add(KeepShort([head, body], self.keep))
+                    name_p = Para(f"<b>{markup(t.label, SANS)}</b>{markup(count, SANS)}",
+                                  st.theme_name[min(3, t.level)])
+                    desc_p = Para(markup(t.description or "—"),
+                                  st.theme_desc[min(3, t.level)])
+                    add(KeepShort([name_p, desc_p], self.keep))
             elif key == "orphans":
                 add(Para(markup(labels.ORPHANS_INTRO), st.body))
                 for o in b.orphans:
@@ -315,7 +332,7 @@ class _Story:
 
 def citation_markup(c: Citation) -> str:
     return "".join(f"<i>{markup(t, SANS)}</i>" if italic else markup(t, SANS)
-                   for t, italic in cite.runs(c))
+                   for t, italic in cite.runs(c, nbsp=True))
 
 
 def note_flowables(blocks: tuple[Block, ...], st: Styles) -> list[Flowable]:

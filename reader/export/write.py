@@ -127,7 +127,7 @@ def write_brief(brief: Brief, path: str | os.PathLike[str], fmt: str | None = No
     cancel.raise_if_cancelled()
     atomic_replace(target, data)
     return ExportResult(path=target, format=fmt, size=len(data), quotes=brief.quote_count,
-                        documents=len(brief.sources), themes=len(brief.themes),
+                        documents=len(brief.sources), themes=brief.theme_count,
                         orphans=brief.orphan_count,
                         seconds=round(time.perf_counter() - started, 3))
 

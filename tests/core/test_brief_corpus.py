@@ -179,7 +179,7 @@ def test_docx_has_a_heading_per_theme_and_every_quote_in_quote_style(
     for t in brief.themes:
         assert t.label in headings
     quotes = {norm(p.text) for p in d.paragraphs if p.style.name == "Quote"}
-    cites = {p.text for p in d.paragraphs if p.style.name == "Citation"}
+    cites = {p.text.replace("\xa0", " ") for p in d.paragraphs if p.style.name == "Citation"}
     for q in brief.quotes():
         assert norm(q.text) in quotes
         assert f"— {cite.plain(q.citation)}" in cites

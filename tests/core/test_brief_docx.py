@@ -54,9 +54,10 @@ def test_docx_has_a_heading_per_theme_and_every_quote_in_the_quote_style(
     quotes = [norm(text) for style, text in paras if style == "Quote"]
     for q in brief.quotes():
         assert norm(q.text) in quotes
-    cites = [text for style, text in paras if style == "Citation"]
+    cites = [text.replace("\xa0", " ") for style, text in paras if style == "Citation"]
     for q in brief.quotes():
         assert f"— {cite.plain(q.citation)}" in cites
+    assert any("p.\xa02" in text for style, text in paras if style == "Citation")
     assert ("Title", "Lakeview briefing") in paras
     assert {"Citation", "Passage Details", "Note", "Source"} <= {s for s, _ in paras}
 

@@ -209,3 +209,14 @@ def test_special_characters_survive_in_every_text_format() -> None:
         for piece in ("Zoë Ðorđević", "§ 7(c)", "“we carry naloxone ✓ everywhere,”", "😀",
                       "‘never closes’", "…", "—", "🙂", "👍🏽", "Défense"):
             assert piece in text, piece
+
+
+def test_contents_leave_out_stance_sub_headings() -> None:
+    b = build(group_by=GroupBy.STANCE)
+    md = render_markdown(b)
+    contents = md.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    assert "Decriminalization and declination" in contents
+    assert "Supports harm reduction" not in contents
+    assert "### Supports harm reduction" in md or "#### Supports harm reduction" in md
+    nav = render_html(b).split("<nav", 1)[1].split("</nav>", 1)[0]
+    assert "Supports harm reduction" not in nav
