@@ -149,8 +149,9 @@ class _Writer:
             style.font.size = Pt(8.5)
             style.font.color.rgb = MUTED
             style.paragraph_format.tab_stops.clear_all()
-        self.doc.styles["Header"].paragraph_format.tab_stops.add_tab_stop(
-            width, WD_TAB_ALIGNMENT.RIGHT)
+        for name in ("Header", "Footer"):
+            self.doc.styles[name].paragraph_format.tab_stops.add_tab_stop(
+                width, WD_TAB_ALIGNMENT.RIGHT)
         head = sec.header.paragraphs[0]
         head.style = self.doc.styles["Header"]
         right = self.b.cover.group_name or ""
@@ -159,7 +160,7 @@ class _Writer:
         self.run(head, f"{self.b.cover.title}\t{right}")
         foot = sec.footer.paragraphs[0]
         foot.style = self.doc.styles["Footer"]
-        foot.alignment = 1  # centre
+        self.run(foot, f"{self.b.cover.notice}\t")
         for piece in ("Page ", "PAGE", " of ", "NUMPAGES"):
             if piece.isupper():
                 _field(foot, piece, "1")

@@ -154,6 +154,7 @@ def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
     desc.font.italic = True
     desc.font.color.rgb = MUTED
     desc.paragraph_format.space_after = Pt(10)
+    desc.paragraph_format.keep_with_next = True
     out["Theme Description"] = desc
 
     cover = _custom(doc, "Cover Details")

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import shutil
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import docx
 import pytest
@@ -18,7 +22,7 @@ from reader.export.build import build_brief
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy, OrphanPolicy
 from tests.core.brief_fixtures import NAMES, SPECIAL_NOTE, SPECIAL_QUOTE, Fixture, sample, special
-from tests.core.brief_readback import docx_names, docx_xml, norm
+from tests.core.brief_readback import docx_names, docx_xml, norm, pdf_text
 
 NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
 
@@ -153,3 +157,14 @@ def test_long_titles_and_many_themes_fit_the_core_properties() -> None:
     cp = read(docx_writer.render(build(f, title=title))).core_properties
     assert len(cp.title) <= 255 and cp.title.startswith("A very long title")
     assert len(cp.keywords) <= 255
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_and_converts_the_docx(data: bytes, tmp_path: Path) -> None:
+    src = tmp_path / "brief.docx"
+    src.write_bytes(data)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(src)], check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    text = pdf_text((tmp_path / "brief.pdf").read_bytes())
+    assert "Lakeview briefing" in text and norm(SPECIAL_QUOTE[:40]) in text

@@ -220,3 +220,13 @@ def test_contents_leave_out_stance_sub_headings() -> None:
     assert "### Supports harm reduction" in md or "#### Supports harm reduction" in md
     nav = render_html(b).split("<nav", 1)[1].split("</nav>", 1)[0]
     assert "Supports harm reduction" not in nav
+
+
+def test_contents_sources_and_theme_appendix_can_be_left_out() -> None:
+    full = build()
+    bare = build(include_toc=False, include_sources=False, include_theme_appendix=False)
+    for render in (render_markdown, render_html):
+        with_all, without = render(full), render(bare)
+        for title in ("Contents", "Sources", "Themes used in this brief"):
+            assert title in with_all
+            assert title not in without, (render.__name__, title)

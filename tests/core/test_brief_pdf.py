@@ -150,3 +150,11 @@ def test_pdf_progress_reaches_the_total() -> None:
     b = build()
     pdf.render(b, progress=lambda d, t, label: seen.append((d, t)))
     assert seen[-1] == (b.placement_count, b.placement_count)
+
+
+def test_pdf_without_contents_and_appendices() -> None:
+    b = build(include_toc=False, include_sources=False, include_theme_appendix=False)
+    pages = pdf_pages(pdf.render(b))
+    assert "Contents" not in pages[1] and b.sections[0].title in pages[1]
+    text = " ".join(pages)
+    assert "Sources" not in text and "Themes used in this brief" not in text
