@@ -68,6 +68,7 @@ class TextIndex:
 
     def __init__(self, doc: DocText) -> None:
         self.doc = doc
+        self.doc_id = doc.doc_id
         self.text = doc.text
         pages = doc.pages
         self._page_starts = [p.start for p in pages]
@@ -163,11 +164,14 @@ def anchor(highlight: Highlight, doc_text: DocText) -> Anchor:
 
 def anchor_in(highlight: Highlight, idx: TextIndex) -> Anchor:
     """:func:`anchor` with the text's :class:`TextIndex` at hand (many highlights, one text)."""
-    doc_text = idx.doc
     text = idx.text
-    same_version = bool(highlight.doc_id) and highlight.doc_id == doc_text.doc_id
     exact = highlight.quote.exact
     start, end = highlight.start, highlight.end
+    same_version = highlight.doc_id == idx.doc_id and bool(idx.doc_id)
+    if (same_version and exact and start >= 0 and end - start == len(exact)
+            and text.startswith(exact, start)):  # the common case: nothing changed
+        return _placed(idx, AnchorStatus.ANCHORED, start, end, 1.0)
+    doc_text = idx.doc
     valid = 0 <= start < end <= len(text)
 
     if not exact:  # no quote to check (a position-only selector from another tool)
@@ -197,6 +201,31 @@ def anchor_in(highlight: Highlight, idx: TextIndex) -> Anchor:
     return _orphan(doc_text)
 
 
+def anchor_many(highlights: list[Highlight], idx: TextIndex) -> list[Anchor]:
+    """:func:`anchor_in` for many highlights on one text, with the common case (the same
+    version, the quote where it was) done inline: it is most of the work of opening a
+    workspace."""
+    text, doc_id = idx.text, idx.doc_id
+    page_starts, page_labels = idx._page_starts, idx._page_labels
+    sec_starts, sec_labels = idx._sec_starts, idx._sec_labels
+    bisect_right, anchored = bisect.bisect_right, AnchorStatus.ANCHORED
+    out: list[Anchor] = []
+    append = out.append
+    for h in highlights:
+        exact, start = h.quote.exact, h.start
+        if (h.doc_id == doc_id and doc_id and exact and start >= 0
+                and h.end - start == len(exact) and text.startswith(exact, start)):
+            page = page_labels[max(0, bisect_right(page_starts, start) - 1)] \
+                if page_starts else ""
+            i = bisect_right(sec_starts, start) - 1 if sec_labels else -1
+            append(build(Anchor, {"status": anchored, "start": start, "end": h.end,
+                                  "page": page, "section": sec_labels[i] if i >= 0 else "",
+                                  "doc_id": doc_id, "score": 1.0}))
+        else:
+            append(anchor_in(h, idx))
+    return out
+
+
 def _status(c: _Candidate, h: Highlight) -> AnchorStatus:
     if c.start == h.start and c.end == h.end:
         return AnchorStatus.ANCHORED
@@ -205,9 +234,14 @@ def _status(c: _Candidate, h: Highlight) -> AnchorStatus:
 
 def _placed(idx: TextIndex, status: AnchorStatus, start: int, end: int,
             score: float) -> Anchor:
-    return build(Anchor, {"status": status, "start": start, "end": end,
-                          "page": idx.page_label(start), "section": idx.pinpoint(start),
-                          "doc_id": idx.doc.doc_id, "score": score})
+    starts = idx._page_starts
+    page = idx._page_labels[max(0, bisect.bisect_right(starts, start) - 1)] if starts else ""
+    section = ""
+    if idx._sec_labels:
+        i = bisect.bisect_right(idx._sec_starts, start) - 1
+        section = idx._sec_labels[i] if i >= 0 else ""
+    return build(Anchor, {"status": status, "start": start, "end": end, "page": page,
+                          "section": section, "doc_id": idx.doc_id, "score": score})
 
 
 def _orphan(doc: DocText) -> Anchor:

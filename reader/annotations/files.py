@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import logging
 import os
 import re
@@ -28,12 +29,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
 from reader.annotations.model import Author, Highlight
 from reader.annotations.w3c import ItemError, decode_annotation
 from reader.errors import ReaderError
-from reader.jsonio import read_json
 
 log = logging.getLogger(__name__)
 
@@ -131,14 +132,35 @@ def read_file(path: Path, owner: str, conflict: bool, *,
     """Read one author file; never raises for bad content (problems are recorded)."""
     fr = FileRead(path, owner, conflict, signature(path))
     name = path.name
+    now = now or datetime.now(UTC)
     if fr.signature is not None and fr.signature[0] > max_bytes:
         fr.too_large = True
         fr.problems.append(f"{name} is too large to read ({fr.signature[0] / 1e6:.0f} MB; the "
                            f"limit is {max_bytes / 1e6:.0f} MB). It is left untouched.")
         return fr
     try:
-        data = read_json(path, max_bytes=max_bytes, what="annotation file")
-        container = open_container(data, name)
+        raw = path.read_bytes()
+        if len(raw) > max_bytes:
+            raise ReaderError(f"The annotation file {name} is too large to read.")
+    except (OSError, ReaderError) as exc:
+        fr.damaged = True
+        reason = exc if isinstance(exc, ReaderError) else \
+            f"Cannot read the annotation file {name}: {exc.strerror or exc}."
+        fr.problems.append(f"{reason} It was skipped and is left untouched.")
+        return fr
+    fast = fastfile.decode(raw)
+    if fast is not None:
+        _claim(fr, fast.creator)
+        assert fr.author is not None
+        found = fast.highlights(fr.author)
+        if found is not None:
+            fr.highlights = found
+            _finish(fr, now)
+            return fr
+        fr.problems.clear()
+        fr.owner, fr.conflict, fr.suspect = owner, conflict, False
+    try:
+        container = open_container(parse_json(raw, name), name)
     except ReaderError as exc:
         fr.damaged = True
         fr.problems.append(f"{exc} It was skipped and is left untouched.")
@@ -148,53 +170,71 @@ def read_file(path: Path, owner: str, conflict: bool, *,
         fr.problems.append(f"{name} is a Hypothesis export, not an author file. Import it "
                            "with 'annotations import' instead. It is left untouched.")
         return fr
-    claimed = container.creator
+    _claim(fr, container.creator)
+    fr.newer = container.newer
+    if fr.newer:
+        fr.problems.append(f"{name} was written by a newer version of Policy Reader: what "
+                           "could be read is shown; the file is never written over.")
+    _decode_items(fr, container.items)
+    _finish(fr, now)
+    return fr
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """JSON from ``raw`` with a plain reason on failure (as :func:`reader.jsonio.read_json`)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"The annotation file {name} is not UTF-8 text.") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReaderError(f"The annotation file {name} is not valid JSON (line {exc.lineno}, "
+                          f"column {exc.colno}: {exc.msg}).") from exc
+    except RecursionError as exc:
+        raise ReaderError(f"The annotation file {name} is nested too deeply to read.") from exc
+
+
+def _claim(fr: FileRead, claimed: Author | None) -> None:
+    """Settle whose file this is (the name decides; a different claim is reported)."""
+    owner = fr.owner
     if claimed and claimed.id and claimed.id != owner:
         if owner.startswith(claimed.id) and not owner[len(claimed.id)].isalnum():
             fr.owner, fr.conflict = claimed.id, True  # e.g. OneDrive's <id>-LAPTOP.json
         else:
             fr.problems.append(
-                f"{name} says it holds the annotations of {claimed.name or claimed.id}, but "
-                f"its name says {owner}: they are shown as {owner}'s, with ids of their own.")
+                f"{fr.path.name} says it holds the annotations of {claimed.name or claimed.id}"
+                f", but its name says {owner}: they are shown as {owner}'s, with ids of their "
+                "own.")
             fr.suspect = True
     display = claimed.name if claimed and claimed.name else f"Author {fr.owner[:8]}"
     fr.author = Author(fr.owner, display)
-    fr.newer = container.newer
-    if fr.newer:
-        fr.problems.append(f"{name} was written by a newer version of Policy Reader: what "
-                           "could be read is shown; the file is never written over.")
-    _decode_items(fr, container.items, now or datetime.now(UTC))
+
+
+def _finish(fr: FileRead, now: datetime) -> None:
+    limit = now + FUTURE_SLACK
+    future = sum(1 for h in fr.highlights if h.modified > limit)
+    if future:
+        fr.problems.append(
+            f"{fr.path.name}: {future} highlight(s) are dated in the future (a computer's "
+            "clock may be wrong); later edits still win over them.")
     if fr.suspect:  # never let such a file take over the ids of the author it names
         fr.highlights = [replace(h, id=alias_id(h.id, fr.owner)) for h in fr.highlights]
-    return fr
 
 
-def _decode_items(fr: FileRead, items: list[Any], now: datetime) -> None:
+def _decode_items(fr: FileRead, items: list[Any]) -> None:
     author = fr.author
     errors: list[str] = []
-    future = 0
-    limit = now + FUTURE_SLACK
     for i, item in enumerate(items):
         try:
             h = decode_annotation(item, author=author)
-        except ItemError as exc:
+        except (ItemError, RecursionError, TypeError, ValueError) as exc:
             fr.unreadable.append(item)
             if len(errors) < 3:
                 errors.append(f"item {i + 1}: {exc}")
             continue
-        except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
-            fr.unreadable.append(item)
-            if len(errors) < 3:
-                errors.append(f"item {i + 1}: {exc}")
-            continue
-        if h.modified > limit:
-            future += 1
         fr.highlights.append(h)
     if fr.unreadable:
         fr.problems.append(
             f"{fr.path.name}: {len(fr.unreadable)} annotation(s) could not be read and are "
             f"kept as they are ({'; '.join(errors)}).")
-    if future:
-        fr.problems.append(
-            f"{fr.path.name}: {future} highlight(s) are dated in the future (a computer's "
-            "clock may be wrong); later edits still win over them.")

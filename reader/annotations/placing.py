@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from reader.annotations.anchoring import anchor_in, text_index
+from reader.annotations.anchoring import anchor_many, text_index
 from reader.annotations.fastbuild import build
 from reader.annotations.model import Anchor, AnchorStatus, Highlight, Placed
 from reader.documents.model import DocStatus, DocText, Document
@@ -44,7 +44,7 @@ class Placer:
         self._by_path: dict[str, Document] = {}
         self._by_url: dict[str, Document] = {}
         self._by_name: dict[str, Document | None] = {}
-        self._cache: dict[str, tuple[Highlight, str, Anchor]] = {}
+        self._cache: dict[str, tuple[Highlight, str, Placed]] = {}
 
     @property
     def fingerprint(self) -> object:
@@ -101,12 +101,18 @@ class Placer:
         self.refresh()
         groups: dict[str, list[Highlight]] = {}
         out: list[Placed] = []
-        for h in highlights:
-            doc = self.resolve(h)
-            if doc is None:
-                out.append(Placed(h, MISSING))
-            else:
-                groups.setdefault(doc.id, []).append(h)
+        with self._lock:
+            by_id = self._by_id
+            for h in highlights:
+                doc = by_id.get(h.doc_id) or self.resolve(h)
+                if doc is None:
+                    out.append(Placed(h, MISSING))
+                else:
+                    group = groups.get(doc.id)
+                    if group is None:
+                        groups[doc.id] = [h]
+                    else:
+                        group.append(h)
         for doc_id, hs in groups.items():
             out.extend(self._place_in(doc_id, hs))
         return out
@@ -115,10 +121,11 @@ class Placer:
         cache = self._cache
         pending: list[Highlight] = []
         out: list[Placed] = []
+        get = cache.get
         for h in hs:
-            hit = cache.get(h.id)
+            hit = get(h.id)
             if hit is not None and hit[0] is h and hit[1] == doc_id:
-                out.append(build(Placed, {"highlight": h, "anchor": hit[2]}))
+                out.append(hit[2])
             else:
                 pending.append(h)
         if not pending:
@@ -134,11 +141,10 @@ class Placer:
             orphan = Anchor(status=AnchorStatus.ORPHANED, doc_id=doc_id, score=0.0)
             out.extend(Placed(h, orphan) for h in pending)
             return out
-        idx = text_index(text)
-        for h in pending:
-            a = anchor_in(h, idx)
-            cache[h.id] = (h, doc_id, a)
-            out.append(build(Placed, {"highlight": h, "anchor": a}))
+        for h, a in zip(pending, anchor_many(pending, text_index(text)), strict=True):
+            placed = build(Placed, {"highlight": h, "anchor": a})
+            cache[h.id] = (h, doc_id, placed)
+            out.append(placed)
         return out
 
     def forget(self, hids: Iterable[str] | None = None) -> None:

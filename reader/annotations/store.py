@@ -226,7 +226,9 @@ class AnnotationStore:
 
     def placed_all(self) -> Iterator[Placed]:
         """Every live highlight with its anchor (documents in library order)."""
-        live = self.all()
+        with self._lock:
+            self._ensure()
+            live = [h for h in self._merged.values() if not h.deleted]
         yield from self.placer.place(live)
 
     def _doc_index(self) -> dict[str, list[Highlight]]:

@@ -41,7 +41,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 _HEX64_TAIL = re.compile(r"[0-9a-f]{64}\Z")
-_NO_QUOTE = TextQuote("")
+NO_QUOTE = TextQuote("")
 _UUID_NS = uuid.UUID("0c1f8a52-4b7e-5d2a-8e19-3f6a7b8c9d0e")
 
 #: Annotation keys we understand (everything else is kept verbatim in ``extra``).
@@ -223,7 +223,7 @@ class _Target:
     path: str = ""
     start: int = -1
     end: int = -1
-    quote: TextQuote = _NO_QUOTE
+    quote: TextQuote = NO_QUOTE
 
 
 def _target(value: Any) -> _Target:
@@ -236,7 +236,7 @@ def _target(value: Any) -> _Target:
             if isinstance(source, dict):
                 source = source.get("id", source.get("@id", ""))
             start = end = -1
-            quote = _NO_QUOTE
+            quote = NO_QUOTE
             for s in _selectors(t.get("selector")):
                 kinds = type_names(s)
                 if "TextPositionSelector" in kinds:
@@ -304,7 +304,7 @@ def fallback_id(item: dict[str, Any]) -> str:
 _FAST_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "creator", "body",
                         "target", "pr:page", "pr:section", "pr:color", "pr:stance",
                         "pr:deleted"})
-_STANCES = {s.value: s for s in Stance}
+STANCES = {s.value: s for s in Stance}
 _TARGET_KEYS = frozenset({"source", "pr:path", "selector"})
 _QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
 
@@ -319,9 +319,42 @@ def _fast_time(value: Any) -> datetime | None:
     return t if t.tzinfo is UTC else None
 
 
+_SEEN: dict[Any, Any] = {}  # shared copies of repeated values (document ids, paths, ...)
+_SEEN_MAX = 200_000
+
+
+def shared(key: Any, value: Any) -> Any:
+    if len(_SEEN) > _SEEN_MAX:
+        _SEEN.clear()
+    return _SEEN.setdefault(key, value)
+
+
+def doc_source(source: str, path: str) -> str | None:
+    """The document id a target ``source`` names (``""`` for a path), ``None`` if odd."""
+    key = ("src", source, path)
+    hit = _SEEN.get(key)
+    if hit is None:
+        if source.startswith(DOC_IRI) and _HEX64_TAIL.match(source, 11):
+            hit = source[11:]
+        elif path and source == path:
+            hit = ""
+        else:
+            return None
+        hit = shared(key, hit)
+    return hit
+
+
+def check_color(value: Any) -> str | None:
+    hit = _SEEN.get(("color", value)) if type(value) is str else None
+    if hit is None and type(value) is str and _COLOR_RE.match(value):
+        hit = shared(("color", value), value.lower())
+    return hit
+
+
 def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
     """The exact shape :func:`encode_highlight` writes, decoded quickly; ``None`` for
-    anything else (the lenient decoder then decides)."""
+    anything else (the lenient decoder then decides). Repeated values (document ids, paths,
+    theme lists) are shared between highlights to save memory."""
     if item.get("type") != "Annotation" or not _FAST_KEYS.issuperset(item):
         return None
     hid = item.get("id")
@@ -333,14 +366,12 @@ def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
     path = target.get("pr:path", "")
     if type(source) is not str or type(path) is not str:
         return None
-    if source.startswith(DOC_IRI) and _HEX64_TAIL.match(source, 11):
-        doc_id = source[11:]
-    elif path and source == path:
-        doc_id = ""
-    else:
+    doc_id = doc_source(source, path)
+    if doc_id is None:
         return None
+    path = shared(path, path)
     start = end = -1
-    quote = _NO_QUOTE
+    quote = NO_QUOTE
     sels = target.get("selector", ())
     if type(sels) is not list and sels != ():
         return None
@@ -376,20 +407,22 @@ def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
         else:
             return None
     created, modified = _fast_time(item.get("created")), _fast_time(item.get("modified"))
-    color = item.get("pr:color", DEFAULT_COLOR)
+    color = check_color(item.get("pr:color", DEFAULT_COLOR))
     stance_raw = item.get("pr:stance")
-    stance = _STANCES.get(stance_raw) if stance_raw is not None else None
+    stance = STANCES.get(stance_raw) if stance_raw is not None else None
     page, section = item.get("pr:page", ""), item.get("pr:section", "")
     deleted = item.get("pr:deleted", False)
-    if (created is None or modified is None or type(color) is not str
-            or not _COLOR_RE.match(color) or (stance_raw is not None and stance is None)
+    if (created is None or modified is None or color is None
+            or (stance_raw is not None and stance is None)
             or type(page) is not str or type(section) is not str or type(deleted) is not bool):
         return None
+    theme_tuple = tuple(themes)
     return build(Highlight, {
         "id": hid, "doc_id": doc_id, "doc_path": path, "start": start, "end": end,
         "quote": quote, "author": author, "created": created, "modified": modified,
-        "page": page, "section": section, "color": color.lower(), "themes": tuple(themes),
-        "stance": stance, "note": note, "deleted": deleted, "extra": ()})
+        "page": shared(page, page), "section": shared(section, section), "color": color,
+        "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance, "note": note,
+        "deleted": deleted, "extra": ()})
 
 
 def decode_annotation(item: Any, *, author: Author | None = None,

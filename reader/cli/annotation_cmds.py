@@ -100,14 +100,16 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace with its library brought up to date (an amended memo is seen at once;
+    nothing is re-read when no file changed) and every annotation file loaded."""
     ws = open_workspace(args)
-    library = ws.library()
-    if not library.documents():
-        progress = StderrProgress(quiet=getattr(args, "quiet", False))
-        try:
-            library.update(progress=progress)
-        finally:
-            progress.finish()
+    progress = StderrProgress(quiet=getattr(args, "quiet", False))
+    try:
+        changes = ws.library().update(progress=progress)
+    finally:
+        progress.finish()
+    for problem in changes.problems:
+        print(f"policy-reader: {problem}", file=sys.stderr)
     store = ws.annotations()
     report = store.load()
     for problem in report.problems:

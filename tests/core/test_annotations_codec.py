@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.annotations import fastbuild
+from reader.annotations import fastbuild, fastfile
 from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
 from reader.annotations.model import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
 from reader.annotations.w3c import (
@@ -242,3 +242,46 @@ def test_the_fast_reader_agrees_with_the_lenient_one(h: Highlight) -> None:
     assert fast == slow
     if fast is not None:
         assert fast.extra == slow.extra  # type: ignore[union-attr]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hs=st.lists(highlights, max_size=6))
+def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> None:
+    if not fastfile.AVAILABLE:
+        pytest.skip("msgspec is not installed")
+    raw = encode_collection(ME, [encode_highlight(h, creator="urn:x") for h in hs],
+                            modified=T0)
+    fast = fastfile.decode(raw)
+    assert fast is not None and fast.creator == ME
+    got = fast.highlights(ME)
+    items = json.loads(raw)["first"]["items"]
+    try:
+        general = [decode_annotation(i, author=ME) for i in items]
+    except ItemError:
+        general = None
+    if got is not None:
+        assert got == general
+        assert [h.extra for h in got] == [h.extra for h in general or []]
+
+
+def test_files_not_exactly_ours_take_the_general_path() -> None:
+    if not fastfile.AVAILABLE:
+        pytest.skip("msgspec is not installed")
+    raw = encode_collection(ME, [encode_highlight(sample())], modified=T0)
+    assert fastfile.decode(raw) is not None
+    doc = json.loads(raw)
+    for change in (lambda d: d["first"]["items"][0].update(rights="x"),
+                   lambda d: d.update({"pr:formatVersion": 2}),
+                   lambda d: d["first"].update(next={"items": []}),
+                   lambda d: d.update(items=[]),
+                   lambda d: d["first"]["items"][0].update(created="2024-01-01T00:00:00")):
+        changed = json.loads(raw)
+        change(changed)
+        assert fastfile.decode(json.dumps(changed).encode()) is None
+    assert fastfile.decode(b"{not json") is None
+    assert fastfile.decode(b"[" * 10_000) is None
+    odd = json.loads(raw)
+    odd["first"]["items"][0]["pr:color"] = "red"
+    decoded = fastfile.decode(json.dumps(odd).encode())
+    assert decoded is not None and decoded.highlights(ME) is None  # then read generally
+    assert doc["type"] == "AnnotationCollection"

@@ -1,0 +1,175 @@
+"""Reading our own author files fast, with msgspec's typed JSON decoder (optional).
+
+A file in exactly the shape :func:`reader.annotations.w3c.encode_collection` writes is
+decoded and checked in C, then turned into highlights. Anything else (another version, an
+unknown field, an item another tool wrote, a value out of shape) makes :func:`decode`
+return ``None``, and the caller reads the file with the general, lenient reader, which
+gives the same highlights for the same file (a property test checks it). Without msgspec
+installed, every file takes the general path.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from reader.annotations.fastbuild import build
+from reader.annotations.model import Author, Highlight, TextQuote
+from reader.annotations.w3c import (
+    FORMAT_VERSION,
+    NO_QUOTE,
+    STANCES,
+    author_id_from_iri,
+    check_color,
+    doc_source,
+    shared,
+)
+
+try:  # pragma: no branch
+    import msgspec
+except ImportError:  # pragma: no cover - optional speed-up
+    msgspec = None  # type: ignore[assignment]
+
+AVAILABLE = msgspec is not None
+
+if msgspec is not None:
+    _UtcTime = Annotated[datetime, msgspec.Meta(tz=True)]
+
+    class _Pos(msgspec.Struct, tag_field="type", tag="TextPositionSelector",
+               forbid_unknown_fields=True):
+        start: int
+        end: int
+
+    class _Quote(msgspec.Struct, tag_field="type", tag="TextQuoteSelector",
+                 forbid_unknown_fields=True):
+        exact: str
+        prefix: str = ""
+        suffix: str = ""
+
+    class _Body(msgspec.Struct, forbid_unknown_fields=True):
+        type: Literal["TextualBody"]
+        purpose: Literal["tagging", "commenting"]
+        value: str
+        format: str = ""
+
+    class _Target(msgspec.Struct, forbid_unknown_fields=True):
+        source: str
+        path: str = msgspec.field(name="pr:path", default="")
+        selector: list[_Pos | _Quote] = msgspec.field(default_factory=list)
+
+    class _Item(msgspec.Struct, forbid_unknown_fields=True):
+        id: str
+        type: Literal["Annotation"]
+        created: _UtcTime
+        modified: _UtcTime
+        target: _Target
+        motivation: str = ""
+        creator: str | None = None
+        body: list[_Body] = msgspec.field(default_factory=list)
+        page: str = msgspec.field(name="pr:page", default="")
+        section: str = msgspec.field(name="pr:section", default="")
+        color: str = msgspec.field(name="pr:color", default="#ffd54f")
+        stance: str | None = msgspec.field(name="pr:stance", default=None)
+        deleted: bool = msgspec.field(name="pr:deleted", default=False)
+
+    class _Page(msgspec.Struct, forbid_unknown_fields=True):
+        items: list[_Item]
+        type: Literal["AnnotationPage"] = "AnnotationPage"
+        startIndex: int = 0
+
+    class _Person(msgspec.Struct):
+        id: str = ""
+        name: str = ""
+        nickname: str = ""
+
+    class _Collection(msgspec.Struct):
+        type: Literal["AnnotationCollection"]
+        first: _Page
+        version: int = msgspec.field(name="pr:formatVersion")
+        creator: _Person | None = None
+        items: Any = None
+        label: str = ""
+
+    _DECODER = msgspec.json.Decoder(_Collection)
+
+
+class FastFile:
+    """A decoded file: its creator claim and its annotations (converted on demand)."""
+
+    def __init__(self, creator: Author | None, label: str, items: list[Any]) -> None:
+        self.creator = creator
+        self.label = label
+        self.items = items
+
+    def highlights(self, author: Author) -> list[Highlight] | None:
+        """Every item as a highlight of ``author``; ``None`` if one is out of shape."""
+        out = []
+        for item in self.items:
+            h = _convert(item, author)
+            if h is None:
+                return None
+            out.append(h)
+        return out
+
+
+def decode(raw: bytes) -> FastFile | None:
+    """``raw`` as one of our files, or ``None`` (not msgspec, not exactly our shape)."""
+    if msgspec is None:
+        return None
+    try:
+        coll = _DECODER.decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    if coll.version != FORMAT_VERSION or coll.items is not None:
+        return None
+    creator = None
+    person = coll.creator
+    if person is not None and (person.id or person.name or person.nickname):
+        name = (person.name or person.nickname).strip()
+        creator = Author(author_id_from_iri(person.id) if person.id else "", name)
+    return FastFile(creator, coll.label, coll.first.items)
+
+
+def _convert(item: Any, author: Author) -> Highlight | None:
+    """The same rules as ``w3c._decode_fast``, on a typed item."""
+    hid = item.id
+    if not hid or len(hid) > 512 or hid.strip() != hid:
+        return None
+    target = item.target
+    doc_id = doc_source(target.source, target.path)
+    if doc_id is None:
+        return None
+    start = end = -1
+    quote = NO_QUOTE
+    for sel in target.selector:
+        if type(sel) is _Pos:
+            start, end = sel.start, sel.end
+        else:
+            quote = build(TextQuote, {"exact": sel.exact, "prefix": sel.prefix,
+                                      "suffix": sel.suffix})
+    themes: list[str] = []
+    note = ""
+    for b in item.body:
+        value = b.value
+        if b.purpose == "tagging" and value and value.strip() == value:
+            if value not in themes:
+                themes.append(value)
+        elif b.purpose == "commenting" and not note and value.strip():
+            note = value
+        else:
+            return None
+    created, modified = item.created, item.modified
+    color = check_color(item.color)
+    stance = STANCES.get(item.stance) if item.stance is not None else None
+    if (created.tzinfo is not UTC or modified.tzinfo is not UTC or color is None
+            or (item.stance is not None and stance is None)):
+        return None
+    theme_tuple = tuple(themes)
+    path = target.path
+    return build(Highlight, {
+        "id": hid, "doc_id": doc_id, "doc_path": shared(path, path), "start": start,
+        "end": end, "quote": quote, "author": author, "created": created,
+        "modified": modified, "page": shared(item.page, item.page),
+        "section": shared(item.section, item.section), "color": color,
+        "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance,
+        "note": note, "deleted": item.deleted, "extra": ()})
