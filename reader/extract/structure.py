@@ -326,6 +326,8 @@ class _Scanner:
         if not m or not _heading_rest_ok(m.group("rest")):
             return False
         rest = m.group("rest")
+        if rest.strip() and rest.lstrip(" ")[0] not in ".:—–-":
+            return False  # "Section 8 Housing Choice Vouchers …": a name, not a heading
         phrase = _phrase(rest)
         head = line[: m.start("rest")] + (". " + phrase if phrase else "")
         self._add(Head(pos, _short_title(head), f"§ {m.group('num')}", "section"))
