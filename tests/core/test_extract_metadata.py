@@ -339,18 +339,12 @@ REPO = Path(__file__).resolve().parents[2]
 _EXPECTATIONS = REPO / "tests" / "fixtures" / "corpus_expectations.json"
 _CORPUS_DOCS = (json.loads(_EXPECTATIONS.read_text("utf-8"))["documents"]
                 if _EXPECTATIONS.exists() else [])
-#: Fields the file itself does not state (reported to the corpus author), path → fields.
-_NOT_IN_FILE = {
-    "articles/opinion-declining-to-prosecute-is-not-a-plan.md": {"jurisdiction"},
-    "statutes/nm-overdose-prevention-and-naloxone-access-act.txt": {"author"},
-}
 
 
 @pytest.mark.parametrize("doc", [d for d in _CORPUS_DOCS if d["format"] != "pdf"],
                          ids=lambda d: d["path"])
 def test_corpus_metadata_matches_expectations(doc: dict[str, str]) -> None:
     x = extract_file(REPO / "corpus" / doc["path"])
-    skip = _NOT_IN_FILE.get(doc["path"], set())
     for field in ("kind", "title", "date", "jurisdiction", "author", "citation"):
-        if field in doc and field not in skip:
+        if field in doc:
             assert getattr(x.meta, field) == (doc[field] or ""), field
