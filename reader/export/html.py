@@ -94,10 +94,14 @@ def render(brief: Brief) -> bytes:
     return render_html(brief).encode("utf-8")
 
 
-def note_html(blocks: tuple[Block, ...]) -> str:
-    """A note's blocks as simple HTML (lists become indented paragraphs with markers)."""
+def note_html(blocks: tuple[Block, ...], label: str = "") -> str:
+    """A note's blocks as simple HTML (lists become indented paragraphs with markers);
+    ``label`` ("Note") is set in bold at the start of the first paragraph."""
     out = []
-    for b in blocks:
+    if label and blocks and blocks[0].kind == "code":
+        out.append(f'<p><strong class="note-label">{escape(label)}:</strong></p>')
+        label = ""
+    for i, b in enumerate(blocks):
         inner = "".join(_span_html(s) for s in b.spans)
         if b.kind == "code":
             out.append(f"<pre><code>{escape(b.text)}</code></pre>")
@@ -105,7 +109,9 @@ def note_html(blocks: tuple[Block, ...]) -> str:
         indent = 1.2 * b.depth + 1.0 * b.quoted
         style = f' style="margin-left:{indent:.1f}em"' if indent else ""
         marker = f"{escape(b.marker)} " if b.marker else ""
-        out.append(f"<p{style}>{marker}{inner}</p>")
+        lead = f'<strong class="note-label">{escape(label)}:</strong> ' if i == 0 and label \
+            else ""
+        out.append(f"<p{style}>{lead}{marker}{inner}</p>")
     return "".join(out)
 
 
@@ -233,10 +239,11 @@ class _Writer:
         if s.kind == "stance":
             cls += " " + s.key.rsplit("--", 1)[-1]
         w(f'<section id="{escape(s.key)}" class="{cls}">\n<h{h}>{escape(s.title)}</h{h}>\n')
+        grey = ' style="color: #555555;"' if self.lite else ""
         if s.description:
-            w(f'<p class="description">{escape(s.description)}</p>\n')
+            w(f'<p class="description"{grey}><i>{escape(s.description)}</i></p>\n')
         if s.subtitle:
-            w(f'<p class="docline">{escape(s.subtitle)}</p>\n')
+            w(f'<p class="docline"{grey}>{escape(s.subtitle)}</p>\n')
         for q in s.quotes:
             if self.full:
                 break
@@ -263,11 +270,14 @@ class _Writer:
         w = self.out.append
         paras = "".join(f"<p>{escape(p)}</p>" for p in q.paragraphs)
         meta = labels.quote_meta(self.b, s, q, number=self.lite)
-        if self.lite:
-            w(f"<blockquote>{paras}</blockquote>\n<p><small>— {citation_html(q.citation)}"
-              f"</small><br><small>{escape(meta)}</small></p>\n")
+        if self.lite:  # Qt rich text: simple tags, inline styles
+            w(f'<blockquote style="font-family: serif;">{paras}</blockquote>\n'
+              f'<p style="margin-left: 40px; margin-top: 0;"><small>— '
+              f"{citation_html(q.citation)}</small><br>"
+              f'<small style="color: #555555;">{escape(meta)}</small></p>\n')
             if q.note:
-                w(f"<p><small><b>Note:</b></small></p>{note_html(parse_note(q.note))}\n")
+                w(f'<div style="margin-left: 40px;">'
+                  f'{note_html(parse_note(q.note), "Note")}</div>\n')
             return
         anchor = slug(f"{s.key}-q{q.number}", "q")
         w(f'<figure class="quote" id="{anchor}">'
@@ -277,8 +287,7 @@ class _Writer:
         if meta:
             w(f'<p class="meta">{escape(meta)}</p>\n')
         if q.note:
-            w(f'<aside class="note"><span class="note-label">Note</span>'
-              f"{note_html(parse_note(q.note))}</aside>\n")
+            w(f'<aside class="note">{note_html(parse_note(q.note), "Note")}</aside>\n')
         w("</figure>\n")
 
     def appendices(self) -> None:
@@ -314,7 +323,6 @@ class _Writer:
                 if meta:
                     w(f'<p class="meta">{escape(meta)}</p>')
                 if o.note:
-                    w(f'<aside class="note"><span class="note-label">Note</span>'
-                      f"{note_html(parse_note(o.note))}</aside>")
+                    w(f'<aside class="note">{note_html(parse_note(o.note), "Note")}</aside>')
                 w("</figure>\n")
             w("</section>\n")
