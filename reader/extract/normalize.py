@@ -28,6 +28,9 @@ DROPPED = {"\u00ad", "\u200b", "\u2060", "\ufeff", "\u200e", "\u200f"}
 
 CID_RE = re.compile(r"\(cid:\d+\)")
 _SPACES_RE = re.compile(r"[^\S\n]+")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+#: Runs of characters that may need cleaning (everything but printable ASCII and "\n").
+_SPECIAL_RE = re.compile(r"[^\n\x20-\x7e]+")
 _BLANKS_RE = re.compile(r"\n{3,}")
 PAGE_SEPARATOR = "\n\n"
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -50,6 +53,19 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
+class _CleanTable(dict[int, str | None]):
+    """A ``str.translate`` table that computes and remembers each character's cleaning."""
+
+    def __missing__(self, code: int) -> str | None:
+        out = _clean_char(chr(code))
+        value: str | None = out if out else None
+        self[code] = value
+        return value
+
+
+_TABLE = _CleanTable()
+
+
 def normalize_text(text: str) -> str:
     """Apply the conventions above. Idempotent: ``normalize_text(normalize_text(t))`` equals
     ``normalize_text(t)``."""
@@ -57,9 +73,10 @@ def normalize_text(text: str) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = CID_RE.sub("", text)
-    text = "".join(_clean_char(c) for c in text)
+    text = _SPECIAL_RE.sub(lambda m: m.group().translate(_TABLE), text)
     text = unicodedata.normalize("NFC", text)
-    text = _SPACES_RE.sub(" ", text)
+    # After cleaning, the only whitespace left is " " and "\n".
+    text = _MULTI_SPACE_RE.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
     text = _BLANKS_RE.sub("\n\n", text)
     return text.strip("\n ")
