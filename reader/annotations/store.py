@@ -161,12 +161,25 @@ class AnnotationStore:
                     self._files[p] = self._read(p, owner, conflict)
                     touched = True
             for p in [p for p in self._files if p not in seen]:
-                del self._files[p]
+                self._forget_file(p)
                 touched = True
             if not touched:
                 return StoreChanges()
             self._remerge()
             return _diff(before, self._merged)
+
+    def _forget_file(self, path: Path) -> None:
+        """A file vanished from disk. Someone else's: their highlights go with it. One of
+        yours: its highlights stay in memory and the next save writes them again (a sync
+        tool or a slip must not lose them)."""
+        fr = self._files.pop(path)
+        if fr.owner == self.author.id and fr.highlights:
+            for h in fr.highlights:
+                old = self._mine.get(h.id)
+                self._mine[h.id] = h if old is None else merging.newer(old, h)
+            self.dirty = True
+            log.warning("annotations: %s vanished; its highlights are kept and will be saved "
+                        "again", path.name)
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -397,13 +410,14 @@ class AnnotationStore:
             return self._put(replace(h, **new, modified=self._later(h)))
 
     def delete(self, hid: str) -> Highlight:
-        """Delete one of your highlights (a tombstone that other copies merge; its note is
-        cleared from the file). Returns the version before deletion (for undo)."""
+        """Delete one of your highlights: returns the tombstone (which other copies merge;
+        its note is cleared from the file). For undo, keep ``get(hid)`` from before and
+        :meth:`restore` it."""
         with self._lock:
             h = self._own(hid)
-            if not h.deleted:
-                self._put(replace(h, deleted=True, note="", modified=self._later(h)))
-            return h
+            if h.deleted:
+                return h
+            return self._put(replace(h, deleted=True, note="", modified=self._later(h)))
 
     def restore(self, previous: Highlight) -> Highlight:
         """Bring back ``previous`` (an earlier version of one of your highlights: undo)."""
@@ -517,7 +531,7 @@ class AnnotationStore:
             if (fr is None and sig is not None) or (fr is not None and fr.signature != sig):
                 # changed on disk since read (another window, the CLI): merge it first
                 if sig is None:
-                    self._files.pop(path, None)
+                    self._forget_file(path)
                     fr = None
                 else:
                     fr = self._files[path] = self._read(path, self.author.id, False)

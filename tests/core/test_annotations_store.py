@@ -112,9 +112,9 @@ def test_update_changes_only_editable_fields(ws: Workspace, lib: FakeLibrary) ->
 def test_delete_restore_reattach_and_copy(ws: Workspace, lib: FakeLibrary) -> None:
     store = ws.annotations()
     h = highlight(ws, lib, "decline to charge possession", note="private thought")
-    before = store.delete(h.id)
-    assert before.note == "private thought"
-    gone = store.get(h.id)
+    before = store.get(h.id)
+    gone = store.delete(h.id)
+    assert gone == store.get(h.id) and store.delete(h.id) == gone
     assert gone.deleted and gone.note == ""  # the note does not linger in the file
     assert h.id not in {x.id for x in store.all()}
     assert h.id in {x.id for x in store.all(include_deleted=True)}
@@ -465,8 +465,9 @@ def test_100000_annotations_in_one_file(ws: Workspace, lib: FakeLibrary) -> None
     store = ws.annotations()
     h = highlight(ws, lib, "decline to charge possession")
     t = datetime(2024, 1, 1, tzinfo=UTC)
-    base = encode_highlight(replace(h, created=t, modified=t))
-    lines = [json.dumps({**base, "id": f"urn:uuid:{i:032x}"}) for i in range(100_000)]
+    base = json.dumps(encode_highlight(replace(h, id="urn:uuid:ID", created=t, modified=t)))
+    head, tail = base.split("urn:uuid:ID")
+    lines = [f"{head}urn:uuid:{i:032x}{tail}" for i in range(100_000)]
     ws.annotations_dir.mkdir(parents=True, exist_ok=True)
     (ws.annotations_dir / "ana02.json").write_text(
         '{"type": "AnnotationCollection", "pr:formatVersion": 1, "creator": {"id": '
@@ -533,3 +534,32 @@ def test_reload_reports_what_changed(ws: Workspace, lib: FakeLibrary) -> None:
     path.unlink()
     assert store.reload().removed == ("urn:uuid:ana1",)
     assert store.get(h.id) == h  # my unsaved highlight survived every reload
+
+
+def test_my_file_vanishing_does_not_lose_my_highlights(ws: Workspace, lib: FakeLibrary) -> None:
+    store = ws.annotations()
+    h = highlight(ws, lib, "decline to charge possession")
+    store.save()
+    (ws.annotations_dir / "me01.json").unlink()
+    store.reload()
+    assert store.get(h.id) == h and store.dirty
+    store.save()
+    fresh = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    assert [x.id for x in fresh.all()] == [h.id]
+    # the same when it vanishes between two saves
+    highlight(ws, lib, "twelve months")
+    (ws.annotations_dir / "me01.json").unlink()
+    store.save()
+    fresh = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    assert len(fresh.all()) == 2
+
+
+def test_future_dates_are_reported(ws: Workspace, lib: FakeLibrary) -> None:
+    store = ws.annotations()
+    h = highlight(ws, lib, "decline to charge possession")
+    ana = Author("ana02", "Ana")
+    far = replace(h, id="urn:uuid:f", author=ana, modified=now_utc() + timedelta(days=400))
+    other_author_file(ws.annotations_dir, ana, [encode_highlight(far)])
+    report = store.load()
+    assert any("dated in the future" in p for p in report.problems)
+    assert store.get("urn:uuid:f").modified == far.modified
