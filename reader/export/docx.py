@@ -238,7 +238,8 @@ class _Writer:
 
     # -- body ------------------------------------------------------------------------------
     def _section(self, s: BriefSection) -> None:
-        self.para(f"Heading {min(3, s.level)}", s.title)
+        self.para("Stance Heading" if s.kind == "stance" else f"Heading {min(3, s.level)}",
+                  s.title)
         if s.description:
             self.para("Theme Description", s.description)
         if s.subtitle:

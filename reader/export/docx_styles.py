@@ -1,7 +1,7 @@
 """Word styles for briefs: the built-in ones (Title, Subtitle, Heading 1–3, Quote) restyled
 for black-and-white printing, plus custom paragraph styles ("Citation", "Passage Details",
-"Note", "Source", "Theme Description", "Cover Details", "TOC 1–3"), so the person can
-restyle the whole brief in Word or LibreOffice by editing a style."""
+"Note", "Source", "Theme Description", "Stance Heading", "Cover Details", "TOC 1–3"), so
+the person can restyle the whole brief in Word or LibreOffice by editing a style."""
 
 from __future__ import annotations
 
@@ -149,6 +149,12 @@ def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
     note.paragraph_format.space_before = Pt(0)
     note.paragraph_format.space_after = Pt(3)
     out["Note"] = note
+
+    stance = _custom(doc, "Stance Heading", base="Heading 3")
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "9")  # body level: not in the table of contents
+    stance.element.get_or_add_pPr().append(outline)
+    out["Stance Heading"] = stance
 
     desc = _custom(doc, "Theme Description")
     desc.font.italic = True

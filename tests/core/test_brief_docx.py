@@ -141,9 +141,12 @@ def test_docx_document_and_stance_layouts() -> None:
     for mode in (GroupBy.DOCUMENT, GroupBy.STANCE):
         b = build(group_by=mode)
         d = read(docx_writer.render(b))
-        headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+        headings = [(p.style.name, p.text) for p in d.paragraphs
+                    if "Heading" in p.style.name]
         for s in b.walk():
-            assert s.title in headings
+            style = "Stance Heading" if s.kind == "stance" else f"Heading {min(3, s.level)}"
+            assert (style, s.title) in headings
+    assert d.styles["Stance Heading"].base_style.name == "Heading 3"
 
 
 def test_long_titles_and_many_themes_fit_the_core_properties() -> None:

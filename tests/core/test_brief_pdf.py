@@ -158,3 +158,16 @@ def test_pdf_without_contents_and_appendices() -> None:
     assert "Contents" not in pages[1] and b.sections[0].title in pages[1]
     text = " ".join(pages)
     assert "Sources" not in text and "Themes used in this brief" not in text
+
+
+def test_markup_characters_in_text_are_printed_not_interpreted() -> None:
+    f = sample()
+    f.add_doc("d-markup", "m.txt", replace(f.documents["d-memo"].meta,
+                                           title="A <b>bold</b> & “odd” title"),
+              [["Section 3 <i>applies</i> & A&T's <br/> rule 1 < 2 > 0."]], paged=False)
+    f.highlight("d-markup", "Section 3 <i>applies</i> & A&T's <br/> rule 1 < 2 > 0.",
+                themes=["decrim"], note="<font size=40>big</font> & <b>not bold</b>")
+    text = pdf_text(pdf.render(build(f)))
+    assert "Section 3 <i>applies</i> & A&T's <br/> rule 1 < 2 > 0." in text
+    assert "A <b>bold</b> & “odd” title" in text
+    assert "<font size=40>big</font> & <b>not bold</b>" in text
