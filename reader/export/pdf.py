@@ -300,7 +300,7 @@ class _Story:
                     text = f"<i>{markup(name)}</i>" + "".join(
                         f"<br/><font face='{SANS}' size='8.5'>{markup(x, SANS)}</font>"
                         for x in lines)
-                    add(Para(text, st.source, bulletText=f"{i}."))
+                    add(KeepShort([Para(text, st.source, bulletText=f"{i}.")], self.keep))
             elif key == "themes":
                 for t in b.themes:
                     n = t.quote_count
