@@ -10,13 +10,16 @@ it is ``"Reader"`` followed by the first characters of the id, until the person 
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 import unicodedata
 
 from reader.annotations.model import Author
-from reader.errors import UsageError
+from reader.errors import ReaderError, UsageError
 from reader.settings import Settings
+
+log = logging.getLogger(__name__)
 
 ID_KEY = "author.id"
 NAME_KEY = "author.name"
@@ -48,12 +51,21 @@ def clean_name(name: str) -> str:
     return text
 
 
-def current_author(settings: Settings) -> Author:
-    """This person's identity, creating (and saving) the id on first use."""
+def current_author(settings: Settings, problems: list[str] | None = None) -> Author:
+    """This person's identity, creating (and saving) the id on first use. If the settings
+    cannot be saved, the new id is used for this session and the reason is added to
+    ``problems``."""
     author_id = settings.get(ID_KEY, "", type_=str)
     if not author_id or not AUTHOR_ID_RE.match(author_id):
         author_id = new_author_id()
-        settings.set(ID_KEY, author_id)
+        try:
+            settings.set(ID_KEY, author_id)
+        except ReaderError as exc:
+            log.warning("identity: %s", exc)
+            if problems is not None:
+                problems.append(f"Your annotator id could not be saved ({exc}); it is used "
+                                "for this session only.")
+            # Settings keeps the value in memory: the same id for the rest of this session
     name = settings.get(NAME_KEY, "", type_=str)
     try:
         name = clean_name(name) if name else default_name(author_id)

@@ -79,7 +79,8 @@ class AnnotationStore:
                  ) -> None:
         self.workspace = workspace
         self.folder: Path = workspace.annotations_dir
-        self.author: Author = current_author(workspace.settings)
+        self._identity_problems: list[str] = []
+        self.author: Author = current_author(workspace.settings, self._identity_problems)
         if documents is None:
             source: Callable[[], DocumentSource] = workspace.library
         elif callable(documents) and not hasattr(documents, "documents"):
@@ -95,7 +96,7 @@ class AnnotationStore:
         self._duplicates: tuple[merging.Duplicate, ...] = ()
         self._loaded = False
         self._all_cache: tuple[int, tuple[Highlight, ...]] | None = None
-        self._by_doc: tuple[object, dict[str, list[Highlight]]] | None = None
+        self._by_doc: tuple[object, dict[str, dict[str, Highlight]]] | None = None
         self.dirty = False
         self.save_error = ""
         self.generation = 0
@@ -137,6 +138,7 @@ class AnnotationStore:
                                 self._mine.values()])
         self._merged = result.highlights
         self._duplicates = result.duplicates
+        self._by_doc = None
         self._bump()
 
     def _bump(self) -> None:
@@ -183,7 +185,7 @@ class AnnotationStore:
 
     @property
     def problems(self) -> tuple[str, ...]:
-        out = [p for fr in self._files.values() for p in fr.problems]
+        out = [*self._identity_problems, *(p for fr in self._files.values() for p in fr.problems)]
         for d in self._duplicates:
             out.append(f"The highlight id {d.id} appears in the files of two authors; "
                        f"{d.author_id}'s copy is shown with its own id {d.alias}.")
@@ -244,27 +246,42 @@ class AnnotationStore:
             live = [h for h in self._merged.values() if not h.deleted]
         yield from self.placer.place(live)
 
-    def _doc_index(self) -> dict[str, list[Highlight]]:
+    def _doc_index(self) -> dict[str, dict[str, Highlight]]:
+        """Live highlights by current document id (kept up to date by edits; rebuilt when
+        files are re-read or the library changes)."""
         self.placer.refresh()
         with self._lock:
-            key = (self.generation, self.placer.fingerprint)
-            if self._by_doc is None or self._by_doc[0] != key:
-                index: dict[str, list[Highlight]] = {}
-                for h in self.all():
-                    d = self.placer.resolve(h)
+            self._ensure()
+            fingerprint = self.placer.fingerprint
+            if self._by_doc is None or self._by_doc[0] != fingerprint:
+                index: dict[str, dict[str, Highlight]] = {}
+                for h in self._merged.values():
+                    d = None if h.deleted else self.placer.resolve(h)
                     if d is not None:
-                        index.setdefault(d.id, []).append(h)
-                self._by_doc = (key, index)
+                        index.setdefault(d.id, {})[h.id] = h
+                self._by_doc = (fingerprint, index)
             return self._by_doc[1]
+
+    def _index_update(self, old: Highlight | None, new: Highlight) -> None:
+        if self._by_doc is None:
+            return
+        index = self._by_doc[1]
+        if old is not None:
+            d = self.placer.resolve(old)
+            if d is not None:
+                index.get(d.id, {}).pop(old.id, None)
+        d = None if new.deleted else self.placer.resolve(new)
+        if d is not None:
+            index.setdefault(d.id, {})[new.id] = new
 
     def for_document(self, doc_id: str) -> tuple[Placed, ...]:
         """The highlights of the current document ``doc_id``, in reading order, orphans last."""
-        hs = self._doc_index().get(doc_id, [])
+        hs = list(self._doc_index().get(doc_id, {}).values())
         return tuple(reading_order(self.placer.place(hs)))
 
     def count_by_document(self) -> dict[str, int]:
         """Live highlights per current document id (without anchoring)."""
-        return {k: len(v) for k, v in self._doc_index().items()}
+        return {k: len(v) for k, v in self._doc_index().items() if v}
 
     def orphans(self, doc_id: str | None = None) -> tuple[Placed, ...]:
         if doc_id is not None:
@@ -276,10 +293,11 @@ class AnnotationStore:
         with self._lock:
             self._mine[h.id] = h
             old = self._merged.get(h.id)
-            self._merged[h.id] = h if old is None else merging.newer(old, h)
+            new = self._merged[h.id] = h if old is None else merging.newer(old, h)
+            self._index_update(old, new)
             self.dirty = True
             self._bump()
-            return self._merged[h.id]
+            return new
 
     def _own(self, hid: str) -> Highlight:
         h = self.get(hid)

@@ -563,3 +563,37 @@ def test_future_dates_are_reported(ws: Workspace, lib: FakeLibrary) -> None:
     report = store.load()
     assert any("dated in the future" in p for p in report.problems)
     assert store.get("urn:uuid:f").modified == far.modified
+
+
+def test_an_unsaveable_settings_file_still_gives_an_identity(tmp_path: Path, lib: FakeLibrary,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    from reader.settings import Settings
+
+    settings = Settings(tmp_path / "cfg" / "settings.json")
+
+    def denied(*a: object, **k: object) -> None:
+        raise StorageError("Cannot write settings.json: Permission denied.")
+
+    monkeypatch.setattr("reader.settings.atomic_write_json", denied)
+    ws = make_workspace(tmp_path / "ws", lib, settings)
+    store = ws.annotations()
+    assert store.author.id and any("could not be saved" in p for p in store.problems)
+    assert AnnotationStore(ws).author.id == store.author.id  # stable for the session
+
+
+def test_edits_keep_the_document_index_current(ws: Workspace, lib: FakeLibrary) -> None:
+    store = ws.annotations()
+    doc = memo_id(lib)
+    assert store.for_document(doc) == ()
+    h = highlight(ws, lib, "decline to charge possession")
+    assert [p.highlight.id for p in store.for_document(doc)] == [h.id]
+    store.update(h.id, note="x")
+    assert store.for_document(doc)[0].highlight.note == "x"
+    store.reattach(h.id, *span(STATUTE, "Immunity"),
+                   doc_id=next(d.id for d in lib.documents() if d.path == "statute.txt"))
+    assert store.for_document(doc) == ()
+    assert store.count_by_document() == {
+        next(d.id for d in lib.documents() if d.path == "statute.txt"): 1}
+    store.delete(h.id)
+    assert store.count_by_document() == {}
