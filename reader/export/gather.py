@@ -6,12 +6,13 @@ The export dialog's loop::
     inputs = gather_inputs(workspace)                 # once (reads the annotation store)
     n = inputs.count(options)                         # on every change: cheap
     brief = inputs.build(options)                     # NothingToExport when empty
-    html = render_html(brief, lite=True, limit=30)    # live preview (fast)
+    html = inputs.preview(options, limit=30)          # live preview (never raises)
     result = write_brief(brief, path, progress=..., cancel=...)   # on a worker thread
 """
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from reader.annotations.model import Author, Placed, Theme
 from reader.documents.model import DocText, Document
+from reader.errors import NothingToExport
 from reader.export.build import build_brief
+from reader.export.html import render_html
 from reader.export.model import Brief
 from reader.export.options import BriefOptions
 from reader.export.select import select
@@ -81,6 +84,17 @@ class BriefInputs:
 
     def build(self, options: BriefOptions) -> Brief:
         return build_brief(options, self.placed, self.documents, self.text, self.taxonomy)
+
+    def preview(self, options: BriefOptions, *, limit: int = 30) -> str:
+        """HTML for the dialog's live preview (Qt rich text): the cover and the first
+        ``limit`` passages, or a short explanation when nothing matches. Never raises
+        ``NothingToExport``."""
+        try:
+            brief = self.build(options)
+        except NothingToExport as exc:
+            return ('<html><body><p style="color: #555555;"><i>'
+                    f"{html.escape(str(exc))}</i></p></body></html>")
+        return render_html(brief, lite=True, limit=limit)
 
 
 def gather_inputs(workspace: Workspace) -> BriefInputs:

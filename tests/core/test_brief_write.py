@@ -182,3 +182,11 @@ def test_options_accept_plain_strings_from_a_form() -> None:
     assert opts.stances == (Stance.OPPOSES,) and opts.themes == ("x",)
     with pytest.raises(ValueError):
         BriefOptions(group_by="colour")  # type: ignore[arg-type]
+
+
+def test_preview_is_short_html_and_explains_an_empty_selection() -> None:
+    ins = inputs()
+    page = ins.preview(BriefOptions(title="Preview"), limit=2)
+    assert "Preview" in page and page.count("<blockquote") == 2
+    empty = ins.preview(BriefOptions(themes=("nope",)))
+    assert "No highlight matches themes nope" in empty and "<blockquote" not in empty
