@@ -26,18 +26,11 @@ from reader.export import citation as cite
 from reader.export import labels
 from reader.export.citation import format_day
 from reader.export.docx_styles import MONO, MUTED, SANS, set_font, setup_styles
+from reader.export.docx_xml import APP_XML, cap, field, first_run_index, fld_char, instr
 from reader.export.model import Brief, BriefQuote, BriefSection
 from reader.export.notes import Block, parse_note
 from reader.export.options import PageSize
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-
-APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>Policy Reader</Application><DocSecurity>0</DocSecurity>\
-<ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate>\
-<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
-<AppVersion>1.0000</AppVersion></Properties>"""
 
 
 def render(brief: Brief, *, progress: ProgressFn = no_progress,
@@ -163,18 +156,18 @@ class _Writer:
         self.run(foot, f"{self.b.cover.notice}\t")
         for piece in ("Page ", "PAGE", " of ", "NUMPAGES"):
             if piece.isupper():
-                _field(foot, piece, "1")
+                field(foot, piece, "1")
             else:
                 self.run(foot, piece)
 
     def _properties(self) -> None:
         b, cp = self.b, self.doc.core_properties
         author = labels.pdf_author(b)
-        cp.author = _cap(author)
-        cp.last_modified_by = _cap(author)
-        cp.title = _cap(b.cover.title)
-        cp.subject = _cap(labels.subject(b))
-        cp.keywords = _cap("; ".join(labels.keywords(b)))
+        cp.author = cap(author)
+        cp.last_modified_by = cap(author)
+        cp.title = cap(b.cover.title)
+        cp.subject = cap(labels.subject(b))
+        cp.keywords = cap("; ".join(labels.keywords(b)))
         cp.comments = f"Prepared with {labels.GENERATOR}."
         cp.category = "Briefing packet"
         cp.content_status = ""
@@ -219,11 +212,11 @@ class _Writer:
         entries += [(1, t) for t in self._appendix_titles()]
         paragraphs = [self.para(f"TOC {lvl}", text) for lvl, text in entries]
         first, last = paragraphs[0], paragraphs[-1]
-        begin = [_fld_char("begin"), _instr(' TOC \\o "1-3" \\h \\z \\u '),
-                 _fld_char("separate")]
+        begin = [fld_char("begin"), instr(' TOC \\o "1-3" \\h \\z \\u '),
+                 fld_char("separate")]
         for el in reversed(begin):
-            first._p.insert(_first_run_index(first._p), el)
-        last._p.append(_fld_char("end"))
+            first._p.insert(first_run_index(first._p), el)
+        last._p.append(fld_char("end"))
         self.new_page = True
 
     def _appendix_titles(self) -> list[str]:
@@ -332,39 +325,3 @@ class _Writer:
                     self.para("Passage Details", meta)
                 if o.note:
                     self._note(parse_note(o.note))
-
-
-def _cap(text: str, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _fld_char(kind: str):  # type: ignore[no-untyped-def]
-    run = OxmlElement("w:r")
-    fld = OxmlElement("w:fldChar")
-    fld.set(qn("w:fldCharType"), kind)
-    run.append(fld)
-    return run
-
-
-def _instr(text: str):  # type: ignore[no-untyped-def]
-    run = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = text
-    run.append(instr)
-    return run
-
-
-def _first_run_index(p) -> int:  # type: ignore[no-untyped-def]
-    """Where runs start in a ``w:p`` (after its ``w:pPr``)."""
-    ppr = p.find(qn("w:pPr"))
-    return 1 if ppr is not None else 0
-
-
-def _field(paragraph: Paragraph, code: str, placeholder: str) -> None:
-    """A simple field (PAGE, NUMPAGES) with a cached result."""
-    for el in (_fld_char("begin"), _instr(f" {code} "), _fld_char("separate")):
-        paragraph._p.append(el)
-    paragraph.add_run(placeholder)
-    paragraph._p.append(_fld_char("end"))

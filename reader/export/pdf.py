@@ -31,11 +31,10 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from reader.errors import Cancelled, ExportError
-from reader.export import citation as cite
 from reader.export import labels
 from reader.export.citation import format_day
-from reader.export.model import Brief, BriefQuote, BriefSection, Citation
-from reader.export.notes import Block, parse_note, safe_href
+from reader.export.model import Brief, BriefQuote, BriefSection
+from reader.export.notes import parse_note
 from reader.export.options import PageSize
 from reader.export.pdf_flow import (
     GREY,
@@ -48,7 +47,8 @@ from reader.export.pdf_flow import (
     TocEntry,
     speed_up_reportlab,
 )
-from reader.export.pdf_fonts import MONO, SANS, markup, plain, register
+from reader.export.pdf_fonts import SANS, markup, plain, register
+from reader.export.pdf_markup import citation_markup, note_flowables
 from reader.export.pdf_styles import Styles
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
@@ -328,40 +328,3 @@ class _Story:
                     parts.append(Para(markup(meta, SANS), st.meta_last))
                     parts.extend(note_flowables(parse_note(o.note), st) if o.note else [])
                     add(KeepShort(parts, self.keep))
-
-
-def citation_markup(c: Citation) -> str:
-    return "".join(f"<i>{markup(t, SANS)}</i>" if italic else markup(t, SANS)
-                   for t, italic in cite.runs(c, nbsp=True))
-
-
-def note_flowables(blocks: tuple[Block, ...], st: Styles) -> list[Flowable]:
-    out: list[Flowable] = []
-    for i, b in enumerate(blocks):
-        last = i == len(blocks) - 1
-        style = st.note_style(b.depth, b.quoted, last, code=b.kind == "code")
-        if b.kind == "code":
-            text = markup(b.text, MONO).replace("\n", "<br/>")
-        else:
-            text = "".join(_span_markup(s, heading=b.kind == "heading") for s in b.spans)
-        if i == 0:
-            text = "<b>Note:</b> " + text
-        bullet = b.marker if b.kind == "item" and b.first_in_item and b.marker else None
-        out.append(Para(text, style, bulletText=bullet))
-    return out
-
-
-def _span_markup(s, *, heading: bool = False) -> str:  # type: ignore[no-untyped-def]
-    family = MONO if s.code else SANS
-    text = markup(s.text, family).replace("\n", "<br/>")
-    if s.code:
-        text = f'<font face="{MONO}">{text}</font>'
-    if s.italic:
-        text = f"<i>{text}</i>"
-    if s.bold or heading:
-        text = f"<b>{text}</b>"
-    href = safe_href(s.href)
-    if href:
-        text = f'<a href="{markup(href, SANS)}" underline="1">{text}</a>'
-    return text
-
