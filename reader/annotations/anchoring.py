@@ -275,20 +275,36 @@ def _exact_candidates(idx: TextIndex, haystack: str, needle: str, h: Highlight,
                       same_version: bool) -> _Candidate | None:
     if not needle.strip():
         return None
-    hits: list[int] = []
-    at = haystack.find(needle)
-    while at >= 0 and len(hits) < MAX_OCCURRENCES:
-        hits.append(at)
-        at = haystack.find(needle, at + 1)
+    n = len(needle)
+    if 0 <= h.start <= len(haystack):
+        # Near the old position first: a match there whose context is intact beats every
+        # match farther away (same quote and context scores, lower nearness), so the whole
+        # text need not be searched. Most highlights of an edited document end here.
+        lo, hi = max(0, h.start - NEAR_WINDOW), min(len(haystack), h.start + n + NEAR_WINDOW)
+        near = _occurrences(haystack, needle, lo, hi)
+        if near:
+            best = max((_score(idx, h, s, s + n, 1.0) for s in near),
+                       key=lambda c: (c.score, -c.start))
+            if best.context >= 1.0:
+                return best
+    hits = _occurrences(haystack, needle, 0, len(haystack))
     if not hits:
         return None
-    n = len(needle)
     best = max((_score(idx, h, s, s + n, 1.0) for s in hits), key=lambda c: (c.score, -c.start))
     if same_version:
         return best
     if best.context >= MIN_CONTEXT or (len(needle) >= SHORT_QUOTE and len(hits) == 1):
         return best
     return None
+
+
+def _occurrences(haystack: str, needle: str, lo: int, hi: int) -> list[int]:
+    hits: list[int] = []
+    at = haystack.find(needle, lo, hi)
+    while at >= 0 and len(hits) < MAX_OCCURRENCES:
+        hits.append(at)
+        at = haystack.find(needle, at + 1, hi)
+    return hits
 
 
 def _fuzzy_candidate(idx: TextIndex, h: Highlight) -> _Candidate | None:

@@ -17,13 +17,10 @@ Hidden files, ``.bak`` and ``.tmp`` files are ignored.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import logging
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +30,7 @@ from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
 from reader.annotations.model import Author, Highlight
-from reader.annotations.w3c import ItemError, decode_annotation
+from reader.annotations.w3c import ItemError, decode_annotation, trim_shared
 from reader.errors import ReaderError
 
 log = logging.getLogger(__name__)
@@ -58,19 +55,6 @@ def parse_name(filename: str) -> tuple[str, bool] | None:
         if m:
             return m.group("base"), True
     return (stem, False) if stem else None
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while many objects are created at once (reading 50,000
-    highlights creates ~1 million objects and no cycles; collecting meanwhile costs ~30 %)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def signature(path: Path) -> Signature | None:
@@ -148,6 +132,7 @@ def read_file(path: Path, owner: str, conflict: bool, *,
             f"Cannot read the annotation file {name}: {exc.strerror or exc}."
         fr.problems.append(f"{reason} It was skipped and is left untouched.")
         return fr
+    trim_shared()
     fast = fastfile.decode(raw)
     if fast is not None:
         _claim(fr, fast.creator)

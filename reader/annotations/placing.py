@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from reader.annotations.anchoring import anchor_many, text_index
-from reader.annotations.fastbuild import build
+from reader.annotations.fastbuild import build, paused_gc
 from reader.annotations.model import Anchor, AnchorStatus, Highlight, Placed
 from reader.documents.model import DocStatus, DocText, Document
 from reader.errors import ReaderError
@@ -113,8 +113,9 @@ class Placer:
                         groups[doc.id] = [h]
                     else:
                         group.append(h)
-        for doc_id, hs in groups.items():
-            out.extend(self._place_in(doc_id, hs))
+        with paused_gc():
+            for doc_id, hs in groups.items():
+                out.extend(self._place_in(doc_id, hs))
         return out
 
     def _place_in(self, doc_id: str, hs: list[Highlight]) -> list[Placed]:

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from reader.annotations import merge as merging
 from reader.annotations.anchoring import make_quote, text_index
-from reader.annotations.files import FileRead, list_files, paused_gc, read_file, signature
+from reader.annotations.fastbuild import paused_gc
+from reader.annotations.files import FileRead, list_files, read_file, signature
 from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.model import Author, Highlight, Placed, Stance, new_id, now_utc
 from reader.annotations.placing import DocumentSource, Placer, reading_order

@@ -324,9 +324,14 @@ _SEEN_MAX = 200_000
 
 
 def shared(key: Any, value: Any) -> Any:
+    """One shared object for equal values (call :func:`trim_shared` now and then)."""
+    return _SEEN.setdefault(key, value)
+
+
+def trim_shared() -> None:
+    """Forget the shared values if there are too many (called once per file read)."""
     if len(_SEEN) > _SEEN_MAX:
         _SEEN.clear()
-    return _SEEN.setdefault(key, value)
 
 
 def doc_source(source: str, path: str) -> str | None:
