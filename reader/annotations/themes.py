@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_THEMES_BYTES = 8 * 1024 * 1024
+CHECK_SECONDS = 0.5
 
 
 def shipped_taxonomy() -> Taxonomy:
@@ -68,6 +69,7 @@ class ThemeStore:
         self._lock = threading.RLock()
         self._tax = Taxonomy()
         self._sig: object = "unread"
+        self._checked = float("-inf")
         self._problems: tuple[str, ...] = ()
         self._damaged = False
         self._newer = False
@@ -75,12 +77,24 @@ class ThemeStore:
 
     # -- reading --------------------------------------------------------------------------
     def taxonomy(self) -> Taxonomy:
-        """The current taxonomy (re-read when ``themes.json`` changed on disk)."""
+        """The current taxonomy (re-read when ``themes.json`` changed on disk; the file is
+        checked at most every :data:`CHECK_SECONDS`, or at once after :meth:`reload`)."""
         with self._lock:
-            sig = signature(self.path)
-            if sig != self._sig:
-                self._load(sig)
+            now = time.monotonic()
+            if self._sig == "unread" or now - self._checked >= CHECK_SECONDS:
+                self._checked = now
+                sig = signature(self.path)
+                if sig != self._sig:
+                    self._load(sig)
             return self._tax
+
+    def reload(self) -> bool:
+        """Re-read ``themes.json`` now if it changed (for a file watcher); whether it did."""
+        with self._lock:
+            before = self.generation
+            self._checked = float("-inf")
+            self.taxonomy()
+            return self.generation != before
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -138,7 +152,8 @@ class ThemeStore:
         return tax
 
     def _need(self, theme_id: str) -> Theme:
-        t = self.taxonomy().by_id.get(theme_id)
+        self.reload()  # edit the latest file, not a copy cached a moment ago
+        t = self._tax.by_id.get(theme_id)
         if t is None:
             raise ThemeError(f"There is no theme with the id '{theme_id}'.",
                              "Run 'policy-reader themes list' to see the ids.")
@@ -177,7 +192,8 @@ class ThemeStore:
             description: str = "", theme_id: str | None = None,
             order: int | None = None) -> Theme:
         with self._lock:
-            tax = self.taxonomy()
+            self.reload()
+            tax = self._tax
             label = self._label(label)
             self._check_parent(parent)
             if theme_id is not None:

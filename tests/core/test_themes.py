@@ -246,3 +246,13 @@ def test_odd_entries_are_repaired_and_reported() -> None:
     assert len(problems) == 7
     with pytest.raises(ValueError):
         parse({"no": "themes"})
+
+
+def test_changes_on_disk_are_picked_up(ws: Workspace, tmp_path: Path) -> None:
+    themes = ws.themes()
+    themes.rename("naloxone", "Naloxone")
+    other = make_workspace(ws.root, FakeLibrary(), settings_for(tmp_path / "o.json", "o1", "O"))
+    other.themes().rename("housing", "Housing and shelter")
+    assert themes.reload()
+    assert themes.taxonomy().by_id["housing"].label == "Housing and shelter"
+    assert not themes.reload()
