@@ -280,6 +280,14 @@ class AnnotationStore:
         hs = list(self._doc_index().get(doc_id, {}).values())
         return tuple(reading_order(self.placer.place(hs)))
 
+    def documents_tagged(self, theme_ids: Iterable[str]) -> frozenset[str]:
+        """Current document ids with a live highlight carrying any of ``theme_ids`` (no
+        anchoring; expand a theme with ``Taxonomy.matching`` to include sub-themes and
+        merged ids)."""
+        wanted = set(theme_ids)
+        return frozenset(doc for doc, hs in self._doc_index().items()
+                         if any(wanted.intersection(h.themes) for h in hs.values()))
+
     def count_by_document(self) -> dict[str, int]:
         """Live highlights per current document id (without anchoring)."""
         return {k: len(v) for k, v in self._doc_index().items() if v}

@@ -597,3 +597,11 @@ def test_edits_keep_the_document_index_current(ws: Workspace, lib: FakeLibrary) 
         next(d.id for d in lib.documents() if d.path == "statute.txt"): 1}
     store.delete(h.id)
     assert store.count_by_document() == {}
+
+
+def test_documents_tagged(ws: Workspace, lib: FakeLibrary) -> None:
+    store = ws.annotations()
+    highlight(ws, lib, "decline to charge possession", themes=["naloxone"])
+    tax = ws.themes().taxonomy()
+    assert store.documents_tagged(tax.matching("overdose-response")) == {memo_id(lib)}
+    assert store.documents_tagged(["housing"]) == frozenset()
