@@ -20,58 +20,38 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.annotations import edits
 from reader.annotations import merge as merging
 from reader.annotations.anchoring import make_quote, text_index
+from reader.annotations.changes import LoadReport, StoreChanges, diff
 from reader.annotations.fastbuild import paused_gc
 from reader.annotations.files import FileRead, list_files, read_file, signature
 from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.model import Author, Highlight, Placed, Stance, new_id, now_utc
 from reader.annotations.placing import DocumentSource, Placer, reading_order
-from reader.annotations.taxonomy import COLOR_RE
-from reader.annotations.w3c import DEFAULT_COLOR, encode_collection, encode_highlight
+from reader.annotations.saving import unique_raw, write_author_file
+from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.w3c import DEFAULT_COLOR
+from reader.documents.model import DocText, Document
 from reader.errors import (
     AnnotationError,
     DocumentNotFound,
     ReadOnlyAnnotation,
     StorageError,
-    ThemeError,
 )
-from reader.jsonio import atomic_write_bytes
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-MAX_NOTE = 100_000
 EDITABLE = frozenset({"themes", "stance", "note", "color"})
 _MS = timedelta(milliseconds=1)
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    files: int
-    authors: int
-    highlights: int  # live (not deleted)
-    deleted: int
-    problems: tuple[str, ...]
-    seconds: float
-
-
-@dataclass(frozen=True)
-class StoreChanges:
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()  # deleted (tombstoned) or gone with their file
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.removed)
 
 
 class AnnotationStore:
@@ -169,7 +149,7 @@ class AnnotationStore:
             if not touched:
                 return StoreChanges()
             self._remerge()
-            return _diff(before, self._merged)
+            return diff(before, self._merged)
 
     def _forget_file(self, path: Path) -> None:
         """A file vanished from disk. Someone else's: their highlights go with it. One of
@@ -320,76 +300,17 @@ class AnnotationStore:
     def _later(old: Highlight) -> datetime:
         return max(now_utc(), old.modified + _MS)
 
-    def _themes(self, ids: Iterable[str], keep: Iterable[str] = ()) -> tuple[str, ...]:
-        """Theme ids validated (known, or already on the highlight) and resolved."""
-        if isinstance(ids, str):
-            ids = (ids,)
-        tax = self.workspace.themes().taxonomy()
-        keep = set(keep)
-        out: list[str] = []
-        for t in ids:
-            if not isinstance(t, str) or not t:
-                raise ThemeError("A theme id must be text.")
-            rid = tax.resolve(t)
-            if rid is None and t not in keep:
-                raise ThemeError(f"There is no theme '{t}' in this workspace.",
-                                 "Run 'policy-reader themes list' to see the ids.")
-            rid = rid or t
-            if rid not in out:
-                out.append(rid)
-        return tuple(out)
+    def _tax(self) -> Taxonomy:
+        return self.workspace.themes().taxonomy()
 
-    def _auto_color(self, themes: tuple[str, ...]) -> str:
-        if themes:
-            c = self.workspace.themes().taxonomy().color(themes[0])
-            if c:
-                return c
-        return DEFAULT_COLOR
-
-    @staticmethod
-    def _stance(value: object) -> Stance | None:
-        if value is None or value == "":
-            return None
-        try:
-            return Stance(value)
-        except ValueError:
-            choices = ", ".join(s.value for s in Stance)
-            raise AnnotationError(f"'{value}' is not a stance.", f"Use one of: {choices}.") \
-                from None
-
-    @staticmethod
-    def _note(note: object) -> str:
-        if not isinstance(note, str):
-            raise AnnotationError("A note must be text.")
-        if len(note) > MAX_NOTE:
-            raise AnnotationError(f"A note can have at most {MAX_NOTE:,} characters.")
-        return note
-
-    @staticmethod
-    def _color(color: object) -> str:
-        if not isinstance(color, str) or not COLOR_RE.match(color):
-            raise AnnotationError(f"'{color}' is not a colour.", "Use the form #rrggbb.")
-        return color.lower()
-
-    def _range(self, doc_id: str, start: int, end: int) -> tuple[Any, int, int]:
+    def _range(self, doc_id: str, start: int, end: int) -> tuple[Document, DocText, int, int]:
         self.placer.refresh()
         doc = self.placer.document(doc_id)
         if doc is None:
             raise DocumentNotFound(f"No document with id {doc_id[:12]} in this workspace.")
         text = self.placer.source.text(doc_id)
-        if isinstance(start, bool) or isinstance(end, bool) or \
-                not isinstance(start, int) or not isinstance(end, int):
-            raise AnnotationError("A highlight's start and end must be whole numbers.")
-        if not 0 <= start < end <= len(text.text):
-            raise AnnotationError(f"The range {start}–{end} is not inside the text "
-                                  f"(0–{len(text.text)}).")
-        while start < end and text.text[start].isspace():
-            start += 1
-        while end > start and text.text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            raise AnnotationError("Select some words to highlight (not only spaces).")
-        return (doc, text), start, end
+        start, end = edits.word_range(text.text, start, end)
+        return doc, text, start, end
 
     def create(self, doc_id: str, start: int, end: int, *, themes: Iterable[str] = (),
                stance: Stance | str | None = None, note: str = "",
@@ -398,16 +319,17 @@ class AnnotationStore:
         surrounding spaces are trimmed). Colour defaults to the first theme's."""
         with self._lock:
             self._ensure()
-            (doc, text), start, end = self._range(doc_id, start, end)
-            theme_ids = self._themes(themes)
+            doc, text, start, end = self._range(doc_id, start, end)
+            tax = self._tax()
+            theme_ids = edits.theme_ids(tax, themes)
             idx = text_index(text)
             t = now_utc()
             h = Highlight(id=new_id(), doc_id=doc.id, doc_path=doc.path, start=start, end=end,
                           quote=make_quote(text.text, start, end), author=self.author,
                           created=t, modified=t, page=idx.page_label(start),
                           section=idx.pinpoint(start),
-                          color=self._color(color) if color else self._auto_color(theme_ids),
-                          themes=theme_ids, stance=self._stance(stance), note=self._note(note))
+                          color=edits.color(color) if color else edits.auto_color(tax, theme_ids),
+                          themes=theme_ids, stance=edits.stance(stance), note=edits.note(note))
             return self._put(h)
 
     def update(self, hid: str, **changes: Any) -> Highlight:
@@ -421,17 +343,18 @@ class AnnotationStore:
             if h.deleted:
                 raise AnnotationError("This highlight was deleted.")
             new: dict[str, Any] = {}
+            tax = self._tax()
             if "themes" in changes:
-                new["themes"] = self._themes(changes["themes"], keep=h.themes)
-                if "color" not in changes and h.color == self._auto_color(h.themes):
-                    new["color"] = self._auto_color(new["themes"])
+                new["themes"] = edits.theme_ids(tax, changes["themes"], keep=h.themes)
+                if "color" not in changes and h.color == edits.auto_color(tax, h.themes):
+                    new["color"] = edits.auto_color(tax, new["themes"])
             if "stance" in changes:
-                new["stance"] = self._stance(changes["stance"])
+                new["stance"] = edits.stance(changes["stance"])
             if "note" in changes:
-                new["note"] = self._note(changes["note"])
+                new["note"] = edits.note(changes["note"])
             if "color" in changes:
-                new["color"] = self._color(changes["color"]) if changes["color"] else \
-                    self._auto_color(new.get("themes", h.themes))
+                new["color"] = edits.color(changes["color"]) if changes["color"] else \
+                    edits.auto_color(tax, new.get("themes", h.themes))
             if all(getattr(h, k) == v for k, v in new.items()):
                 return h
             return self._put(replace(h, **new, modified=self._later(h)))
@@ -472,7 +395,7 @@ class AnnotationStore:
                         f"The document of this highlight ({h.doc_path}) is not in the "
                         "workspace.", "Name the document to attach it to.")
                 doc_id = doc.id
-            (doc, text), start, end = self._range(doc_id, start, end)
+            doc, text, start, end = self._range(doc_id, start, end)
             idx = text_index(text)
             return self._put(replace(
                 h, doc_id=doc.id, doc_path=doc.path, start=start, end=end,
@@ -571,51 +494,17 @@ class AnnotationStore:
             self._write(path, fr)
 
     def _write(self, path: Path, fr: FileRead | None) -> None:
-        mine = sorted((h for h in self._merged.values() if h.author.id == self.author.id),
-                      key=lambda h: (h.created, h.id))
-        keep_raw: list[Any] = []
-        seen_raw: set[str] = set()
-        for f in self._files.values():
-            if f.owner == self.author.id:
-                for raw in f.unreadable:
-                    key = json.dumps(raw, sort_keys=True, default=str)
-                    if key not in seen_raw:
-                        seen_raw.add(key)
-                        keep_raw.append(raw)
-        creator = f"urn:policy-reader:author:{self.author.id}"
-        items = [encode_highlight(h, creator=creator) for h in mine] + keep_raw
-        data = encode_collection(self.author, items, modified=now_utc())
+        me = self.author.id
+        mine = [h for h in self._merged.values() if h.author.id == me]
+        keep_raw = unique_raw(f.unreadable for f in self._files.values() if f.owner == me)
         try:
-            if fr is not None and fr.damaged and path.exists():
-                aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
-                path.replace(aside)
-                log.warning("annotations: damaged %s kept as %s", path.name, aside.name)
-            atomic_write_bytes(path, data, backup=True)
-        except (StorageError, OSError) as exc:
-            reason = exc.message if isinstance(exc, StorageError) else str(exc)
-            self.save_error = (f"Your highlights could not be saved to {path}: {reason} "
-                               "They are kept in memory and saving will be tried again.")
+            written = write_author_file(path, self.author, mine, keep_raw,
+                                        damaged=fr is not None and fr.damaged)
+        except StorageError as exc:
+            self.save_error = exc.message
             log.warning("annotations: %s", self.save_error)
-            raise StorageError(self.save_error,
-                               "Check that the workspace folder is writable.") from exc
+            raise
         self.save_error = ""
         self.dirty = False
-        written = FileRead(path, self.author.id, False, signature(path), self.author,
-                           list(mine), list(keep_raw))
         self._files[path] = written
         self._mine.clear()
-
-
-def _diff(before: dict[str, Highlight], after: dict[str, Highlight]) -> StoreChanges:
-    added, changed, removed = [], [], []
-    for hid, h in after.items():
-        old = before.get(hid)
-        if old is None or (old.deleted and not h.deleted):
-            if not h.deleted:
-                added.append(hid)
-        elif h.deleted and not old.deleted:
-            removed.append(hid)
-        elif old is not h and old != h:
-            changed.append(hid)
-    removed += [hid for hid, h in before.items() if hid not in after and not h.deleted]
-    return StoreChanges(tuple(added), tuple(changed), tuple(removed))
