@@ -45,9 +45,10 @@ from reader.export.pdf_flow import (
     Para,
     QuotePara,
     TocEntry,
+    plain_paragraph,
     speed_up_reportlab,
 )
-from reader.export.pdf_fonts import SANS, markup, plain, register
+from reader.export.pdf_fonts import SANS, is_plain, markup, plain, register
 from reader.export.pdf_markup import citation_markup, note_flowables
 from reader.export.pdf_styles import Styles
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -265,7 +266,8 @@ class _Story:
         st = self.st
         parts: list[Flowable] = []
         for i, text in enumerate(q.paragraphs):
-            p = QuotePara(markup(text), st.quote)
+            p = (plain_paragraph(QuotePara, text, st.quote) if is_plain(text)
+                 else QuotePara(markup(text), st.quote))
             if i == 0:
                 p.number = str(q.number)
             else:

@@ -92,6 +92,12 @@ def _char_markup(ch: str, family: str) -> str:
     return f"[{name}]" if name else "[?]"
 
 
+def is_plain(text: str, family: str = SERIF) -> bool:
+    """Whether ``text`` needs no font fallback in ``family`` (every character drawn as is)."""
+    register()
+    return _plain_ok[family].issuperset(text)
+
+
 def markup(text: str, family: str = SERIF) -> str:
     """``text`` escaped for a reportlab Paragraph, with font fallback per character."""
     register()
