@@ -129,6 +129,12 @@ def _span_html(s) -> str:  # type: ignore[no-untyped-def]
     return text
 
 
+def _link(url: str) -> str:
+    """A web address as a link when it is a web or mail address, else as text."""
+    href = safe_href(url)
+    return f'<a href="{escape(href)}">{escape(url)}</a>' if href else escape(url)
+
+
 def citation_html(c) -> str:  # type: ignore[no-untyped-def]
     return "".join(f"<cite>{escape(t)}</cite>" if italic else escape(t)
                    for t, italic in cite.runs(c, nbsp=True))
@@ -298,7 +304,8 @@ class _Writer:
             for src in b.sources:
                 title, lines = labels.source_lines(src)
                 w(f'<li><span class="src-title">{escape(title)}</span>'
-                  + "".join(f'<span class="detail">{escape(x)}</span>' for x in lines)
+                  + "".join(f'<span class="detail">{_link(x) if x == src.source_url else escape(x)}'
+                            "</span>" for x in lines)
                   + "</li>\n")
             w("</ol></section>\n")
         if b.options.include_theme_appendix and b.themes:

@@ -174,8 +174,9 @@ def _appendices(brief: Brief, w) -> None:  # type: ignore[no-untyped-def]
         w(f"## {labels.SOURCES}\n\n")
         for i, src in enumerate(brief.sources, 1):
             title, lines = labels.source_lines(src)
-            w(f"{i}. *{escape(title)}*  \n   " + "  \n   ".join(escape(x) for x in lines)
-              + "\n")
+            shown = [f"<{x}>" if x == src.source_url and safe_href(x) and " " not in x
+                     and ">" not in x else escape(x) for x in lines]
+            w(f"{i}. *{escape(title)}*  \n   " + "  \n   ".join(shown) + "\n")
         w("\n")
     if brief.options.include_theme_appendix and brief.themes:
         w(f"## {labels.THEMES}\n\n")

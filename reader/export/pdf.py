@@ -33,8 +33,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from reader.errors import Cancelled, ExportError
 from reader.export import labels
 from reader.export.citation import format_day
-from reader.export.model import Brief, BriefQuote, BriefSection
-from reader.export.notes import parse_note
+from reader.export.model import Brief, BriefQuote, BriefSection, SourceEntry
+from reader.export.notes import parse_note, safe_href
 from reader.export.options import PageSize
 from reader.export.pdf_flow import (
     GREY,
@@ -151,6 +151,14 @@ class _BriefDoc(BaseDocTemplate):
             canv.setFont(SANS, 7)
             canv.drawString(left, bottom, _fit(canv, plain(c.notice), right - left - 80, 7))
         canv.restoreState()
+
+
+def _source_line(line: str, src: SourceEntry) -> str:
+    """A line of a source entry; its web address is a link."""
+    text = markup(line, SANS)
+    if line == src.source_url and safe_href(line):
+        return f'<a href="{markup(safe_href(line), SANS)}">{text}</a>'
+    return text
 
 
 def _fit(canv: NumberedCanvas, text: str, width: float, size: float) -> str:
@@ -300,7 +308,7 @@ class _Story:
                 for i, src in enumerate(b.sources, 1):
                     name, lines = labels.source_lines(src)
                     text = f"<i>{markup(name)}</i>" + "".join(
-                        f"<br/><font face='{SANS}' size='8.5'>{markup(x, SANS)}</font>"
+                        f"<br/><font face='{SANS}' size='8.5'>{_source_line(x, src)}</font>"
                         for x in lines)
                     add(KeepShort([Para(text, st.source, bulletText=f"{i}.")], self.keep))
             elif key == "themes":

@@ -230,3 +230,10 @@ def test_contents_sources_and_theme_appendix_can_be_left_out() -> None:
         for title in ("Contents", "Sources", "Themes used in this brief"):
             assert title in with_all
             assert title not in without, (render.__name__, title)
+
+
+def test_source_addresses_are_links() -> None:
+    b = build()
+    page = render_html(b)
+    assert '<a href="https://ledger.example/2022/06/memo">' in page
+    assert "<https://ledger.example/2022/06/memo>" in render_markdown(b)

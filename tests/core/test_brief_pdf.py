@@ -171,3 +171,13 @@ def test_markup_characters_in_text_are_printed_not_interpreted() -> None:
     assert "Section 3 <i>applies</i> & A&T's <br/> rule 1 < 2 > 0." in text
     assert "A <b>bold</b> & “odd” title" in text
     assert "<font size=40>big</font> & <b>not bold</b>" in text
+
+
+def test_pdf_source_address_is_a_link(data: bytes) -> None:
+    import io
+
+    from pypdf import PdfReader
+    reader = PdfReader(io.BytesIO(data))
+    uris = [a.get_object().get("/A", {}).get("/URI") for p in reader.pages
+            for a in (p.get("/Annots") or [])]
+    assert "https://ledger.example/2022/06/memo" in uris
