@@ -77,6 +77,17 @@ class BriefInputs:
     def themes(self) -> tuple[Theme, ...]:
         return tuple(getattr(self.taxonomy, "themes", self.taxonomy))
 
+    def documents_with_highlights(self) -> list[tuple[Document, int]]:
+        """For the dialog's document picker: each document that has live highlights, with
+        how many, by title."""
+        counts: dict[str, int] = {}
+        for p in self.placed:
+            if not p.highlight.deleted:
+                doc_id = p.anchor.doc_id or p.highlight.doc_id
+                counts[doc_id] = counts.get(doc_id, 0) + 1
+        found = [(self.documents[d], n) for d, n in counts.items() if d in self.documents]
+        return sorted(found, key=lambda item: (item[0].title.casefold(), item[0].id))
+
     def count(self, options: BriefOptions) -> Counts:
         chosen = select(options, self.placed, self.taxonomy)
         return Counts(highlights=len(chosen), orphaned=sum(1 for p in chosen if p.orphaned),

@@ -190,3 +190,9 @@ def test_preview_is_short_html_and_explains_an_empty_selection() -> None:
     assert "Preview" in page and page.count("<blockquote") == 2
     empty = ins.preview(BriefOptions(themes=("nope",)))
     assert "No highlight matches themes nope" in empty and "<blockquote" not in empty
+
+
+def test_documents_with_highlights_for_the_picker() -> None:
+    docs = inputs().documents_with_highlights()
+    assert [(d.id, n) for d, n in docs] == [("d-article", 3), ("d-memo", 6), ("d-report", 4),
+                                           ("d-statute", 2)]
