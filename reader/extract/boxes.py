@@ -31,7 +31,7 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.errors import DocumentError
@@ -93,7 +93,9 @@ class BoxesBuilder:
         self.run_pages = array("i")
         self.y0s = array("f")
         self.y1s = array("f")
-        self.xs = array("f")
+        self.bases = array("i")
+        self.gaps = array("h")
+        self.widths = array("H")
         self._end = 0
 
     def add_page(self, page: PageGeometry) -> None:
@@ -101,82 +103,61 @@ class BoxesBuilder:
 
     def add_run(self, start: int, page: int, y0: float, y1: float,
                 xs: Sequence[float]) -> None:
+        """Quantise one run now, so that memory stays small for huge documents."""
         n = len(xs) // 2
         if n == 0:
             return
         if start < self._end:
             raise ValueError(f"run at {start} overlaps the previous run (ends {self._end})")
+        inv = 1.0 / UNIT
+        q = [round(x * inv) if x == x and -1e8 < x < 1e8 else 0 for x in xs[: 2 * n]]
+        q0, q1 = q[0::2], q[1::2]
+        widths = [b - a for a, b in zip(q0, q1, strict=True)]
+        gaps = [0, *(a - b for a, b in zip(q0[1:], q1[:-1], strict=True))]
+        if all(0 <= w <= MAX_Q for w in widths) and all(-32768 <= g <= 32767 for g in gaps):
+            self._append(start, page, y0, y1, q0[0], n)
+            self.gaps.extend(gaps)
+            self.widths.extend(widths)
+        else:  # a glyph wider than 2,048 pt, or a jump: split the run where it does not fit
+            prev_x1 = None
+            for j in range(n):
+                gap = 0 if prev_x1 is None else q0[j] - prev_x1
+                if prev_x1 is None or not -32768 <= gap <= 32767:
+                    self._append(start + j, page, y0, y1, q0[j], 0)
+                    gap = 0
+                self.lengths[-1] += 1
+                w = min(MAX_Q, max(0, q1[j] - q0[j]))
+                self.gaps.append(gap)
+                self.widths.append(w)
+                prev_x1 = q0[j] + w
+        self._end = start + n
+
+    def _append(self, start: int, page: int, y0: float, y1: float, base: int,
+                n: int) -> None:
         self.starts.append(start)
         self.lengths.append(n)
         self.run_pages.append(page)
         self.y0s.append(y0)
         self.y1s.append(y1)
-        self.xs.extend(xs[: 2 * n])
-        self._end = start + n
+        self.bases.append(base)
 
     def pack(self, text_length: int) -> bytes:
-        return pack(self.pages, self.starts, self.lengths, self.run_pages, self.y0s,
-                    self.y1s, self.xs, text_length)
+        return _write(self.pages, self.starts, self.lengths, self.run_pages, self.y0s,
+                      self.y1s, self.bases, self.gaps, self.widths, len(self.gaps),
+                      text_length)
 
 
-def pack(pages: Sequence[PageGeometry], starts: Sequence[int], lengths: Sequence[int],
-         run_pages: Sequence[int], y0s: Sequence[float], y1s: Sequence[float],
-         xs: Sequence[float], text_length: int) -> bytes:
-    """Pack runs (columns of equal length; ``xs`` holds x0, x1 for every code point)."""
-    n_chars = sum(lengths)
-    if len(xs) != 2 * n_chars:
-        raise ValueError("xs must hold an x0 and an x1 for every code point of the runs")
-    inv = 1.0 / UNIT
-    q = [round(x * inv) if x == x and -1e8 < x < 1e8 else 0 for x in xs]
-    q0, q1 = q[0::2], q[1::2]
-    widths_l = [b - a for a, b in zip(q0, q1, strict=True)]
-    gaps_l = [0, *(a - b for a, b in zip(q0[1:], q1[:-1], strict=True))] if q0 else []
-    first = 0
-    for n in lengths:  # a run's first character has no gap
-        if n:
-            gaps_l[first] = 0
-        first += n
-    if any(not 0 <= w <= MAX_Q for w in widths_l) or any(
-            not -32768 <= g <= 32767 for g in gaps_l):
-        return _pack_slow(pages, starts, lengths, run_pages, y0s, y1s, q0, q1, text_length)
-    bases = array("i")
-    first = 0
-    for n in lengths:
-        bases.append(q0[first] if n else 0)
-        first += n
-    return _write(pages, array("i", starts), array("i", lengths), array("i", run_pages),
-                  array("f", y0s), array("f", y1s), bases, array("h", gaps_l),
-                  array("H", widths_l), n_chars, text_length)
-
-
-def _pack_slow(pages: Sequence[PageGeometry], starts: Sequence[int], lengths: Sequence[int],
-               run_pages: Sequence[int], y0s: Sequence[float], y1s: Sequence[float],
-               q0: list[int], q1: list[int], text_length: int) -> bytes:
-    """Like :func:`pack` when a gap or width does not fit: split runs where needed."""
-    out_starts, out_lengths, out_pages = array("i"), array("i"), array("i")
-    out_y0, out_y1, out_base = array("f"), array("f"), array("i")
-    gaps, widths = array("h"), array("H")
-    k = 0
-    for r in range(len(starts)):
-        prev_x1 = None
-        for j in range(lengths[r]):
-            qx0, qx1 = q0[k], q1[k]
-            k += 1
-            gap = 0 if prev_x1 is None else qx0 - prev_x1
-            if prev_x1 is None or not -32768 <= gap <= 32767:  # start a (new) run here
-                out_starts.append(starts[r] + j)
-                out_lengths.append(0)
-                out_pages.append(run_pages[r])
-                out_y0.append(y0s[r])
-                out_y1.append(y1s[r])
-                out_base.append(qx0)
-                gap = 0
-            out_lengths[-1] += 1
-            gaps.append(gap)
-            widths.append(min(MAX_Q, max(0, qx1 - qx0)))
-            prev_x1 = qx0 + widths[-1]
-    return _write(pages, out_starts, out_lengths, out_pages, out_y0, out_y1, out_base, gaps,
-                  widths, k, text_length)
+def pack(pages: Sequence[PageGeometry], runs: Iterable[tuple[int, int, float, float,
+                                                              Sequence[float]]],
+         text_length: int) -> bytes:
+    """Pack ``runs`` of ``(start, page, y0, y1, xs)`` (``xs``: x0, x1 per code point), in
+    text order, for a text of ``text_length`` code points."""
+    builder = BoxesBuilder()
+    for page in pages:
+        builder.add_page(page)
+    for start, page_number, y0, y1, xs in runs:
+        builder.add_run(start, page_number, y0, y1, xs)
+    return builder.pack(text_length)
 
 
 def _write(pages: Sequence[PageGeometry], starts: array, lengths: array, run_pages: array,

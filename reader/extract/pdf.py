@@ -17,16 +17,23 @@ truncated, pypdf tries (:mod:`reader.extract.pdf_fallback`; flagged in ``warning
 from __future__ import annotations
 
 import logging
+import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader.documents.model import DocMeta, DocStatus, Page
 from reader.errors import DamagedFile, FileTooLarge, PasswordRequired
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
+from reader.extract.pdf_layout import PageLayout
+
+if TYPE_CHECKING:
+    from reader.extract.pdf_read import OpenDocument
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +88,84 @@ def sniff(path: Path, fp: BinaryIO, size: int) -> Sniffed:
 def extract(path: Path) -> Extracted:
     """Extract one PDF (see the module docstring for what is raised)."""
     path = Path(path)
+    with opened(path) as doc:
+        if isinstance(doc, Extracted):  # read by the fallback parser
+            return doc
+        part = doc.read_part(1, 0)
+    return finish_parts(path, [part])
+
+
+def extract_or_split(path: Path, parts: int, min_pages: int,
+                     on_split: Callable[[list[tuple[int, int]]], None]) -> Extracted | PdfPart:
+    """For the pool: like :func:`extract`, but a document of at least ``min_pages`` pages
+    is cut into ``parts`` page ranges; ``on_split`` receives all ranges but the first,
+    and the first is read and returned as a :class:`PdfPart` (see :func:`finish_parts`)."""
+    path = Path(path)
+    with opened(path) as doc:
+        if isinstance(doc, Extracted):
+            return doc
+        total = doc.page_count()
+        if parts > 1 and total >= max(2, min_pages):
+            ranges = page_ranges(total, parts)
+            on_split(ranges[1:])
+            return doc.read_part(*ranges[0])
+        part = doc.read_part(1, 0)
+    return finish_parts(path, [part])
+
+
+def read_part(path: Path, first: int, last: int) -> PdfPart:
+    """Pages ``first``..``last`` of a PDF already known to open (one part of a split)."""
+    path = Path(path)
+    with opened(path) as doc:
+        if isinstance(doc, Extracted):
+            raise DamagedFile(f"{_name(path)} cannot be parsed page by page.")
+        return doc.read_part(first, last)
+
+
+def page_ranges(total: int, parts: int) -> list[tuple[int, int]]:
+    """``parts`` contiguous, nearly equal, 1-based inclusive page ranges covering ``total``."""
+    parts = max(1, min(parts, total))
+    bounds = [round(i * total / parts) for i in range(parts + 1)]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(parts)]
+
+
+@dataclass
+class PdfPart:
+    """Analysed pages of one page range, picklable (sent between pool workers)."""
+
+    first: int
+    last: int
+    total: int
+    layouts: list[PageLayout]
+    failures: list[str]
+    truncated: bool
+    hints: DocMeta
+
+
+class _Opened:
+    def __init__(self, path: Path, doc: OpenDocument, sniffed: Sniffed) -> None:
+        self.path, self.doc, self.sniffed = path, doc, sniffed
+
+    def page_count(self) -> int:
+        return self.doc.page_count()
+
+    def read_part(self, first: int, last: int) -> PdfPart:
+        failures: list[str] = []
+        layouts = list(self.doc.layouts(heartbeat.beat, first, last, failures))
+        return PdfPart(first, last or self.doc.page_count(), self.doc.page_count(), layouts,
+                       failures, self.sniffed.truncated,
+                       self.doc.info_hints() if first <= 1 else DocMeta())
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[_Opened | Extracted]:
+    """The PDF opened by pdfminer, or the whole document read by the fallback parser.
+    Raises DamagedFile / PasswordRequired / FileTooLarge."""
     try:
         with open(path, "rb") as fp:
-            size = path.stat().st_size
+            size = os.fstat(fp.fileno()).st_size
             sniffed = sniff(path, fp, size)
-            return _extract_open(path, fp, sniffed)
+            yield _open(path, fp, sniffed)
     except FileNotFoundError as exc:
         raise DamagedFile(f"{_name(path)} is missing (moved or deleted while reading).") from exc
     except IsADirectoryError as exc:
@@ -108,14 +188,14 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _extract_open(path: Path, fp: BinaryIO, sniffed: Sniffed) -> Extracted:
+def _open(path: Path, fp: BinaryIO, sniffed: Sniffed) -> _Opened | Extracted:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    from reader.extract.pdf_read import read_document
+    from reader.extract import pdf_read
 
     name = _name(path)
     try:
-        doc = read_document(fp)
+        return _Opened(path, pdf_read.read_document(fp), sniffed)
     except PDFPasswordIncorrect as exc:
         raise PasswordRequired(f"{name} is encrypted and needs a password.") from exc
     except (MemoryError, RecursionError):
@@ -124,23 +204,34 @@ def _extract_open(path: Path, fp: BinaryIO, sniffed: Sniffed) -> Extracted:
         return _fallback(path, f"its encryption is not supported by the main parser ({exc})")
     except Exception as exc:  # pdfminer raises many types on bad input
         log.debug("pdfminer cannot open %s", path, exc_info=True)
-        reason = _describe(exc)
         if sniffed.truncated:
             raise DamagedFile(f"{name} is truncated: it ends before the PDF end marker.") from exc
-        return _fallback(path, reason)
-    result = doc.pages_and_text(progress=heartbeat.beat)
+        return _fallback(path, _describe(exc))
+
+
+def finish_parts(path: Path, parts: list[PdfPart]) -> Extracted:
+    """The document from its parts (in page order), as :func:`extract` gives it."""
+    from reader.extract.pdf_read import result_from_layouts
+
+    name = _name(path)
+    parts = sorted(parts, key=lambda p: p.first)
+    layouts = [lt for p in parts for lt in p.layouts]
+    failures = [f for p in parts for f in p.failures]
+    truncated = any(p.truncated for p in parts)
+    result = result_from_layouts(layouts, failures)
     warnings = list(result.warnings)
-    if sniffed.truncated:
+    if truncated:
         warnings.insert(0, "the file is truncated (no end marker); pages may be missing")
     if not result.pages:
-        if sniffed.truncated:
+        if truncated:
             raise DamagedFile(f"{name} is truncated: no page could be found.")
-        return _fallback(path, "no page could be read")
+        fallback = _fallback(path, "no page could be read")
+        return fallback
     if result.failed_pages == len(result.pages):
         raise DamagedFile(f"{name} cannot be parsed: none of its {len(result.pages)} pages "
                           f"could be read ({result.first_failure}).")
     return finish(path, result.text, result.pages, result.page_chars, result.image_pages,
-                  result.boxes, warnings, doc.info_hints())
+                  result.boxes, warnings, parts[0].hints)
 
 
 def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int, ...],

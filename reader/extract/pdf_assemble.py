@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass
 
 from reader.documents.model import Page
+from reader.extract import heartbeat
 from reader.extract.boxes import BoxesBuilder, PageGeometry
 from reader.extract.normalize import (
     CID_RE,
@@ -26,7 +27,7 @@ from reader.extract.normalize import (
     normalize_text,
 )
 from reader.extract.pdf_clean import Vocabulary, find_running_lines, hyphen_join, line_end_hyphen
-from reader.extract.pdf_layout import _TERMINAL, Line, PageLayout, Paragraph
+from reader.extract.pdf_layout import _TERMINAL, Line, PageLayout, Paragraph, merge_rows
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,8 @@ class _PageWriter:
 
 def _write_page(page: PageLayout, vocab: Vocabulary) -> _PageWriter:
     w = _PageWriter(page.number)
-    for p_index, lines in enumerate(_merge_continued(page.paragraphs)):
+    paragraphs = merge_rows(page.paragraphs, page.width)
+    for p_index, lines in enumerate(_merge_continued(paragraphs)):
         if p_index:
             w.sep(PARAGRAPH_SEPARATOR)
         for i, line in enumerate(lines):
@@ -149,7 +151,9 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     page_chars: list[int] = []
     warnings: list[str] = []
     pos = 0
-    for page in layouts:
+    for done, page in enumerate(layouts, start=1):
+        if done % 50 == 0:
+            heartbeat.beat(done, len(layouts))
         if builder is not None:
             builder.add_page(PageGeometry(page.number, page.width, page.height, page.crop))
         w = _write_page(page, vocab)

@@ -77,20 +77,23 @@ def _edge_lines(page: PageLayout) -> list[tuple[str, Line]]:
 
 def _key(zone: str, text: str) -> str:
     masked = _NUM_RE.sub("#", text.lower())
-    if len(text) <= 24:
-        masked = " ".join("#" if _ROMAN_RE.match(t) else t for t in masked.split())
-    return zone + ":" + " ".join(masked.split())
+    tokens = masked.split()
+    short = len(text) <= 24
+    tokens = ["#" if (short or i in (0, len(tokens) - 1)) and _ROMAN_RE.match(t) else t
+              for i, t in enumerate(tokens)]
+    return zone + ":" + " ".join(tokens)
 
 
 def _numbers(text: str) -> list[tuple[str, int]]:
     """Number tokens of a header line with their values (roman numerals only in short,
-    page-number-like lines)."""
+    page-number-like lines, or first or last on the line)."""
     out = []
     short = len(text) <= 24
-    for tok in _TOKEN_RE.findall(text):
+    found = _TOKEN_RE.findall(text)
+    for i, tok in enumerate(found):
         if tok.isdigit():
             out.append((tok, int(tok)))
-        elif short and _ROMAN_RE.match(tok):
+        elif (short or i in (0, len(found) - 1)) and _ROMAN_RE.match(tok):
             value = roman_value(tok)
             if value is not None:
                 out.append((tok, value))
@@ -126,7 +129,31 @@ def find_running_lines(pages: list[PageLayout]) -> Cleanup:
             result.dropped += 1
         for page_number, label in _page_field(members).items():
             result.printed.setdefault(page_number, label)
+    for page in with_text:
+        result.dropped += _drop_row_mates(page)
     return result
+
+
+def _drop_row_mates(page: PageLayout) -> int:
+    """In the margins, text on the same baseline as a dropped running header is part of
+    it ("Chapter 2. Methods" at the right of the report title): drop it too."""
+    lines = page.lines()
+    dropped = [ln for ln in lines if ln.dropped]
+    if not dropped:
+        return 0
+    count = 0
+    for ln in lines:
+        if ln.dropped or not ln.yruns:
+            continue
+        if not (ln.y0 >= page.height * (1 - MARGIN_ZONE) or ln.y1 <= page.height * MARGIN_ZONE):
+            continue
+        for d in dropped:
+            h = min(ln.height, d.height)
+            if h > 0 and min(ln.y1, d.y1) - max(ln.y0, d.y0) >= 0.7 * h:
+                ln.dropped = True
+                count += 1
+                break
+    return count
 
 
 def _page_field(members: list[tuple[PageLayout, Line]]) -> dict[int, str]:

@@ -235,7 +235,7 @@ def page_layout(ltpage: LTPage, number: int, crop: tuple[float, float, float, fl
     blocks: list[_Block] = []
     images: list[float] = [0.0]
     _collect(ltpage, blocks, images)
-    ordered = merge_row_blocks(order_blocks(blocks, height), width)
+    ordered = order_blocks(blocks, height)
     paragraphs: list[Paragraph] = []
     for block in ordered:
         for k, lines in enumerate(split_paragraphs(block.lines)):
@@ -306,25 +306,25 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
     return out
 
 
-def merge_row_blocks(blocks: list[_Block], page_width: float) -> list[_Block]:
-    """Join one-line blocks that sit side by side on one baseline ("TO:" and its value
-    after a tab stop, table cells of one row) into one line, with a space between."""
-    out: list[_Block] = []
-    for b in blocks:
+def merge_rows(paragraphs: list[Paragraph], page_width: float) -> list[Paragraph]:
+    """Join one-line paragraphs that sit side by side on one baseline ("TO:" and its value
+    after a tab stop, table cells of one row) into one line, with a space between.
+    Dropped lines (running headers) are left out first."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        lines = [ln for ln in para.lines if not ln.dropped]
+        if not lines:
+            continue
         prev = out[-1] if out else None
-        if (prev is not None and len(b.lines) == 1 and len(prev.lines) >= 1
-                and prev.lines[-1] is not None):
-            a_line, b_line = prev.lines[-1], b.lines[0]
-            h = min(a_line.height, b_line.height)
-            overlap = min(a_line.y1, b_line.y1) - max(a_line.y0, b_line.y0)
-            gap = b_line.x0 - a_line.x1
-            if (len(prev.lines) == 1 and h > 0 and overlap >= 0.7 * h
-                    and -0.5 <= gap < 0.25 * page_width):
-                merged = join_lines(a_line, b_line)
-                out[-1] = _Block([merged], min(prev.x0, b.x0), min(prev.y0, b.y0),
-                                 max(prev.x1, b.x1), max(prev.y1, b.y1))
+        if prev is not None and len(lines) == 1 and len(prev.lines) == 1:
+            a, b = prev.lines[0], lines[0]
+            h = min(a.height, b.height)
+            overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+            gap = b.x0 - a.x1
+            if h > 0 and overlap >= 0.7 * h and -0.5 <= gap < 0.6 * page_width:
+                out[-1] = Paragraph([join_lines(a, b)], prev.continues)
                 continue
-        out.append(b)
+        out.append(para if len(lines) == len(para.lines) else Paragraph(lines, para.continues))
     return out
 
 

@@ -151,11 +151,6 @@ class OpenDocument:
                 yield _empty_layout(page, number, label)
             progress(number, total)
 
-    def pages_and_text(self, progress: BeatFn, want_boxes: bool = True) -> ReadResult:
-        failures: list[str] = []
-        layouts = list(self.layouts(progress, failures=failures))
-        return result_from_layouts(layouts, failures, want_boxes=want_boxes)
-
 
 def result_from_layouts(layouts: list[PageLayout], failures: list[str],
                         want_boxes: bool = True) -> ReadResult:

@@ -12,22 +12,27 @@ Limits (defaults):
 * **no progress**: a worker reports progress (the PDF extractor: every page). When a file
   makes no progress for ``timeout`` seconds (60) it is killed: "stopped: no progress for
   60 s". A 2,000-page PDF that takes minutes but keeps turning pages is not stopped.
-* **overall**: no file may take longer than ``max_seconds`` (20 minutes) in total.
+* **overall**: no file may take longer than ``max_seconds`` (30 minutes) in all.
 * a worker that dies (segfault, ``os._exit``, killed from outside): "the extractor
-  crashed (exit code N)" / "(signal N)"; its replacement takes the next file.
+  crashed (exit code N)" / "(signal N)"; a new worker takes the next file.
+* a worker gets 120 s to start (spawn and imports on a busy machine) before the limits
+  above apply to its first file.
 
-Formats whose :class:`~reader.extract.registry.FormatInfo` has ``isolated=False`` (text,
-Markdown) and unknown types run in this process; when no job needs isolation no worker
-process is started at all. Workers use the ``spawn`` start method; one per core by
-default, never more than the isolated jobs. Bigger files are started first, so one huge
-PDF does not start last and finish alone. After a file that left a worker with more
-than 300 MB resident, the worker retires and a fresh one takes its place.
+Scheduling: formats whose :class:`~reader.extract.registry.FormatInfo` has
+``isolated=False`` (text, Markdown) and unknown types run in this process; when no job
+needs isolation no worker process is started at all. Workers use the ``spawn`` start
+method; one per core by default, never more than needed. Bigger files start first. A PDF
+of at least ``split_pages`` pages (200) is cut into one page range per worker: every worker
+reads a range, then one assembles the document (running headers, hyphens and boxes need
+all pages), so one huge report uses every core; the text is the same, byte for byte, as
+an unsplit extraction. After a file that left a worker above 300 MB resident, the worker
+retires and a fresh one takes its place, so memory does not pile up.
 
 **Cancelling**: when ``cancel`` is set, the workers are killed at once and the generator
-raises :class:`~reader.errors.Cancelled` at the next result it would have yielded
-(results yielded before stay valid). Closing the generator early (``break``) also stops
-the workers. Every exception an extractor raises comes back as a status and a reason;
-the generator itself raises only ``Cancelled``.
+raises :class:`~reader.errors.Cancelled` (results yielded before stay valid; it is checked
+every 0.1 s). Closing the generator early (``break``) also stops the workers. Every
+exception an extractor raises comes back as a status and a one-line reason; the
+generator itself raises only ``Cancelled``.
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progres
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0  # seconds without progress
-DEFAULT_MAX_SECONDS = 20 * 60.0  # per file, in total
+DEFAULT_MAX_SECONDS = 30 * 60.0  # per file, in total
+SPLIT_MIN_PAGES = 200  # PDFs this long are read by all workers in page ranges
 DEFAULT_MEMORY_MB = 1024
 POLL = 0.1
 #: Seconds a new worker process may take to start (spawn, imports) before its first job's
@@ -98,6 +104,9 @@ def _size(path: Path) -> int:
         return 0
 
 
+Task = tuple[Any, ...]  # ("job", i) | ("part", i, k, first, last) | ("assemble", i)
+
+
 class _Worker:
     def __init__(self, ctx: Any, memory_mb: int,
                  formats: Mapping[str, FormatInfo] | None) -> None:
@@ -107,17 +116,21 @@ class _Worker:
                                 name="policy-reader-extract", daemon=True)
         self.proc.start()
         child.close()
-        self.job: int | None = None
+        self.task: Task | None = None
         self.started = 0.0
         self.last_beat = 0.0
         self.retiring = False
         self.booted = False
         self.born = time.monotonic()
 
-    def assign(self, index: int, path: Path) -> None:
+    @property
+    def job(self) -> int | None:
+        return None if self.task is None else self.task[1]
+
+    def assign(self, task: Task, message: tuple[Any, ...]) -> None:
         now = time.monotonic()
-        self.job, self.started, self.last_beat = index, now, now
-        self.conn.send(("job", index, str(path)))
+        self.task, self.started, self.last_beat = task, now, now
+        self.conn.send(message)
 
     def kill(self) -> None:
         try:
@@ -139,6 +152,14 @@ class _Worker:
             self.conn.close()
 
 
+@dataclass
+class _Split:
+    """A big PDF read as page ranges by several workers, then assembled by one."""
+
+    parts: int
+    blobs: dict[int, bytes]
+
+
 def _exit_reason(code: int | None) -> str:
     if code is None:
         return "the extractor crashed"
@@ -150,36 +171,43 @@ def _exit_reason(code: int | None) -> str:
 def extract_many(jobs: Sequence[Job], *, workers: int | None = None,
                  timeout: float | None = None, memory_mb: int | None = None,
                  progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
-                 max_seconds: float | None = None,
+                 max_seconds: float | None = None, split_pages: int | None = None,
                  formats: Mapping[str, FormatInfo] | None = None) -> Iterator[JobResult]:
     """Extract ``jobs``; yield each result as it completes (see the module docstring).
 
     ``timeout``: seconds without progress before a file is stopped (60);
-    ``max_seconds``: total seconds one file may take (1200); ``memory_mb``: each worker's
-    memory cap (1024); ``workers``: worker processes (one per core); ``formats``: format
-    entries by suffix that take precedence over the registry (tests use it to inject
-    extractors; they must be importable by a spawned process).
+    ``max_seconds``: total seconds one file may take (1800); ``memory_mb``: each worker's
+    memory cap (1024); ``workers``: worker processes (one per core); ``split_pages``: PDFs
+    with at least this many pages are read by all workers in page ranges (200; 0: never);
+    ``formats``: format entries by suffix that take precedence over the registry (tests
+    use it to inject extractors; they must be importable by a spawned process).
     """
     return _Run(list(jobs), workers=workers or default_workers(),
                 timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
                 max_seconds=DEFAULT_MAX_SECONDS if max_seconds is None else max_seconds,
                 memory_mb=memory_mb or DEFAULT_MEMORY_MB, progress=progress, cancel=cancel,
+                split_pages=SPLIT_MIN_PAGES if split_pages is None else split_pages,
                 formats=dict(formats) if formats else None).results()
 
 
 class _Run:
     def __init__(self, jobs: list[Job], *, workers: int, timeout: float, max_seconds: float,
-                 memory_mb: int, progress: ProgressFn, cancel: CancelToken,
+                 memory_mb: int, progress: ProgressFn, cancel: CancelToken, split_pages: int,
                  formats: dict[str, FormatInfo] | None) -> None:
-        self.jobs = jobs
-        self.n_workers = workers
+        self.jobs = [j if isinstance(j.path, Path) else Job(j.key, Path(j.path)) for j in jobs]
+        self.n_workers = max(1, workers)
         self.timeout, self.max_seconds, self.memory_mb = timeout, max_seconds, memory_mb
         self.progress, self.cancel, self.formats = progress, cancel, formats
+        self.split_pages = split_pages
         self.workers: list[_Worker] = []
+        self.queue: deque[Task] = deque()
+        self.splits: dict[int, _Split] = {}
+        self.first_start: dict[int, float] = {}
+        self.finished: set[int] = set()
         self.done = 0
         self._last_progress = 0.0
 
-    # -- progress -------------------------------------------------------------------------
+    # -- progress and results -------------------------------------------------------------
     def _report(self, label: str, force: bool = False) -> None:
         now = time.monotonic()
         if force or now - self._last_progress >= PROGRESS_INTERVAL:
@@ -190,11 +218,19 @@ class _Run:
                 log.exception("progress callback failed")
 
     def _result(self, index: int, extracted: Extracted | None, status: DocStatus,
-                reason: str, seconds: float) -> JobResult:
+                reason: str) -> JobResult | None:
+        """The result of job ``index`` (``None`` when it was already reported)."""
+        if index in self.finished:
+            return None
+        self.finished.add(index)
+        self.splits.pop(index, None)
         job = self.jobs[index]
+        seconds = time.monotonic() - self.first_start.get(index, time.monotonic())
         self.done += 1
         if status is not DocStatus.OK:
             log.info("%s: %s%s", job.path.name, status.value, f": {reason}" if reason else "")
+            for w in [w for w in self.workers if w.job == index]:  # other parts of it
+                self._drop(w)
         self._report(f"Extracted {job.path.name}", force=True)
         return JobResult(job.key, job.path, extracted, status, reason, round(seconds, 3))
 
@@ -204,57 +240,82 @@ class _Run:
         iso = set(isolated)
         local = deque(i for i in range(len(self.jobs)) if i not in iso)
         isolated.sort(key=lambda i: -_size(self.jobs[i].path))
-        queue = deque(isolated)
+        self.queue.extend(("job", i) for i in isolated)
         ctx = multiprocessing.get_context("spawn")
         self._report("Extracting", force=True)
         try:
-            while queue or local or any(w.job is not None for w in self.workers):
+            while self.queue or local or any(w.task is not None for w in self.workers):
                 if self.cancel.cancelled:
                     raise Cancelled()
-                self._fill(ctx, queue)
+                self._fill(ctx)
+                timeout = POLL
                 if local:
-                    yield self._run_local(local.popleft())
+                    res = self._run_local(local.popleft())
+                    if res is not None:
+                        yield res
                     timeout = 0.0
-                else:
-                    timeout = POLL
-                yield from self._collect(timeout)
-                yield from self._police()
+                for res in self._collect(timeout):
+                    if res is not None:
+                        yield res
+                for res in self._police():
+                    if res is not None:
+                        yield res
             if self.cancel.cancelled:
                 raise Cancelled()
         finally:
             self._shutdown()
 
-    def _run_local(self, index: int) -> JobResult:
+    def _run_local(self, index: int) -> JobResult | None:
         job = self.jobs[index]
         self._report(f"Extracting {job.path.name}")
-        t0 = time.monotonic()
+        self.first_start[index] = time.monotonic()
         result, status, reason, tb = run_job(Path(job.path), self.formats, self.memory_mb)
         if tb:
             log.error("extractor failed on %s:\n%s", job.path, tb)
-        return self._result(index, result, status, reason, time.monotonic() - t0)
+        return self._result(index, result, status, reason)
 
-    def _fill(self, ctx: Any, queue: deque[int]) -> None:
-        """Give queued jobs to idle workers, starting workers as needed."""
-        while queue:
-            idle = next((w for w in self.workers if w.job is None and not w.retiring), None)
+    def _message(self, task: Task) -> tuple[Any, ...]:
+        kind, index = task[0], task[1]
+        path = str(self.jobs[index].path)
+        if kind == "job":
+            self.first_start.setdefault(index, time.monotonic())
+            split = ((self.n_workers, self.split_pages)
+                     if self.n_workers > 1 and self.split_pages > 0 else None)
+            return ("job", index, path, split)
+        if kind == "part":
+            return ("part", index, path, task[2], task[3], task[4])
+        split_job = self.splits[index]
+        return ("assemble", index, path, [split_job.blobs[k] for k in sorted(split_job.blobs)])
+
+    def _fill(self, ctx: Any) -> None:
+        """Give queued tasks to idle workers, starting workers as needed."""
+        while self.queue:
+            task = self.queue[0]
+            if task[1] in self.finished:  # a part of a job that already failed
+                self.queue.popleft()
+                continue
+            idle = next((w for w in self.workers if w.task is None and not w.retiring), None)
             if idle is None:
                 if len(self.workers) >= self.n_workers:
                     return
                 idle = _Worker(ctx, self.memory_mb, self.formats)
                 self.workers.append(idle)
-            index = queue.popleft()
+            self.queue.popleft()
             try:
-                idle.assign(index, self.jobs[index].path)
-            except (OSError, BrokenPipeError, ValueError):
-                queue.appendleft(index)  # the worker died before it got the job
+                idle.assign(task, self._message(task))
+            except (OSError, ValueError):
+                self.queue.appendleft(task)  # the worker died before it got the task
                 self._drop(idle)
+                continue
+            if task[0] == "assemble":  # the parent keeps no copy of the parts once sent
+                self.splits[task[1]].blobs.clear()
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()
         if worker in self.workers:
             self.workers.remove(worker)
 
-    def _collect(self, timeout: float) -> Iterator[JobResult]:
+    def _collect(self, timeout: float) -> Iterator[JobResult | None]:
         if not self.workers:
             if timeout:
                 time.sleep(timeout)
@@ -271,15 +332,30 @@ class _Run:
             if worker is not None and worker in self.workers and not worker.proc.is_alive():
                 yield from self._read(worker)  # a last message may still be in the pipe
                 if worker in self.workers:
-                    yield from self._died(worker)
+                    yield self._died(worker)
 
-    def _read(self, worker: _Worker) -> Iterator[JobResult]:
+    def _finish_task(self, worker: _Worker, retire: bool) -> None:
+        worker.task = None
+        if retire:
+            worker.retiring = True
+            worker.stop()
+            self.workers.remove(worker)
+
+    def _read(self, worker: _Worker) -> Iterator[JobResult | None]:
         while worker in self.workers:
             try:
                 if not worker.conn.poll():
                     return
                 msg = worker.conn.recv()
             except (EOFError, OSError):
+                return
+            except Exception as exc:  # a result that cannot be unpickled here
+                log.exception("cannot read a message from an extraction worker")
+                index = worker.job
+                self._drop(worker)
+                if index is not None:
+                    yield self._result(index, None, DocStatus.DAMAGED,
+                                       f"the extractor's result could not be read ({exc})")
                 return
             kind = msg[0]
             if kind == "ready":
@@ -294,33 +370,44 @@ class _Run:
                                  + (f" of {total})" if total else ")"))
             elif kind == "log":
                 logging.getLogger(msg[2]).log(msg[1], "%s", msg[3])
+            elif kind == "split":
+                _, index, ranges = msg
+                self.splits[index] = _Split(parts=len(ranges) + 1, blobs={})
+                for k in range(len(ranges), 0, -1):  # other workers take them next
+                    self.queue.appendleft(("part", index, k, *ranges[k - 1]))
+                log.info("%s: read in %d page ranges", self.jobs[index].path.name,
+                         len(ranges) + 1)
+            elif kind == "part":
+                _, index, part_no, blob, retire = msg
+                self._finish_task(worker, retire)
+                split_job = self.splits.get(index)
+                if split_job is not None and index not in self.finished:
+                    split_job.blobs[part_no] = blob
+                    if len(split_job.blobs) == split_job.parts:
+                        self.queue.appendleft(("assemble", index))
             elif kind == "done":
                 _, index, extracted, status, reason, tb, retire = msg
-                seconds = time.monotonic() - worker.started
-                worker.job = None
+                self._finish_task(worker, retire)
                 if tb:
                     log.error("extractor failed on %s:\n%s", self.jobs[index].path, tb)
-                if retire:
-                    worker.retiring = True
-                    worker.stop()
-                    self.workers.remove(worker)
-                yield self._result(index, extracted, DocStatus(status), reason, seconds)
+                yield self._result(index, extracted, DocStatus(status), reason)
 
-    def _died(self, worker: _Worker) -> Iterator[JobResult]:
+    def _died(self, worker: _Worker) -> JobResult | None:
         code = worker.proc.exitcode
         index = worker.job
         self._drop(worker)
-        if index is not None:
-            log.warning("%s: the extraction worker died (exit code %s)",
-                        self.jobs[index].path.name, code)
-            yield self._result(index, None, DocStatus.DAMAGED, _exit_reason(code),
-                               time.monotonic() - worker.started)
+        if index is None:
+            return None
+        log.warning("%s: the extraction worker died (exit code %s)",
+                    self.jobs[index].path.name, code)
+        return self._result(index, None, DocStatus.DAMAGED, _exit_reason(code))
 
-    def _police(self) -> Iterator[JobResult]:
+    def _police(self) -> Iterator[JobResult | None]:
         """Kill workers whose file made no progress for too long or took too long."""
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.job is None:
+            index = worker.job
+            if index is None or worker not in self.workers:
                 continue
             if not worker.booted:
                 if now - worker.born <= BOOT_SECONDS:
@@ -328,17 +415,16 @@ class _Run:
                 reason = f"the extractor did not start within {BOOT_SECONDS:g} s"
             elif now - worker.last_beat > self.timeout:
                 reason = f"stopped: no progress for {self.timeout:g} s"
-            elif now - worker.started > self.max_seconds:
+            elif now - self.first_start.get(index, worker.started) > self.max_seconds:
                 reason = f"stopped: took longer than {_duration(self.max_seconds)}"
             else:
                 continue
-            index = worker.job
             log.warning("%s: %s", self.jobs[index].path.name, reason)
             self._drop(worker)
-            yield self._result(index, None, DocStatus.DAMAGED, reason, now - worker.started)
+            yield self._result(index, None, DocStatus.DAMAGED, reason)
 
     def _shutdown(self) -> None:
-        busy = [w for w in self.workers if w.job is not None]
+        busy = [w for w in self.workers if w.task is not None]
         for w in busy:
             w.kill()
         for w in self.workers:
@@ -353,5 +439,5 @@ def _duration(seconds: float) -> str:
     return f"{seconds:g} s"
 
 
-__all__ = ["DEFAULT_MAX_SECONDS", "DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "Job", "JobResult",
-           "default_workers", "extract_many", "memory_reason"]
+__all__ = ["DEFAULT_MAX_SECONDS", "DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "SPLIT_MIN_PAGES",
+           "Job", "JobResult", "default_workers", "extract_many", "memory_reason"]

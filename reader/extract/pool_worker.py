@@ -7,9 +7,12 @@ import contextlib
 import importlib
 import logging
 import os
+import pickle
 import time
 import traceback
-from collections.abc import Mapping
+import zlib
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,9 @@ log = logging.getLogger(__name__)
 RETIRE_RSS_MB = 300
 BEAT_INTERVAL = 0.2
 
-Outcome = tuple[Extracted | None, DocStatus, str, str]  # result, status, reason, traceback
+#: result (an Extracted, or a PdfPart of a split PDF), status, reason, traceback
+Outcome = tuple[Any, DocStatus, str, str]
+PDF_MODULE = "reader.extract.pdf"
 
 
 def memory_reason(memory_mb: int) -> str:
@@ -49,12 +54,14 @@ def extract_one(path: Path, formats: Mapping[str, FormatInfo] | None = None) -> 
     return importlib.import_module(info.module).extract(path)
 
 
-def run_job(path: Path, formats: Mapping[str, FormatInfo] | None,
-            memory_mb: int) -> Outcome:
-    """Extract and map every failure to ``(None, status, reason, traceback)``."""
+def run_job(path: Path, formats: Mapping[str, FormatInfo] | None, memory_mb: int,
+            work: Callable[[], Any] | None = None) -> Outcome:
+    """Extract (or run ``work``) and map every failure to ``(None, status, reason, tb)``."""
     name = path.name
     try:
-        result = extract_one(path, formats)
+        result = work() if work is not None else extract_one(path, formats)
+        if type(result).__name__ == "PdfPart":
+            return result, DocStatus.OK, "", ""
         if not isinstance(result, Extracted):
             return (None, DocStatus.DAMAGED,
                     f"the extractor returned {type(result).__name__}, not a result", "")
@@ -153,19 +160,68 @@ def worker_main(conn: Any, memory_mb: int, formats: Mapping[str, FormatInfo] | N
             return
         if msg is None:
             return
-        _, index, path_text = msg
         last[0] = 0.0
-        result, status, reason, tb = run_job(Path(path_text), formats, memory_mb)
-        retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
-        retire = retire or rss_mb() > RETIRE_RSS_MB
-        try:
+        if not _serve(conn, msg, formats, memory_mb):
+            return
+
+
+def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
+           memory_mb: int) -> bool:
+    """Run one job message; False when this worker should retire."""
+    kind, index, path_text = msg[0], msg[1], msg[2]
+    path = Path(path_text)
+    part_no = 0
+    work: Callable[[], Any] | None = None
+    if kind == "job" and msg[3] and _is_pdf(path, formats):
+        parts, min_pages = msg[3]
+        work = partial(_pdf_or_split, conn, index, path, parts, min_pages)
+    elif kind == "part":
+        part_no, first, last = msg[3], msg[4], msg[5]
+        work = partial(_pdf_part, path, first, last)
+    elif kind == "assemble":
+        work = partial(_pdf_assemble, path, msg[3])
+    result, status, reason, tb = run_job(path, formats, memory_mb, work)
+    retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
+    retire = retire or rss_mb() > RETIRE_RSS_MB
+    try:
+        if type(result).__name__ == "PdfPart":
+            blob = zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1)
+            del result
+            conn.send(("part", index, part_no, blob, retire))
+        else:
             conn.send(("done", index, result, status.value, reason, tb, retire))
-        except MemoryError:
-            conn.send(("done", index, None, DocStatus.DAMAGED.value, memory_reason(memory_mb),
-                       "", True))
-            return
-        except Exception as exc:  # e.g. a result that cannot be pickled
-            conn.send(("done", index, None, DocStatus.DAMAGED.value,
-                       f"the extractor failed (cannot send the result: {exc})", "", retire))
-        if retire:
-            return
+    except MemoryError:
+        conn.send(("done", index, None, DocStatus.DAMAGED.value, memory_reason(memory_mb),
+                   "", True))
+        return False
+    except Exception as exc:  # e.g. a result that cannot be pickled
+        conn.send(("done", index, None, DocStatus.DAMAGED.value,
+                   f"the extractor failed (cannot send the result: {exc})", "", retire))
+    return not retire
+
+
+def _is_pdf(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
+    info = (formats or {}).get(path.suffix.lower()) or format_for(path)
+    return info is not None and info.module == PDF_MODULE
+
+
+def _pdf_or_split(conn: Any, index: int, path: Path, parts: int, min_pages: int) -> Any:
+    from reader.extract import pdf
+
+    return pdf.extract_or_split(path, parts, min_pages,
+                                lambda ranges: conn.send(("split", index, ranges)))
+
+
+def _pdf_part(path: Path, first: int, last: int) -> Any:
+    from reader.extract import pdf
+
+    return pdf.read_part(path, first, last)
+
+
+def _pdf_assemble(path: Path, blobs: list[bytes]) -> Extracted:
+    from reader.extract import pdf
+
+    parts = []
+    while blobs:  # unpack one at a time, freeing each blob as it goes
+        parts.append(pickle.loads(zlib.decompress(blobs.pop(0))))
+    return pdf.finish_parts(path, parts)

@@ -9,6 +9,7 @@ Deterministic: the same arguments give the same files.
 from __future__ import annotations
 
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from reportlab.lib.pagesizes import letter
@@ -96,18 +97,29 @@ def write_pdf(path: Path, *, seed: int, pages: int, two_column: bool = False,
     doc.build(story)
 
 
-def generate(folder: Path, n: int, big_pages: int = 2000, seed: int = 1) -> list[Path]:
+def _write(task: tuple[str, int, int, bool, str]) -> None:
+    path, seed, pages, two_column, title = task
+    write_pdf(Path(path), seed=seed, pages=pages, two_column=two_column, title=title)
+
+
+def generate(folder: Path, n: int, big_pages: int = 2000, seed: int = 1,
+             workers: int = 1) -> list[Path]:
+    """Write ``n`` PDFs of 2 to 40 pages (a quarter in two columns) and, with
+    ``big_pages``, ``big-report.pdf``; ``workers`` processes share the work."""
     folder.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(seed)
-    out = []
+    tasks = []
+    if big_pages:
+        tasks.append((str(folder / "big-report.pdf"), seed * 1000 + 999, big_pages, False,
+                      "Statewide Overdose Report"))
     for i in range(n):
         pages = rnd.choice([2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40])
-        path = folder / f"doc-{i:03d}.pdf"
-        write_pdf(path, seed=seed * 1000 + i, pages=pages, two_column=rnd.random() < 0.25)
-        out.append(path)
-    if big_pages:
-        path = folder / "big-report.pdf"
-        write_pdf(path, seed=seed * 1000 + 999, pages=big_pages,
-                  title="Statewide Overdose Report")
-        out.append(path)
-    return out
+        tasks.append((str(folder / f"doc-{i:03d}.pdf"), seed * 1000 + i, pages,
+                      rnd.random() < 0.25, ""))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            list(ex.map(_write, tasks))
+    else:
+        for task in tasks:
+            _write(task)
+    return [Path(t[0]) for t in tasks]

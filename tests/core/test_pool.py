@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import shutil
 from pathlib import Path
@@ -177,3 +178,19 @@ def test_pdf_batch_with_bomb_and_bad_files(tmp_path: Path) -> None:
     here = extract_pdf(Path(paths[0]))
     assert got["two_column.pdf"].extracted.text == here.text
     assert got["two_column.pdf"].extracted.boxes == here.boxes
+
+
+def test_big_pdf_split_across_workers_gives_the_same_result(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="reader.extract.pool")
+    path = Path(shutil.copy(FIXTURES / "two_column.pdf", tmp_path / "two_column.pdf"))
+    other = Path(shutil.copy(FIXTURES / "hyphenation.pdf", tmp_path / "hyphenation.pdf"))
+    got = {r.key: r for r in extract_many([Job("a", path), Job("b", other)], workers=2,
+                                          split_pages=2, timeout=60)}
+    whole = extract_pdf(path)
+    split = got["a"].extracted
+    assert got["a"].status is DocStatus.OK
+    assert split.text == whole.text and split.pages == whole.pages
+    assert split.boxes == whole.boxes and split.meta == whole.meta
+    assert got["b"].extracted.text == extract_pdf(other).text
+    assert "two_column.pdf: read in 2 page ranges" in caplog.text
