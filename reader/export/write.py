@@ -126,6 +126,7 @@ def write_brief(brief: Brief, path: str | os.PathLike[str], fmt: str | None = No
     data = render(brief, fmt, progress=progress, cancel=cancel)
     cancel.raise_if_cancelled()
     atomic_replace(target, data)
+    progress(1, 1, f"Saved {target.name}")
     return ExportResult(path=target, format=fmt, size=len(data), quotes=brief.quote_count,
                         documents=len(brief.sources), themes=brief.theme_count,
                         orphans=brief.orphan_count,
