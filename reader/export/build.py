@@ -28,7 +28,7 @@ from reader.export.model import (
     ThemeEntry,
 )
 from reader.export.options import BriefOptions, OrphanPolicy
-from reader.export.select import TaxonomyLike, ThemeTree, matches, wanted_themes
+from reader.export.select import TaxonomyLike, ThemeTree, local_day, matches, wanted_themes
 from reader.export.text import clean, one_line, quote_text, redact
 
 log = logging.getLogger(__name__)
@@ -97,10 +97,11 @@ def build_brief(options: BriefOptions, placed: Sequence[Placed],
                     prepared_by=one_line(options.prepared_by),
                     prepared_for=one_line(options.prepared_for),
                     group_name=one_line(options.group_name), notice=one_line(options.notice),
-                    date=options.cover_date(now.date()), as_of=options.as_of_date(now.date())),
+                    date=options.cover_date(local_day(now)),
+                    as_of=options.as_of_date(local_day(now))),
         sections=sections,
         sources=_sources(list(brief_quotes.values()), documents, doc_rank),
-        themes=_theme_entries(sections, list(brief_quotes.values()), cited, tree),
+        themes=_theme_entries(list(brief_quotes.values()), cited, tree),
         orphans=tuple(orphans) if options.orphans is OrphanPolicy.APPENDIX else (),
         orphan_count=len(orphans),
         annotators=() if options.anonymize else tuple(sorted(
@@ -229,8 +230,8 @@ def _sources(quotes: Sequence[BriefQuote], documents: Mapping[str, Document],
     return tuple(out)
 
 
-def _theme_entries(sections: Sequence, quotes: Sequence[BriefQuote],  # type: ignore[type-arg]
-                   cited: Sequence[_Cited], tree: ThemeTree) -> tuple[ThemeEntry, ...]:
+def _theme_entries(quotes: Sequence[BriefQuote], cited: Sequence[_Cited],
+                   tree: ThemeTree) -> tuple[ThemeEntry, ...]:
     """The themes the brief uses (those quotes are filed under, with their ancestors), in
     taxonomy order, with their definitions."""
     used: dict[str, int] = {}

@@ -167,7 +167,7 @@ def test_libreoffice_opens_and_converts_the_docx(data: bytes, tmp_path: Path) ->
     src = tmp_path / "brief.docx"
     src.write_bytes(data)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(src)], check=True, capture_output=True, timeout=300,
+                    str(src)], check=True, capture_output=True, timeout=120,
                    env={**os.environ, "HOME": str(tmp_path)})
     text = pdf_text((tmp_path / "brief.pdf").read_bytes())
     assert "Lakeview briefing" in text and norm(SPECIAL_QUOTE[:40]) in text
