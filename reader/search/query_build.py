@@ -29,6 +29,8 @@ from reader.search.query_parse import And, Cite, Field, Node, Not, Or, Phrase, W
 from reader.search.schema import SPELL_FIELD, TEXT_FIELDS
 
 MAX_EXPANSION = 256
+PROXIMITY_SLOP = 4  # words this close count as "together"
+PROXIMITY_BOOST = 2.0
 KIND_ALIASES = {
     "article": "article", "articles": "article", "news": "article",
     "memo": "memo", "memos": "memo", "memorandum": "memo", "policy": "memo",
@@ -75,8 +77,9 @@ class Built:
 
 
 class Builder:
-    def __init__(self, reader: Any, warnings: list[str]) -> None:
+    def __init__(self, reader: Any, warnings: list[str], vocab: Any = None) -> None:
         self.reader = reader
+        self.vocab = vocab  # a tables.Vocabulary (fast fuzzy matching), or None
         self.warnings = warnings
         self.marks = MarkSpec()
 
@@ -170,7 +173,9 @@ class Builder:
         text = fold(node.text)
         words: list[str] = []
         try:
-            if node.fuzzy:
+            if node.fuzzy and self.vocab is not None:
+                words = [text, *self.vocab.within(text, node.fuzzy)[:MAX_EXPANSION]]
+            elif node.fuzzy:
                 words = [text, *islice(self.reader.terms_within(SPELL_FIELD, text, node.fuzzy,
                                                                 prefix=1), MAX_EXPANSION)]
             elif node.prefix:
@@ -302,10 +307,11 @@ def _is_stop(node: Node) -> bool:
             and fold(node.text) in STOP_WORDS)
 
 
-def build_query(tree: Node | None, reader: Any, warnings: list[str]) -> Built:
+def build_query(tree: Node | None, reader: Any, warnings: list[str], vocab: Any = None
+                ) -> Built:
     """Build ``tree``. Top-level exclusions (``-word``, ``NOT word`` directly in the
     query's AND) exclude whole documents; nested ones work row by row."""
-    builder = Builder(reader, warnings)
+    builder = Builder(reader, warnings, vocab)
     exclude: list[wq.Query] = []
     items = tree.items if isinstance(tree, And) else (tree,) if tree is not None else ()
     negated = [i for i in items if isinstance(i, Not)]
@@ -323,4 +329,11 @@ def build_query(tree: Node | None, reader: Any, warnings: list[str]) -> Built:
         q = builder.build(tree)
     if isinstance(q, wq.Not):
         q = wq.And([wq.Every(), q])
+    if q is not None and isinstance(tree, And):
+        plain = [i.text for i in tree.items if isinstance(i, Word)
+                 and not (i.prefix or i.wildcard or i.fuzzy)]
+        terms = analyze(" ".join(plain))
+        if len(terms) >= 2:  # words near each other rank first (known-item searches)
+            q = wq.AndMaybe(q, wq.Phrase("body", terms, slop=PROXIMITY_SLOP,
+                                         boost=PROXIMITY_BOOST))
     return Built(q, builder.marks, warnings, exclude)

@@ -22,10 +22,10 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from reader.search.analysis import cite_analyzer, keys_analyzer, name_analyzer, text_analyzer
 
 #: Bump when the schema, the analysers or the row layout change: the index is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
-PASSAGE_CHARS = 3000  # target size of a passage of an unpaged document or a long page
-MAX_PAGE_CHARS = 6000  # pages longer than this are cut into passages
+PASSAGE_CHARS = 6000  # target size of a passage of an unpaged document or a long page
+MAX_PAGE_CHARS = 12000  # pages longer than this are cut into passages
 
 TEXT_FIELDS = ("body", "title", "meta", "quote")  # what a plain word searches
 MARK_FIELDS = ("body", "quote", "cite")  # fields with stored character offsets

@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import sorting
 
 from reader.search.api import DocResult, Facet, SearchHit, SearchResults, Snippet
 from reader.search.marks import RowMarks, row_marks, text_marks
@@ -108,6 +107,48 @@ def _text_hit(doc_id: str, info: dict[str, Any], score: float, fields: dict[str,
                      snippets, source="text")
 
 
+def _scored_rows(searcher: Any, q: wq.Query, table: IndexTable, allowed: set[int] | None,
+                 mask: set[int]) -> dict[str, list[tuple[float, int]]]:
+    """One scored pass over every matching row: per document its best
+    :data:`HITS_PER_DOC` rows as (score, docnum), best first. (Whoosh's collapsing
+    collector plus a separate count would read the postings twice.)"""
+    context = searcher.context()
+    rows_doc = table.rows_doc
+    best: dict[str, list[tuple[float, int]]] = {}
+    for sub, offset in searcher.leaf_searchers():
+        m = q.matcher(sub, context)
+        while m.is_active():
+            d = offset + m.id()
+            if (allowed is None or d in allowed) and d not in mask:
+                score = m.score()
+                doc = rows_doc[d]
+                kept = best.get(doc)
+                if kept is None:
+                    best[doc] = [(score, d)]
+                elif len(kept) < HITS_PER_DOC:
+                    kept.append((score, d))
+                elif score > min(kept)[0]:
+                    kept.remove(min(kept))
+                    kept.append((score, d))
+            m.next()
+    for kept in best.values():
+        kept.sort(key=lambda sd: (-sd[0], sd[1]))
+    return best
+
+
+class LazyVocabulary:
+    """The table's vocabulary, read only when a fuzzy word or a suggestion needs it."""
+
+    def __init__(self, table: IndexTable) -> None:
+        self.table = table
+
+    def frequency(self, word: str) -> float:
+        return self.table.vocabulary().frequency(word)
+
+    def within(self, word: str, maxdist: int) -> list[str]:
+        return self.table.vocabulary().within(word, maxdist)
+
+
 def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 20,
                sort: str = "relevance", filters: dict[str, str] | None = None,
                notices: tuple[str, ...] = ()) -> SearchResults:
@@ -122,7 +163,7 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
         warnings.append(f"Unknown sort '{sort}': sorted by relevance.")
         sort = "relevance"
     reader = searcher.reader()
-    built = build_query(parsed.tree, reader, warnings)
+    built = build_query(parsed.tree, reader, warnings, LazyVocabulary(table))
     fq = _filter_query(filters, reader, warnings)
     q = built.query
     if q is None and fq is None:
@@ -130,35 +171,22 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
                              elapsed=time.perf_counter() - started)
     if q is None:
         q, fq = fq, None
+    mask: set[int] = set()  # rows of documents excluded as a whole
     if built.exclude:
-        excluded = set()
+        excluded: set[str] = set()
         for ex in built.exclude:
             excluded.update(table.rows_doc[d] for d in searcher.docs_for_query(ex))
-        if excluded:
-            mask = wq.Or([wq.Term("doc_id", d) for d in sorted(excluded)])
-            fq = wq.AndNot(fq or wq.Every(), mask)
-    full = q if fq is None else wq.And([q, fq])
-    docs = table.doc_info(searcher.docs_for_query(full))
+        mask = table.rows_of(excluded)
+    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
+    best = _scored_rows(searcher, q, table, allowed, mask)
+    docs = table.doc_info(items[0][1] for items in best.values())
     facets = _facets(docs, table)
 
-    row_filter = fq
-    order: list[str] = []
     if sort == "date":
         order = sorted(docs, key=lambda d: (docs[d][1] != "", docs[d][1], d), reverse=True)
-        order = order[:limit]
-        ids = wq.Or([wq.Term("doc_id", d) for d in order]) if order else wq.NullQuery
-        row_filter = ids if fq is None else wq.And([fq, ids])
-    results = searcher.search(q, filter=row_filter, limit=limit * HITS_PER_DOC,
-                              collapse=sorting.FieldFacet("doc_id"),
-                              collapse_limit=HITS_PER_DOC, terms=False)
-    rows: dict[str, list[tuple[int, float]]] = {}
-    for hit in results:
-        doc_id = table.rows_doc[hit.docnum]
-        if doc_id not in rows and len(rows) >= limit:
-            continue
-        rows.setdefault(doc_id, []).append((hit.docnum, float(hit.score or 0.0)))
-    if sort == "date":
-        rows = {d: rows[d] for d in order if d in rows}
+    else:
+        order = sorted(best, key=lambda d: (-best[d][0][0], d))
+    rows = {d: [(docnum, score) for score, docnum in best[d]] for d in order[:limit]}
     docnums = [d for items in rows.values() for d, _ in items]
     marks: RowMarks = row_marks(searcher, docnums, built.marks)
     groups = []
@@ -183,6 +211,6 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
             doc_id=doc_id, title=str(first_info.get("title") or ""),
             path=str(first_info.get("path") or ""), kind=str(first_info.get("kind") or ""),
             date=str(first_info.get("date") or ""), score=best, hits=tuple(hits)))
-    suggestion = suggest(parsed, reader, no_results=not docs)
+    suggestion = suggest(parsed, reader, LazyVocabulary(table))
     return SearchResults(parsed.text, tuple(groups), len(docs), facets, suggestion,
                          tuple(warnings), time.perf_counter() - started)

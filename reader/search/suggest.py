@@ -23,34 +23,39 @@ def _frequency(reader: Any, fieldname: str, term: str) -> float:
         return 0.0
 
 
-def _known(reader: Any, word: str) -> float:
+def _known(reader: Any, word: str, vocab: Any) -> float:
     """How often the index has seen ``word`` (as typed, or its stem in any text field)."""
-    freq = _frequency(reader, SPELL_FIELD, word)
+    freq = vocab.frequency(word) if vocab is not None else _frequency(reader, SPELL_FIELD, word)
     if freq:
         return freq
     s = stem(word)
     return sum(_frequency(reader, f, s) for f in ("body", "title", "meta", "quote"))
 
 
-def correct_word(reader: Any, word: str) -> str:
-    """A more likely real word for ``word`` (folded, lower case), or ``""``."""
+def correct_word(reader: Any, word: str, vocab: Any = None) -> str:
+    """A more likely real word for ``word`` (folded, lower case), or ``""``. ``vocab``: a
+    :class:`~reader.search.tables.Vocabulary` (fast), else the reader's terms."""
     if len(word) < 3 or not word.isalpha() or word in STOP_WORDS:
         return ""
-    known = _known(reader, word)
+    known = _known(reader, word, vocab)
     if known > RARE:
         return ""
     own = stem(word)
     for maxdist in (1, 2):
         try:
-            found = [w.decode("utf-8") if isinstance(w, bytes) else w for w in islice(
-                reader.terms_within(SPELL_FIELD, word, maxdist, prefix=1), 200)]
+            if vocab is not None:
+                found = vocab.within(word, maxdist)[:200]
+            else:
+                found = [w.decode("utf-8") if isinstance(w, bytes) else w for w in islice(
+                    reader.terms_within(SPELL_FIELD, word, maxdist, prefix=1), 200)]
         except Exception:  # no spelling field yet (empty index)
             return ""
         scored = []
         for cand in found:
             if cand == word or stem(cand) == own or not cand.isalpha():
                 continue
-            freq = _frequency(reader, SPELL_FIELD, cand)
+            freq = vocab.frequency(cand) if vocab is not None else _frequency(
+                reader, SPELL_FIELD, cand)
             if known and freq < max(10.0, known * COMMON_RATIO):
                 continue
             scored.append((freq, cand))
@@ -59,7 +64,7 @@ def correct_word(reader: Any, word: str) -> str:
     return ""
 
 
-def suggest(parsed: Parsed, reader: Any, *, no_results: bool = False) -> str:
+def suggest(parsed: Parsed, reader: Any, vocab: Any = None) -> str:
     """The whole query with misspelled words replaced, or ``""`` when nothing to fix."""
     text = parsed.text
     edits: list[tuple[int, int, str]] = []
@@ -68,7 +73,7 @@ def suggest(parsed: Parsed, reader: Any, *, no_results: bool = False) -> str:
                 or word.fuzzy:
             continue
         folded = fold(word.text)
-        fixed = correct_word(reader, folded)
+        fixed = correct_word(reader, folded, vocab)
         if fixed:
             original = text[word.start:word.end]
             if original[:1].isupper():

@@ -9,6 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from reader.search.schema import SPELL_FIELD
+
 #: columns read for every row
 COLUMNS = ("key", "sig", "doc_id", "rtype", "kind", "date", "jfacet")
 
@@ -25,6 +30,35 @@ class SegmentTable:
     date: list[str]
     jfacet: list[str]
     themes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # note rows only
+    vocab: dict[str, float] | None = None  # unstemmed word → frequency (read on demand)
+
+
+class Vocabulary:
+    """The unstemmed words of the indexed text with their frequencies, for fuzzy words and
+    "did you mean" (edit distances computed by rapidfuzz, not term by term in Python)."""
+
+    def __init__(self, freqs: dict[str, float]) -> None:
+        self.freqs = freqs
+        self._by_initial: dict[str, list[str]] | None = None
+
+    def frequency(self, word: str) -> float:
+        return self.freqs.get(word, 0.0)
+
+    def within(self, word: str, maxdist: int) -> list[str]:
+        """Words within ``maxdist`` edits (Damerau-Levenshtein) that share the first letter,
+        closest first, then most frequent."""
+        if not word:
+            return []
+        if self._by_initial is None:
+            groups: dict[str, list[str]] = {}
+            for w in self.freqs:
+                groups.setdefault(w[:1], []).append(w)
+            self._by_initial = groups
+        candidates = self._by_initial.get(word[:1], [])
+        found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance,
+                                score_cutoff=maxdist, limit=None)
+        found.sort(key=lambda r: (r[1], -self.freqs.get(r[0], 0.0), r[0]))
+        return [w for w, _d, _i in found]
 
 
 def read_segment(reader: Any) -> SegmentTable:
@@ -58,6 +92,39 @@ class IndexTable:
     themes: dict[int, tuple[str, ...]]  # global docnum → theme ids (note rows)
     live: list[tuple[int, SegmentTable, Any]]  # (offset, table, reader) per segment
     doc_themes: dict[str, set[str]] = field(default_factory=dict)  # doc id → theme ids
+    _doc_rows: dict[str, list[int]] | None = None
+    _vocab: Vocabulary | None = None
+
+    def vocabulary(self) -> Vocabulary:
+        """The spelling vocabulary (each segment's words read once and cached)."""
+        if self._vocab is None:
+            freqs: dict[str, float] = {}
+            for _offset, seg, reader in self.live:
+                if seg.vocab is None:
+                    words: dict[str, float] = {}
+                    try:
+                        for term, info in reader.iter_field(SPELL_FIELD):
+                            w = term.decode("utf-8") if isinstance(term, bytes) else term
+                            words[w] = float(info.weight())
+                    except KeyError:  # no spelling field in this segment
+                        pass
+                    seg.vocab = words
+                for w, f in seg.vocab.items():
+                    freqs[w] = freqs.get(w, 0.0) + f
+            self._vocab = Vocabulary(freqs)
+        return self._vocab
+
+    def rows_of(self, doc_ids: Iterable[str]) -> set[int]:
+        """Every row (global docnum, deleted ones included) of these documents."""
+        if self._doc_rows is None:
+            index: dict[str, list[int]] = {}
+            for docnum, doc_id in enumerate(self.rows_doc):
+                index.setdefault(doc_id, []).append(docnum)
+            self._doc_rows = index
+        out: set[int] = set()
+        for d in doc_ids:
+            out.update(self._doc_rows.get(d, ()))
+        return out
 
     def doc_info(self, docnums: Iterable[int]) -> dict[str, tuple[str, str, str]]:
         """doc id → (kind, date, jurisdiction) for the documents of these rows."""
