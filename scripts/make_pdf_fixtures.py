@@ -374,6 +374,25 @@ def encrypted(user: str) -> bytes:
     return _with_pypdf(simple_memo(1), edit)
 
 
+def rotated() -> bytes:
+    """A landscape table drawn sideways on a portrait page, shown upright by /Rotate 90."""
+    buf = io.BytesIO()
+    c = _canvas(buf, "Rotated Table Page (Sample)")
+    c.translate(W, 0)
+    c.rotate(90)  # text runs up the portrait page; /Rotate 90 turns it to read across
+    c.setFont("Times-Roman", 12)
+    lines = ["A landscape table drawn sideways on a portrait page.",
+             "Second line of the rotated page text.", SAMPLE]
+    for i, t in enumerate(lines):
+        c.drawString(72, W - 72 - 16 * i, t)
+    c.showPage()
+    c.save()
+
+    def edit(w: object) -> None:
+        w.pages[0].rotate(90)  # type: ignore[attr-defined]
+    return _with_pypdf(buf.getvalue(), edit)
+
+
 # -- broken files ----------------------------------------------------------------------------
 def truncated() -> bytes:
     data = two_column()
@@ -394,6 +413,7 @@ FIXTURES: dict[str, Callable[[], bytes]] = {
     "scanned_stamp.pdf": lambda: scanned(stamp=True),
     "image_page2.pdf": image_page2,
     "page_labels.pdf": page_labels,
+    "rotated.pdf": rotated,
     "encrypted_empty_password.pdf": lambda: encrypted(""),
     "password_required.pdf": lambda: encrypted("study-group"),
     "zero_bytes.pdf": lambda: b"",

@@ -107,6 +107,7 @@ def extract_or_split(path: Path, parts: int, min_pages: int,
         total = doc.page_count()
         if parts > 1 and total >= max(2, min_pages):
             ranges = page_ranges(total, parts)
+            ranges[-1] = (ranges[-1][0], 0)  # to the real end, whatever /Count says
             on_split(ranges[1:])
             return doc.read_part(*ranges[0])
         part = doc.read_part(1, 0)

@@ -19,7 +19,7 @@ from tests.core.pdf_fixtures import FIXTURES, MB, sparse_junk_pdf, sparse_valid_
 
 READABLE = ["two_column.pdf", "hyphenation.pdf", "ligatures.pdf", "type1_encoding.pdf",
             "form_xobject.pdf", "scanned.pdf", "scanned_stamp.pdf", "image_page2.pdf",
-            "page_labels.pdf", "encrypted_empty_password.pdf"]
+            "page_labels.pdf", "encrypted_empty_password.pdf", "rotated.pdf"]
 
 
 def flat(text: str) -> str:
@@ -304,6 +304,15 @@ def test_boxes_stay_in_step_after_hyphen_joining_and_ligatures() -> None:
     fi = [boxes.char_box(o + k) for k in (2, 3)]  # "f" "i" from the "ﬁ" glyph
     assert fi[0][3] <= fi[1][1] + 0.01 and fi[0][1] < fi[1][1]
     assert boxes.char_box(r.text.index("\n")) is None  # separators have no box
+
+
+def test_rotated_page_reads_across_and_boxes_are_in_display_space() -> None:
+    r = ex("rotated.pdf")
+    assert r.text.startswith("A landscape table drawn sideways on a portrait page.\nSecond")
+    boxes = CharBoxes.from_bytes(r.boxes)
+    assert boxes.page_size(1) == (792.0, 612.0)
+    _, x0, _, _, y1 = boxes.rects_for(0, 1)[0]
+    assert x0 == pytest.approx(72.0, abs=1) and y1 == pytest.approx(612 - 72 + 9.4, abs=2)
 
 
 def test_page_geometry() -> None:
