@@ -33,6 +33,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
                            "Check that the folder exists and is writable.") from exc
     try:
+        os.chmod(tmp, _file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -47,6 +48,17 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
                            "Nothing was changed; check free space and permissions.") from exc
     _fsync_dir(path.parent)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file would get (``mkstemp`` makes 0600; a shared workspace needs the
+    usual umask), or the existing file's mode when replacing one."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:
