@@ -74,6 +74,7 @@ class Built:
     marks: MarkSpec
     warnings: list[str]
     exclude: list[wq.Query] = field(default_factory=list)
+    proximity: tuple[str, ...] = ()  # plain words whose nearness lifts a passage
 
 
 class Builder:
@@ -329,11 +330,11 @@ def build_query(tree: Node | None, reader: Any, warnings: list[str], vocab: Any 
         q = builder.build(tree)
     if isinstance(q, wq.Not):
         q = wq.And([wq.Every(), q])
+    proximity: tuple[str, ...] = ()
     if q is not None and isinstance(tree, And):
         plain = [i.text for i in tree.items if isinstance(i, Word)
                  and not (i.prefix or i.wildcard or i.fuzzy)]
-        terms = analyze(" ".join(plain))
-        if len(terms) >= 2:  # words near each other rank first (known-item searches)
-            q = wq.AndMaybe(q, wq.Phrase("body", terms, slop=PROXIMITY_SLOP,
-                                         boost=PROXIMITY_BOOST))
-    return Built(q, builder.marks, warnings, exclude)
+        terms = tuple(analyze(" ".join(plain)))
+        if len(set(terms)) >= 2:  # words near each other rank first (known-item searches)
+            proximity = terms
+    return Built(q, builder.marks, warnings, exclude, proximity)

@@ -12,8 +12,8 @@ from typing import Any
 from whoosh import query as wq
 
 from reader.search.api import DocResult, Facet, SearchHit, SearchResults, Snippet
-from reader.search.marks import RowMarks, row_marks, text_marks
-from reader.search.query_build import MarkSpec, build_query
+from reader.search.marks import RowMarks, near_rows, row_marks, text_marks
+from reader.search.query_build import PROXIMITY_BOOST, PROXIMITY_SLOP, MarkSpec, build_query
 from reader.search.query_parse import FIELDS, parse_query
 from reader.search.rows import meta_snippet_text, passage_text
 from reader.search.snippets import make_snippets
@@ -136,6 +136,20 @@ def _scored_rows(searcher: Any, q: wq.Query, table: IndexTable, allowed: set[int
     return best
 
 
+def _lift_near(searcher: Any, best: dict[str, list[tuple[float, int]]],
+               terms: tuple[str, ...], top: int) -> None:
+    """Multiply the score of rows where the query's words stand together (only the
+    ``top`` best documents are looked at: cheap, and enough to reorder the first page)."""
+    candidates = sorted(best, key=lambda d: -best[d][0][0])[:top]
+    rows = [docnum for d in candidates for _s, docnum in best[d]]
+    near = near_rows(searcher, rows, terms, PROXIMITY_SLOP)
+    for d in candidates:
+        kept = [(score * PROXIMITY_BOOST if docnum in near else score, docnum)
+                for score, docnum in best[d]]
+        kept.sort(key=lambda sd: (-sd[0], sd[1]))
+        best[d] = kept
+
+
 class LazyVocabulary:
     """The table's vocabulary, read only when a fuzzy word or a suggestion needs it."""
 
@@ -179,6 +193,8 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
         mask = table.rows_of(excluded)
     allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
     best = _scored_rows(searcher, q, table, allowed, mask)
+    if built.proximity and len(best) > 1:
+        _lift_near(searcher, best, built.proximity, max(limit * 2, 20))
     docs = table.doc_info(items[0][1] for items in best.values())
     facets = _facets(docs, table)
 

@@ -320,3 +320,15 @@ def test_incremental_replace_and_delete(tmp_path: Path) -> None:
     with engine.writing() as w:
         w.replace(broken.id, doc_rows(broken, None))
     assert docs_of(engine.search("locked")) == ["memos/locked.pdf"]
+
+
+def test_words_standing_together_rank_first() -> None:
+    far = make_doc("a/far.txt", "Naloxone naloxone naloxone kits were counted. "
+                   + "Filler words here. " * 30 + "Public access to the building was limited.",
+                   title="Far apart")
+    near = make_doc("b/near.txt", "The memo expands naloxone access for families. "
+                    + "Other words. " * 30, title="Close together")
+    engine = build_engine(None, {"far": far, "near": near})
+    assert docs_of(engine.search("naloxone")) == ["a/far.txt", "b/near.txt"]
+    assert docs_of(engine.search("naloxone access")) == ["b/near.txt", "a/far.txt"]
+    assert docs_of(engine.search("access naloxone")) == ["b/near.txt", "a/far.txt"]
