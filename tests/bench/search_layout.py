@@ -65,7 +65,7 @@ def whole_doc(corpus: list, folder: Path, chars: bool) -> dict:
         for _ in range(2):
             for q in QUERIES:
                 t = time.process_time()
-                results = s.search(parser.parse(q), limit=10)
+                results = s.search(parser.parse(q), limit=10, terms=chars)
                 if chars:
                     results.fragmenter = highlight.PinpointFragmenter(autotrim=True)
                 for hit in results:
