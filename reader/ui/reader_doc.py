@@ -2,18 +2,29 @@
 
 Every paragraph of the text becomes one block (see :mod:`reader.ui.offsets` for how offsets
 map); headings get their level's style; a block where a page starts gets room above it for
-the page marker the view paints. The text is inserted in one call (Qt inserts ~100 MB/s) and
-Qt lays it out lazily, so a 2,000-page document shows at once.
+the page marker the view paints.
+
+A long document is never put in one ``QTextDocument``: Qt lays text out at ~3–4 MB/s, so a
+2,000-page text (7 MB) would hold the window for seconds, and showing its page 1,900 would
+need everything before it laid out. :class:`BuiltDocument` holds a *window* of whole
+paragraphs, blocks ``first``..``end`` of the text: the view opens a small window where the
+reader goes, grows it a chunk at a time as they scroll and trims what is far away
+(:mod:`reader.ui.widgets.reader_window`). A text of up to :data:`WINDOW_LIMIT` characters is
+shown whole. Positions in ``document`` are *local* to the window: :meth:`BuiltDocument.to_qt`
+and :meth:`BuiltDocument.to_core` convert (through :class:`TextMap`, where the arithmetic
+lives).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from dataclasses import dataclass
 
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -22,7 +33,7 @@ from PySide6.QtGui import (
 )
 
 from reader.documents.model import DocText, Page, Section
-from reader.ui.offsets import TextMap
+from reader.ui.offsets import TextMap, qt_safe
 
 SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source Serif Pro",
                   "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Serif"]
@@ -32,6 +43,10 @@ MAX_HEADING_CHARS = 300
 IDEAL_COLUMN_CHARS = 68
 LINE_SPACING = 1.6
 SAMPLE = "The district attorney will not prosecute possession of small amounts, and refers "
+#: A text up to this many characters is one ``QTextDocument`` (laid out in ~60 ms).
+WINDOW_LIMIT = 240_000
+_Move = QTextCursor.MoveOperation
+_Mode = QTextCursor.MoveMode
 
 
 @dataclass(frozen=True)
@@ -70,14 +85,6 @@ class ReaderStyle:
         return round(metrics.horizontalAdvance(SAMPLE) / len(SAMPLE) * IDEAL_COLUMN_CHARS)
 
 
-@dataclass
-class BuiltDocument:
-    document: QTextDocument
-    text_map: TextMap
-    page_starts: dict[int, Page] = field(default_factory=dict)  # block number → page
-    headings: dict[int, Section] = field(default_factory=dict)  # block number → section
-
-
 def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int, Section]:
     """Blocks that are a section's heading: the section starts the block and the block is
     short. Sections starting inside a paragraph (statute subsections) are left as text."""
@@ -100,63 +107,210 @@ def page_blocks(text_map: TextMap, pages: tuple[Page, ...]) -> dict[int, Page]:
     return found
 
 
-def build_document(doc_text: DocText, style: ReaderStyle,
-                   text_map: TextMap | None = None) -> BuiltDocument:
-    text_map = text_map or TextMap(doc_text.text)
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    document.setDefaultFont(style.body_font())
-    document.setDocumentMargin(0)
-    em = style.em()
+class BuiltDocument:
+    """A document's text as a ``QTextDocument``: all of it, or a window of its blocks.
 
-    body = QTextBlockFormat()
-    body.setLineHeight(style.line_height_percent(),
-                       QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    body.setBottomMargin(round(em * 0.9))
-    cursor = QTextCursor(document)
-    cursor.setBlockFormat(body)
-    cursor.insertText("\u2029".join(text_map.block_texts()))
+    ``page_starts`` and ``headings`` are keyed by block number in the whole text; a block
+    of ``document`` is block ``first + blockNumber()`` of the text.
+    """
 
-    built = BuiltDocument(document, text_map, page_blocks(text_map, doc_text.pages),
-                          heading_blocks(text_map, doc_text.sections))
-    for number in built.page_starts:
-        if number == 0:
-            continue
+    def __init__(self, doc_text: DocText, style: ReaderStyle, text_map: TextMap | None = None,
+                 *, window_limit: int | None = None) -> None:
+        self.doc_text = doc_text
+        self.style = style
+        self.text_map = text_map or TextMap(doc_text.text)
+        self.page_starts = page_blocks(self.text_map, doc_text.pages)
+        self.headings = heading_blocks(self.text_map, doc_text.sections)
+        self._special = sorted(set(self.page_starts) | set(self.headings))
+        limit = WINDOW_LIMIT if window_limit is None else window_limit
+        self.windowed = len(doc_text.text) > limit
+        self.em = style.em()
+        self._body = QTextBlockFormat()
+        self._body.setLineHeight(style.line_height_percent(),
+                                 QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self._body.setBottomMargin(round(self.em * 0.9))
+        self._heading_height = style.line_height_percent(1.25)
+        self._heading_families = style.heading_font().families()
+        self.first = self.end = 0
+        self.base = 0  # Qt position (in the whole text) where the window starts
+        self.local_length = 0  # Qt positions in the window
+        self.document = QTextDocument()
+        if not self.windowed:
+            self.fill(0, self.block_count)
+
+    # -- the window --------------------------------------------------------------------
+    @property
+    def block_count(self) -> int:
+        return self.text_map.block_count
+
+    @property
+    def start_offset(self) -> int:
+        """Code point where the window starts."""
+        return self.text_map.block_start(self.first)
+
+    @property
+    def end_offset(self) -> int:
+        """Code point where the window ends."""
+        return self.text_map.blocks[self.end - 1][1] if self.end else 0
+
+    @property
+    def window_chars(self) -> int:
+        return self.end_offset - self.start_offset
+
+    def holds(self, offset: int) -> bool:
+        return self.start_offset <= offset <= self.end_offset
+
+    def blocks_around(self, offset: int, before: int, after: int) -> tuple[int, int]:
+        """Whole blocks covering ``offset - before`` .. ``offset + after``."""
+        tm = self.text_map
+        first = tm.block_of(max(0, offset - before))
+        end = tm.block_of(min(len(tm), offset + after)) + 1
+        return first, max(end, first + 1)
+
+    def fill(self, first: int, end: int) -> QTextDocument:
+        """A new ``document`` holding blocks ``first``..``end`` (the view must show it)."""
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.style.body_font())
+        document.setDocumentMargin(0)
+        self.document = document
+        self._set_window(first, end)
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(self._body)
+        cursor.insertText(self._joined(first, end))
+        self._format(first, end)
+        cursor.endEditBlock()
+        return document
+
+    def extend_top(self, first: int) -> None:
+        """Add blocks ``first``..``self.first`` above the window."""
+        old = self.first
+        if first >= old:
+            return
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.insertText(self._joined(first, old) + "\u2029", QTextCharFormat())
+        self._set_window(first, self.end)
+        self._reset(first, old + 1)  # the new blocks took the old first block's format
+        self._format(first, old + 1)
+        cursor.endEditBlock()
+
+    def extend_bottom(self, end: int) -> None:
+        """Add blocks ``self.end``..``end`` below the window."""
+        old = self.end
+        end = min(end, self.block_count)
+        if end <= old:
+            return
+        cursor = QTextCursor(self.document)
+        cursor.movePosition(_Move.End)
+        cursor.beginEditBlock()
+        cursor.insertText("\u2029" + self._joined(old, end), QTextCharFormat())
+        self._set_window(self.first, end)
+        self._reset(old, end)
+        self._format(old, end)
+        cursor.endEditBlock()
+
+    def trim_top(self, first: int) -> None:
+        """Drop the blocks above block ``first``."""
+        if not self.first < first < self.end:
+            return
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.setPosition(self.local_block(first).position(), _Mode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._set_window(first, self.end)
+        self._reset(first, first + 1)  # the merge gave it the dropped first block's format
+        self._format(first, first + 1)
+        cursor.endEditBlock()
+
+    def trim_bottom(self, end: int) -> None:
+        """Drop the blocks from block ``end`` on."""
+        if not self.first < end < self.end:
+            return
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(self.local_block(end).position() - 1)
+        cursor.movePosition(_Move.End, _Mode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._set_window(self.first, end)
+
+    def _set_window(self, first: int, end: int) -> None:
+        self.first, self.end = first, end
+        self.base = self.text_map.to_qt(self.start_offset)
+        self.local_length = self.text_map.to_qt(self.end_offset) - self.base
+
+    def _joined(self, first: int, end: int) -> str:
+        text = self.text_map.text
+        return "\u2029".join(qt_safe(text[s:e]) for s, e in self.text_map.blocks[first:end])
+
+    def local_block(self, number: int) -> QTextBlock:
+        """Block ``number`` of the text in ``document`` (invalid outside the window)."""
+        return self.document.findBlockByNumber(number - self.first)
+
+    # -- typography --------------------------------------------------------------------
+    def _reset(self, first: int, end: int) -> None:
+        cursor = QTextCursor(self.local_block(first))
+        cursor.setPosition(self.local_block(end - 1).position(), _Mode.KeepAnchor)
+        cursor.setBlockFormat(self._body)
+
+    def _format(self, first: int, end: int) -> None:
+        """Page starts and headings among blocks ``first``..``end``."""
+        lo = bisect.bisect_left(self._special, first)
+        hi = bisect.bisect_left(self._special, end)
+        for number in self._special[lo:hi]:
+            block = self.local_block(number)
+            if not block.isValid():
+                continue
+            page_start = number > 0 and number in self.page_starts
+            section = self.headings.get(number)
+            if section is not None:
+                self._style_heading(block, section.level, page_start)
+            elif page_start:
+                fmt = QTextBlockFormat()
+                fmt.setTopMargin(round(self.em * 2.2))
+                QTextCursor(block).mergeBlockFormat(fmt)
+
+    def _style_heading(self, block: QTextBlock, level: int, page_start: bool) -> None:
+        em = self.em
+        level = max(1, min(level, 4))
         fmt = QTextBlockFormat()
-        fmt.setTopMargin(round(em * 2.2))
-        _merge_block(document, number, fmt)
-    for number, section in built.headings.items():
-        _style_heading(document, number, section.level, style, em,
-                       page_start=number in built.page_starts and number > 0)
-    return built
+        fmt.setHeadingLevel(level)
+        fmt.setTopMargin(round(em * ({1: 1.5, 2: 1.2}.get(level, 0.9)
+                                     + (2.2 if page_start else 0))))
+        fmt.setBottomMargin(round(em * 0.45))
+        fmt.setLineHeight(self._heading_height,
+                          QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        fmt.setNonBreakableLines(False)
+        chars = QTextCharFormat()
+        chars.setFontFamilies(self._heading_families)
+        chars.setFontWeight(QFont.Weight.DemiBold if level > 1 else QFont.Weight.Bold)
+        chars.setProperty(QTextFormat.Property.FontSizeAdjustment, {1: 2, 2: 1}.get(level, 0))
+        if level >= 3:
+            chars.setFontPointSize(self.style.point_size * 1.02)
+        cursor = QTextCursor(block)
+        cursor.mergeBlockFormat(fmt)
+        cursor.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
+        cursor.mergeCharFormat(chars)
 
+    # -- positions ---------------------------------------------------------------------
+    def to_qt(self, offset: int) -> int:
+        """The position in ``document`` of code point ``offset`` (clamped to the window)."""
+        return max(0, min(self.text_map.to_qt(offset) - self.base, self.local_length))
 
-def _merge_block(document: QTextDocument, number: int, fmt: QTextBlockFormat) -> None:
-    block = document.findBlockByNumber(number)
-    if block.isValid():
-        QTextCursor(block).mergeBlockFormat(fmt)
+    def to_core(self, pos: int, *, round_up: bool = False) -> int:
+        """The code point at position ``pos`` of ``document`` (clamped to the window)."""
+        pos = max(0, min(pos, self.local_length))
+        return self.text_map.to_core(pos + self.base, round_up=round_up)
 
+    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
+        a, b = sorted((start, end))
+        return self.to_qt(a), self.to_qt(b)
 
-def _style_heading(document: QTextDocument, number: int, level: int, style: ReaderStyle,
-                   em: float, *, page_start: bool) -> None:
-    block = document.findBlockByNumber(number)
-    if not block.isValid():
-        return
-    level = max(1, min(level, 4))
-    fmt = QTextBlockFormat()
-    fmt.setHeadingLevel(level)
-    fmt.setTopMargin(round(em * ({1: 1.5, 2: 1.2}.get(level, 0.9) + (2.2 if page_start else 0))))
-    fmt.setBottomMargin(round(em * 0.45))
-    fmt.setLineHeight(style.line_height_percent(1.25),
-                      QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    fmt.setNonBreakableLines(False)
-    chars = QTextCharFormat()
-    chars.setFontFamilies(style.heading_font().families())
-    chars.setFontWeight(QFont.Weight.DemiBold if level > 1 else QFont.Weight.Bold)
-    chars.setProperty(QTextFormat.Property.FontSizeAdjustment, {1: 2, 2: 1}.get(level, 0))
-    if level >= 3:
-        chars.setFontPointSize(style.point_size * 1.02)
-    cursor = QTextCursor(block)
-    cursor.mergeBlockFormat(fmt)
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-    cursor.mergeCharFormat(chars)
+    def range_to_core(self, start: int, end: int) -> tuple[int, int]:
+        a, b = sorted((start, end))
+        return self.to_core(a), self.to_core(b, round_up=True)
+
+    def page_of_block(self, local: int) -> Page | None:
+        """The page starting at block ``local`` of ``document``, if one does."""
+        return self.page_starts.get(self.first + local)
+

@@ -56,7 +56,7 @@ def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window)
     from PySide6.QtGui import QTextCursor
 
     cursor = QTextCursor(tab.view.document())
-    cursor.setPosition(tab.view.text_map.to_qt(marks[0].start))
+    cursor.setPosition(tab.view.qt_position(marks[0].start))
     assert tab.view.viewport().rect().contains(tab.view.cursorRect(cursor).center())
     # the outline and the page indicator follow the open document
     assert w.outline.model.rowCount() > 0

@@ -7,7 +7,16 @@ import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+)
 
 from reader.documents.model import Document
 from reader.ui.formatting import doc_details
@@ -24,6 +33,7 @@ class ReaderPainter:
         self.column = 600
         self.text_width = 720
         self.header_height = 0
+        self.right = 30
         self.em = 20.0
         self.title = ""
         self.details = ""
@@ -45,12 +55,17 @@ class ReaderPainter:
         self.small_font = style.heading_font()
         self.small_font.setPointSizeF(max(7.0, style.point_size * 0.78))
         self.header_height = self._header_height() if self.title else round(em * 1.5)
-        root = built.document.rootFrame()
+        self.right = right
+
+    def frame(self, document: QTextDocument) -> None:
+        """Give a new document the column's margins and room for the title block (every
+        window of a long text has the room; the title is drawn in the first only)."""
+        root = document.rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(self.gutter)
-        fmt.setRightMargin(right)
+        fmt.setRightMargin(self.right)
         fmt.setTopMargin(self.header_height)
-        fmt.setBottomMargin(round(em * 8))
+        fmt.setBottomMargin(round(self.em * 8))
         root.setFrameFormat(fmt)
 
     def _header_height(self) -> int:
@@ -68,7 +83,8 @@ class ReaderPainter:
         dy = -self.view.verticalScrollBar().value()
         palette = self.view.palette()
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        if dy + self.header_height > 0 and self.title:
+        built = self.view.built
+        if dy + self.header_height > 0 and self.title and built is not None and built.first == 0:
             self._paint_header(painter, dy, palette.color(QPalette.ColorRole.Text), muted)
         self._paint_pages(painter, dy, muted)
         self._paint_margin_marks(painter)
@@ -115,7 +131,7 @@ class ReaderPainter:
         rule = QColor(muted)
         rule.setAlpha(70)
         for block, _top in self._visible_blocks():
-            page = built.page_starts.get(block.blockNumber())
+            page = built.page_of_block(block.blockNumber())
             if page is None:
                 continue
             layout = block.layout()
@@ -129,7 +145,7 @@ class ReaderPainter:
             painter.drawText(QRectF(0, baseline - metrics.ascent(), self.gutter - self.em * 0.9,
                                     metrics.height()),
                              int(Qt.AlignmentFlag.AlignRight), label)
-            if block.blockNumber() > 0:
+            if built.first + block.blockNumber() > 0:
                 y = round(text_top - block.blockFormat().topMargin() / 2) + 0.5
                 painter.setPen(QPen(rule, 1, Qt.PenStyle.DashLine))
                 painter.drawLine(QPoint(self.gutter, round(y)),
@@ -144,13 +160,10 @@ class ReaderPainter:
 
     def _paint_margin_marks(self, painter: QPainter) -> None:
         view = self.view
-        text_map = view.text_map
-        if text_map is None:
+        if view.built is None:
             return
-        height = view.viewport().height()
-        first = text_map.to_core(view.cursorForPosition(QPoint(self.gutter, 0)).position())
-        last = text_map.to_core(view.cursorForPosition(
-            QPoint(self.gutter + self.column, height)).position(), round_up=True)
+        first = view.offset_at(QPoint(self.gutter, 0))
+        last = view.bottom_offset()
         x_bar = self.gutter - round(self.em * 0.45)
         for _name, marks in view.layers():
             cues = [m for m in marks if m.style.margin is not None or m.style.margin_symbol]
@@ -175,5 +188,5 @@ class ReaderPainter:
     def _pos_rect(self, offset: int) -> QRect:
         view = self.view
         cursor = QTextCursor(view.document())
-        cursor.setPosition(view.text_map.to_qt(offset))  # type: ignore[union-attr]
+        cursor.setPosition(view.qt_position(offset))
         return view.cursorRect(cursor)

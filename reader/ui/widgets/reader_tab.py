@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from reader.documents.model import DocText, Document, Page
-from reader.ui.find import find_all, nearest
+from reader.ui.find import MAX_MATCHES, find_all, nearest
 from reader.ui.marks import Mark, find_style, search_style
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.reader_view import ReaderView
 
 log = logging.getLogger(__name__)
+FIND_SLICE = 200_000  # characters searched per event-loop turn (~3 ms)
+FIND_OVERLAP = 2_000
 
 
 class ReaderTab(QWidget):
@@ -49,6 +51,10 @@ class ReaderTab(QWidget):
         self.pending_page: str | None = None  # a page to show once the text is in
         self._matches: list[tuple[int, int]] = []
         self._current = -1
+        self._job: tuple[str, bool, int] | None = None  # a find going on: query, case, where
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.timeout.connect(self._find_step)
         self.view.position_changed.connect(lambda off: self.location_changed.emit(self.doc.id,
                                                                                   off))
         self.find_bar.changed.connect(self._find)
@@ -135,17 +141,52 @@ class ReaderTab(QWidget):
 
     def close_find(self) -> None:
         self.find_bar.hide()
+        self._find_timer.stop()
+        self._job = None
         self._matches, self._current = [], -1
         self.view.clear_marks("find")
         self.view.clear_marks("find-current")
         self.view.setFocus()
 
     def _find(self, query: str, match_case: bool) -> None:
+        """Find ``query`` in the whole text: a slice per event-loop turn (a 2,000-page text
+        takes ~80 ms to scan), the first slice at once (a short text is done here)."""
+        self._find_timer.stop()
+        self._job = None
         if self.doc_text is None:
             return
-        self._matches = find_all(self.doc_text.text, query, match_case=match_case)
-        style = find_style()
-        self.view.set_marks("find", [Mark(s, e, style) for s, e in self._matches])
+        self._matches, self._current = [], -1
+        self._find_marks: list[Mark] = []
+        self._find_style = find_style()
+        self._job = (query, match_case, 0)
+        self._find_step()
+
+    def _find_step(self) -> None:
+        if self._job is None or self.doc_text is None:
+            return
+        query, match_case, pos = self._job
+        text = self.doc_text.text
+        stop = min(len(text), pos + FIND_SLICE)
+        # a match starting in this slice is found whole: matches are far shorter than the
+        # overlap (queries are cut at 500 characters)
+        found = find_all(text[pos:stop + FIND_OVERLAP], query, match_case=match_case,
+                         limit=MAX_MATCHES - len(self._matches))
+        resume = stop
+        style = self._find_style
+        for start, end in found:
+            if pos + start >= stop:
+                break
+            self._matches.append((pos + start, pos + end))
+            self._find_marks.append(Mark(pos + start, pos + end, style))
+            resume = pos + end
+        resume = max(resume, stop)
+        if resume < len(text) and len(self._matches) < MAX_MATCHES and query.split():
+            self._job = (query, match_case, resume)
+            self.find_bar.count.setText(f"Searching… {len(self._matches):,}")
+            self._find_timer.start(0)
+            return
+        self._job = None
+        self.view.set_marks("find", self._find_marks)
         self._current = -1
         if self._matches:
             self._select(nearest(self._matches, self.view.top_offset()))
@@ -153,8 +194,14 @@ class ReaderTab(QWidget):
             self.view.clear_marks("find-current")
             self.find_bar.set_count(-1, 0, query)
 
+    @property
+    def finding(self) -> bool:
+        """A find is still going through the text."""
+        return self._job is not None
+
     def find_count(self) -> int:
-        return len(self._matches)
+        """How many matches the last find found (0 while it is still going)."""
+        return 0 if self._job is not None else len(self._matches)
 
     def find_next(self) -> None:
         if self._matches:

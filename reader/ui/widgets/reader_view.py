@@ -2,25 +2,34 @@
 marks (search hits, find matches, and later the group's highlights) and a remembered position.
 
 Everything this view says about text is in code points of the document's text; the
-conversion to Qt positions happens in :class:`reader.ui.offsets.TextMap` only.
+conversion to Qt positions happens in :class:`reader.ui.offsets.TextMap` only (through
+:class:`~reader.ui.reader_doc.BuiltDocument`, which knows which part of a long text is in
+the ``QTextDocument``: see :mod:`reader.ui.widgets.reader_window`). Use :meth:`qt_position`
+and :meth:`core_offset` for positions in :meth:`document`, never ``text_map`` directly.
 
 Extension points for the annotation work:
 
 * :meth:`set_marks` / :meth:`clear_marks` draw ranges in named layers (``"highlights"``);
+  changing one layer rebuilds only that layer's selections and repaints (no relayout);
 * :meth:`selection_range` / :meth:`select_range` give and set the selection in code points;
 * :attr:`context_menu_providers` add entries to the context menu for the selection;
-* :meth:`mark_keys_at` tells which marks are under a point (click to edit).
+* :meth:`mark_keys_at` tells which marks are under a point (click to edit), and
+  :meth:`offset_at` which code point is.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+import operator
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -31,13 +40,17 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from reader.documents.model import DocText, Document
 from reader.ui.marks import Mark, layer_z
-from reader.ui.offsets import TextMap
-from reader.ui.reader_doc import BuiltDocument, ReaderStyle, build_document
+from reader.ui.offsets import TextMap, qt_safe
+from reader.ui.reader_doc import BuiltDocument, ReaderStyle
 from reader.ui.widgets.reader_paint import ReaderPainter
+from reader.ui.widgets.reader_window import JUMP_AFTER, JUMP_BEFORE, WindowKeeper
 
 log = logging.getLogger(__name__)
 
 MenuProvider = Callable[[QMenu, "tuple[int, int] | None"], None]
+_Keys = QKeySequence.StandardKey
+_by_place = operator.attrgetter("start", "end")
+_start = operator.attrgetter("start")
 
 
 class ReaderView(QTextEdit):
@@ -66,18 +79,27 @@ class ReaderView(QTextEdit):
         self.built: BuiltDocument | None = None
         self.style_ = ReaderStyle()
         self.painter = ReaderPainter(self)
+        self.window = WindowKeeper(self)
         self.context_menu_providers: list[MenuProvider] = []
         self._layers: dict[str, list[Mark]] = {}
+        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        # marks become Qt selections only around the view: (first, end) code points and the
+        # scroll bar values they cover; scrolling out of it places them again
+        self._band = (0, 0)
+        self._band_values = (0, -1)
+        self._all_selected = False  # Select All on a windowed text means the whole text
         self._pending: tuple[int, float, float] | None = None  # offset, align, deadline
         self._pos_timer = QTimer(self)
         self._pos_timer.setSingleShot(True)
         self._pos_timer.setInterval(400)
         self._pos_timer.timeout.connect(lambda: self.position_changed.emit(self.top_offset()))
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self._pos_timer.start())
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.selectionChanged.connect(self._forget_select_all)
 
     # -- loading ---------------------------------------------------------------------------
     @property
     def text_map(self) -> TextMap | None:
+        """The whole text's map (positions in the *whole* text, not in :meth:`document`)."""
         return self.built.text_map if self.built else None
 
     def load(self, doc: Document | None, doc_text: DocText, style: ReaderStyle | None = None,
@@ -85,6 +107,7 @@ class ReaderView(QTextEdit):
         """Show ``doc_text`` (with ``doc``'s title and details above it) at ``offset``."""
         self.doc, self.doc_text = doc, doc_text
         self._layers.clear()
+        self._selections.clear()
         self._build(style or self.style_, offset, TextMap(doc_text.text))
 
     def set_reader_style(self, style: ReaderStyle) -> None:
@@ -94,34 +117,66 @@ class ReaderView(QTextEdit):
             return
         keep = self.top_offset()
         self._build(style, keep, self.text_map)
-        self.scroll_to_offset(keep, align=0.0)
 
     def _build(self, style: ReaderStyle, offset: int, text_map: TextMap | None) -> None:
         assert self.doc_text is not None
         started = time.perf_counter()
         self.style_ = style
-        built = build_document(self.doc_text, style, text_map)
-        self.painter.prepare(built, self.doc, style)
+        built = BuiltDocument(self.doc_text, style, text_map)
         self.built = built
-        self.setDocument(built.document)
-        self.setLineWrapColumnOrWidth(self.painter.text_width)
-        self._fit_column()
-        self._apply_marks()
+        self.painter.prepare(built, self.doc, style)
+        self.window.reset()
+        if built.windowed:
+            self.show_window(*built.blocks_around(offset, JUMP_BEFORE, JUMP_AFTER))
+        else:
+            self._install()
         self.scroll_to_offset(offset, align=0.0)
         elapsed = time.perf_counter() - started
-        log.debug("reader: built %d blocks in %.3f s", built.text_map.block_count, elapsed)
+        log.debug("reader: %d blocks, %d in the document, in %.3f s",
+                  built.block_count, built.end - built.first, elapsed)
         self.loaded.emit(elapsed)
+
+    def show_window(self, first: int, end: int) -> None:
+        """Show blocks ``first``..``end`` of a long text (a new ``QTextDocument``)."""
+        assert self.built is not None
+        self.built.fill(first, end)
+        self._install()
+
+    def _install(self) -> None:
+        assert self.built is not None
+        document = self.built.document
+        self.painter.frame(document)
+        self._all_selected = False
+        self.setDocument(document)
+        self.setLineWrapColumnOrWidth(self.painter.text_width)
+        self._fit_column()
+        self.window_changed()
+
+    def window_changed(self) -> None:
+        """The text in :meth:`document` changed: marks are placed again."""
+        self._place_marks()
+        self.window.schedule()
+
+    def _on_scrolled(self, value: int) -> None:
+        self._pos_timer.start()
+        low, high = self._band_values
+        if value < low or value + self.viewport().height() > high:
+            self._place_marks()  # before the view paints
 
     # -- geometry --------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
+        self._place_marks()
+        self.window.place()
+        self.window.schedule()
 
     def _fit_column(self) -> None:
         """Centre the column: the view's left margin takes the free space."""
         if self.built is None:
             return
-        bar = self.verticalScrollBar().sizeHint().width()
+        right = self.window.width()
+        bar = right or self.verticalScrollBar().sizeHint().width()
         free = self.width() - bar - self.painter.text_width
         left = max(0, free // 2)
         if free < 0:  # narrower than the ideal column: wrap to the window
@@ -131,8 +186,8 @@ class ReaderView(QTextEdit):
         elif self.lineWrapColumnOrWidth() != self.painter.text_width:
             self.setLineWrapColumnOrWidth(self.painter.text_width)
         margins = self.viewportMargins()
-        if margins.left() != left:
-            self.setViewportMargins(left, 0, 0, 0)
+        if margins.left() != left or margins.right() != right:
+            self.setViewportMargins(left, 0, right, 0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -144,23 +199,47 @@ class ReaderView(QTextEdit):
         super().wheelEvent(event)
 
     # -- positions -------------------------------------------------------------------------
+    def qt_position(self, offset: int) -> int:
+        """The position in :meth:`document` of code point ``offset`` (clamped to the part of
+        the text the document holds)."""
+        return self.built.to_qt(offset) if self.built else 0
+
+    def core_offset(self, pos: int, *, round_up: bool = False) -> int:
+        """The code point at position ``pos`` of :meth:`document`."""
+        return self.built.to_core(pos, round_up=round_up) if self.built else 0
+
+    def offset_at(self, point: QPoint, *, round_up: bool = False) -> int:
+        """The code point nearest ``point`` (viewport coordinates)."""
+        return self.core_offset(self.cursorForPosition(point).position(), round_up=round_up)
+
     def top_offset(self) -> int:
         """The code point at the top left of the visible text."""
-        if self.text_map is None:
+        if self.built is None:
             return 0
         # below the title block while it is on screen (above it Qt's hit test is undefined)
         y = max(4, self.painter.header_height - self.verticalScrollBar().value() + 4)
-        cursor = self.cursorForPosition(QPoint(self.painter.gutter + 4, y))
-        return self.text_map.to_core(cursor.position())
+        return self.offset_at(QPoint(self.painter.gutter + 4, y))
+
+    def bottom_offset(self) -> int:
+        """The code point at the bottom right of the visible text."""
+        return self.offset_at(QPoint(self.painter.gutter + self.painter.column,
+                                     self.viewport().height()), round_up=True)
+
+    @property
+    def scroll_pending(self) -> bool:
+        """A scroll is waiting for Qt's layout to reach its place."""
+        return self._pending is not None
 
     def scroll_to_offset(self, offset: int, *, align: float = 0.3,
                          move_caret: bool = True) -> None:
         """Scroll so ``offset`` sits ``align`` of the way down the view (0 = top)."""
-        if self.text_map is None:
+        if self.built is None:
             return
+        offset = max(0, min(offset, len(self.built.text_map)))
+        self.window.ensure(offset)
         if move_caret:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self.text_map.to_qt(offset))
+            cursor.setPosition(self.qt_position(offset))
             self.blockSignals(True)
             self.setTextCursor(cursor)
             self.blockSignals(False)
@@ -168,11 +247,11 @@ class ReaderView(QTextEdit):
         self._apply_pending_scroll()
 
     def _apply_pending_scroll(self) -> None:
-        if self._pending is None or self.text_map is None:
+        if self._pending is None or self.built is None:
             return
         offset, align, deadline = self._pending
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.text_map.to_qt(offset))
+        cursor.setPosition(self.qt_position(offset))
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         head = self.painter.header_height if offset == 0 else 0
@@ -185,20 +264,28 @@ class ReaderView(QTextEdit):
             return
         bar.setValue(min(want, bar.maximum()))
         self._pending = None
+        self.window.schedule()
 
     # -- selection -------------------------------------------------------------------------
     def selection_range(self) -> tuple[int, int] | None:
         """The selected text as (start, end) code points, or None."""
-        cursor = self.textCursor()
-        if self.text_map is None or not cursor.hasSelection():
+        if self.built is None:
             return None
-        return self.text_map.range_to_core(cursor.selectionStart(), cursor.selectionEnd())
+        if self._all_selected:
+            return 0, len(self.built.text_map)
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.built.range_to_core(cursor.selectionStart(), cursor.selectionEnd())
 
     def select_range(self, start: int, end: int) -> None:
-        """Select code points ``start``..``end`` (and show them)."""
-        if self.text_map is None:
+        """Select code points ``start``..``end`` (and show them). In a long text the
+        selection is cut at the end of the part laid out around ``start``."""
+        if self.built is None:
             return
-        qs, qe = self.text_map.range_to_qt(start, end)
+        start, end = sorted((start, end))
+        self.window.ensure(start)
+        qs, qe = self.built.range_to_qt(start, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(qs)
         cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
@@ -210,14 +297,50 @@ class ReaderView(QTextEdit):
             return ""
         return self.doc_text.text[span[0]:span[1]]
 
+    def selectAll(self) -> None:
+        super().selectAll()
+        self._all_selected = self.built is not None and self.built.windowed
+
+    def _forget_select_all(self) -> None:
+        self._all_selected = False
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        if not self._all_selected or self.built is None:
+            return super().createMimeDataFromSelection()
+        data = QMimeData()  # the whole text, not just the part in the document
+        text = self.built.text_map.text
+        data.setText("\n".join(qt_safe(text[s:e]) for s, e in self.built.text_map.blocks))
+        return data
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        built = self.built
+        if built is not None and built.windowed:
+            if event.matches(_Keys.SelectAll):
+                self.selectAll()
+                event.accept()
+                return
+            if event.matches(_Keys.MoveToStartOfDocument):
+                self.scroll_to_offset(0, align=0.0)
+                event.accept()
+                return
+            if event.matches(_Keys.MoveToEndOfDocument):
+                self.scroll_to_offset(len(built.text_map), align=0.85)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     # -- marks -----------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: list[Mark] | tuple[Mark, ...]) -> None:
-        self._layers[layer] = sorted(marks, key=lambda m: (m.start, m.end))
-        self._apply_marks()
+        self._layers[layer] = sorted(marks, key=_by_place)
+        if self._band_values[1] < 0:
+            self._set_band()
+        self._selections[layer] = self._layer_selections(self._layers[layer])
+        self._show_selections()
 
     def clear_marks(self, layer: str) -> None:
         if self._layers.pop(layer, None) is not None:
-            self._apply_marks()
+            self._selections.pop(layer, None)
+            self._show_selections()
 
     def marks(self, layer: str) -> list[Mark]:
         return list(self._layers.get(layer, ()))
@@ -227,31 +350,60 @@ class ReaderView(QTextEdit):
 
     def mark_keys_at(self, point: QPoint) -> list[str]:
         """Keys of the marks under ``point`` (viewport coordinates), topmost layer first."""
-        if self.text_map is None:
+        if self.built is None:
             return []
-        offset = self.text_map.to_core(self.cursorForPosition(point).position())
+        offset = self.offset_at(point)
         return [m.key for _name, marks in reversed(self.layers()) for m in marks
                 if m.key and m.start <= offset < m.end]
 
-    def _apply_marks(self) -> None:
-        if self.text_map is None:
-            self.setExtraSelections([])
+    def _set_band(self) -> None:
+        """Marks are placed from two screens above the view to three below."""
+        height = max(1, self.viewport().height())
+        value = self.verticalScrollBar().value()
+        x = self.painter.gutter + 4
+        self._band = (self.offset_at(QPoint(x, -2 * height)),
+                      self.offset_at(QPoint(x + self.painter.column, 4 * height), round_up=True))
+        self._band_values = (value - 2 * height, value + 4 * height)
+
+    def _place_marks(self) -> None:
+        if self.built is None:
             return
-        selections = []
+        self._set_band()
+        self._selections = {name: self._layer_selections(marks)
+                            for name, marks in self._layers.items()}
+        self._show_selections()
+
+    def _layer_selections(self, marks: list[Mark]) -> list[QTextEdit.ExtraSelection]:
+        """Qt selections for the marks that reach into the band around the view (a cost
+        that does not grow with the number of marks or the length of the text)."""
+        built = self.built
+        if built is None or not marks:
+            return []
+        lo, hi = self._band
         document = self.document()
-        for _name, marks in self.layers():
-            for mark in marks:
-                qs, qe = self.text_map.range_to_qt(mark.start, mark.end)
-                if qe <= qs:
-                    continue
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(document)
-                cursor.setPosition(qs)
-                cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                sel.format = mark.style.char_format()
-                selections.append(sel)
-        self.setExtraSelections(selections)
+        formats: dict[int, object] = {}
+        found = []
+        for mark in marks[:bisect.bisect_left(marks, hi, key=_start)]:
+            if mark.end <= lo:
+                continue
+            qs, qe = built.range_to_qt(mark.start, mark.end)
+            if qe <= qs:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(qs)
+            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = formats.get(id(mark.style))
+            if fmt is None:
+                fmt = formats[id(mark.style)] = mark.style.char_format()
+            sel.format = fmt
+            found.append(sel)
+        return found
+
+    def _show_selections(self) -> None:
+        order = sorted(self._selections, key=layer_z)
+        self.setExtraSelections([s for name in order for s in self._selections[name]])
         self.viewport().update()
 
     # -- painting and menus ----------------------------------------------------------------
