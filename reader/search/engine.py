@@ -102,6 +102,7 @@ class SearchEngine:
         self._write_lock = threading.Lock()
         self._search_lock = threading.RLock()
         self._searcher: Any = None
+        self._table: tuple[Any, IndexTable] | None = None  # (searcher, its table)
         self._tables = TableCache()
         self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
 
@@ -251,8 +252,9 @@ class SearchEngine:
             self._searcher = self._ix.searcher()
             with suppress(Exception):
                 old.close()
-        table = self._tables.table(self._searcher.reader())
-        return self._searcher, table
+        if self._table is None or self._table[0] is not self._searcher:
+            self._table = (self._searcher, self._tables.table(self._searcher.reader()))
+        return self._searcher, self._table[1]
 
     def indexed(self) -> dict[str, str]:
         """key → signature of everything in the index (see :func:`tables.manifest`)."""
@@ -293,6 +295,7 @@ class SearchEngine:
             except Exception:
                 pass
             self._searcher = None
+            self._table = None
             self._tables.clear()
         with self._open_lock:
             self._ix = None

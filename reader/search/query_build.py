@@ -138,7 +138,7 @@ class Builder:
                 return wq.NullQuery
             if collect:
                 self._mark_terms(fields, stems)
-            return wq.Or([wq.Term(f, s) for f in fields for s in stems])
+            return self._any_field(fields, stems)
         else:
             terms = analyze(node.text)
         if not terms:
@@ -146,8 +146,7 @@ class Builder:
         if len(terms) == 1:
             if collect:
                 self._mark_terms(fields, terms)
-            return wq.Or([wq.Term(f, terms[0]) for f in fields]) if len(fields) > 1 \
-                else wq.Term(fields[0], terms[0])
+            return self._any_field(fields, terms)
         if collect:
             self.marks.stems.update(terms)
             for f in fields:
@@ -155,6 +154,23 @@ class Builder:
                     self.marks.phrases.append((f, tuple(terms)))
         phrases = [wq.Phrase(f, terms) for f in fields]
         return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
+
+    def _any_field(self, fields: tuple[str, ...], terms: Any) -> wq.Query:
+        """Any of ``terms`` in any of ``fields``, leaving out (field, term) pairs the index
+        does not have: a word found only in the text is one posting list, not a union of
+        four (Whoosh's unions cost as much as the longest list for every sub-query)."""
+        pairs = [(f, t) for f in fields for t in terms if self._has(f, t)]
+        if not pairs:
+            return wq.NullQuery
+        if len(pairs) == 1:
+            return wq.Term(*pairs[0])
+        return wq.Or([wq.Term(f, t) for f, t in pairs])
+
+    def _has(self, fieldname: str, term: str) -> bool:
+        try:
+            return (fieldname, term) in self.reader
+        except Exception:  # a reader that cannot tell: keep the clause
+            return True
 
     def _mark_terms(self, fields: tuple[str, ...], terms: Any) -> None:
         for t in terms:

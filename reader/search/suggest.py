@@ -23,9 +23,9 @@ def _frequency(reader: Any, fieldname: str, term: str) -> float:
         return 0.0
 
 
-def _known(reader: Any, word: str, vocab: Any) -> float:
+def _known(reader: Any, word: str) -> float:
     """How often the index has seen ``word`` (as typed, or its stem in any text field)."""
-    freq = vocab.frequency(word) if vocab is not None else _frequency(reader, SPELL_FIELD, word)
+    freq = _frequency(reader, SPELL_FIELD, word)
     if freq:
         return freq
     s = stem(word)
@@ -37,7 +37,7 @@ def correct_word(reader: Any, word: str, vocab: Any = None) -> str:
     :class:`~reader.search.tables.Vocabulary` (fast), else the reader's terms."""
     if len(word) < 3 or not word.isalpha() or word in STOP_WORDS:
         return ""
-    known = _known(reader, word, vocab)
+    known = _known(reader, word)
     if known > RARE:
         return ""
     own = stem(word)
