@@ -1,9 +1,14 @@
 """Start the desktop app: ``run_gui`` is what ``policy-reader`` (no command) and
 ``policy-reader open DOC`` call.
 
+Start-up shows the window with the library from its cached state before anything heavy is
+imported: search, extraction, export and the annotation store load on worker threads once
+the window is on screen (:meth:`reader.ui.session.Session.open_workspace`).
+:data:`HEAVY_MODULES` must not be loaded when the window shows (a test checks).
+
 Test hook: with ``POLICY_READER_GUI_PROBE=FILE`` the app writes a JSON line to FILE once
-the window is shown with the library filled (time, document count, window title), then
-quits. The GUI smoke test and ``tests/bench/gui.py`` use it.
+the window is shown with the library filled (time, document count, window title, heavy
+modules already loaded), then quits. The GUI smoke test and ``tests/bench/gui.py`` use it.
 """
 
 from __future__ import annotations
@@ -11,10 +16,23 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 
 log = logging.getLogger(__name__)
 PROBE_ENV = "POLICY_READER_GUI_PROBE"
+#: Modules that are slow to import or belong to background services: never on the start-up
+#: path (prefixes of module names).
+HEAVY_MODULES = ("whoosh", "pdfminer", "pypdf", "trafilatura", "lxml", "reportlab", "docx",
+                 "markdown_it", "rapidfuzz", "edlib", "charset_normalizer", "reader.export",
+                 "reader.search.engine", "reader.search.index", "reader.annotations.store",
+                 "reader.extract.pdf", "reader.extract.html", "reader.extract.docx")
+
+
+def heavy_modules_loaded() -> list[str]:
+    """The :data:`HEAVY_MODULES` (top packages) imported so far."""
+    return sorted({name for name in HEAVY_MODULES
+                   if any(m == name or m.startswith(name + ".") for m in sys.modules)})
 
 
 def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
@@ -58,6 +76,7 @@ def _probe(path: str, window: object, session: object) -> None:
 
     record = {
         "shown_at": time.time(),
+        "cpu_seconds": time.process_time(),  # this process's CPU time up to here
         "title": window.windowTitle(),  # type: ignore[attr-defined]
         "documents": len(session.documents()),  # type: ignore[attr-defined]
         "visible": window.isVisible(),  # type: ignore[attr-defined]
@@ -65,6 +84,7 @@ def _probe(path: str, window: object, session: object) -> None:
         "open_document": (tab.doc_id if (tab := window.area.current_tab())  # type: ignore[attr-defined]
                           else None),
         "pending_page": tab.pending_page if tab else None,
+        "heavy_modules": heavy_modules_loaded(),
     }
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")
