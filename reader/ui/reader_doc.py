@@ -229,10 +229,12 @@ class BuiltDocument:
         if not self.first < end < self.end:
             return
         cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()  # the view hears of the change once the window says so
         cursor.setPosition(self.local_block(end).position() - 1)
         cursor.movePosition(_Move.End, _Mode.KeepAnchor)
         cursor.removeSelectedText()
         self._set_window(self.first, end)
+        cursor.endEditBlock()
 
     def _set_window(self, first: int, end: int) -> None:
         self.first, self.end = first, end

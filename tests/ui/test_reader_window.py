@@ -64,8 +64,13 @@ def big_tab(qtbot, qt_warnings, big_text):  # type: ignore[no-untyped-def]  # no
     tab.resize(900, 700)
     tab.show()
     tab.show_text(big_text)
+    tab.opened_with = view_text_size(tab.view)  # (pytest-qt runs the event loop after set-up)
     yield tab
     tab.close()
+
+
+def view_text_size(view) -> int:  # type: ignore[no-untyped-def]
+    return view.document().characterCount()
 
 
 def settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +101,7 @@ def test_a_long_text_opens_as_a_small_window(big_tab, big_text) -> None:  # type
     assert built.windowed and built.first == 0
     # only a few pages are put in the QTextDocument when it opens
     limit = reader_window.JUMP_BEFORE + reader_window.JUMP_AFTER + 2_000
-    assert view.document().characterCount() < limit
+    assert big_tab.opened_with < limit
     assert view.document().toPlainText() == window_text(view)
     assert view.window.bar.isVisible()
     assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -332,3 +337,59 @@ def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, qt_warnings, monkeyp
         assert view.document().toPlainText() == window_text(view)
     assert tops == sorted(tops) and tops[-1] > text.pages[55].start
     assert view.built.end == view.built.block_count
+
+
+def test_thousands_of_marks_cost_only_those_near_the_view(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    view = big_tab.view
+    style = MarkStyle(background=QColor(255, 230, 0, 90), margin=QColor("#c90"))
+    text = big_text.text
+    step = len(text) // 2000
+    marks = [Mark(i * step, i * step + 30, style, f"h{i}") for i in range(2000)]
+    view.set_marks("highlights", marks)
+    near = len(view.extraSelections())
+    assert 0 < near < 100  # only those around the view became Qt selections
+    for where in (len(text) // 2, 1999 * step - 100, 0):
+        view.scroll_to_offset(where)
+        settle(qtbot, view)
+        top, bottom = view.top_offset(), view.bottom_offset()
+        shown = {(m.start, m.end) for m in marks if m.start < bottom and m.end > top}
+        selections = view.extraSelections()
+        placed = {view.built.range_to_core(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                  for s in selections}
+        assert shown and shown <= placed, where  # everything on screen is drawn
+        assert len(selections) < 100
+    # adding one highlight places one layer again, near the view
+    from PySide6.QtGui import QTextCursor
+
+    view.set_marks("highlights", [*marks, Mark(5, 9, style, "new")])
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.qt_position(6))
+    assert sorted(view.mark_keys_at(view.cursorRect(cursor).center())) == ["h0", "new"]
+    placed = {view.built.range_to_core(s.cursor.selectionStart(), s.cursor.selectionEnd())
+              for s in view.extraSelections()}
+    assert (5, 9) in placed and len(placed) < 100
+
+
+def test_marks_between_matches_a_plain_scan(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    import random
+
+    from reader.ui.widgets.reader_view import ReaderView
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    rng = random.Random(7)
+    style = MarkStyle()
+    marks = [Mark(a, a + rng.randint(0, 400), style, str(i))
+             for i, a in enumerate(rng.randint(0, 5000) for _ in range(300))]
+    view.set_marks("highlights", marks)
+    for _ in range(200):
+        lo = rng.randint(0, 5400)
+        hi = lo + rng.randint(1, 600)
+        expected = sorted((m.start, m.end, m.key) for m in marks if m.start < hi and m.end > lo)
+        got = sorted((m.start, m.end, m.key) for m in view.mark_layers.between("highlights",
+                                                                                lo, hi))
+        assert got == expected
+    assert sorted(view.mark_layers.keys_at(2500)) == sorted(
+        m.key for m in marks if m.start <= 2500 < m.end)

@@ -3,7 +3,6 @@ in the left margin, and the margin cues of marks (bars and symbols beside marked
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
@@ -165,13 +164,9 @@ class ReaderPainter:
         first = view.offset_at(QPoint(self.gutter, 0))
         last = view.bottom_offset()
         x_bar = self.gutter - round(self.em * 0.45)
-        for _name, marks in view.layers():
-            cues = [m for m in marks if m.style.margin is not None or m.style.margin_symbol]
-            if not cues:
-                continue
-            starts = [m.start for m in cues]
-            for mark in cues[:bisect.bisect_right(starts, last)]:
-                if mark.end < first:
+        for name, _marks in view.layers():
+            for mark in view.mark_layers.between(name, first, last + 1):
+                if mark.style.margin is None and not mark.style.margin_symbol:
                     continue
                 top = self._pos_rect(mark.start).top()
                 bottom = self._pos_rect(max(mark.start, mark.end - 1)).bottom()

@@ -19,9 +19,7 @@ Extension points for the annotation work:
 
 from __future__ import annotations
 
-import bisect
 import logging
-import operator
 import time
 from collections.abc import Callable
 
@@ -39,9 +37,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from reader.documents.model import DocText, Document
-from reader.ui.marks import Mark, layer_z
+from reader.ui.marks import Mark
 from reader.ui.offsets import TextMap, qt_safe
 from reader.ui.reader_doc import BuiltDocument, ReaderStyle
+from reader.ui.widgets.reader_marks import MarkLayers
 from reader.ui.widgets.reader_paint import ReaderPainter
 from reader.ui.widgets.reader_window import JUMP_AFTER, JUMP_BEFORE, WindowKeeper
 
@@ -49,8 +48,6 @@ log = logging.getLogger(__name__)
 
 MenuProvider = Callable[[QMenu, "tuple[int, int] | None"], None]
 _Keys = QKeySequence.StandardKey
-_by_place = operator.attrgetter("start", "end")
-_start = operator.attrgetter("start")
 
 
 class ReaderView(QTextEdit):
@@ -81,12 +78,7 @@ class ReaderView(QTextEdit):
         self.painter = ReaderPainter(self)
         self.window = WindowKeeper(self)
         self.context_menu_providers: list[MenuProvider] = []
-        self._layers: dict[str, list[Mark]] = {}
-        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        # marks become Qt selections only around the view: (first, end) code points and the
-        # scroll bar values they cover; scrolling out of it places them again
-        self._band = (0, 0)
-        self._band_values = (0, -1)
+        self.mark_layers = MarkLayers(self)
         self._all_selected = False  # Select All on a windowed text means the whole text
         self._pending: tuple[int, float, float] | None = None  # offset, align, deadline
         self._pos_timer = QTimer(self)
@@ -106,8 +98,7 @@ class ReaderView(QTextEdit):
              *, offset: int = 0) -> None:
         """Show ``doc_text`` (with ``doc``'s title and details above it) at ``offset``."""
         self.doc, self.doc_text = doc, doc_text
-        self._layers.clear()
-        self._selections.clear()
+        self.mark_layers.clear_all()
         self._build(style or self.style_, offset, TextMap(doc_text.text))
 
     def set_reader_style(self, style: ReaderStyle) -> None:
@@ -154,20 +145,18 @@ class ReaderView(QTextEdit):
 
     def window_changed(self) -> None:
         """The text in :meth:`document` changed: marks are placed again."""
-        self._place_marks()
+        self.mark_layers.place()
         self.window.schedule()
 
     def _on_scrolled(self, value: int) -> None:
         self._pos_timer.start()
-        low, high = self._band_values
-        if value < low or value + self.viewport().height() > high:
-            self._place_marks()  # before the view paints
+        self.mark_layers.on_scrolled(value)
 
     # -- geometry --------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
-        self._place_marks()
+        self.mark_layers.place()
         self.window.place()
         self.window.schedule()
 
@@ -331,80 +320,23 @@ class ReaderView(QTextEdit):
 
     # -- marks -----------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: list[Mark] | tuple[Mark, ...]) -> None:
-        self._layers[layer] = sorted(marks, key=_by_place)
-        if self._band_values[1] < 0:
-            self._set_band()
-        self._selections[layer] = self._layer_selections(self._layers[layer])
-        self._show_selections()
+        """Draw ``marks`` as layer ``layer`` (replacing what it had): a repaint, no relayout."""
+        self.mark_layers.set(layer, marks)
 
     def clear_marks(self, layer: str) -> None:
-        if self._layers.pop(layer, None) is not None:
-            self._selections.pop(layer, None)
-            self._show_selections()
+        self.mark_layers.clear(layer)
 
     def marks(self, layer: str) -> list[Mark]:
-        return list(self._layers.get(layer, ()))
+        return self.mark_layers.get(layer)
 
     def layers(self) -> list[tuple[str, list[Mark]]]:
-        return sorted(self._layers.items(), key=lambda kv: layer_z(kv[0]))
+        return self.mark_layers.ordered()
 
     def mark_keys_at(self, point: QPoint) -> list[str]:
         """Keys of the marks under ``point`` (viewport coordinates), topmost layer first."""
         if self.built is None:
             return []
-        offset = self.offset_at(point)
-        return [m.key for _name, marks in reversed(self.layers()) for m in marks
-                if m.key and m.start <= offset < m.end]
-
-    def _set_band(self) -> None:
-        """Marks are placed from two screens above the view to three below."""
-        height = max(1, self.viewport().height())
-        value = self.verticalScrollBar().value()
-        x = self.painter.gutter + 4
-        self._band = (self.offset_at(QPoint(x, -2 * height)),
-                      self.offset_at(QPoint(x + self.painter.column, 4 * height), round_up=True))
-        self._band_values = (value - 2 * height, value + 4 * height)
-
-    def _place_marks(self) -> None:
-        if self.built is None:
-            return
-        self._set_band()
-        self._selections = {name: self._layer_selections(marks)
-                            for name, marks in self._layers.items()}
-        self._show_selections()
-
-    def _layer_selections(self, marks: list[Mark]) -> list[QTextEdit.ExtraSelection]:
-        """Qt selections for the marks that reach into the band around the view (a cost
-        that does not grow with the number of marks or the length of the text)."""
-        built = self.built
-        if built is None or not marks:
-            return []
-        lo, hi = self._band
-        document = self.document()
-        formats: dict[int, object] = {}
-        found = []
-        for mark in marks[:bisect.bisect_left(marks, hi, key=_start)]:
-            if mark.end <= lo:
-                continue
-            qs, qe = built.range_to_qt(mark.start, mark.end)
-            if qe <= qs:
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(qs)
-            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = formats.get(id(mark.style))
-            if fmt is None:
-                fmt = formats[id(mark.style)] = mark.style.char_format()
-            sel.format = fmt
-            found.append(sel)
-        return found
-
-    def _show_selections(self) -> None:
-        order = sorted(self._selections, key=layer_z)
-        self.setExtraSelections([s for name in order for s in self._selections[name]])
-        self.viewport().update()
+        return self.mark_layers.keys_at(self.offset_at(point))
 
     # -- painting and menus ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
