@@ -39,7 +39,7 @@ class Placer:
     def __init__(self, source: Callable[[], DocumentSource]) -> None:
         self._source_fn = source
         self._lock = threading.RLock()
-        self._fingerprint: tuple[tuple[str, str], ...] | None = None
+        self._fingerprint: tuple[tuple[str, str, object], ...] | None = None
         self._by_id: dict[str, Document] = {}
         self._by_path: dict[str, Document] = {}
         self._by_url: dict[str, Document] = {}
@@ -57,7 +57,8 @@ class Placer:
     def refresh(self) -> None:
         """Re-read the library's document list if it changed."""
         docs = self.source.documents()
-        fingerprint = tuple((d.id, d.path) for d in docs)
+        # the status too: a document read after its highlights were placed (pending → ok)
+        fingerprint = tuple((d.id, d.path, d.status) for d in docs)
         with self._lock:
             if fingerprint == self._fingerprint:
                 return

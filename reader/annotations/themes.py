@@ -299,6 +299,13 @@ class ThemeStore:
                 log.warning("themes: highlights retagged but not saved yet: %s", exc)
         return changed
 
+    def restore(self, tax: Taxonomy) -> Taxonomy:
+        """Write ``tax`` back as the workspace's taxonomy (the GUI's undo and redo of a theme
+        edit: a snapshot taken before or after it)."""
+        with self._lock:
+            self.reload()
+            return self._commit(tax)
+
     def set_favourites(self, ids: Iterable[str]) -> tuple[str, ...]:
         with self._lock:
             ids = list(dict.fromkeys(ids))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from reader.ui import messages
+from reader.ui.annotating.install import AnnotationUI
 from reader.ui.resources import app_icon
 from reader.ui.session import Session
 from reader.ui.widgets import menus
@@ -61,6 +62,7 @@ class MainWindow(WindowActions, QMainWindow):
             toggle.setShortcut(keys)
             self.panels_menu.addAction(toggle)
         self._connect()
+        self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
         self._sync_font_actions()
         self._update_enabled()
         self.resize(1280, 800)
@@ -125,6 +127,9 @@ class MainWindow(WindowActions, QMainWindow):
         prefs.set_blob("state", self.saveState(STATE_VERSION))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.annotating.shutdown():  # highlights could not be saved: say so once
+            event.ignore()
+            return
         self.area.remember_all()
         self.save_layout()
         self.session.runner.cancel_all()
