@@ -159,12 +159,13 @@ class ReaderPainter:
 
     def _paint_margin_marks(self, painter: QPainter) -> None:
         view = self.view
-        if view.built is None:
+        layers = view.layers()
+        if view.built is None or not layers:
             return
         first = view.offset_at(QPoint(self.gutter, 0))
         last = view.bottom_offset()
         x_bar = self.gutter - round(self.em * 0.45)
-        for name, _marks in view.layers():
+        for name, _marks in layers:
             for mark in view.mark_layers.between(name, first, last + 1):
                 if mark.style.margin is None and not mark.style.margin_symbol:
                     continue
