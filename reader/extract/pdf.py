@@ -216,7 +216,10 @@ def finish_parts(path: Path, parts: list[PdfPart]) -> Extracted:
 
     name = _name(path)
     parts = sorted(parts, key=lambda p: p.first)
-    layouts = [lt for p in parts for lt in p.layouts]
+    layouts: list[PageLayout] = []
+    for p in parts:  # move, not copy: assembling frees pages as it goes
+        layouts.extend(p.layouts)
+        p.layouts.clear()
     failures = [f for p in parts for f in p.failures]
     truncated = any(p.truncated for p in parts)
     result = result_from_layouts(layouts, failures)

@@ -143,6 +143,9 @@ def _write_page(page: PageLayout, vocab: Vocabulary) -> _PageWriter:
 
 
 def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled:
+    """The document from its analysed pages. Consumes ``layouts``: each page is released
+    as soon as it is written, so a 2,000-page report never holds its pages and its text
+    and boxes in memory at once."""
     cleanup = find_running_lines(layouts)
     vocab = Vocabulary.of(layouts)
     builder = BoxesBuilder() if want_boxes else None
@@ -151,9 +154,12 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     page_chars: list[int] = []
     warnings: list[str] = []
     pos = 0
-    for done, page in enumerate(layouts, start=1):
+    total = len(layouts)
+    layouts.reverse()  # pop from the end: page order, each page freed once written
+    for done in range(1, total + 1):
+        page = layouts.pop()
         if done % 50 == 0:
-            heartbeat.beat(done, len(layouts))
+            heartbeat.beat(done, total)
         if builder is not None:
             builder.add_page(PageGeometry(page.number, page.width, page.height, page.crop))
         w = _write_page(page, vocab)

@@ -155,7 +155,7 @@ class OpenDocument:
 def result_from_layouts(layouts: list[PageLayout], failures: list[str],
                         want_boxes: bool = True) -> ReadResult:
     image_pages = frozenset(p.number for p in layouts if p.image_cover >= 0.5)
-    assembled = assemble(layouts, want_boxes=want_boxes)
+    assembled = assemble(layouts, want_boxes=want_boxes)  # consumes layouts
     warnings = list(assembled.warnings)
     failed = [f for f in failures if f.startswith("page ")]
     if failures:

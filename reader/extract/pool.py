@@ -284,8 +284,7 @@ class _Run:
             return ("job", index, path, split)
         if kind == "part":
             return ("part", index, path, task[2], task[3], task[4])
-        split_job = self.splits[index]
-        return ("assemble", index, path, [split_job.blobs[k] for k in sorted(split_job.blobs)])
+        return ("assemble", index, path, len(self.splits[index].blobs))
 
     def _fill(self, ctx: Any) -> None:
         """Give queued tasks to idle workers, starting workers as needed."""
@@ -307,8 +306,13 @@ class _Run:
                 self.queue.appendleft(task)  # the worker died before it got the task
                 self._drop(idle)
                 continue
-            if task[0] == "assemble":  # the parent keeps no copy of the parts once sent
-                self.splits[task[1]].blobs.clear()
+            if task[0] == "assemble":  # the parts follow one by one, each freed once sent
+                blobs = self.splits[task[1]].blobs
+                try:
+                    for k in sorted(blobs):
+                        idle.conn.send_bytes(blobs.pop(k))
+                except (OSError, ValueError):
+                    pass  # the worker died: reported when its exit is seen
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()

@@ -179,7 +179,8 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
         part_no, first, last = msg[3], msg[4], msg[5]
         work = partial(_pdf_part, path, first, last)
     elif kind == "assemble":
-        work = partial(_pdf_assemble, path, msg[3])
+        blobs = [conn.recv_bytes() for _ in range(msg[3])]
+        work = partial(_pdf_assemble, path, blobs)
     result, status, reason, tb = run_job(path, formats, memory_mb, work)
     retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
     retire = retire or rss_mb() > RETIRE_RSS_MB
