@@ -9,7 +9,9 @@ library runs use a private, empty user folder (``POLICY_READER_HOME``) so the fi
 ``update()`` extracts everything and the second is the cached re-scan; ``DIR`` is read
 only (a library keeps its data in the user folders). Peak RSS is sampled every 50 ms over
 this process and all its children (``/proc``), so it is the real simultaneous total.
-The machine's load average is included: other processes slow every wall-clock figure.
+The machine's load average and each run's ``cpu_share`` (CPU time used / wall time x
+workers) are included: on a shared machine other processes take cores and every
+wall-clock figure, the 1-vs-N ratio above all, shrinks; CPU seconds stay comparable.
 """
 
 from __future__ import annotations
@@ -108,7 +110,10 @@ def cold_run(files: list[Path], workers: int) -> dict[str, object]:
            + after.ru_stime - before.ru_stime)
     return {"workers": workers, "seconds": round(wall, 1), "pages": pages, "chars": chars,
             "pages_per_s": round(pages / wall, 2) if wall else 0.0,
-            "cpu_seconds": round(cpu, 1), "statuses": statuses,
+            "cpu_seconds": round(cpu, 1),
+            # Share of the workers' cores this run actually got (1.0: no other load).
+            "cpu_share": round(cpu / (wall * workers), 2) if wall else 0.0,
+            "statuses": statuses,
             "slowest_file": {"name": slowest[1], "seconds": slowest[0]}}
 
 

@@ -1,0 +1,195 @@
+"""One line of PDF text: pdfminer characters become cleaned code points that keep their
+boxes (ligatures expanded and their glyph box shared out, ``(cid:N)`` and control
+characters dropped, accents drawn as separate glyphs joined to their letter, NFC, runs of
+spaces collapsed), so that text offsets and geometry stay in step."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pdfminer.layout import LTAnno, LTChar, LTTextLine
+
+from reader.extract.normalize import (
+    CID_RE,
+    _clean_char,  # the one per-character cleaning rule
+)
+
+NAN = float("nan")
+
+
+@dataclass(slots=True, eq=False)
+class Line:
+    """One line of cleaned text. ``xs`` holds x0, x1 per code point (NaN: no box);
+    ``yruns`` are ``(first_index, y0, y1)`` for the code points from that index on."""
+
+    text: str
+    xs: array
+    yruns: tuple[tuple[int, float, float], ...]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    dropped: bool = False  # a running header/footer removed from the text
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@lru_cache(maxsize=4096)
+def clean_unit(text: str) -> str:
+    """The code points one glyph contributes to the text (may be empty or several)."""
+    if len(text) == 1 and " " < text < "\x7f":
+        return text
+    text = CID_RE.sub("", text)
+    return "".join(_clean_char(c) for c in text.replace("\n", " "))
+
+
+def build_line(ltline: LTTextLine) -> Line | None:
+    """Cleaned text and per-code-point boxes of a pdfminer line (``None`` if empty)."""
+    units: list[str] = []
+    boxes: list[Box | None] = []
+    sizes: dict[float, int] = {}
+    simple = True  # every unit is one code point that needs no cleaning
+    for obj in ltline:
+        if isinstance(obj, LTChar):
+            t = obj.get_text()
+            if len(t) != 1 or not " " <= t < "\x7f":
+                t = clean_unit(t)
+                if not t:
+                    continue
+                simple = False
+                if unicodedata.combining(t[0]) and units and boxes[-1] is not None:
+                    units[-1] += t  # an accent drawn as its own glyph joins its letter
+                    p = boxes[-1]
+                    boxes[-1] = (min(p[0], obj.x0), min(p[1], obj.y0),
+                                 max(p[2], obj.x1), max(p[3], obj.y1))
+                    continue
+            units.append(t)
+            boxes.append((obj.x0, obj.y0, obj.x1, obj.y1))
+            size = obj.size
+            sizes[size] = sizes.get(size, 0) + 1
+        elif isinstance(obj, LTAnno) and obj.get_text() != "\n":
+            units.append(" ")
+            boxes.append(None)
+    if not simple:
+        units, boxes = _expand(units, boxes)
+    size = round(max(sizes, key=sizes.__getitem__), 1) if sizes else 0.0
+    return _finish_line(units, boxes, size)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _expand(units: list[str], boxes: list[Box | None]) -> tuple[list[str], list[Box | None]]:
+    """NFC, then one entry per code point (a ligature's box is shared out evenly)."""
+    joined = "".join(units)
+    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+        units = [unicodedata.normalize("NFC", u) for u in units]
+        if "".join(units) != unicodedata.normalize("NFC", joined):
+            units, boxes = _nfc_proportional(joined, units, boxes)
+    chars: list[str] = []
+    cboxes: list[Box | None] = []
+    for u, box in zip(units, boxes, strict=True):
+        if len(u) == 1:
+            chars.append(u)
+            cboxes.append(box)
+        elif u:
+            if box is None:
+                chars.extend(u)
+                cboxes.extend([None] * len(u))
+                continue
+            w = (box[2] - box[0]) / len(u)
+            for k, c in enumerate(u):
+                chars.append(c)
+                cboxes.append((box[0] + k * w, box[1], box[0] + (k + 1) * w, box[3]))
+    return chars, cboxes
+
+
+def _finish_line(chars: list[str], boxes: list[Box | None], size: float) -> Line | None:
+    # Collapse runs of spaces; no leading or trailing space.
+    out_c: list[str] = []
+    out_b: list[Box | None] = []
+    for c, b in zip(chars, boxes, strict=True):
+        if c == " ":
+            if not out_c:
+                continue
+            if out_c[-1] == " ":
+                if out_b[-1] is None and b is not None:
+                    out_b[-1] = b
+                continue
+        out_c.append(c)
+        out_b.append(b)
+    while out_c and out_c[-1] == " ":
+        out_c.pop()
+        out_b.pop()
+    if not out_c:
+        return None
+    xs = array("f")
+    yruns: list[tuple[int, float, float]] = []
+    last_y0 = last_y1 = NAN
+    x0 = y0 = math.inf
+    x1 = y1 = -math.inf
+    n = len(out_b)
+    for i, b in enumerate(out_b):
+        if b is None:  # a space between two glyphs spans the gap between them
+            a = out_b[i - 1] if i else None
+            c = out_b[i + 1] if i + 1 < n else None
+            if a is None or c is None:
+                xs.append(NAN)
+                xs.append(NAN)
+                if last_y0 == last_y0:  # not NaN: start a run without boxes
+                    yruns.append((i, NAN, NAN))
+                    last_y0 = last_y1 = NAN
+                continue
+            lo, hi = (a[2], c[0]) if a[2] <= c[0] else (c[0], a[2])
+            b = out_b[i] = (lo, min(a[1], c[1]), hi, max(a[3], c[3]))
+        bx0, by0, bx1, by1 = b
+        xs.append(bx0)
+        xs.append(bx1)
+        if by0 != last_y0 or by1 != last_y1:
+            yruns.append((i, by0, by1))
+            last_y0, last_y1 = by0, by1
+        if bx0 < x0:
+            x0 = bx0
+        if bx1 > x1:
+            x1 = bx1
+        if by0 < y0:
+            y0 = by0
+        if by1 > y1:
+            y1 = by1
+    if x0 == math.inf:  # no glyph with a box: keep the text, place it nowhere
+        x0 = y0 = x1 = y1 = 0.0
+        yruns = []
+    return Line("".join(out_c), xs, tuple(yruns), x0, y0, x1, y1, size)
+
+
+def _nfc_proportional(joined: str, units: list[str],
+                      boxes: list[tuple[float, float, float, float] | None]
+                      ) -> tuple[list[str], list[tuple[float, float, float, float] | None]]:
+    """NFC that merged glyphs across units: give each output code point the box of the
+    input unit at the same relative position (rare: Hangul jamo, stray marks)."""
+    out = unicodedata.normalize("NFC", joined)
+    n_in = len(units)
+    new_boxes = [boxes[min(n_in - 1, i * n_in // max(1, len(out)))] for i in range(len(out))]
+    return list(out), new_boxes
+
+
+
+
+def join_lines(a: Line, b: Line) -> Line:
+    """``a`` + a space + ``b`` as one line (the space spans the gap between them)."""
+    xs = array("f", a.xs)
+    xs.append(a.x1)
+    xs.append(max(a.x1, b.x0))
+    xs.extend(b.xs)
+    n = len(a.text)
+    space_run = (n, min(a.y0, b.y0), max(a.y1, b.y1))
+    runs = (*a.yruns, space_run, *((i + n + 1, y0, y1) for i, y0, y1 in b.yruns))
+    return Line(f"{a.text} {b.text}", xs, runs, min(a.x0, b.x0), min(a.y0, b.y0),
+                max(a.x1, b.x1), max(a.y1, b.y1), a.size or b.size)
