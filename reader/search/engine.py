@@ -40,6 +40,54 @@ FORMAT_FILE = "format.json"
 LIMIT_MB = 256
 
 
+SMALL_ROWS = 1000  # segments smaller than this are folded together at every commit
+MAX_MERGED_ROWS = 6000  # no merge ever produces a bigger segment (bounds a commit's time)
+TIER = 4  # bulk commits merge mid-size segments once there are this many
+
+
+def _merge_policy(bulk: bool) -> Any:
+    """A Whoosh merge policy that never rewrites the whole index. Whoosh's default
+    (``MERGE_SMALL``) may pick any commit, even a one-document update, to merge everything
+    into one segment: measured at 12 minutes for 5,000 documents. Here every commit folds
+    the small segments (and those mostly deleted) together; a bulk commit also merges
+    mid-size segments when there are :data:`TIER` of them; no merge exceeds
+    :data:`MAX_MERGED_ROWS` rows. ``index --rebuild`` writes one compact segment."""
+
+    def policy(writer: Any, segments: list[Any]) -> list[Any]:
+        from whoosh.reading import SegmentReader
+
+        ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
+        chosen: list[Any] = []
+        total = int(getattr(writer, "docnum", 0))  # the rows this commit writes anyway
+        for seg in ordered:
+            n = seg.doc_count_all()
+            dead = n - seg.doc_count()
+            if (n < SMALL_ROWS or (n and dead * 2 > n)) and total + n <= MAX_MERGED_ROWS:
+                chosen.append(seg)
+                total += n
+        ids = {seg.segment_id() for seg in chosen}
+        if bulk:
+            mids = [seg for seg in ordered if seg.segment_id() not in ids
+                    and seg.doc_count_all() * 2 <= MAX_MERGED_ROWS]
+            if len(mids) >= TIER:
+                for seg in mids:
+                    if total + seg.doc_count_all() > MAX_MERGED_ROWS:
+                        break
+                    chosen.append(seg)
+                    total += seg.doc_count_all()
+        ids = {seg.segment_id() for seg in chosen}
+        worth = len(chosen) > 1 or any(seg.doc_count() < seg.doc_count_all() for seg in chosen)
+        if not chosen or not worth:
+            return segments
+        for seg in chosen:
+            reader = SegmentReader(writer.storage, writer.schema, seg)
+            writer.add_reader(reader)
+            reader.close()
+        return [seg for seg in segments if seg.segment_id() not in ids]
+
+    return policy
+
+
 class IndexBusy(SearchIndexError):
     """Another program (or window) is writing this index."""
 
@@ -213,10 +261,11 @@ class SearchEngine:
 
     # -- writing ------------------------------------------------------------------------------
     @contextmanager
-    def writing(self, *, clear: bool = False, timeout: float | None = None
-                ) -> Iterator[RowWriter]:
+    def writing(self, *, clear: bool = False, timeout: float | None = None,
+                bulk: bool = False) -> Iterator[RowWriter]:
         """One writer (threads wait their turn; another process gets ``timeout`` seconds,
-        then :class:`IndexBusy`). With ``clear`` the commit replaces the whole index."""
+        then :class:`IndexBusy`). With ``clear`` the commit replaces the whole index;
+        ``bulk`` (a batch of a long build) lets the commit merge mid-size segments."""
         self.open()
         timeout = self.lock_timeout if timeout is None else timeout
         if not self._write_lock.acquire(timeout=max(timeout, 0.0) + 60.0):
@@ -233,7 +282,7 @@ class SearchEngine:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=CLEAR) if clear else writer.commit()
+            writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
             self._needs_fill = False
             self._counts = None
         finally:

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 BATCH_DOCS = 400  # commit (and make searchable) at least every this many documents …
 BATCH_SECONDS = 8.0  # … or this often during a long build
+BULK_DOCS = 50  # an update of this many documents may merge mid-size segments
 
 
 class WhooshIndex:
@@ -143,7 +144,7 @@ class WhooshIndex:
         done = 0
         while done < total:
             cancel.raise_if_cancelled()
-            with self.engine.writing() as w:
+            with self.engine.writing(bulk=total >= BULK_DOCS) as w:
                 started = time.monotonic()
                 while done < total:
                     self._write_docs(w, docs[done:done + 1], no_progress, cancel, "")

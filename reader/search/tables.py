@@ -73,8 +73,8 @@ def read_segment(reader: Any) -> SegmentTable:
         cols[name] = [v if isinstance(v, str) else v.decode("utf-8") if v else ""
                       for v in values]
     table = SegmentTable(**cols)
-    for docnum, rtype in enumerate(table.rtype):
-        if rtype == "note" and not reader.is_deleted(docnum):
+    for docnum, rtype in enumerate(table.rtype):  # deleted ones too: filtered per table
+        if rtype == "note":
             info = reader.stored_fields(docnum).get("info") or {}
             table.themes[docnum] = tuple(info.get("themes") or ())
     return table
@@ -157,7 +157,7 @@ class TableCache:
             live = []
             for leaf, offset in leaves:
                 seg = leaf.segment() if hasattr(leaf, "segment") else None
-                key = f"{seg.segment_id()}:{seg.deleted_count()}" if seg is not None else ""
+                key = seg.segment_id() if seg is not None else ""  # never changes but deletions
                 table = self._segments.get(key) if key else None
                 if table is None:
                     table = read_segment(leaf)
@@ -169,7 +169,8 @@ class TableCache:
                 rows_date += table.date
                 rows_jfacet += table.jfacet
                 for docnum, ids in table.themes.items():
-                    themes[offset + docnum] = ids
+                    if not leaf.is_deleted(docnum):
+                        themes[offset + docnum] = ids
                 live.append((offset, table, leaf))
             self._segments = seen
             doc_themes: dict[str, set[str]] = {}

@@ -201,7 +201,7 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     rows = 0
     for start in range(0, 0 if args.reuse else len(corpus), args.batch):
-        with engine.writing() as w:
+        with engine.writing(bulk=True) as w:
             for doc, text in corpus[start:start + args.batch]:
                 r = doc_rows(doc, text)
                 rows += len(r)

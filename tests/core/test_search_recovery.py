@@ -267,3 +267,29 @@ def test_threads_search_while_one_writes(tmp_path: Path) -> None:
         t.join(20)
     assert not failures
     assert engine.search("zeppelins").total == 8
+
+
+def test_a_small_commit_never_rewrites_big_segments(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.search.engine as engine_module
+    monkeypatch.setattr(engine_module, "SMALL_ROWS", 4)
+    monkeypatch.setattr(engine_module, "MAX_MERGED_ROWS", 24)
+    engine = SearchEngine(tmp_path / "index")
+    for batch in range(8):
+        with engine.writing(bulk=True) as w:
+            for i in range(6):
+                doc, text = make_doc(f"b{batch}/{i}.txt", f"Batch {batch} letter {i} zeppelin.")
+                w.replace(doc.id, doc_rows(doc, text))
+
+    def segments() -> dict[str, int]:
+        return {s.segment_id(): s.doc_count_all() for s in engine._ix._segments()}
+
+    before = segments()
+    assert max(before.values()) <= 24 and len(before) > 1  # merged, but never past the cap
+    big = {k for k, n in before.items() if n >= 4}
+    for i in range(5):
+        doc, text = make_doc(f"single/{i}.txt", f"A single update {i} about zeppelins.")
+        with engine.writing() as w:
+            w.replace(doc.id, doc_rows(doc, text))
+        assert big <= set(segments())  # the big segments were left alone
+    assert engine.search("zeppelin OR zeppelins", limit=100).total == 53
