@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
@@ -247,6 +248,8 @@ class TabBinding(QObject):
 
     # -- events ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not shiboken6.isValid(self.view):  # the tab is being destroyed
+            return False
         kind = event.type()
         if obj is self._viewport:
             if kind == QEvent.Type.MouseButtonPress:

@@ -57,6 +57,7 @@ class HighlightInspector(QFrame):
         self.hid = ""
         self.mine = False
         self._note_source = ""
+        self._typed = False  # the note was typed in and not sent yet
         self.banner = QLabel()
         self.banner.setObjectName("inspectorBanner")
         self.banner.setWordWrap(True)
@@ -160,7 +161,7 @@ class HighlightInspector(QFrame):
         self._show_themes(h.themes, tax, mine)
         self.stance.setCurrentIndex(self.stance.findData(h.stance.value) if h.stance else 0)
         self.stance.setEnabled(mine)
-        if not (same and (self._timer.isActive() or self.note.toPlainText() == h.note)):
+        if not (same and (self._typed or self.note.toPlainText() == h.note)):
             self.note.blockSignals(True)
             self.note.setPlainText(h.note)
             self.note.blockSignals(False)
@@ -212,12 +213,14 @@ class HighlightInspector(QFrame):
     # -- the note --------------------------------------------------------------------------
     def _note_typed(self) -> None:
         if self.mine and self.hid:
+            self._typed = True
             self._timer.start()
 
     def flush(self) -> None:
         """Send a pending note edit now."""
-        if not self._timer.isActive():
+        if not self._typed:
             return
+        self._typed = False
         self._timer.stop()
         text = self.note.toPlainText()
         if self.hid and self.mine and text != self._note_source:

@@ -76,8 +76,8 @@ class ImportPreview(QDialog):
             values = (plan.added, plan.updated, plan.skipped, plan.orphaned)
             for c, value in enumerate(values, 1):
                 item = QTableWidgetItem(f"{value:,}")
-                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
             themes = ", ".join(plan.unknown_themes[:4]) + (
                 f" and {len(plan.unknown_themes) - 4} more" if len(plan.unknown_themes) > 4

@@ -9,7 +9,7 @@ where it is); every button has a menu action with a shortcut, so nothing here is
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.annotations.model import Stance, Theme
@@ -22,6 +22,8 @@ MODES = ("selection", "mine", "theirs")
 
 def swatch(color: str, size: int = 14, *, ring: bool = False) -> QIcon:
     """A round colour swatch icon (a ring around it when ``ring``: chosen)."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return QIcon()  # no pixmaps before the application exists
     pix = QPixmap(size * 2, size * 2)
     pix.setDevicePixelRatio(2.0)
     pix.fill(Qt.GlobalColor.transparent)

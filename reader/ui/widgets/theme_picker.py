@@ -36,6 +36,36 @@ class _Filter(QSortFilterProxyModel):
         self.setFilterRole(SEARCH_ROLE)
 
 
+class _FilterEdit(QLineEdit):
+    """The filter box: Up and Down move into the list."""
+
+    arrow = Signal(QKeyEvent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.arrow.emit(event)
+            return
+        super().keyPressEvent(event)
+
+
+class _Tree(QTreeView):
+    """The list: Space toggles; typing goes on in the filter box."""
+
+    space = Signal()
+    typed = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            self.space.emit()
+            return
+        text = event.text()
+        if text and text.isprintable() and text.strip() and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.typed.emit(text)
+            return
+        super().keyPressEvent(event)
+
+
 class ThemePicker(QFrame):
     toggled = Signal(str)  # theme id
     create_requested = Signal(str)  # a new theme's label
@@ -47,14 +77,14 @@ class ThemePicker(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.tax = Taxonomy()
         self.chosen: set[str] = set()
-        self.edit = QLineEdit()
+        self.edit = _FilterEdit()
         self.edit.setPlaceholderText("Find or create a theme…")
         self.edit.setAccessibleName("Find a theme")
         self.edit.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView()
+        self.tree = _Tree()
         self.tree.setObjectName("themePickerTree")
         self.tree.setAccessibleName("Themes")
         self.tree.setModel(self.proxy)
@@ -81,8 +111,9 @@ class ThemePicker(QFrame):
         self.tree.clicked.connect(self._toggle)
         self.tree.activated.connect(self._toggle)
         self.create_button.clicked.connect(self._create)
-        self.edit.installEventFilter(self)
-        self.tree.installEventFilter(self)
+        self.edit.arrow.connect(self._arrow)
+        self.tree.space.connect(lambda: self._toggle(self.tree.currentIndex()))
+        self.tree.typed.connect(self._typed)
         self._items: dict[str, QStandardItem] = {}
 
     # -- content ---------------------------------------------------------------------------
@@ -192,17 +223,11 @@ class ThemePicker(QFrame):
             self.create_requested.emit(label)
             self.edit.clear()
 
-    def eventFilter(self, obj: object, event: object) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if obj is self.edit and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                self.tree.setFocus()
-                self.tree.keyPressEvent(event)
-                return True
-            if obj is self.tree and event.key() == Qt.Key.Key_Space:
-                self._toggle(self.tree.currentIndex())
-                return True
-            if obj is self.tree and event.text().isprintable() and event.text().strip():
-                self.edit.setFocus()  # typing in the tree goes on in the filter box
-                self.edit.insert(event.text())
-                return True
-        return super().eventFilter(obj, event)  # type: ignore[arg-type]
+
+    def _arrow(self, event: QKeyEvent) -> None:
+        self.tree.setFocus()
+        QTreeView.keyPressEvent(self.tree, event)
+
+    def _typed(self, text: str) -> None:
+        self.edit.setFocus()
+        self.edit.insert(text)
