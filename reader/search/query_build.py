@@ -17,7 +17,6 @@ from whoosh import query as wq
 
 from reader.search.analysis import (
     STOP_WORDS,
-    US_STATES,
     analyze,
     analyze_names,
     best_cite_term,
@@ -254,9 +253,7 @@ class Builder:
             return None
         if getattr(node, "prefix", False):
             return wq.Prefix("jurisdiction", key)
-        if key in US_STATES or key in US_STATES.values():
-            return wq.Term("jurisdiction", key)
-        return wq.Term("jurisdiction", key)
+        return wq.Term("jurisdiction", key)  # states are indexed by name and abbreviation
 
     def _field_author(self, node: Any, collect: bool) -> wq.Query | None:
         if getattr(node, "prefix", False):
