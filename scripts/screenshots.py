@@ -36,6 +36,52 @@ def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:
         app.processEvents()
 
 
+def brief_dialog_shot(app, window, session) -> None:  # type: ignore[no-untyped-def]
+    """File → Export Brief… over ~20 highlights by two annotators, with a live preview."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import re
+
+    from render_brief_samples import DEV, MAYA, PASSAGES, sentence_span
+
+    from reader.settings import Settings
+    from reader.ui.widgets.brief_dialog import BriefDialog
+    from reader.workspace import Workspace
+
+    ws = session.workspace
+    other = Workspace.open(ws.root, settings=Settings(Path(os.environ["POLICY_READER_HOME"])
+                                                      / "dev-settings.json"))
+    stores = {MAYA: ws.annotations(), DEV: other.annotations()}
+    stores[MAYA].set_author_name(MAYA)
+    stores[DEV].set_author_name(DEV)
+    by_path = {d.path: d for d in ws.library().documents()}
+    for path, words, themes, stance, note, who in PASSAGES:
+        doc = by_path.get(path)
+        if doc is None or not doc.status.readable:
+            continue
+        text = ws.library().text(doc.id).text
+        m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
+        if m:
+            start, end = sentence_span(text, m.start(), m.end())
+            stores[who].create(doc.id, start, end, themes=themes, stance=stance, note=note)
+    for store in stores.values():
+        store.save()
+    stores[MAYA].reload()
+    window.actions_.export_brief.trigger()
+    dialog = window.findChild(BriefDialog)
+    dialog.resize(1180, 740)  # the offscreen screen is smaller than a real one
+    pump(app, until=lambda: dialog.gathered is not None)
+    cover = dialog.form.cover.edits
+    cover["title"].setText("Drug possession, overdose and trust")
+    cover["group_name"].setText("Alder Harm Reduction Study Group")
+    cover["prepared_for"].setText("Office of the District Attorney, Alder County")
+    dialog.form.filters.themes.set_checked(["decriminalization", "overdose-response"])
+    pump(app, until=dialog.ready)
+    pump(app, 0.5)
+    dialog.grab().save(str(OUT / "brief-dialog.png"))
+    dialog.reject()
+    pump(app, 0.2)
+
+
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="pr-shots-"))
     os.environ["POLICY_READER_HOME"] = str(home)
@@ -86,6 +132,7 @@ def main() -> int:
         pump(app, until=lambda: tab is not None and tab.is_ready)
         pump(app, 0.6)
         window.grab().save(str(OUT / "memo.png"))
+    brief_dialog_shot(app, window, session)
     window.close()
     session.runner.drain(30_000)
     shutil.rmtree(home, ignore_errors=True)

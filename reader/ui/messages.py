@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,7 @@ class Shown:
 
 HISTORY: deque[Shown] = deque(maxlen=50)
 _open_crash: list[QWidget] = []
+_open_results: list[QWidget] = []
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
@@ -77,6 +79,35 @@ def show_problems(parent: QWidget | None, title: str, summary: str,
 def show_info(parent: QWidget | None, title: str, text: str, info: str = "") -> None:
     HISTORY.append(Shown("info", title, text, info))
     _box(parent, QMessageBox.Icon.Information, title, text, info)
+
+
+def show_result(parent: QWidget | None, title: str, text: str, info: str = "", *,
+                actions: tuple[tuple[str, Callable[[], object]], ...] = ()) -> QMessageBox:
+    """A finished piece of work ("Brief exported") with buttons that act on its result
+    ("Open File", "Open Folder"); each button runs its callback and closes the message."""
+    HISTORY.append(Shown("info", title, text, info))
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("resultBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if info:
+        box.setInformativeText(info)
+    box.setAccessibleName(title)
+    callbacks: dict[object, Callable[[], object]] = {}
+    for label, callback in actions:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.setObjectName(f"resultAction_{len(callbacks)}")
+        callbacks[button] = callback
+    if actions:
+        box.setDefaultButton(next(iter(callbacks)))  # type: ignore[arg-type]
+    box.buttonClicked.connect(lambda button: callbacks[button]() if button in callbacks
+                              else None)
+    if parent is None:  # nothing else owns it: keep it alive until Qt deletes it
+        _open_results.append(box)
+        box.destroyed.connect(lambda *_, b=box: _open_results.remove(b)
+                              if b in _open_results else None)
+    box.open()
+    return box
 
 
 def report_crash(error: BaseException, *, parent: QWidget | None = None,

@@ -54,6 +54,12 @@ class Actions:
         raise AttributeError(name)
 
 
+def _export_brief(window: MainWindow) -> None:
+    from reader.ui.widgets.brief_dialog import open_brief_dialog  # export code loads on first use
+
+    open_brief_dialog(window)
+
+
 def build(window: MainWindow) -> Actions:
     a = Actions(window)
     w = window
@@ -69,6 +75,8 @@ def build(window: MainWindow) -> Actions:
     a.add("close_tab", "&Close Document", w.close_current_tab, keys=SK.Close)
     a.add("properties", "Document &Properties…", w.show_properties, keys="Alt+Return",
           icon_name="properties", tip="Edit the title, kind, office, date and source")
+    a.add("export_brief", "&Export Brief…", lambda: _export_brief(w), keys="Ctrl+Shift+E",
+          tip="Export highlighted passages as a brief: PDF, Word, HTML, Markdown or CSV")
     a.add("quit", "&Quit", w.close, keys=SK.Quit)
     # Edit
     a.add("copy", "&Copy", w.copy_selection, keys=SK.Copy)
@@ -124,6 +132,7 @@ def build_menus(window: MainWindow, a: Actions) -> QMenu:
         file.addAction(a.all[name])
     file.addSeparator()
     file.addAction(a.properties)
+    file.addAction(a.export_brief)
     file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu("&Edit")
