@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations.model import Stance
-from reader.errors import Cancelled
+from reader.errors import AnnotationError, Cancelled
 from reader.export.options import BriefOptions, GroupBy
 from reader.settings import Settings
 from reader.ui import messages
-from reader.ui.widgets import brief_dialog, brief_export
+from reader.ui.widgets import brief_data, brief_dialog, brief_export
 from reader.ui.widgets.brief_data import KEY_FOLDER, KEY_FORMAT, KEY_OPTIONS
 from reader.ui.widgets.brief_dialog import BriefDialog
 from reader.workspace import Workspace
@@ -457,3 +457,40 @@ def test_every_control_is_named_and_reachable_by_keyboard(qtbot, ws_session) -> 
     assert dialog.preview.browser in order and dialog.export_button in order
     assert order.index(dialog.preview.browser) < order.index(dialog.export_button)
     assert dialog.export_button.isDefault()
+
+
+def test_space_ticks_a_theme_from_the_keyboard(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, ws_session)
+    tree = dialog.form.filters.themes
+    tree.setFocus()
+    tree.setCurrentItem(tree._items["overdose-response"])
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert tree.checked() == ["overdose-response"]
+    _settle(qtbot, dialog)
+    assert dialog.preview.count.text().startswith("3 passages")
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert tree.checked() == []
+
+
+def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,  # type: ignore[no-untyped-def]
+                                                      monkeypatch) -> None:
+    def broken(_ws):  # type: ignore[no-untyped-def]
+        raise AnnotationError("The annotation file of Dev is damaged.")
+
+    monkeypatch.setattr(brief_data, "gather_inputs", broken)
+    dialog = BriefDialog(ws_session, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.preview.is_empty, timeout=10_000)
+    assert "Cannot read the highlights" in dialog.preview.empty_title.text()
+    assert "damaged" in dialog.preview.empty_text.text()
+    assert not dialog.export_button.isEnabled() and not dialog.form.isEnabled()
+    assert dialog.export_to("anything.pdf") is None
+    dialog.reject()
+
+
+def test_without_a_workspace_the_menu_explains(qtbot, window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    window.actions_.export_brief.trigger()
+    assert window.findChild(BriefDialog) is None
+    shown = messages.HISTORY[-1]
+    assert shown.kind == "error" and shown.text == "No workspace is open."
