@@ -52,6 +52,7 @@ class ExportBar(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("briefProgress")
         self.progress.setAccessibleName("Export progress")
+        self.progress.setMinimumWidth(160)
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(False)
         self.progress.hide()
