@@ -300,8 +300,21 @@ def test_select_all_copies_the_whole_text(qtbot, big_tab, big_text) -> None:  # 
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("Part 1.") and copied.endswith("🚑" + big_text.text.split("🚑")[-1])
     assert copied.count("\n") == big_text.text.count("\n\n")
+    # Ctrl+C and the context menu's Copy do the same
+    QGuiApplication.clipboard().clear()
+    view.keyPressEvent(QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_C,
+                                 Qt.KeyboardModifier.ControlModifier, "c"))
+    assert QGuiApplication.clipboard().text() == copied
+    QGuiApplication.clipboard().clear()
+    menu = view.context_menu(view.viewport().rect().center())
+    copy = next(a for a in menu.actions() if a.objectName() == "edit-copy")
+    copy.trigger()
+    assert QGuiApplication.clipboard().text() == copied
+    menu.deleteLater()
     view.select_range(10, 20)
     assert view.selection_range() == (10, 20)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == qt_safe(big_text.text[10:20])
 
 
 def test_zoom_keeps_the_place_in_a_long_text(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
@@ -328,6 +341,7 @@ def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, qt_warnings, monkeyp
     tab.show_text(text, offset=text.pages[30].start)
     view = tab.view
     assert view.built.windowed and view.built.first > 0
+    assert view.built.window_chars < 600 + 1_500 + 2 * 800  # whole paragraphs around it
     bar = view.verticalScrollBar()
     tops = []
     for _ in range(90):
@@ -393,3 +407,19 @@ def test_marks_between_matches_a_plain_scan(qtbot, qt_warnings) -> None:  # type
         assert got == expected
     assert sorted(view.mark_layers.keys_at(2500)) == sorted(
         m.key for m in marks if m.start <= 2500 < m.end)
+
+
+def test_a_new_title_keeps_the_place_and_the_marks(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    view = big_tab.view
+    hit = big_text.pages[1200].start + 50
+    big_tab.jump(hit, ((hit, hit + 6),))
+    before = view.top_offset()
+    doc = big_tab.doc
+    renamed = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, title="Renamed"))
+    big_tab.update_document(renamed)
+    assert view.painter.title == "Renamed"
+    assert abs(view.top_offset() - before) < 200
+    assert [(m.start, m.end) for m in view.marks("search")] == [(hit, hit + 6)]
+    assert on_screen(view, hit)

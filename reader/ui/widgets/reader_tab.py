@@ -88,13 +88,11 @@ class ReaderTab(QWidget):
         self.stack.setCurrentWidget(self.message)
 
     def update_document(self, doc: Document) -> None:
-        """The library's record changed (a new title): keep the text, refresh the header."""
+        """The library's record changed (a new title): keep the text, the place and the
+        marks; refresh the header."""
         self.doc = doc
         if self.doc_text is not None and doc.id == self.doc_text.doc_id:
-            self.view.doc = doc
-            if self.view.built is not None:
-                keep = self.view.top_offset()
-                self.view.load(doc, self.doc_text, self.style_, offset=keep)
+            self.view.set_document(doc)
 
     def set_reader_style(self, style: ReaderStyle) -> None:
         self.style_ = style

@@ -23,9 +23,10 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -42,7 +43,7 @@ from reader.ui.offsets import TextMap, qt_safe
 from reader.ui.reader_doc import BuiltDocument, ReaderStyle
 from reader.ui.widgets.reader_marks import MarkLayers
 from reader.ui.widgets.reader_paint import ReaderPainter
-from reader.ui.widgets.reader_window import JUMP_AFTER, JUMP_BEFORE, WindowKeeper
+from reader.ui.widgets.reader_window import WindowKeeper
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,13 @@ class ReaderView(QTextEdit):
         self.mark_layers.clear_all()
         self._build(style or self.style_, offset, TextMap(doc_text.text))
 
+    def set_document(self, doc: Document) -> None:
+        """The document's record changed (a new title): the title block is drawn again; the
+        place and the marks stay."""
+        self.doc = doc
+        if self.doc_text is not None and self.built is not None:
+            self._build(self.style_, self.top_offset(), self.text_map)
+
     def set_reader_style(self, style: ReaderStyle) -> None:
         """Change font or size, keeping the place."""
         if style == self.style_ or self.doc_text is None:
@@ -118,7 +126,7 @@ class ReaderView(QTextEdit):
         self.painter.prepare(built, self.doc, style)
         self.window.reset()
         if built.windowed:
-            self.show_window(*built.blocks_around(offset, JUMP_BEFORE, JUMP_AFTER))
+            self.window.open_at(offset)
         else:
             self._install()
         self.scroll_to_offset(offset, align=0.0)
@@ -293,17 +301,24 @@ class ReaderView(QTextEdit):
     def _forget_select_all(self) -> None:
         self._all_selected = False
 
-    def createMimeDataFromSelection(self) -> QMimeData:
+    def copy(self) -> None:
+        """Copy the selection; after Select All on a long text, the whole text (not just the
+        part in the document). Qt's own clipboard data is used: a ``QMimeData`` made in Python
+        and handed to Qt would be freed twice."""
         if not self._all_selected or self.built is None:
-            return super().createMimeDataFromSelection()
-        data = QMimeData()  # the whole text, not just the part in the document
+            super().copy()
+            return
         text = self.built.text_map.text
-        data.setText("\n".join(qt_safe(text[s:e]) for s, e in self.built.text_map.blocks))
-        return data
+        QGuiApplication.clipboard().setText(
+            "\n".join(qt_safe(text[s:e]) for s, e in self.built.text_map.blocks))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         built = self.built
         if built is not None and built.windowed:
+            if event.matches(_Keys.Copy) and self._all_selected:
+                self.copy()
+                event.accept()
+                return
             if event.matches(_Keys.SelectAll):
                 self.selectAll()
                 event.accept()
@@ -349,12 +364,23 @@ class ReaderView(QTextEdit):
         finally:
             painter.end()
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Qt's menu for the text at ``pos`` with the providers' entries added."""
+        menu = self.createStandardContextMenu(pos)
+        if self._all_selected:  # Qt's Copy would take only the part in the document
+            for action in menu.actions():
+                if action.objectName() == "edit-copy":
+                    action.triggered.disconnect()
+                    action.triggered.connect(self.copy)
         span = self.selection_range()
         for provider in self.context_menu_providers:
             try:
                 provider(menu, span)
             except Exception:  # a broken provider must not take the menu down
                 log.exception("context menu provider failed")
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())

@@ -97,6 +97,12 @@ class WindowKeeper(QObject):
         roomy_above = built.first == 0 or offset - built.start_offset >= EDGE
         roomy_below = built.end == built.block_count or built.end_offset - offset >= EDGE
         if not (built.holds(offset) and roomy_above and roomy_below):
+            self.open_at(offset)
+
+    def open_at(self, offset: int) -> None:
+        """A new, small window around ``offset``."""
+        built = self.view.built
+        if built is not None:
             self.view.show_window(*built.blocks_around(offset, JUMP_BEFORE, JUMP_AFTER))
 
     def schedule(self) -> None:
