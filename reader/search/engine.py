@@ -40,7 +40,8 @@ FORMAT_FILE = "format.json"
 LIMIT_MB = 256
 
 
-SMALL_ROWS = 1000  # segments smaller than this are folded together at every commit
+SMALL_ROWS = 1000  # a bulk commit folds segments smaller than this together
+TINY_ROWS = 120  # any other commit (one document, one highlight) only folds these
 MAX_MERGED_ROWS = 6000  # no merge ever produces a bigger segment (bounds a commit's time)
 TIER = 4  # bulk commits merge mid-size segments once there are this many
 
@@ -49,7 +50,8 @@ def _merge_policy(bulk: bool) -> Any:
     """A Whoosh merge policy that never rewrites the whole index. Whoosh's default
     (``MERGE_SMALL``) may pick any commit, even a one-document update, to merge everything
     into one segment: measured at 12 minutes for 5,000 documents. Here every commit folds
-    the small segments (and those mostly deleted) together; a bulk commit also merges
+    only the tiny segments earlier small commits left (so a one-document update stays
+    quick); a bulk commit folds small segments and those mostly deleted, and merges
     mid-size segments when there are :data:`TIER` of them; no merge exceeds
     :data:`MAX_MERGED_ROWS` rows. ``index --rebuild`` writes one compact segment."""
 
@@ -59,10 +61,11 @@ def _merge_policy(bulk: bool) -> Any:
         ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
         chosen: list[Any] = []
         total = int(getattr(writer, "docnum", 0))  # the rows this commit writes anyway
+        small, cap = (SMALL_ROWS, MAX_MERGED_ROWS) if bulk else (TINY_ROWS, 4 * TINY_ROWS)
         for seg in ordered:
             n = seg.doc_count_all()
             dead = n - seg.doc_count()
-            if (n < SMALL_ROWS or (n and dead * 2 > n)) and total + n <= MAX_MERGED_ROWS:
+            if (n < small or (n and dead * 2 > n)) and total + n <= cap:
                 chosen.append(seg)
                 total += n
         ids = {seg.segment_id() for seg in chosen}

@@ -185,10 +185,15 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=400, help="documents per commit")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of the query mix")
     ap.add_argument("--dir", help="where to build the index (default: a temporary folder)")
+    ap.add_argument("--tier", type=int, default=0,
+                    help="override the engine's TIER (mid-size segments merged per bulk commit)")
     ap.add_argument("--reuse", action="store_true",
                     help="time updates and queries on the index already in --dir (no build)")
     args = ap.parse_args()
 
+    if args.tier:
+        import reader.search.engine as engine_module
+        engine_module.TIER = args.tier
     t0 = time.perf_counter()
     corpus = make_corpus(args.docs, args.words)
     gen_s = time.perf_counter() - t0

@@ -273,6 +273,7 @@ def test_a_small_commit_never_rewrites_big_segments(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.search.engine as engine_module
     monkeypatch.setattr(engine_module, "SMALL_ROWS", 4)
+    monkeypatch.setattr(engine_module, "TINY_ROWS", 2)
     monkeypatch.setattr(engine_module, "MAX_MERGED_ROWS", 24)
     engine = SearchEngine(tmp_path / "index")
     for batch in range(8):
