@@ -3,9 +3,12 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
 
 It copies the bundled corpus into a temporary workspace, reads and indexes it, and captures
-the main window with the library, a search with results, and an open memo. Fonts: the reader
-uses Charis SIL / Charter / Georgia … and Inter / Segoe UI … when installed (Debian:
-``fonts-sil-charis fonts-inter``), else the system's serif and sans.
+the main window with the library, a search with results, an open memo, the brief dialog,
+and (``scripts/annotation_shots.py``) a memo with highlights, the Highlights panel and the
+Themes panel.
+
+Fonts: the reader uses Charis SIL / Charter / Georgia … and Inter / Segoe UI … when
+installed (Debian: ``fonts-sil-charis fonts-inter``), else the system's serif and sans.
 """
 
 from __future__ import annotations
@@ -82,6 +85,22 @@ def brief_dialog_shot(app, window, session) -> None:  # type: ignore[no-untyped-
     pump(app, 0.2)
 
 
+def annotation_shots(app, window, session, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """A memo with two people's highlights, the Highlights panel and the Themes panel
+    (``highlights.png``, ``themes.png``), on a fresh copy of the corpus."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import annotation_shots as shots
+
+    workspace = home / "annotations" / "Harm Reduction Study Group"
+    shutil.copytree(REPO / "corpus", workspace, ignore=shutil.ignore_patterns(".*"))
+    window.open_workspace(workspace)
+    pump(app, until=lambda: bool(session.documents()) and session.runner.idle()
+         and window.annotating.ctrl.is_loaded and "up to date" in session.index_state,
+         timeout=600)
+    window.annotating.sidebar_dock.show()
+    shots.shots(app, window, session, OUT, pump)
+
+
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="pr-shots-"))
     os.environ["POLICY_READER_HOME"] = str(home)
@@ -106,12 +125,15 @@ def main() -> int:
     window.resizeDocks([window.library_dock, window.search_dock], [420, 380],
                        Qt.Orientation.Horizontal)
     window.search_dock.hide()
+    window.annotating.sidebar_dock.hide()  # the library on its own
+    window.resize(*SIZE)
     pump(app, 0.5)
     OUT.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT / "library.png"))
 
     # a search with results, the best hit opened
     window.search_dock.show()
+    window.search_dock.raise_()  # tabbed with the Highlights panel
     window.resizeDocks([window.library_dock, window.search_dock], [330, 360],
                        Qt.Orientation.Horizontal)
     window.search.set_query("naloxone")
@@ -120,6 +142,7 @@ def main() -> int:
     window.search.tree.setCurrentIndex(hit)
     window.search.tree.activated.emit(hit)
     pump(app, until=lambda: bool(window.area.current_tab() and window.area.current_tab().is_ready))
+    window.resize(*SIZE)
     pump(app, 0.6)
     window.grab().save(str(OUT / "search.png"))
 
@@ -130,9 +153,11 @@ def main() -> int:
         window.outline_dock.raise_()
         tab = window.open_document(memo.id, offset=0)
         pump(app, until=lambda: tab is not None and tab.is_ready)
+        window.resize(*SIZE)
         pump(app, 0.6)
         window.grab().save(str(OUT / "memo.png"))
     brief_dialog_shot(app, window, session)
+    annotation_shots(app, window, session, home)
     window.close()
     session.runner.drain(30_000)
     shutil.rmtree(home, ignore_errors=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.annotations.identity import default_name
@@ -60,14 +60,24 @@ class AnnotationUI(QObject):
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.themes_dock = self._dock("themesDock", "Themes", self.themes_panel,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.tabifyDockWidget(window.search_dock, self.sidebar_dock)
-        window.tabifyDockWidget(window.outline_dock, self.themes_dock)
-        window.library_dock.raise_()
-        self.sidebar_dock.raise_()
+        if self.session.prefs.blob("state") is None:  # else the saved layout places them
+            # tabbed once the window is shown: tabifying into a tab group before that
+            # leaves a stray tab bar drawn over the dock area
+            QTimer.singleShot(0, self._default_layout)
         self.actions = annotate_menus.install(self)
         self._connect()
 
-    def _dock(self, name: str, title: str, widget: Any, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _default_layout(self) -> None:
+        w = self.window
+        if not shiboken6.isValid(w):
+            return
+        w.tabifyDockWidget(w.search_dock, self.sidebar_dock)
+        w.tabifyDockWidget(w.outline_dock, self.themes_dock)
+        w.library_dock.raise_()
+        self.sidebar_dock.raise_()
+
+    def _dock(self, name: str, title: str, widget: Any, area: Qt.DockWidgetArea
+              ) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
         dock.setWidget(widget)

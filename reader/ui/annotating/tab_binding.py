@@ -196,7 +196,9 @@ class TabBinding(QObject):
         else:
             assert isinstance(what, Placed)
             h = what.highlight
-            self.toolbar.set_mode("mine" if self.ctrl.is_mine(h) else "theirs", h.stance)
+            mine = self.ctrl.is_mine(h)
+            self.toolbar.set_mode("mine" if mine else "theirs", h.stance,
+                                  "" if mine else h.author.name)
             chosen = frozenset(self.ctrl.tax.resolve(t) or t for t in h.themes)
             self.toolbar.set_favourites(favs, chosen)
         self._place_toolbar(force=True)

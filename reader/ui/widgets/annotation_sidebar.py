@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -63,6 +63,7 @@ class AnnotationSidebar(QWidget):
         self.ctrl = ctrl
         self.doc: DocHighlights | None = None
         self.filters = Filters()
+        self._sized = False
 
         self.summary = QLabel(NO_DOC)
         self.summary.setObjectName("highlightSummary")
@@ -78,7 +79,7 @@ class AnnotationSidebar(QWidget):
         self.theme_filter = self._combo("Filter by theme")
         self.author_filter = self._combo("Filter by author")
         self.stance_filter = self._combo("Filter by stance")
-        self.stance_filter.addItem("Any stance", "")
+        self.stance_filter.addItem("Stance", "")
         for s in Stance:
             self.stance_filter.addItem(s.label, s.value)
         self.stance_filter.addItem("No stance", "none")
@@ -91,6 +92,8 @@ class AnnotationSidebar(QWidget):
         self.list.setItemDelegate(HighlightDelegate(self.list))
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(200)
         self.list.setSpacing(0)
@@ -124,8 +127,8 @@ class AnnotationSidebar(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(upper)
         self.splitter.addWidget(self.inspector)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.addWidget(self.splitter)
@@ -157,13 +160,20 @@ class AnnotationSidebar(QWidget):
         self._themes_changed()
         self._fill_author_filter()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the list gets most of the height at first
+            self._sized = True
+            total = max(300, self.splitter.height())
+            self.splitter.setSizes([round(total * 0.6), total - round(total * 0.6)])
+
     @staticmethod
     def _combo(name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(3)
         return combo
 
     def _guard(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -221,6 +231,7 @@ class AnnotationSidebar(QWidget):
             index = self.model.index(row)
             if self.list.currentIndex() != index:
                 self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
             self._show_inspector(index)
         else:
             self.inspector.show_highlight(None)
@@ -293,7 +304,7 @@ class AnnotationSidebar(QWidget):
         combo = self.theme_filter
         keep = combo.currentData()
         combo.clear()
-        combo.addItem("All themes", "")
+        combo.addItem("Theme", "")
         for t in tax.themes:
             combo.addItem(swatch(t.color), "   " * tax.depth(t.id) + t.label, t.id)
         combo.setCurrentIndex(max(0, combo.findData(keep)))
@@ -310,7 +321,7 @@ class AnnotationSidebar(QWidget):
             for p in self.doc.ordered():
                 authors.setdefault(p.highlight.author.id, p.highlight.author.name)
         me = self.ctrl.me.id if self.ctrl.ws is not None else ""
-        wanted = [("Everyone", "")]
+        wanted = [("Author", "")]
         if me:
             wanted.append(("You", me))
         wanted += sorted(((n, i) for i, n in authors.items() if i != me),

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.annotations.model import Stance
 from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
@@ -67,7 +73,9 @@ class HighlightDelegate(QStyledItemDelegate):
                 1 if index.data(NOTE_ROLE) else 0)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = max(160, option.rect.width())
+        view = self.parent()
+        viewport = view.viewport() if isinstance(view, QAbstractItemView) else None
+        width = viewport.width() if viewport is not None else max(160, option.rect.width())
         if index.data(KIND_ROLE) == "header":
             _q, small, _h = _fonts(option.font)
             return QSize(width, QFontMetrics(small).lineSpacing() + 2 * PAD + 2)

@@ -87,7 +87,8 @@ class HighlightInspector(QFrame):
         self.note.setPlaceholderText("Add a note (Markdown)…")
         self.note.setAccessibleName("Note")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(70)
+        self.note.setMinimumHeight(60)
+        self.note.setMaximumHeight(200)
         self.meta = QLabel()
         self.meta.setObjectName("inspectorMeta")
         self.meta.setWordWrap(True)
@@ -178,7 +179,7 @@ class HighlightInspector(QFrame):
         where += f" · {section}" if section else ""
         self.meta.setText(f"{html.escape(who)} · {when}{html.escape(where)}")
         self.jump_button.setVisible(not p.orphaned)
-        self.reattach_button.setVisible(mine)
+        self.reattach_button.setVisible(mine and p.orphaned)
         self.copy_button.setVisible(not mine)
         self.delete_button.setVisible(mine)
 
@@ -208,6 +209,7 @@ class HighlightInspector(QFrame):
         self.add_theme.setVisible(mine)
         if mine:
             self.theme_flow.addWidget(self.add_theme)
+        self.theme_flow.invalidate()
         self.theme_box.updateGeometry()
 
     # -- the note --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from reader.documents.model import DocText, Document
@@ -42,6 +42,13 @@ class ReaderArea(QStackedWidget):
         self.addWidget(self.tabs)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_current)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())  # see minimumSizeHint
+
+    def minimumSizeHint(self) -> QSize:
+        """The page shown decides: the welcome page's cards must not make the window wider
+        than a laptop screen while a document is open beside the side panels."""
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
     # -- tabs ------------------------------------------------------------------------------
     def reader_style(self) -> ReaderStyle:

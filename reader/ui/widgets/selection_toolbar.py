@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.annotations.model import Stance, Theme
 from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
@@ -20,8 +20,9 @@ MAX_DOTS = 5
 MODES = ("selection", "mine", "theirs")
 
 
-def swatch(color: str, size: int = 14, *, ring: bool = False) -> QIcon:
-    """A round colour swatch icon (a ring around it when ``ring``: chosen)."""
+def swatch(color: str, size: int = 14, *, ring: bool = False, label: str = "") -> QIcon:
+    """A round colour swatch icon (a ring around it when ``ring``: chosen; ``label``, a
+    key number, written in it)."""
     if not isinstance(QGuiApplication.instance(), QGuiApplication):
         return QIcon()  # no pixmaps before the application exists
     pix = QPixmap(size * 2, size * 2)
@@ -38,6 +39,13 @@ def swatch(color: str, size: int = 14, *, ring: bool = False) -> QIcon:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(base.darker(220))
         painter.drawEllipse(QRect(0, 0, size, size).adjusted(0, 0, -1, -1))
+    if label:
+        font = painter.font()
+        font.setPixelSize(max(7, round(size * 0.62)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1a1a1a") if base.lightness() > 110 else QColor("#ffffff"))
+        painter.drawText(QRect(0, 0, size, size), int(Qt.AlignmentFlag.AlignCenter), label)
     painter.end()
     return QIcon(pix)
 
@@ -99,9 +107,13 @@ class SelectionToolbar(QFrame):
         self.delete_button = self._button("trash", "Delete highlight", "Delete this highlight",
                                           self.delete_requested.emit)
         layout.addWidget(self.delete_button)
-        self.copy_button = self._button("copy", "Copy to my highlights",
+        self.owner = QLabel(self)
+        self.owner.setObjectName("highlightOwner")
+        self.owner.setContentsMargins(4, 0, 6, 0)
+        layout.addWidget(self.owner)
+        self.copy_button = self._button("copy", "Copy to Mine",
                                         "Copy to my highlights (to edit your copy)",
-                                        self.copy_requested.emit)
+                                        self.copy_requested.emit, text=True)
         layout.addWidget(self.copy_button)
         self.hide()
 
@@ -135,31 +147,38 @@ class SelectionToolbar(QFrame):
     def set_favourites(self, themes: list[Theme], chosen: frozenset[str] = frozenset()) -> None:
         self._dot_ids = [t.id for t in themes[:MAX_DOTS]]
         for i, dot in enumerate(self.dots):
-            if i < len(themes):
+            if i < len(themes) and self.mode != "theirs":
                 t = themes[i]
-                dot.setIcon(swatch(t.color, ring=t.id in chosen))
+                dot.setIcon(swatch(t.color, 18, ring=t.id in chosen, label=str(i + 1)))
+                dot.setIconSize(QSize(18, 18))
                 dot.setToolTip(f"{t.label} (key {i + 1})")
                 dot.setAccessibleName(f"Theme {t.label}")
                 dot.show()
             else:
                 dot.hide()
 
-    def set_mode(self, mode: str, stance: Stance | None = None) -> None:
-        """``selection`` (new words), ``mine`` (your highlight), ``theirs`` (read-only)."""
+    def set_mode(self, mode: str, stance: Stance | None = None, owner: str = "") -> None:
+        """``selection`` (new words), ``mine`` (your highlight), ``theirs`` (someone
+        else's, read-only: only who made it and Copy to Mine)."""
         assert mode in MODES
         self.mode = mode
         self._stance = stance
         editable = mode != "theirs"
         self.highlight_button.setVisible(mode == "selection")
-        for dot in self.dots:
-            dot.setEnabled(editable)
-        self.themes_button.setEnabled(editable)
+        if not editable:
+            for dot in self.dots:
+                dot.hide()
+        self.themes_button.setVisible(editable)
         for s, b in self.stance_buttons.items():
-            b.setEnabled(editable)
+            b.setVisible(editable)
             b.setChecked(s is stance)
-        self.note_button.setEnabled(editable)
+        for sep in self.findChildren(QFrame, "sep"):
+            sep.setVisible(editable)
+        self.note_button.setVisible(editable)
         self.delete_button.setVisible(mode == "mine")
-        self.copy_button.setVisible(mode == "theirs")
+        self.owner.setText(f"{owner}’s highlight" if owner else "")
+        self.owner.setVisible(not editable)
+        self.copy_button.setVisible(not editable)
         self.adjustSize()
 
     def _stance_clicked(self, stance: Stance) -> None:
@@ -171,14 +190,14 @@ class SelectionToolbar(QFrame):
             QPoint(0, self.themes_button.height())))
 
     def place(self, anchor: QRect, area: QRect) -> None:
-        """Show below ``anchor`` (the selection's last line, viewport coordinates), or
-        above its first line when there is no room, kept inside ``area``."""
+        """Show above ``anchor`` (the selected lines, viewport coordinates), or below
+        them when there is no room above, kept inside ``area``."""
         self.adjustSize()
         size = self.sizeHint()
         x = anchor.center().x() - size.width() // 2
-        y = anchor.bottom() + 8
-        if y + size.height() > area.bottom() - 4:
-            y = anchor.top() - size.height() - 8
+        y = anchor.top() - size.height() - 6
+        if y < area.top() + 4:
+            y = anchor.bottom() + 6
         x = max(area.left() + 4, min(x, area.right() - size.width() - 4))
         y = max(area.top() + 4, min(y, area.bottom() - size.height() - 4))
         self.setGeometry(x, y, size.width(), size.height())

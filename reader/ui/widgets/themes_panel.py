@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -54,7 +55,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 COUNT_DELAY_MS = 400
-PICK = "Select a theme to list its passages in every document."
+PICK = ("Select a theme to list its passages in every document: a click on one opens "
+        "it at its words.")
 
 
 class ThemesPanel(QWidget):
@@ -122,12 +124,17 @@ class ThemesPanel(QWidget):
         self.passage_list.setModel(self.passages)
         self.passage_list.setItemDelegate(HighlightDelegate(self.passage_list))
         self.passage_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.passage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.passage_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.passage_list.setMouseTracking(True)
+        self.passages_stack = QStackedWidget()
+        self.passages_stack.addWidget(QWidget())  # nothing chosen: the title says what to do
+        self.passages_stack.addWidget(self.passage_list)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
         lower_layout.addWidget(self.passages_title)
-        lower_layout.addWidget(self.passage_list, 1)
+        lower_layout.addWidget(self.passages_stack, 1)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -296,6 +303,7 @@ class ThemesPanel(QWidget):
         if not theme_id or ws is None:
             self.passages.set_rows([])
             self.passages_title.setText(PICK)
+            self.passages_stack.setCurrentIndex(0)
             return
         tax = ctrl.tax
         label = tax.label(theme_id) if tax.known(theme_id) else f"{theme_id} (unknown)"
@@ -322,6 +330,7 @@ class ThemesPanel(QWidget):
             rows = passage_rows(groups)
             self.passages.set_context(tax, self._me())
             self.passages.set_rows(rows)
+            self.passages_stack.setCurrentIndex(1 if rows else 0)
             count = sum(len(g[2]) for g in groups)
             docs = sum(1 for g in groups if g[2])
             self.passages_title.setText(

@@ -57,7 +57,6 @@ class WelcomePanel(QWidget):
         add = QPushButton("Import files…")
         add.clicked.connect(self.import_files.emit)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.continue_button)
         buttons.addWidget(library)
         buttons.addWidget(search)
         buttons.addWidget(add)
@@ -76,6 +75,7 @@ class WelcomePanel(QWidget):
         column.addSpacing(8)
         column.addLayout(cards)
         column.addSpacing(8)
+        column.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(buttons)
         inner = QWidget()
         inner.setLayout(column)
@@ -114,5 +114,8 @@ class WelcomePanel(QWidget):
 
     def set_continue(self, doc_id: str, title: str) -> None:
         self._continue_id = doc_id
-        self.continue_button.setText(f"Continue reading: {title[:48]}")
+        short = title if len(title) <= 32 else title[:31].rstrip() + "…"
+        # kept short: the button row sets the window's narrowest width
+        self.continue_button.setText(f"Continue reading: {short}")
+        self.continue_button.setToolTip(title)
         self.continue_button.setVisible(bool(doc_id))
