@@ -85,6 +85,10 @@ class Env:
                              timeout=2000)
         return start, end
 
+    def settle(self) -> None:
+        """The Highlights panel lists the last edit (it follows the reader by a moment)."""
+        self.qtbot.waitUntil(lambda: not self.ui.sidebar.refresh_pending, timeout=2000)
+
     def idle(self, timeout: int = 60_000) -> None:
         self.qtbot.waitUntil(self.session.runner.idle, timeout=timeout)
 

@@ -65,7 +65,8 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
     assert hid and binding.target()[0] == "highlight"
     ui.apply(binding, "theme", GOOD_SAM)
     inspector = ui.sidebar.inspector
-    assert inspector.hid == hid and inspector.mine
+    qtbot.waitUntil(lambda: inspector.hid == hid, timeout=2000)  # listed just after drawing
+    assert inspector.mine
     inspector.note.setPlainText("The kits are the key promise — check the budget.")
     inspector.flush()
     h = ctrl.store.get(hid)
@@ -75,6 +76,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
     assert h.author.name == "Maria G"
     # in the reader, the sidebar and the theme counts
     assert (start, end, hid) in _marks(env)
+    env.settle()
     row = ui.sidebar.model.row_of(hid)
     index = ui.sidebar.model.index(row)
     assert [label for label, _c in index.data(THEMES_ROLE)] == ["Naloxone access",
@@ -90,6 +92,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
     assert stack.count() == 3 and stack.undoText() == "Edit Note"
     for _ in range(3):
         stack.undo()
+    env.settle()
     assert ui.sidebar.model.row_of(hid) == -1
     assert all(key != hid for _s, _e, key in _marks(env))
     qtbot.waitUntil(lambda: themes.everywhere.get(NALOXONE, 0) == 0, timeout=5000)
@@ -97,6 +100,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
         stack.redo()
     h = ctrl.store.get(hid)
     assert not h.deleted and h.themes == (NALOXONE, GOOD_SAM) and "key promise" in h.note
+    env.settle()
     assert ui.sidebar.model.row_of(hid) >= 0 and (start, end, hid) in _marks(env)
     # autosave: the author's file holds it (within about a second, without quitting)
     path = env.my_file()
@@ -242,6 +246,7 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     env.open_memo(new_doc)
     start, end = env.span(keep_words)
     qtbot.waitUntil(lambda: (start, end, kept) in _marks(env), timeout=10_000)
+    env.settle()
     rows = _rows(env)
     assert ("item", kept) in rows
     header = next(i for i, (kind, _x) in enumerate(rows) if kind == "header")
@@ -255,4 +260,5 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     assert ui.sidebar.select(lost)
     ui.reattach(lost)
     qtbot.waitUntil(lambda: (s2, e2, lost) in _marks(env), timeout=5000)
+    env.settle()
     assert "not found" not in ui.sidebar.summary.text()

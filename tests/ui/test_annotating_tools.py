@@ -155,6 +155,7 @@ def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: i
     a = _highlight(env, "officers responding to an overdose", "theme", "good-samaritan")
     b = _highlight(env, "Naloxone kits", "stance", Stance.OPPOSES)
     c = _highlight(env, "résumé clinic", "theme", "criminal-records")
+    qtbot.waitUntil(lambda: sidebar.model.item_count() == 3, timeout=2000)
     assert [sidebar.model.index(r).data(HID_ROLE) for r in range(3)] == [a, b, c]
     sidebar.set_theme_filter("overdose-response")  # a parent finds its sub-themes
     assert sidebar.model.item_count() == 1 and sidebar.model.row_of(a) == 0
@@ -189,6 +190,7 @@ def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: i
     sidebar.list.setFocus()
     delete = next(x for x in sidebar.list.actions() if x.text() == "Delete Highlight")
     delete.trigger()
+    env.settle()
     assert ctrl.store.get(b).deleted and sidebar.model.row_of(b) == -1
 
 
@@ -404,6 +406,7 @@ def test_garbage_annotation_and_theme_files_do_not_break_the_window(qtbot, memo_
     env.session.workspace.themes_file.write_text("not a theme list", "utf-8")
     env.ctrl.reload_from_disk()
     env.idle()
+    env.settle()
     assert env.ui.sidebar.model.row_of(hid) >= 0
     assert env.ctrl.tax.by_id  # the shipped themes are shown
     assert env.ctrl.store.problems

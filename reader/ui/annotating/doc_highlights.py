@@ -10,6 +10,7 @@ disk, or a changed library, read the list again in the background.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -17,13 +18,22 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from reader.annotations.model import Highlight, Placed
+from reader.annotations.model import AnchorStatus, Highlight, Placed
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController, HighlightChange
 
 log = logging.getLogger(__name__)
+
+
+def order_key(p: Placed) -> tuple[object, ...]:
+    """Reading order (as :func:`reader.annotations.placing.reading_order`): anchored
+    highlights by position, then orphans, oldest first."""
+    a = p.anchor
+    orphan = a.status is AnchorStatus.ORPHANED
+    return (orphan, 0 if orphan else a.start, a.end, p.highlight.created.timestamp(),
+            p.highlight.id)
 
 
 class DocHighlights(QObject):
@@ -37,6 +47,7 @@ class DocHighlights(QObject):
         self.users = 0
         self._placed: dict[str, Placed] = {}
         self._ordered: list[Placed] | None = None
+        self._keys: list[tuple[object, ...]] = []  # order_key of each of _ordered
         self._serial = 0
         self._in_flight = False
         self._since: list[Highlight] = []  # edits made while a refresh was running
@@ -45,12 +56,44 @@ class DocHighlights(QObject):
 
     # -- reading ---------------------------------------------------------------------------
     def ordered(self) -> list[Placed]:
-        """Anchored highlights in reading order, then the orphans."""
+        """Anchored highlights in reading order, then the orphans (the caller must not
+        change the list). Kept in order edit by edit: one edit costs a binary search, not a
+        sort of every highlight."""
         if self._ordered is None:
-            from reader.annotations.placing import reading_order  # rapidfuzz: not at start-up
-
-            self._ordered = reading_order(self._placed.values())
+            self._ordered = sorted(self._placed.values(), key=order_key)
+            self._keys = [order_key(p) for p in self._ordered]
         return self._ordered
+
+    def own_at(self, start: int, end: int, author_id: str) -> Placed | None:
+        """``author_id``'s highlight placed exactly on ``start``–``end``, if any."""
+        items = self.ordered()
+        i = bisect.bisect_left(self._keys, (False, start, end))
+        while i < len(items):
+            p = items[i]
+            if p.orphaned or p.anchor.start != start or p.anchor.end != end:
+                break
+            if p.highlight.author.id == author_id:
+                return p
+            i += 1
+        return None
+
+    def _reorder(self, old: Placed | None, new: Placed | None) -> None:
+        if self._ordered is None:
+            return
+        if old is not None:
+            key = order_key(old)
+            i = bisect.bisect_left(self._keys, key)
+            if i < len(self._keys) and self._keys[i] == key:
+                del self._keys[i]
+                del self._ordered[i]
+            else:  # not where expected: start again
+                self._ordered = None
+                return
+        if new is not None:
+            key = order_key(new)
+            i = bisect.bisect_left(self._keys, key)
+            self._keys.insert(i, key)
+            self._ordered.insert(i, new)
 
     def get(self, hid: str) -> Placed | None:
         return self._placed.get(hid)
@@ -74,10 +117,10 @@ class DocHighlights(QObject):
                 return
             self._in_flight = False
             self._placed = {p.highlight.id: p for p in items}
+            self._ordered = None
             since, self._since = self._since, []
             if since:
                 self._apply(since)
-            self._ordered = None
             self.ready = True
             self.changed.emit()
 
@@ -98,7 +141,6 @@ class DocHighlights(QObject):
         if self._in_flight:
             self._since.extend(change.highlights)
         if self._apply(change.highlights):
-            self._ordered = None
             self.changed.emit()
 
     def _apply(self, highlights: Iterable[Highlight]) -> bool:
@@ -108,10 +150,15 @@ class DocHighlights(QObject):
         for h in highlights:
             try:
                 doc = None if h.deleted else placer.resolve(h)
+                old = self._placed.get(h.id)
                 if doc is None or doc.id != self.doc_id:
-                    touched |= self._placed.pop(h.id, None) is not None
+                    if old is not None:
+                        del self._placed[h.id]
+                        self._reorder(old, None)
+                        touched = True
                     continue
-                self._placed[h.id] = placer.place([h])[0]
+                new = self._placed[h.id] = placer.place([h])[0]
+                self._reorder(old, new)
                 touched = True
             except ReaderError as exc:
                 log.warning("cannot place highlight %s: %s", h.id, exc)

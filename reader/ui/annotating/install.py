@@ -152,7 +152,8 @@ class AnnotationUI(QObject):
 
     def _sidebar_selected(self, hid: str) -> None:
         binding = self.binding()
-        if binding is not None and hid and binding.doc.get(hid) is not None:
+        if binding is not None and hid and hid != binding.focus_hid \
+                and binding.doc.get(hid) is not None:
             binding.set_focus(hid, toolbar=False)
 
     def jump_to(self, hid: str) -> None:
@@ -245,9 +246,11 @@ class AnnotationUI(QObject):
         if h is None:
             return
         binding.after_create(h.id)
-        self.sidebar.select(h.id)
         if what == "note":
+            self.sidebar.select(h.id)
             self.focus_note()
+        else:  # after the reader has drawn it
+            QTimer.singleShot(0, lambda hid=h.id: self.sidebar.select(hid))
         self.window.status.showMessage("Highlighted. Ctrl+Z undoes it.", 4000)
 
     def _edit(self, binding: TabBinding, p: Placed, what: str, arg: Any) -> None:

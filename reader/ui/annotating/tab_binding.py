@@ -27,6 +27,7 @@ from reader.ui.annotating.highlight_marks import (
     MarkBuilder,
     focus_marks,
 )
+from reader.ui.marks import Mark
 from reader.ui.widgets.selection_toolbar import SelectionToolbar
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ class TabBinding(QObject):
         self.pending_focus = ""  # a highlight to show once the list is in
         self._pressed = False
         self._menu_point: QPoint | None = None
+        self._builder: MarkBuilder | None = None
+        self._context: tuple[object, ...] = ()
+        self._marks: dict[str, tuple[Placed, Mark | None]] = {}
         self.toolbar = SelectionToolbar(self.view.viewport())
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -86,12 +90,29 @@ class TabBinding(QObject):
         return self.view.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def redraw(self) -> None:
+        """Draw the document's highlights: marks are kept per highlight version, so an edit
+        builds one mark, not thousands."""
         if self.view.built is None:
             return
         ctrl = self.ctrl
         me = ctrl.me.id if ctrl.ws is not None else ""
-        builder = MarkBuilder(ctrl.tax, me, dark=self._dark(), hidden=ctrl.hidden_authors)
-        self.view.set_marks(LAYER, builder.marks(self.doc.ordered()))
+        context = (ctrl.tax, me, self._dark(), ctrl.hidden_authors)
+        if self._builder is None or self._context != context:
+            self._builder = MarkBuilder(ctrl.tax, me, dark=context[2], hidden=context[3])
+            self._context = context
+            self._marks = {}
+        cache, build = self._marks, self._builder.mark
+        fresh: dict[str, tuple[Placed, Mark | None]] = {}
+        out = []
+        for p in self.doc.ordered():
+            hid = p.highlight.id
+            hit = cache.get(hid)
+            mark = hit[1] if hit is not None and hit[0] is p else build(p)
+            fresh[hid] = (p, mark)
+            if mark is not None:
+                out.append(mark)
+        self._marks = fresh
+        self.view.set_marks(LAYER, out)
         self._draw_focus()
         self._refresh_toolbar()
 
@@ -139,12 +160,7 @@ class TabBinding(QObject):
     def _own_at(self, span: tuple[int, int]) -> Placed | None:
         if self.ctrl.ws is None:
             return None
-        me = self.ctrl.me.id
-        for p in self.doc.ordered():
-            if not p.orphaned and (p.anchor.start, p.anchor.end) == span \
-                    and p.highlight.author.id == me:
-                return p
-        return None
+        return self.doc.own_at(span[0], span[1], self.ctrl.me.id)
 
     def set_focus(self, hid: str, *, toolbar: bool = True) -> None:
         """Make ``hid`` the highlight the tools act on (drawn with an outline)."""

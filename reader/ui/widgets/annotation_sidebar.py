@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,10 @@ class AnnotationSidebar(QWidget):
         self.doc: DocHighlights | None = None
         self.filters = Filters()
         self._sized = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.summary = QLabel(NO_DOC)
         self.summary.setObjectName("highlightSummary")
@@ -188,15 +192,26 @@ class AnnotationSidebar(QWidget):
         if doc is self.doc:
             return
         if self.doc is not None:
-            self.doc.changed.disconnect(self.refresh)
+            self.doc.changed.disconnect(self.schedule_refresh)
         self.inspector.flush()
         self.doc = doc
         if doc is not None:
-            doc.changed.connect(self.refresh)
+            doc.changed.connect(self.schedule_refresh)
         self.list.clearSelection()
         self.refresh()
 
+    @property
+    def refresh_pending(self) -> bool:
+        """An edit is drawn in the reader and not listed here yet (a moment)."""
+        return self._refresh_timer.isActive()
+
+    def schedule_refresh(self) -> None:
+        """Refresh on the next turn of the event loop: the reader draws an edit first, and
+        several edits in one turn refresh the list once."""
+        self._refresh_timer.start()
+
     def refresh(self) -> None:
+        self._refresh_timer.stop()
         doc = self.doc
         current = self.current_hid()
         ctrl = self.ctrl
@@ -246,6 +261,8 @@ class AnnotationSidebar(QWidget):
 
     def select(self, hid: str) -> bool:
         """Make ``hid`` the current highlight (filters that hide it are cleared)."""
+        if self._refresh_timer.isActive():
+            self.refresh()
         row = self.model.row_of(hid)
         if row < 0 and self.filters.active:
             self.clear_filters()

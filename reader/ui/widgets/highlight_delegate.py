@@ -66,20 +66,26 @@ def wrap_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
 class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lines: dict[str, tuple[int, int]] = {}  # font -> (quote line, small line)
 
-    def _heights(self, option: QStyleOptionViewItem, index: Index) -> tuple[int, int, int]:
-        quote, small, _header = _fonts(option.font)
-        return (QFontMetrics(quote).lineSpacing(), QFontMetrics(small).lineSpacing(),
-                1 if index.data(NOTE_ROLE) else 0)
+    def _line_heights(self, font: QFont) -> tuple[int, int]:
+        key = font.key()
+        found = self._lines.get(key)
+        if found is None:
+            quote, small, _header = _fonts(font)
+            found = self._lines[key] = (QFontMetrics(quote).lineSpacing(),
+                                        QFontMetrics(small).lineSpacing())
+        return found
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """From font metrics only (cached): a list of thousands lays out quickly."""
         view = self.parent()
         viewport = view.viewport() if isinstance(view, QAbstractItemView) else None
         width = viewport.width() if viewport is not None else max(160, option.rect.width())
+        line, small = self._line_heights(option.font)
         if index.data(KIND_ROLE) == "header":
-            _q, small, _h = _fonts(option.font)
-            return QSize(width, QFontMetrics(small).lineSpacing() + 2 * PAD + 2)
-        line, small, note = self._heights(option, index)
+            return QSize(width, small + 2 * PAD + 2)
+        note = 1 if index.data(NOTE_ROLE) else 0
         height = 2 * PAD + small + GAP + QUOTE_LINES * line + GAP + note * (small + GAP) + small
         return QSize(width, height + 4)
 
