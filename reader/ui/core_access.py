@@ -63,32 +63,12 @@ def themes(ws: Workspace) -> list[ThemeChoice]:
 
 
 def theme_documents(ws: Workspace, theme_id: str) -> frozenset[str]:
-    """Ids of the documents with at least one live highlight tagged ``theme_id`` (or one of
-    its sub-themes)."""
+    """Ids of the documents with at least one live highlight tagged ``theme_id``, one of
+    its sub-themes or a theme merged into it (no anchoring, no loop over documents)."""
     if not _available("reader.annotations.store"):
         return frozenset()
-    wanted = {theme_id} | {t.id for t in _descendants(ws, theme_id)}
     store: Any = ws.annotations()
-    found = set()
-    for doc_id in annotation_counts(ws):
-        for placed in store.for_document(doc_id):
-            if wanted & set(placed.highlight.themes):
-                found.add(doc_id)
-                break
-    return frozenset(found)
-
-
-def _descendants(ws: Workspace, theme_id: str) -> list[Any]:
-    taxonomy: Any = ws.themes().taxonomy()
-    out: list[Any] = []
-    seen, frontier = {theme_id}, [theme_id]
-    while frontier:
-        parent = frontier.pop()
-        kids = [t for t in taxonomy.themes if t.parent == parent and t.id not in seen]
-        out += kids
-        seen |= {t.id for t in kids}
-        frontier += [t.id for t in kids]
-    return out
+    return frozenset(store.documents_tagged(ws.themes().taxonomy().matching(theme_id)))
 
 
 def search_available() -> bool:

@@ -416,3 +416,45 @@ def _close_boxes() -> None:
     for w in QApplication.topLevelWidgets():
         if isinstance(w, QMessageBox):
             w.close()
+
+
+def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env: Env  # noqa: F811
+                                                                ) -> None:  # type: ignore[no-untyped-def]
+    env = memo_env
+    view = env.tab().view
+    hid = _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
+    env.ctrl.set_note(hid, "Budget <line> & kits")
+    binding = env.binding()
+    assert binding.toolbar.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not binding.toolbar.isVisible() and not binding.focus_hid
+    p = binding.doc.get(hid)
+    tip = env.ui.describe(p)
+    assert "Naloxone access" in tip and "Budget &lt;line&gt; &amp; kits" in tip and "You" in tip
+    # someone else's highlight: the menu offers only a copy
+    from dataclasses import replace
+
+    from reader.annotations.model import Author
+
+    other = replace(p, highlight=replace(p.highlight, author=Author("x" * 24, "Dana R")))
+    menu = QMenu()
+    env.ui.fill_menu(menu, binding, "highlight", other)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[-1] == "Copy to My Highlights" and "Delete Highlight\tDel" not in texts
+
+
+def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from reader.ui import core_access
+
+    env = memo_env
+    ws = env.session.workspace
+    assert core_access.theme_documents(ws, "overdose-response") == frozenset()
+    _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
+    doc = env.tab().doc_id
+    assert core_access.theme_documents(ws, "overdose-response") == {doc}  # a parent theme
+    assert core_access.theme_documents(ws, "housing") == frozenset()
+    # the library panel's theme filter narrows to it (the window's own path)
+    env.window._filter_by_theme("naloxone")
+    env.idle()
+    library = env.window.library
+    assert library.proxy.rowCount() == 1
