@@ -111,9 +111,9 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
         items = json.loads(path.read_text("utf-8"))["first"]["items"]
         return next((i for i in items if i["id"] == hid), {})
 
-    qtbot.waitUntil(lambda: "key promise" in json.dumps(saved_item(), ensure_ascii=False)
-                    and not saved_item().get("pr:deleted"), timeout=4000)
-    assert not ctrl.store.dirty
+    qtbot.waitUntil(lambda: not ctrl.store.dirty and not ctrl.autosave.pending, timeout=4000)
+    assert "key promise" in json.dumps(saved_item(), ensure_ascii=False)
+    assert not saved_item().get("pr:deleted")
     # close the window; a new window on the same workspace shows it on the same words
     env.window.close()
     env.idle()

@@ -96,6 +96,11 @@ class AutoSaver(QObject):
         if first:
             self.failed.emit(message)
 
+    def stop(self) -> None:
+        """No more saves from timers (the window is closing; :meth:`save_now` was called)."""
+        self._timer.stop()
+        self._retry.stop()
+
     def save_now(self, ws: Workspace | None = None) -> bool:
         """Write the file now, on this thread; whether everything is saved."""
         ws = ws or self.ctrl.ws

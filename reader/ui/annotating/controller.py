@@ -138,10 +138,14 @@ class AnnotationController(QObject):
             if ws is self.ws else None)
 
     def shutdown(self) -> None:
-        """Save now (the window is closing): nothing typed is lost."""
+        """Save now (the window is closing): nothing typed is lost. Nothing is started
+        after this (the search index catches up with the last edits at the next start)."""
         self.watcher.stop()
         if self.ws is not None:
             self.autosave.save_now(self.ws)
+        self.autosave.stop()
+        for timer in (self._index_timer, self._counts_timer):
+            timer.stop()
 
     # -- who --------------------------------------------------------------------------------
     def needs_name(self) -> bool:

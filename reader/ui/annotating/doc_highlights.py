@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.annotations.model import AnchorStatus, Highlight, Placed
 from reader.errors import ReaderError
@@ -113,7 +113,7 @@ class DocHighlights(QObject):
         doc_id = self.doc_id
 
         def done(items: tuple[Placed, ...]) -> None:
-            if serial != self._serial or ws is not self.ctrl.ws:
+            if not shiboken6.isValid(self) or serial != self._serial or ws is not self.ctrl.ws:
                 return
             self._in_flight = False
             self._placed = {p.highlight.id: p for p in items}
@@ -172,8 +172,13 @@ class DocRegistry(QObject):
         super().__init__(ctrl)
         self.ctrl = ctrl
         self._docs: dict[str, DocHighlights] = {}
+        # a library update announces its batches one by one: read the lists again once
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self._refresh_all)
         ctrl.session.workspace_changed.connect(lambda _ws: self._clear())
-        ctrl.session.documents_changed.connect(self._refresh_all)
+        ctrl.session.documents_changed.connect(self._refresh_timer.start)
 
     def get(self, doc_id: str) -> DocHighlights:
         doc = self._docs.get(doc_id)
@@ -201,6 +206,9 @@ class DocRegistry(QObject):
             doc._placed.clear()
             doc._ordered = None
             doc.changed.emit()
+
+    def stop(self) -> None:
+        self._refresh_timer.stop()
 
     def _refresh_all(self) -> None:
         for doc in self._docs.values():

@@ -378,10 +378,13 @@ class AnnotationUI(QObject):
         first failure refuses the close once, so the person can fix it or export."""
         self.sidebar.inspector.flush()
         if self.ctrl.ws is None:
+            self.ctrl.shutdown()
             return True
         saved = self.ctrl.autosave.save_now(self.ctrl.ws)
         if saved or self._close_refused:
             self.ctrl.shutdown()
+            self.registry.stop()
+            self.themes_panel.stop()
             return True
         self._close_refused = True
         return False

@@ -239,6 +239,10 @@ class ThemesPanel(QWidget):
             doc.changed.connect(self._count_timer.start)
         self._count_timer.start()
 
+    def stop(self) -> None:
+        """No more background counts (the window is closing)."""
+        self._count_timer.stop()
+
     def refresh_counts(self) -> None:
         ctrl = self.ctrl
         ws = ctrl.ws
