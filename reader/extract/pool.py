@@ -25,8 +25,10 @@ method; one per core by default, never more than needed. Bigger files start firs
 of at least ``split_pages`` pages (200) is cut into one page range per worker: every worker
 reads a range, then one assembles the document (running headers, hyphens and boxes need
 all pages), so one huge report uses every core; the text is the same, byte for byte, as
-an unsplit extraction. After a file that left a worker above 300 MB resident, the worker
-retires and a fresh one takes its place, so memory does not pile up.
+an unsplit extraction. The parts wait in a private folder under the user cache (removed
+when the run ends), so the parent process never holds them. After a file that left a
+worker above 300 MB resident, the worker retires and a fresh one takes its place, so
+memory does not pile up.
 
 **Cancelling**: when ``cancel`` is set, the workers are killed at once and the generator
 raises :class:`~reader.errors.Cancelled` (results yielded before stay valid; it is checked
@@ -41,6 +43,8 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -54,6 +58,7 @@ from reader.errors import Cancelled
 from reader.extract.base import Extracted
 from reader.extract.pool_worker import memory_reason, run_job, worker_main
 from reader.extract.registry import FormatInfo, format_for
+from reader.paths import user_cache_dir
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
 log = logging.getLogger(__name__)
@@ -157,7 +162,7 @@ class _Split:
     """A big PDF read as page ranges by several workers, then assembled by one."""
 
     parts: int
-    blobs: dict[int, bytes]
+    files: dict[int, str]  # part number -> its file in the spool folder
 
 
 def _exit_reason(code: int | None) -> str:
@@ -204,6 +209,7 @@ class _Run:
         self.splits: dict[int, _Split] = {}
         self.first_start: dict[int, float] = {}
         self.finished: set[int] = set()
+        self.spool: str | None = None
         self.done = 0
         self._last_progress = 0.0
 
@@ -279,12 +285,25 @@ class _Run:
         path = str(self.jobs[index].path)
         if kind == "job":
             self.first_start.setdefault(index, time.monotonic())
-            split = ((self.n_workers, self.split_pages)
+            split = ((self.n_workers, self.split_pages, self._spool())
                      if self.n_workers > 1 and self.split_pages > 0 else None)
             return ("job", index, path, split)
         if kind == "part":
-            return ("part", index, path, task[2], task[3], task[4])
-        return ("assemble", index, path, len(self.splits[index].blobs))
+            return ("part", index, path, task[2], task[3], task[4], self._spool())
+        files = self.splits[index].files
+        return ("assemble", index, path, [files[k] for k in sorted(files)])
+
+    def _spool(self) -> str:
+        """A private folder where workers leave the parts of split PDFs (on disk, so that
+        no process holds them all in memory); removed when the run ends."""
+        if self.spool is None:
+            base = user_cache_dir() / "extract-parts"
+            try:
+                base.mkdir(parents=True, exist_ok=True)
+                self.spool = tempfile.mkdtemp(prefix="run-", dir=base)
+            except OSError:
+                self.spool = tempfile.mkdtemp(prefix="policy-reader-parts-")
+        return self.spool
 
     def _fill(self, ctx: Any) -> None:
         """Give queued tasks to idle workers, starting workers as needed."""
@@ -306,13 +325,6 @@ class _Run:
                 self.queue.appendleft(task)  # the worker died before it got the task
                 self._drop(idle)
                 continue
-            if task[0] == "assemble":  # the parts follow one by one, each freed once sent
-                blobs = self.splits[task[1]].blobs
-                try:
-                    for k in sorted(blobs):
-                        idle.conn.send_bytes(blobs.pop(k))
-                except (OSError, ValueError):
-                    pass  # the worker died: reported when its exit is seen
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()
@@ -376,18 +388,18 @@ class _Run:
                 logging.getLogger(msg[2]).log(msg[1], "%s", msg[3])
             elif kind == "split":
                 _, index, ranges = msg
-                self.splits[index] = _Split(parts=len(ranges) + 1, blobs={})
+                self.splits[index] = _Split(parts=len(ranges) + 1, files={})
                 for k in range(len(ranges), 0, -1):  # other workers take them next
                     self.queue.appendleft(("part", index, k, *ranges[k - 1]))
                 log.info("%s: read in %d page ranges", self.jobs[index].path.name,
                          len(ranges) + 1)
             elif kind == "part":
-                _, index, part_no, blob, retire = msg
+                _, index, part_no, part_file, retire = msg
                 self._finish_task(worker, retire)
                 split_job = self.splits.get(index)
                 if split_job is not None and index not in self.finished:
-                    split_job.blobs[part_no] = blob
-                    if len(split_job.blobs) == split_job.parts:
+                    split_job.files[part_no] = part_file
+                    if len(split_job.files) == split_job.parts:
                         self.queue.appendleft(("assemble", index))
             elif kind == "done":
                 _, index, extracted, status, reason, tb, retire = msg
@@ -435,6 +447,9 @@ class _Run:
             if w not in busy:
                 w.stop()
         self.workers.clear()
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
 
 
 def _duration(seconds: float) -> str:

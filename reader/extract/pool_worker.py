@@ -172,23 +172,29 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
     path = Path(path_text)
     part_no = 0
     work: Callable[[], Any] | None = None
+    spool = ""
     if kind == "job" and msg[3] and _is_pdf(path, formats):
-        parts, min_pages = msg[3]
+        parts, min_pages, spool = msg[3]
         work = partial(_pdf_or_split, conn, index, path, parts, min_pages)
     elif kind == "part":
-        part_no, first, last = msg[3], msg[4], msg[5]
+        part_no, first, last, spool = msg[3], msg[4], msg[5], msg[6]
         work = partial(_pdf_part, path, first, last)
     elif kind == "assemble":
-        blobs = [conn.recv_bytes() for _ in range(msg[3])]
-        work = partial(_pdf_assemble, path, blobs)
+        work = partial(_pdf_assemble, path, list(msg[3]))
     result, status, reason, tb = run_job(path, formats, memory_mb, work)
     retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
     retire = retire or rss_mb() > RETIRE_RSS_MB
     try:
         if type(result).__name__ == "PdfPart":
-            blob = zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1)
+            part_file = Path(spool) / f"{index}-{part_no}.part"
+            try:
+                part_file.write_bytes(zlib.compress(pickle.dumps(result, 5), 1))
+            except OSError as exc:
+                conn.send(("done", index, None, DocStatus.DAMAGED.value,
+                           f"cannot write a temporary file ({exc.strerror or exc})", "", retire))
+                return not retire
             del result
-            conn.send(("part", index, part_no, blob, retire))
+            conn.send(("part", index, part_no, str(part_file), retire))
         else:
             conn.send(("done", index, result, status.value, reason, tb, retire))
     except MemoryError:
@@ -219,10 +225,14 @@ def _pdf_part(path: Path, first: int, last: int) -> Any:
     return pdf.read_part(path, first, last)
 
 
-def _pdf_assemble(path: Path, blobs: list[bytes]) -> Extracted:
+def _pdf_assemble(path: Path, part_files: list[str]) -> Extracted:
+    """The document from the parts other workers left in the spool folder (deleted once
+    read)."""
     from reader.extract import pdf
 
     parts = []
-    while blobs:  # unpack one at a time, freeing each blob as it goes
-        parts.append(pickle.loads(zlib.decompress(blobs.pop(0))))
+    for name in part_files:
+        part_file = Path(name)
+        parts.append(pickle.loads(zlib.decompress(part_file.read_bytes())))
+        part_file.unlink(missing_ok=True)
     return pdf.finish_parts(path, parts)

@@ -14,6 +14,7 @@ from reader.errors import Cancelled
 from reader.extract import pool as pool_mod
 from reader.extract.pdf import extract as extract_pdf
 from reader.extract.pool import Job, JobResult, extract_many
+from reader.paths import user_cache_dir
 from reader.progress import CancelToken
 from tests.core import pool_extractors as px
 from tests.core.pdf_fixtures import bomb_pdf
@@ -194,3 +195,5 @@ def test_big_pdf_split_across_workers_gives_the_same_result(
     assert split.boxes == whole.boxes and split.meta == whole.meta
     assert got["b"].extracted.text == extract_pdf(other).text
     assert "two_column.pdf: read in 2 page ranges" in caplog.text
+    spool = user_cache_dir() / "extract-parts"  # parts waited here; all gone now
+    assert spool.is_dir() and not any(spool.iterdir())
