@@ -262,3 +262,30 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     qtbot.waitUntil(lambda: (s2, e2, lost) in _marks(env), timeout=5000)
     env.settle()
     assert "not found" not in ui.sidebar.summary.text()
+
+
+def test_a_colleagues_theme_change_arrives_while_the_app_runs(qtbot, memo_env: Env  # noqa: F811
+                                                              ) -> None:  # type: ignore[no-untyped-def]
+    """themes.json rewritten by a sync tool (a colleague renamed a theme): the panels and
+    the picker show the new name without a restart."""
+    from reader.annotations.taxonomy import to_json
+    from reader.jsonio import atomic_write_json
+
+    env = memo_env
+    env.select("Naloxone kits are carried")
+    env.ui.apply(env.binding(), "theme", NALOXONE)
+    ws = env.session.workspace
+    tax = ws.themes().taxonomy()
+    from dataclasses import replace as dc_replace
+
+    renamed = [dc_replace(t, label="Naloxone everywhere") if t.id == NALOXONE else t
+               for t in tax.themes]
+    atomic_write_json(ws.themes_file, to_json(dc_replace(tax, themes=tuple(renamed))))
+    panel = env.ui.themes_panel
+    qtbot.waitUntil(lambda: panel.model.index_of(NALOXONE).data() == "Naloxone everywhere",
+                    timeout=2000)
+    assert env.ctrl.tax.label(NALOXONE) == "Naloxone everywhere"
+    env.settle()
+    row = env.ui.sidebar.model.index(0)
+    assert [label for label, _c in row.data(THEMES_ROLE)] == ["Naloxone everywhere"]
+    assert "themes were updated" in env.window.status.currentMessage()
