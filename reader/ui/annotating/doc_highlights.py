@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.annotations.fastbuild import paused_gc
 from reader.annotations.model import AnchorStatus, Highlight, Placed
 from reader.errors import ReaderError
 
@@ -116,8 +117,10 @@ class DocHighlights(QObject):
             if not shiboken6.isValid(self) or serial != self._serial or ws is not self.ctrl.ws:
                 return
             self._in_flight = False
-            self._placed = {p.highlight.id: p for p in items}
-            self._ordered = None
+            with paused_gc():
+                self._placed = {p.highlight.id: p for p in items}
+                self._ordered = None
+                self.ordered()
             since, self._since = self._since, []
             if since:
                 self._apply(since)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QColor
 
-from reader.annotations.model import Placed, Stance
+from reader.annotations.model import AnchorStatus, Placed, Stance
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import DEFAULT_COLOR
 from reader.ui.marks import Mark, MarkStyle, Underline
@@ -55,6 +55,7 @@ class MarkBuilder:
         self.dark = dark
         self.hidden = hidden
         self._styles: dict[tuple[str, bool, str], MarkStyle] = {}
+        self._colors: dict[tuple[str, str], str] = {}  # (first theme, own colour) -> colour
 
     def style(self, color: str, mine: bool, symbol: str) -> MarkStyle:
         key = (color, mine, symbol)
@@ -73,12 +74,16 @@ class MarkBuilder:
 
     def mark(self, p: Placed) -> Mark | None:
         h, a = p.highlight, p.anchor
-        if p.orphaned or a.end <= a.start or h.author.id in self.hidden:
+        if a.end <= a.start or a.status is AnchorStatus.ORPHANED or h.author.id in self.hidden:
             return None
-        symbol = STANCE_SYMBOLS.get(h.stance, "") if h.stance else \
-            (NOTE_SYMBOL if h.note else "")
-        style = self.style(theme_color(self.tax, h.themes, h.color),
-                           h.author.id == self.me_id, symbol)
+        symbol = STANCE_SYMBOLS[h.stance] if h.stance else (NOTE_SYMBOL if h.note else "")
+        key = (h.themes[0] if h.themes else "", h.color)
+        color = self._colors.get(key)
+        if color is None:
+            color = self._colors[key] = theme_color(self.tax, h.themes, h.color)
+        style = self._styles.get((color, h.author.id == self.me_id, symbol))
+        if style is None:
+            style = self.style(color, h.author.id == self.me_id, symbol)
         return Mark(a.start, a.end, style, h.id)
 
     def marks(self, placed: Iterable[Placed]) -> list[Mark]:

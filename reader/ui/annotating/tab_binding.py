@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
+from reader.annotations.fastbuild import paused_gc
 from reader.annotations.model import Placed, Stance
 from reader.ui.annotating.highlight_marks import (
     FOCUS_LAYER,
@@ -59,7 +60,7 @@ class TabBinding(QObject):
         self._builder: MarkBuilder | None = None
         self._context: tuple[object, ...] = ()
         self._marks: dict[str, tuple[Placed, Mark | None]] = {}
-        self.toolbar = SelectionToolbar(self.view.viewport())
+        self._toolbar: SelectionToolbar | None = None  # made when first needed
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -75,15 +76,27 @@ class TabBinding(QObject):
         doc.changed.connect(self._doc_changed)
         self.ctrl.themes_changed.connect(lambda _t: self.redraw())
         self.ctrl.authors_changed.connect(self.redraw)
-        tb = self.toolbar
-        tb.highlight_requested.connect(lambda: self.ui.apply(self, "highlight"))
-        tb.theme_toggled.connect(lambda tid: self.ui.apply(self, "theme", tid))
-        tb.picker_requested.connect(lambda where: self.ui.pick_themes(self, where))
-        tb.stance_requested.connect(lambda s: self.ui.apply(self, "stance", s))
-        tb.note_requested.connect(lambda: self.ui.apply(self, "note"))
-        tb.delete_requested.connect(lambda: self.ui.apply(self, "delete"))
-        tb.copy_requested.connect(lambda: self.ui.apply(self, "copy"))
         self.redraw()
+
+    @property
+    def toolbar(self) -> SelectionToolbar:
+        if self._toolbar is None:
+            tb = self._toolbar = SelectionToolbar(self._viewport)
+            tb.highlight_requested.connect(lambda: self.ui.apply(self, "highlight"))
+            tb.theme_toggled.connect(lambda tid: self.ui.apply(self, "theme", tid))
+            tb.picker_requested.connect(lambda where: self.ui.pick_themes(self, where))
+            tb.stance_requested.connect(lambda s: self.ui.apply(self, "stance", s))
+            tb.note_requested.connect(lambda: self.ui.apply(self, "note"))
+            tb.delete_requested.connect(lambda: self.ui.apply(self, "delete"))
+            tb.copy_requested.connect(lambda: self.ui.apply(self, "copy"))
+        return self._toolbar
+
+    def _toolbar_shown(self) -> bool:
+        return self._toolbar is not None and self._toolbar.isVisible()
+
+    def _hide_toolbar(self) -> None:
+        if self._toolbar is not None:
+            self._toolbar.hide()
 
     # -- drawing ---------------------------------------------------------------------------
     def _dark(self) -> bool:
@@ -104,13 +117,14 @@ class TabBinding(QObject):
         cache, build = self._marks, self._builder.mark
         fresh: dict[str, tuple[Placed, Mark | None]] = {}
         out = []
-        for p in self.doc.ordered():
-            hid = p.highlight.id
-            hit = cache.get(hid)
-            mark = hit[1] if hit is not None and hit[0] is p else build(p)
-            fresh[hid] = (p, mark)
-            if mark is not None:
-                out.append(mark)
+        with paused_gc():  # thousands of small objects, no cycles: no full collection now
+            for p in self.doc.ordered():
+                hid = p.highlight.id
+                hit = cache.get(hid)
+                mark = hit[1] if hit is not None and hit[0] is p else build(p)
+                fresh[hid] = (p, mark)
+                if mark is not None:
+                    out.append(mark)
         self._marks = fresh
         self.view.set_marks(LAYER, out)
         self._draw_focus()
@@ -169,7 +183,7 @@ class TabBinding(QObject):
         if toolbar:
             self._refresh_toolbar(show=True)
         else:
-            self.toolbar.hide()
+            self._hide_toolbar()
         self.target_changed.emit()
 
     def show_highlight(self, hid: str) -> bool:
@@ -194,16 +208,16 @@ class TabBinding(QObject):
     def clear_target(self) -> None:
         self.focus_hid = ""
         self._draw_focus()
-        self.toolbar.hide()
+        self._hide_toolbar()
         self.target_changed.emit()
 
     # -- the toolbar -----------------------------------------------------------------------
     def _refresh_toolbar(self, *, show: bool = False) -> None:
         kind, what = self.target()
         if kind == "none":
-            self.toolbar.hide()
+            self._hide_toolbar()
             return
-        if not show and not self.toolbar.isVisible():
+        if not show and not self._toolbar_shown():
             return
         favs = [t for t in (self.ctrl.favourite(k) for k in range(1, 10)) if t is not None]
         if kind == "selection":
@@ -239,12 +253,12 @@ class TabBinding(QObject):
         return self.view.cursorRect(cursor)
 
     def _place_toolbar(self, *, force: bool = False) -> None:
-        if not (force or self.toolbar.isVisible()):
+        if not (force or self._toolbar_shown()):
             return
         rect = self._anchor_rect()
         area = self.view.viewport().rect()
         if rect is None or not area.intersects(rect.adjusted(0, -20, 0, 20)):
-            self.toolbar.hide()
+            self._hide_toolbar()
             return
         self.toolbar.place(rect, area)
 
@@ -262,7 +276,7 @@ class TabBinding(QObject):
             self._refresh_toolbar(show=True)
             self.target_changed.emit()
         elif not self.focus_hid:
-            self.toolbar.hide()
+            self._hide_toolbar()
 
     # -- events ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -272,7 +286,7 @@ class TabBinding(QObject):
         if obj is self._viewport:
             if kind == QEvent.Type.MouseButtonPress:
                 self._pressed = True
-                self.toolbar.hide()
+                self._hide_toolbar()
             elif kind == QEvent.Type.MouseButtonRelease:
                 self._pressed = False
                 self._released(event)  # type: ignore[arg-type]
@@ -316,7 +330,7 @@ class TabBinding(QObject):
             return False
         key = event.key()
         if key == Qt.Key.Key_Escape:
-            return self.toolbar.isVisible() or bool(self.focus_hid)
+            return self._toolbar_shown() or bool(self.focus_hid)
         if self.target()[0] == "none":
             return False
         return Qt.Key.Key_1 <= key <= Qt.Key.Key_9 or key in KEYS or \

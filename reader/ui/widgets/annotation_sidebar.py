@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.annotations.fastbuild import paused_gc
 from reader.annotations.model import Stance
 from reader.errors import ReaderError
 from reader.ui import messages
@@ -225,7 +226,8 @@ class AnnotationSidebar(QWidget):
             return
         placed = doc.ordered()
         self._fill_author_filter()
-        rows = sidebar_rows(placed, self.filters, ctrl.hidden_authors)
+        with paused_gc():  # a row per highlight, no cycles
+            rows = sidebar_rows(placed, self.filters, ctrl.hidden_authors)
         self.model.set_rows(rows)
         orphans = sum(1 for p in placed if p.orphaned)
         hidden = sum(1 for p in placed if p.highlight.author.id in ctrl.hidden_authors)
