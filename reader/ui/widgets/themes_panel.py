@@ -10,20 +10,15 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QColorDialog,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -32,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.taxonomy import PALETTE
 from reader.errors import ReaderError
 from reader.ui import messages
 from reader.ui.annotating.counts import ThemeCounter
@@ -46,7 +40,7 @@ from reader.ui.models.annotations_model import (
 from reader.ui.models.themes_model import UNKNOWN_ROLE, ThemesModel
 from reader.ui.resources import icon
 from reader.ui.widgets.highlight_delegate import HighlightDelegate
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.ui.widgets.themes_panel_actions import ThemeActions
 
 if TYPE_CHECKING:
     from reader.annotations.model import Placed
@@ -59,7 +53,7 @@ PICK = ("Select a theme to list its passages in every document: a click on one o
         "it at its words.")
 
 
-class ThemesPanel(QWidget):
+class ThemesPanel(ThemeActions, QWidget):
     passage_activated = Signal(str, str)  # doc id, highlight id
 
     def __init__(self, ctrl: AnnotationController, parent: QWidget | None = None) -> None:
@@ -348,193 +342,3 @@ class ThemesPanel(QWidget):
         hid, doc_id = index.data(HID_ROLE), index.data(DOC_ID_ROLE)
         if hid and doc_id:
             self.passage_activated.emit(doc_id, hid)
-
-    # -- edits -----------------------------------------------------------------------------
-    def add_theme(self, parent: str | None) -> None:
-        tax = self.ctrl.tax
-        base = "New theme"
-        label, n = base, 2
-        while tax.find(label) is not None:
-            label, n = f"{base} {n}", n + 1
-        theme = self._guard(self.ctrl.add_theme, label, parent=parent)
-        if theme is not None:
-            index = self.model.index_of(theme.id)
-            if parent:
-                self.tree.expand(self.model.index_of(parent))
-            self.tree.setCurrentIndex(index)
-            self.tree.edit(index)
-
-    def rename_current(self) -> None:
-        index = self.tree.currentIndex()
-        if self._current_is_theme():
-            self.tree.edit(index.siblingAtColumn(0))
-
-    def _fill_color_menu(self) -> None:
-        menu = self.color_menu
-        menu.clear()
-        tid = self.current_id()
-        if not tid:
-            return
-        current = self.ctrl.tax.color(tid)
-        for color in PALETTE:
-            action = menu.addAction(swatch(color, ring=color == current), color)
-            action.triggered.connect(lambda _c=False, c=color: self._guard(
-                self.ctrl.recolor_theme, tid, c))
-        menu.addSeparator()
-        menu.addAction("Other Colour…", lambda: self._pick_color(tid))
-
-    def _pick_color(self, tid: str) -> None:
-        dialog = QColorDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        theme = self.ctrl.tax.get(tid)
-        if theme is not None:
-            dialog.setCurrentColor(theme.color)
-        dialog.colorSelected.connect(lambda c: self._guard(self.ctrl.recolor_theme, tid,
-                                                           c.name()))
-        dialog.open()
-
-    def toggle_favourite(self) -> None:
-        tid = self.current_id()
-        if not self._current_is_theme():
-            return
-        favs = list(self.ctrl.tax.favourites)
-        if tid in favs:
-            favs.remove(tid)
-        elif len(favs) >= 9:
-            messages.show_error(self, ReaderError(
-                "There are already nine favourite themes (keys 1–9).",
-                "Remove one from the favourites first."))
-            return
-        else:
-            favs.append(tid)
-        self._guard(self.ctrl.set_favourites, favs)
-        self._update_buttons()
-
-    def set_key(self, tid: str, key: int) -> None:
-        """Put ``tid`` on key ``key`` (1–9), or take it off the favourites (0)."""
-        favs = [f for f in self.ctrl.tax.favourites if f != tid]
-        if key:
-            favs.insert(min(key - 1, len(favs)), tid)
-        self._guard(self.ctrl.set_favourites, favs[:9])
-
-    def move_current(self, step: int) -> None:
-        tid = self.current_id()
-        if not self._current_is_theme():
-            return
-        tax = self.ctrl.tax
-        theme = tax.by_id[tid]
-        siblings = [t.id for t in tax.children(theme.parent)]
-        pos = siblings.index(tid) + step
-        if 0 <= pos < len(siblings):
-            self._guard(self.ctrl.move_theme, tid, theme.parent, pos)
-            self.select(tid)
-
-    def merge_current(self) -> None:
-        tid = self.current_id()
-        if self._current_is_theme():
-            self._choose_target(tid, "Merge", self._merge)
-
-    def _merge(self, src: str, dst: str) -> None:
-        changed = self._guard(self.ctrl.merge_theme, src, dst)
-        if changed is not None:
-            self.select(dst)
-
-    def _choose_target(self, tid: str, verb: str, then: Callable[[str, str], None]) -> None:
-        tax = self.ctrl.tax
-        theme = tax.by_id[tid]
-        dialog = QDialog(self)
-        dialog.setWindowTitle(f"{verb} “{theme.label}”")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        text = QLabel(f"Merge “{theme.label}” into:")
-        combo = QComboBox()
-        combo.setAccessibleName("Theme to merge into")
-        for t in tax.themes:
-            if t.id != tid:
-                combo.addItem(swatch(t.color), "   " * tax.depth(t.id) + t.label, t.id)
-        note = QLabel("Your highlights tagged with it are tagged with the chosen theme. Other "
-                      "people's highlights keep the old tag and are shown under the chosen "
-                      "theme. Its sub-themes move there too. You can undo this.")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        layout.addWidget(combo)
-        layout.addWidget(note)
-        layout.addWidget(box)
-        dialog.resize(420, dialog.sizeHint().height())
-        dialog.accepted.connect(lambda: then(tid, combo.currentData()))
-        dialog.open()
-
-    def delete_current(self) -> None:
-        tid = self.current_id()
-        if not self._current_is_theme():
-            return
-        tax = self.ctrl.tax
-        theme = tax.by_id[tid]
-        used = self.model.everywhere.get(tid, 0)
-        if not used:
-            self._guard(self.ctrl.delete_theme, tid)
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete theme",
-                          f"“{theme.label}” is used by {plural(used, 'highlight')}.",
-                          QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText(
-            "No highlight is deleted. Remove the tag from your highlights, or tag them with "
-            "another theme instead? Other people's highlights keep the old tag. You can "
-            "undo this.")
-        untag = box.addButton("Remove the Tag", QMessageBox.ButtonRole.DestructiveRole)
-        merge = box.addButton("Merge into…", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(_result: int) -> None:
-            clicked = box.clickedButton()
-            if clicked is untag:
-                self._guard(self.ctrl.delete_theme, tid)
-            elif clicked is merge:
-                self._choose_target(tid, "Merge", self._merge)
-
-        box.finished.connect(answered)
-        box.open()
-        self.delete_box = box  # tests answer it
-
-    def _context_menu(self, point: QPoint) -> None:
-        index = self.tree.indexAt(point)
-        tid = self.model.theme_id(index)
-        menu = QMenu(self)
-        if tid and index.data(UNKNOWN_ROLE):
-            menu.addAction("Adopt into the Group's Themes",
-                           lambda: self._guard(self.ctrl.adopt_theme, tid))
-        elif tid:
-            menu.addAction(icon("add"), "Add Sub-theme", lambda: self.add_theme(tid))
-            menu.addAction(icon("edit"), "Rename", self.rename_current)
-            colors = menu.addMenu(icon("palette"), "Colour")
-            colors.aboutToShow.connect(lambda: self._copy_menu(self.color_menu, colors))
-            keys = menu.addMenu(icon("star"), "Favourite Key")
-            current = self.ctrl.tax.favourites
-            off = keys.addAction("None", lambda: self.set_key(tid, 0))
-            off.setCheckable(True)
-            off.setChecked(tid not in current)
-            for k in range(1, 10):
-                owner = self.ctrl.tax.get(current[k - 1]) if k <= len(current) else None
-                action = keys.addAction(f"{k}" + (f" — {owner.label}" if owner else ""),
-                                        lambda k=k: self.set_key(tid, k))
-                action.setCheckable(True)
-                action.setChecked(owner is not None and owner.id == tid)
-            menu.addSeparator()
-            menu.addAction(icon("merge"), "Merge into…", self.merge_current)
-            menu.addAction(icon("trash"), "Delete…", self.delete_current)
-        else:
-            menu.addAction(icon("add"), "Add Theme", lambda: self.add_theme(None))
-        menu.popup(self.tree.viewport().mapToGlobal(point))
-
-    def _copy_menu(self, source: QMenu, target: QMenu) -> None:
-        self._fill_color_menu()
-        target.clear()
-        for action in source.actions():
-            target.addAction(action)
