@@ -60,12 +60,22 @@ class AnnotationUI(QObject):
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.themes_dock = self._dock("themesDock", "Themes", self.themes_panel,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        if self.session.prefs.blob("state") is None:  # else the saved layout places them
+        if not self._layout_saved():  # else the saved layout places them
             # tabbed once the window is shown: tabifying into a tab group before that
             # leaves a stray tab bar drawn over the dock area
             QTimer.singleShot(0, self._default_layout)
         self.actions = annotate_menus.install(self)
         self._connect()
+
+    def _layout_saved(self) -> bool:
+        """The saved window layout already places these panels (a layout saved before
+        they existed does not)."""
+        state = self.session.prefs.blob("state")
+        if state is None:
+            return False
+        data = bytes(state.data())
+        return all(name.encode("utf-16-be") in data for name in ("highlightsDock",
+                                                                   "themesDock"))
 
     def _default_layout(self) -> None:
         w = self.window
