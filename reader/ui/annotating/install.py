@@ -17,7 +17,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from reader.annotations.identity import default_name
 from reader.annotations.model import Placed
 from reader.errors import ReaderError, StorageError
 from reader.ui import messages
@@ -194,9 +193,8 @@ class AnnotationUI(QObject):
             return
         if self._name_dialog is not None:
             return
-        me = self.ctrl.me
-        current = "" if me.name == default_name(me.id) else me.name
-        dialog = AuthorDialog(current or me.name, first_time=True, parent=self.window)
+        # the neutral "Reader 3f2a" is offered: OK keeps it, or type a name
+        dialog = AuthorDialog(self.ctrl.me.name, first_time=True, parent=self.window)
         self._name_dialog = dialog
 
         def chosen(name: str) -> None:
