@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 
 W, H = letter
 SUBJECTS = ["The Office", "This policy", "The county", "Line prosecutors", "The diversion "
@@ -82,18 +82,23 @@ def write_pdf(path: Path, *, seed: int, pages: int, two_column: bool = False,
     doc = BaseDocTemplate(str(path), pagesize=letter, invariant=1, title=title,
                           author="Sample County (fictional)")
     doc.addPageTemplates([PageTemplate("p", frames=frames, onPage=decorate)])
-    story = [Paragraph(title, head)]
-    # About 3,300 characters fill a page (a typical report page).
-    target = pages * (3350 if not two_column else 3100)
-    size = 0
+    story: list[Flowable] = [Paragraph(title, head)]
+    # Each page gets 2,300-2,800 characters (a typical report page; always fits), then a
+    # page break, so the file has exactly ``pages`` pages.
     section = 1
-    while size < target:
-        if rnd.random() < 0.12:
-            story.append(Paragraph(f"{section}. {rnd.choice(OBJECTS).capitalize()}", head))
-            section += 1
-        p = paragraph(rnd)
-        size += len(p)
-        story.append(Paragraph(p, body))
+    for n in range(pages):
+        budget, size = rnd.randint(2300, 2800), 0
+        while True:
+            p = paragraph(rnd)
+            if size + len(p) > budget and size:
+                break
+            if rnd.random() < 0.12:
+                story.append(Paragraph(f"{section}. {rnd.choice(OBJECTS).capitalize()}", head))
+                section += 1
+            size += len(p)
+            story.append(Paragraph(p, body))
+        if n + 1 < pages:
+            story.append(PageBreak())
     doc.build(story)
 
 
