@@ -28,6 +28,19 @@ from corpus_src.documents import GENERATED  # noqa: E402
 
 
 def build_all(out: Path, only: set[str] | None = None) -> list[Path]:
+    # reportlab keeps its settings in a process-wide module; another reportlab user in the
+    # same process (the brief exporter switches off ASCII-85) would change the bytes.
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 1
+    try:
+        return _build(out, only)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _build(out: Path, only: set[str] | None) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory(prefix="corpus-build-") as tmp:
         for rel, builder in GENERATED.items():
