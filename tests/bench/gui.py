@@ -374,6 +374,7 @@ def import_stall(app, files: int = 100) -> dict[str, object]:  # type: ignore[no
 
 def main() -> None:
     from reader.ui.app import create_app
+    from tests.bench.gui_annotations import annotated_document
 
     workspace = HOME / "corpus-ws"
     shutil.copytree(REPO / "corpus", workspace, ignore=shutil.ignore_patterns(".*"))
@@ -383,6 +384,7 @@ def main() -> None:
     result["open_300_pages"] = {**open_document(app, 300), "target_open_seconds": 0.3}
     result["open_2000_pages"] = {**open_document(app, 2000), "target_max_stall_ms": 100}
     result["highlights"] = highlights(app)
+    result["annotated_document"] = annotated_document(app)
     result["open_from_library"] = open_from_library(app)
     result["import_100_files"] = import_stall(app)
     print(json.dumps(result, indent=2))
