@@ -130,10 +130,9 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
     full.sort(key=lambda b: (-b.y1, b.x0))
     out: list[_Block] = []
     for f in full:
-        mid = (f.y0 + f.y1) / 2
-        above = [b for b in side if (b.y0 + b.y1) / 2 > mid]
+        above = [b for b in side if _reads_before(b, f)]
         if above:
-            side = [b for b in side if (b.y0 + b.y1) / 2 <= mid]
+            side = [b for b in side if b not in above]
             out += _columns(above, gutter, page_height, depth)
         out.append(f)
     out += _columns(side, gutter, page_height, depth)
@@ -142,7 +141,8 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
 
 def merge_rows(paragraphs: list[Paragraph], page_width: float) -> list[Paragraph]:
     """Join one-line paragraphs that sit side by side on one baseline ("TO:" and its value
-    after a tab stop, table cells of one row) into one line, with a space between.
+    after a tab stop, table cells of one row) into one line, with a space between; a
+    label ending in a colon joins the first line of a longer paragraph beside it.
     Dropped lines (running headers) are left out first."""
     out: list[Paragraph] = []
     for para in paragraphs:
@@ -150,16 +150,28 @@ def merge_rows(paragraphs: list[Paragraph], page_width: float) -> list[Paragraph
         if not lines:
             continue
         prev = out[-1] if out else None
-        if prev is not None and len(lines) == 1 and len(prev.lines) == 1:
+        # A label such as "CC:" also takes the first line of a longer value beside it.
+        if prev is not None and len(prev.lines) == 1 and (
+                len(lines) == 1 or prev.lines[0].text.rstrip().endswith(":")):
             a, b = prev.lines[0], lines[0]
             h = min(a.height, b.height)
             overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
             gap = b.x0 - a.x1
             if h > 0 and overlap >= 0.7 * h and -0.5 <= gap < 0.6 * page_width:
-                out[-1] = Paragraph([join_lines(a, b)], prev.continues)
+                out[-1] = Paragraph([join_lines(a, b), *lines[1:]], prev.continues)
                 continue
         out.append(para if len(lines) == len(para.lines) else Paragraph(lines, para.continues))
     return out
+
+
+def _reads_before(b: _Block, f: _Block) -> bool:
+    """Whether column block ``b`` is read before full-width block ``f``: it sits higher, or
+    it is a label on the row of ``f``'s first line, to its left ("TO:" before its value)."""
+    if (b.y0 + b.y1) / 2 > (f.y0 + f.y1) / 2:
+        return True
+    first = f.lines[0]
+    return b.x1 <= f.x0 + 1 and b.y1 > first.y0 and b.y0 < first.y1 and \
+        min(b.y1, first.y1) - max(b.y0, first.y0) >= 0.5 * min(b.y1 - b.y0, first.height)
 
 
 def _overlap_x(a: _Block, b: _Block) -> bool:
@@ -219,7 +231,7 @@ def _find_gutter(blocks: list[_Block]) -> float | None:
         cand = (crossing, -(nxt - x), (max(x, a) + min(nxt, b)) / 2)
         if best is None or cand < best:
             best = cand
-    if best is None or best[0] > 0.15 * total:
+    if best is None or best[0] > 0.5 * total:
         return None
     gx = best[2]
     gap = -best[1]
@@ -238,6 +250,12 @@ def _find_gutter(blocks: list[_Block]) -> float | None:
     beside_l = sum(1 for ln in left if ln.y0 >= o_bot and ln.y1 <= o_top)
     beside_r = sum(1 for ln in right if ln.y0 >= o_bot and ln.y1 <= o_top)
     if beside_l < 3 or beside_r < 3:
+        return None
+    # Few lines may cross the gutter where the columns run beside each other; full-width
+    # text above or below them (a memo's letterhead and header) is read between bands.
+    band = [ln for ln in lines if ln.y1 > o_bot and ln.y0 < o_top]
+    crossing_band = sum(len(ln.text) for ln in band if ln.x0 < gx < ln.x1)
+    if crossing_band > 0.15 * sum(len(ln.text) for ln in band):
         return None
     return gx
 
