@@ -40,6 +40,8 @@ SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source
 SANS_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Helvetica Neue", "Noto Sans",
                  "Open Sans", "DejaVu Sans", "Sans Serif"]
 MAX_HEADING_CHARS = 300
+#: A numbered section's heading line that runs longer than its recorded title.
+MAX_TITLE_LINE_CHARS = 160
 IDEAL_COLUMN_CHARS = 68
 LINE_SPACING = 1.6
 SAMPLE = "The district attorney will not prosecute possession of small amounts, and refers "
@@ -87,14 +89,24 @@ class ReaderStyle:
 
 def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int, Section]:
     """Blocks that are a section's heading: the section starts the block and the block is
-    short. Sections starting inside a paragraph (statute subsections) are left as text."""
+    its heading line. Sections starting inside a paragraph, and statute subsections whose
+    text runs on in the same paragraph ("(a) No person shall …"), are left as text."""
     found: dict[int, Section] = {}
     for section in sections:
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
-        if start == section.start and 0 < end - start <= MAX_HEADING_CHARS:
+        if start == section.start and _is_heading(end - start, section):
             found.setdefault(block, section)
     return found
+
+
+def _is_heading(length: int, section: Section) -> bool:
+    if not 0 < length <= MAX_HEADING_CHARS:
+        return False
+    if length <= len(section.title) + len(section.number) + 4:  # the block is the title
+        return True
+    subsection = section.number.startswith("(")
+    return not subsection and length <= MAX_TITLE_LINE_CHARS
 
 
 def page_blocks(text_map: TextMap, pages: tuple[Page, ...]) -> dict[int, Page]:

@@ -1,0 +1,35 @@
+"""Which paragraphs the reader styles as headings: a section's own heading line, never a
+statute subsection whose text runs on in the same paragraph."""
+
+from __future__ import annotations
+
+from reader.documents.model import Section
+from reader.ui.offsets import TextMap
+from reader.ui.reader_doc import heading_blocks
+
+TEXT = ("Section 3. Charges that will not be filed\n\n"
+        "(a) No person covered by Section 2 shall be charged with possession of a "
+        "controlled substance found at the scene.\n\n"
+        "(b) Referral.\n\n"
+        "12-403. Opioid antagonists; prescribing, dispensing and distribution.\n\n"
+        "Plain text.")
+
+
+def _section(fragment: str, title: str, number: str, level: int) -> Section:
+    start = TEXT.index(fragment)
+    return Section(title=title, level=level, start=start, end=start + 10, number=number)
+
+
+def test_only_heading_lines_are_headings() -> None:
+    sections = (
+        _section("Section 3.", "Section 3. Charges that will not be filed", "§ 3", 1),
+        _section("(a) No person", "(a) No person covered by Section 2 shall be charged",
+                 "(a)", 2),
+        _section("(b) Referral.", "(b) Referral.", "(b)", 2),
+        _section("12-403.", "Opioid antagonists", "§ 12-403", 1),
+    )
+    text_map = TextMap(TEXT)
+    found = heading_blocks(text_map, sections)
+    titles = sorted(s.title for s in found.values())
+    assert titles == ["(b) Referral.", "Opioid antagonists",
+                      "Section 3. Charges that will not be filed"]
