@@ -4,7 +4,7 @@ Cover page; contents with page numbers and links; per theme (or document) the pa
 ruled block quotes with their citation, details line and note; sources; theme definitions;
 optionally the passages that could not be located. Running header (title, group, "as of"
 date) and "Page N of M" on every page but the cover; PDF bookmarks mirror the headings.
-Fonts are the bundled DejaVu families, embedded (see ``pdf_fonts`` for emoji).
+Fonts are the bundled DejaVu families and Noto Emoji, embedded (see ``pdf_fonts``).
 
 A passage and its citation stay on one page when they take less than about half a page;
 longer ones break between lines, never leaving a single line behind.
@@ -48,7 +48,15 @@ from reader.export.pdf_flow import (
     plain_paragraph,
     speed_up_reportlab,
 )
-from reader.export.pdf_fonts import SANS, is_plain, markup, plain, register
+from reader.export.pdf_fonts import (
+    SANS,
+    draw_string,
+    is_plain,
+    markup,
+    plain,
+    register,
+    string_width,
+)
 from reader.export.pdf_markup import citation_markup, note_flowables
 from reader.export.pdf_styles import Styles
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -138,9 +146,10 @@ class _BriefDoc(BaseDocTemplate):
             bits.append("as of " + format_day(c.as_of))
         right_text = plain(" · ".join(bits))
         room = right - left - 24
-        right_w = min(canv.stringWidth(right_text, SANS, 7.5), room * 0.6)
-        canv.drawString(left, top, _fit(canv, plain(c.title), room - right_w, 7.5))
-        canv.drawRightString(right, top, _fit(canv, right_text, right_w + 1, 7.5))
+        right_w = min(string_width(right_text, SANS, 7.5), room * 0.6)
+        draw_string(canv, left, top, _fit(plain(c.title), room - right_w, 7.5), SANS, 7.5)
+        draw_string(canv, right, top, _fit(right_text, right_w + 1, 7.5), SANS, 7.5,
+                    right=True)
         canv.setStrokeColor(GREY)
         canv.setLineWidth(0.4)
         canv.line(left, top - 4, right, top - 4)
@@ -149,7 +158,7 @@ class _BriefDoc(BaseDocTemplate):
         canv.drawRightString(right, bottom, f"Page {number} of {total}")
         if c.notice:
             canv.setFont(SANS, 7)
-            canv.drawString(left, bottom, _fit(canv, plain(c.notice), right - left - 80, 7))
+            draw_string(canv, left, bottom, _fit(plain(c.notice), right - left - 80, 7), SANS, 7)
         canv.restoreState()
 
 
@@ -161,10 +170,10 @@ def _source_line(line: str, src: SourceEntry) -> str:
     return text
 
 
-def _fit(canv: NumberedCanvas, text: str, width: float, size: float) -> str:
-    if canv.stringWidth(text, SANS, size) <= width:
+def _fit(text: str, width: float, size: float) -> str:
+    if string_width(text, SANS, size) <= width:
         return text
-    while text and canv.stringWidth(text + "…", SANS, size) > width:
+    while text and string_width(text + "…", SANS, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
