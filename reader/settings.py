@@ -55,8 +55,10 @@ class Settings:
             ) -> Any:
         with self._lock:
             value = self._data.get(key, default)
+        if value is None:  # a JSON null is as good as missing
+            return default
         expected = type_ or (type(default) if default is not None else None)
-        if expected is not None and value is not None and not isinstance(value, expected):
+        if expected is not None and not isinstance(value, expected):
             log.warning("settings: %s has the wrong type (%s); using the default",
                         key, type(value).__name__)
             return default
