@@ -12,6 +12,8 @@ from reader.search.query_build import MarkSpec
 Span = tuple[int, int]
 #: docnum → field → sorted spans (character offsets within that row's field text)
 RowMarks = dict[int, dict[str, list[Span]]]
+#: docnum → [(start, end, (field, term or phrase words))]: each match with what matched
+KeyedSpans = dict[int, list[tuple[int, int, tuple[str, Any]]]]
 
 
 def _occurrences(searcher: Any, fieldname: str, term: str, docnums: list[int]
@@ -35,8 +37,12 @@ def _occurrences(searcher: Any, fieldname: str, term: str, docnums: list[int]
     return out
 
 
-def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec) -> RowMarks:
+def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec,
+              keyed: KeyedSpans | None = None) -> RowMarks:
+    """The marks of these rows; ``keyed`` (when given) also gets every match with the term
+    or phrase it belongs to (to rank a document's pages)."""
     docnums = sorted(set(docnums))
+    out_keyed: KeyedSpans = keyed if keyed is not None else {}
     marks: RowMarks = defaultdict(lambda: defaultdict(list))
     if not docnums:
         return marks
@@ -50,6 +56,9 @@ def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec) -> RowMarks:
     for fieldname, term in spec.terms:
         for d, hits in occ(fieldname, term).items():
             marks[d][fieldname].extend((s, e) for _, s, e in hits)
+            if keyed is not None:
+                out_keyed.setdefault(d, []).extend((s, e, (fieldname, term))
+                                                   for _, s, e in hits)
     for fieldname, words in spec.phrases:
         first = occ(fieldname, words[0])
         for d, hits in first.items():
@@ -60,10 +69,17 @@ def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec) -> RowMarks:
                     break
                 others.append({p: (s, e) for p, s, e in found})
             else:
+                if keyed is not None:  # each word's count, to score the page as Whoosh does
+                    for w in dict.fromkeys(words):
+                        out_keyed.setdefault(d, []).extend(
+                            (s, e, (fieldname + "~", w)) for _p, s, e in occ(fieldname, w)[d])
                 for p, s, _e in hits:
                     ends = [o.get(p + k + 1) for k, o in enumerate(others)]
                     if all(ends):
-                        marks[d][fieldname].append((s, ends[-1][1] if ends else _e))  # type: ignore[index]
+                        span = (s, ends[-1][1] if ends else _e)  # type: ignore[index]
+                        marks[d][fieldname].append(span)
+                        if keyed is not None:
+                            out_keyed.setdefault(d, []).append((*span, (fieldname, words)))
     for fields in marks.values():
         for fieldname, spans in fields.items():
             fields[fieldname] = merge_spans(spans)

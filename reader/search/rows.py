@@ -137,41 +137,48 @@ def meta_snippet_text(info: Mapping[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def text_units(doc: Document, text: DocText) -> list[tuple[int, str, int, int]]:
+    """The places a hit can point to: (page number, printed label, start, end) per page
+    of text, long pages and unpaged documents cut into passages (see
+    :func:`split_passages`)."""
+    pages = text.pages or ()
+    paged = doc.paged or len(pages) > 1
+    spans = [(p.number, p.label or (str(p.number) if paged else ""), p.start, p.end)
+             for p in pages if p.has_text]
+    if not pages:
+        spans = [(1, "", 0, len(text.text))]
+    units = []
+    for number, label, start, end in spans:
+        for s, e in split_passages(text.text, start, end):
+            if text.text[s:e].strip():
+                units.append((number, label, s, e))
+    return units
+
+
 def doc_rows(doc: Document, text: DocText | None) -> list[Row]:
-    """The rows of one document: a page row per passage of text, or one ``meta`` row when
-    there is no text (so it is still found by title and metadata)."""
+    """The rows of one document: one ``doc`` row holding its whole text (character
+    offsets in the postings are document offsets; its pages, with their texts
+    compressed one by one, are stored so a hit is placed on its page), or a ``meta`` row
+    when there is no text (so it is still found by title and metadata)."""
     sig = doc_signature(doc)
     common = _doc_fields(doc)
     citation = doc.meta.citation
-    rows: list[Row] = []
-    if text is not None and text.text.strip():
-        pages = text.pages or ()
-        paged = doc.paged or len(pages) > 1
-        spans = [(p.number, p.label or (str(p.number) if paged else ""), p.start, p.end)
-                 for p in pages if p.has_text]
-        if not pages:
-            spans = [(1, "", 0, len(text.text))]
-        for number, label, start, end in spans:
-            for s, e in split_passages(text.text, start, end):
-                chunk = text.text[s:e]
-                if not chunk.strip():
-                    continue
-                n = len(rows)
-                rows.append({
-                    **common, "rid": f"p:{doc.id}:{n}", "key": doc.id, "sig": sig,
-                    "rtype": "page", "body": chunk,
-                    "cite": chunk + ("\n" + citation if citation else ""),
-                    "info": {**_doc_info(doc), "page": number, "label": label,
-                             "start": s, "z": zlib.compress(chunk.encode("utf-8"), 6),
-                             "n": len(chunk)},
-                })
-    if not rows:
-        rows.append({
-            **common, "rid": f"m:{doc.id}", "key": doc.id, "sig": sig, "rtype": "meta",
-            "cite": citation,
-            "info": {**_doc_info(doc), "page": 1, "label": "", "start": 0, "z": b"", "n": 0},
-        })
-    return rows
+    units = text_units(doc, text) if text is not None and text.text.strip() else []
+    if units:
+        assert text is not None
+        body = text.text
+        return [{
+            **common, "rid": f"d:{doc.id}", "key": doc.id, "sig": sig, "rtype": "doc",
+            "body": body, "cite": body + ("\n" + citation if citation else ""),
+            "info": {**_doc_info(doc), "n": len(body),
+                     "units": [list(u) for u in units],
+                     "z": [zlib.compress(body[s:e].encode("utf-8"), 6)
+                           for _n, _l, s, e in units]},
+        }]
+    return [{
+        **common, "rid": f"m:{doc.id}", "key": doc.id, "sig": sig, "rtype": "meta",
+        "cite": citation, "info": {**_doc_info(doc), "n": 0, "units": [], "z": []},
+    }]
 
 
 def note_row(entry: NoteEntry, doc: Document | None) -> Row:
@@ -204,6 +211,8 @@ def note_row(entry: NoteEntry, doc: Document | None) -> Row:
     }
 
 
-def passage_text(info: Mapping[str, Any]) -> str:
-    data = info.get("z") or b""
+def unit_text(info: Mapping[str, Any], i: int) -> str:
+    """The text of the ``i``-th unit (page or passage) of a ``doc`` row."""
+    chunks = info.get("z") or []
+    data = chunks[i] if 0 <= i < len(chunks) else b""
     return zlib.decompress(data).decode("utf-8") if data else ""

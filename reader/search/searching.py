@@ -6,24 +6,30 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 from whoosh import query as wq
 
-from reader.search.api import DocResult, Facet, SearchHit, SearchResults, Snippet
-from reader.search.marks import RowMarks, near_rows, row_marks, text_marks
-from reader.search.query_build import PROXIMITY_BOOST, PROXIMITY_SLOP, MarkSpec, build_query
+from reader.search.api import DocResult, Facet, SearchHit, SearchResults
+from reader.search.hits import (
+    HITS_PER_DOC,
+    meta_hit,
+    note_hit,
+    text_hits,
+    title_bonus,
+    unit_scores,
+)
+from reader.search.marks import KeyedSpans, RowMarks, row_marks
+from reader.search.query_build import Built, build_query
 from reader.search.query_parse import FIELDS, parse_query
-from reader.search.rows import meta_snippet_text, passage_text
-from reader.search.snippets import make_snippets
+from reader.search.scoring import Scorer, Scores
 from reader.search.suggest import suggest
 from reader.search.tables import IndexTable
 
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 500
-HITS_PER_DOC = 3
+RERANK = 20  # the best documents re-ranked by their best page
 
 
 def _filter_query(filters: dict[str, str] | None, reader: Any, warnings: list[str]
@@ -61,93 +67,103 @@ def _facets(docs: dict[str, tuple[str, str, str]], table: IndexTable) -> tuple[F
     return tuple(out)
 
 
-def _meta_hit(doc_id: str, info: dict[str, Any], score: float, spec: MarkSpec) -> SearchHit:
-    text = meta_snippet_text(info) or str(info.get("path") or doc_id[:12])
-    marks = text_marks(text, spec)
-    snippet = Snippet(text, tuple(marks), 0, 0, ())
-    return SearchHit(doc_id, 1, "", score, (snippet,), source="title")
-
-
-def _note_hit(doc_id: str, info: dict[str, Any], score: float, fields: dict[str, list],
-              spec: MarkSpec) -> SearchHit:
-    quote, note = str(info.get("quote") or ""), str(info.get("note") or "")
-    start, end = int(info.get("start", -1)), int(info.get("end", -1))
-    anchored = start >= 0
-    qmarks = sorted(fields.get("quote", []) + [s for s in fields.get("cite", [])
-                                                if s[1] <= len(quote)])
-    nmarks = fields.get("body", [])
-    snippets: list[Snippet] = []
-    if quote and (qmarks or not nmarks):
-        snippets += make_snippets(quote, qmarks, offset=max(start, 0), max_snippets=1,
-                                  doc_offsets=anchored)
-    if note and nmarks:
-        snippets += [replace(s, start=max(start, 0), end=max(end, 0))
-                     for s in make_snippets(note, nmarks, max_snippets=1, doc_offsets=False)]
-    if not snippets and note:
-        snippets += make_snippets(note, text_marks(note, spec), max_snippets=1,
-                                  doc_offsets=False)
-    if not snippets:
-        return _meta_hit(doc_id, info, score, spec)
-    return SearchHit(doc_id, int(info.get("page") or 1), str(info.get("label") or ""), score,
-                     tuple(snippets), source="note" if nmarks else "quote",
-                     annotation_id=str(info.get("hl") or ""))
-
-
-def _text_hit(doc_id: str, info: dict[str, Any], score: float, fields: dict[str, list]
-              ) -> SearchHit | None:
-    n = int(info.get("n") or 0)
-    spans = fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n]
-    if not spans:
-        return None
-    text = passage_text(info)
-    snippets = make_snippets(text, sorted(spans), offset=int(info.get("start") or 0))
-    if not snippets:
-        return None
-    return SearchHit(doc_id, int(info.get("page") or 1), str(info.get("label") or ""), score,
-                     snippets, source="text")
-
-
-def _scored_rows(searcher: Any, q: wq.Query, table: IndexTable, allowed: set[int] | None,
-                 mask: set[int]) -> dict[str, list[tuple[float, int]]]:
-    """One scored pass over every matching row: per document its best
-    :data:`HITS_PER_DOC` rows as (score, docnum), best first. (Whoosh's collapsing
-    collector plus a separate count would read the postings twice.)"""
-    context = searcher.context()
+def _best_rows(scores: Scores, table: IndexTable, allowed: Scores | None, mask: set[int]
+               ) -> dict[str, tuple[float, int]]:
+    """Per matching document its best row as (score, docnum)."""
     rows_doc = table.rows_doc
-    best: dict[str, list[tuple[float, int]]] = {}
-    for sub, offset in searcher.leaf_searchers():
-        m = q.matcher(sub, context)
-        while m.is_active():
-            d = offset + m.id()
-            if (allowed is None or d in allowed) and d not in mask:
-                score = m.score()
-                doc = rows_doc[d]
-                kept = best.get(doc)
-                if kept is None:
-                    best[doc] = [(score, d)]
-                elif len(kept) < HITS_PER_DOC:
-                    kept.append((score, d))
-                elif score > min(kept)[0]:
-                    kept.remove(min(kept))
-                    kept.append((score, d))
-            m.next()
-    for kept in best.values():
-        kept.sort(key=lambda sd: (-sd[0], sd[1]))
+    best: dict[str, tuple[float, int]] = {}
+    for d, score in scores.items():
+        if (allowed is not None and d not in allowed) or d in mask:
+            continue
+        doc = rows_doc[d]
+        kept = best.get(doc)
+        if kept is None or score > kept[0] or (score == kept[0] and d < kept[1]):
+            best[doc] = (score, d)
     return best
 
 
-def _lift_near(searcher: Any, best: dict[str, list[tuple[float, int]]],
-               terms: tuple[str, ...], top: int) -> None:
-    """Multiply the score of rows where the query's words stand together (only the
-    ``top`` best documents are looked at: cheap, and enough to reorder the first page)."""
-    candidates = sorted(best, key=lambda d: -best[d][0][0])[:top]
-    rows = [docnum for d in candidates for _s, docnum in best[d]]
-    near = near_rows(searcher, rows, terms, PROXIMITY_SLOP)
-    for d in candidates:
-        kept = [(score * PROXIMITY_BOOST if docnum in near else score, docnum)
-                for score, docnum in best[d]]
-        kept.sort(key=lambda sd: (-sd[0], sd[1]))
-        best[d] = kept
+def _weigher(searcher: Any) -> Any:
+    """(field, term or phrase words) → its idf (cached), to rank a document's pages."""
+    cache: dict[tuple[str, Any], float] = {}
+
+    def weight(key: tuple[str, Any]) -> float:
+        if key not in cache:
+            fieldname, what = key[0].rstrip("~"), key[1]
+            words = what if isinstance(what, tuple) else (what,)
+            try:
+                cache[key] = sum(searcher.idf(fieldname, w) for w in words)
+            except Exception:
+                cache[key] = 1.0
+        return cache[key]
+
+    return weight
+
+
+class Candidates:
+    """The rows, stored fields and matches of the documents that may be shown."""
+
+    def __init__(self, searcher: Any, table: IndexTable, scores: Scores,
+                 allowed: Scores | None, doc_ids: list[str], built: Built) -> None:
+        self.searcher, self.table, self.built = searcher, table, built
+        self.rows: dict[str, list[tuple[float, int]]] = {}
+        for doc_id in doc_ids:
+            rows = [(scores[r], r) for r in table.rows_of([doc_id]) if r in scores
+                    and (allowed is None or r in allowed)]
+            self.rows[doc_id] = sorted(rows, key=lambda sd: (-sd[0], sd[1]))
+        self.keyed: KeyedSpans = {}
+        docnums = [d for rows in self.rows.values() for _s, d in rows]
+        self.marks: RowMarks = row_marks(searcher, docnums, built.marks, self.keyed)
+        self.weight = _weigher(searcher)
+        self._infos: dict[int, dict[str, Any]] = {}
+        self.units: dict[int, list[tuple[float, int]]] = {}  # doc row → scored pages
+
+    def info(self, docnum: int) -> dict[str, Any]:
+        if docnum not in self._infos:
+            self._infos[docnum] = self.searcher.stored_fields(docnum).get("info") or {}
+        return self._infos[docnum]
+
+    def rescore(self, best: dict[str, tuple[float, int]]) -> None:
+        """A document's score becomes its best page's (plus its title's words), as if each
+        page were scored on its own: a short page that holds the query beats a long
+        document that mentions it in passing."""
+        for doc_id, rows in self.rows.items():
+            for _score, r in rows:
+                if self.table.rows_type[r] != "doc" or r not in self.keyed:
+                    continue
+                info = self.info(r)
+                scored = unit_scores(info, self.keyed[r], self.weight,
+                                     self.built.proximity)
+                self.units[r] = scored
+                if scored:
+                    new = scored[0][0] + title_bonus(info, self.built.marks, self.weight)
+                    best[doc_id] = (new, best[doc_id][1])
+
+    def group(self, doc_id: str, score: float) -> DocResult:
+        hits: list[SearchHit] = []
+        infos: dict[str, dict[str, Any]] = {}  # the document's own row's, else a note's
+        spec = self.built.marks
+        for row_score, docnum in self.rows[doc_id]:
+            info = self.info(docnum)
+            rtype = self.table.rows_type[docnum]
+            infos.setdefault("note" if rtype == "note" else "doc", info)
+            fields = self.marks.get(docnum, {})
+            if rtype == "note":
+                hits.append(note_hit(doc_id, info, row_score, fields, spec))
+            elif rtype == "doc":
+                scored = self.units.get(docnum)
+                if scored is None:
+                    scored = unit_scores(info, self.keyed.get(docnum, []), self.weight,
+                                         self.built.proximity)
+                hits += text_hits(doc_id, info, fields, scored)
+        hits.sort(key=lambda h: -h.score)
+        hits = hits[:HITS_PER_DOC]
+        first_info = infos.get("doc") or infos.get("note") or {}
+        if not hits:
+            hits.append(meta_hit(doc_id, first_info, score, spec))
+        return DocResult(
+            doc_id=doc_id, title=str(first_info.get("title") or ""),
+            path=str(first_info.get("path") or ""), kind=str(first_info.get("kind") or ""),
+            date=str(first_info.get("date") or ""), score=score, hits=tuple(hits))
 
 
 class LazyVocabulary:
@@ -185,48 +201,28 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
                              elapsed=time.perf_counter() - started)
     if q is None:
         q, fq = fq, None
+    scorer = Scorer(searcher, table)
     mask: set[int] = set()  # rows of documents excluded as a whole
     if built.exclude:
         excluded: set[str] = set()
         for ex in built.exclude:
-            excluded.update(table.rows_doc[d] for d in searcher.docs_for_query(ex))
+            excluded.update(table.rows_doc[d] for d in scorer.run(ex))
         mask = table.rows_of(excluded)
-    allowed = set(searcher.docs_for_query(fq)) if fq is not None else None
-    best = _scored_rows(searcher, q, table, allowed, mask)
-    if built.proximity and len(best) > 1:
-        _lift_near(searcher, best, built.proximity, max(limit * 2, 20))
-    docs = table.doc_info(items[0][1] for items in best.values())
+    allowed = scorer.run(fq) if fq is not None else None
+    scores = scorer.run(q)
+    best = _best_rows(scores, table, allowed, mask)
+    docs = table.doc_info(d for _s, d in best.values())
     facets = _facets(docs, table)
-
     if sort == "date":
         order = sorted(docs, key=lambda d: (docs[d][1] != "", docs[d][1], d), reverse=True)
+        cand = Candidates(searcher, table, scores, allowed, order[:limit], built)
     else:
-        order = sorted(best, key=lambda d: (-best[d][0][0], d))
-    rows = {d: [(docnum, score) for score, docnum in best[d]] for d in order[:limit]}
-    docnums = [d for items in rows.values() for d, _ in items]
-    marks: RowMarks = row_marks(searcher, docnums, built.marks)
-    groups = []
-    for doc_id, items in rows.items():
-        hits: list[SearchHit] = []
-        first_info: dict[str, Any] = {}
-        best = max(score for _, score in items)
-        for docnum, score in items:
-            info = searcher.stored_fields(docnum).get("info") or {}
-            first_info = first_info or info
-            rtype = table.rows_type[docnum]
-            fields = marks.get(docnum, {})
-            if rtype == "note":
-                hits.append(_note_hit(doc_id, info, score, fields, built.marks))
-            elif rtype == "page":
-                hit = _text_hit(doc_id, info, score, fields)
-                if hit is not None:
-                    hits.append(hit)
-        if not hits:
-            hits.append(_meta_hit(doc_id, first_info, best, built.marks))
-        groups.append(DocResult(
-            doc_id=doc_id, title=str(first_info.get("title") or ""),
-            path=str(first_info.get("path") or ""), kind=str(first_info.get("kind") or ""),
-            date=str(first_info.get("date") or ""), score=best, hits=tuple(hits)))
+        order = sorted(best, key=lambda d: (-best[d][0], d))
+        top = order[:max(limit * 2, RERANK)]
+        cand = Candidates(searcher, table, scores, allowed, top, built)
+        cand.rescore(best)
+        order = sorted(top, key=lambda d: (-best[d][0], d)) + order[len(top):]
+    groups = [cand.group(doc_id, best[doc_id][0]) for doc_id in order[:limit]]
     suggestion = suggest(parsed, reader, LazyVocabulary(table))
     return SearchResults(parsed.text, tuple(groups), len(docs), facets, suggestion,
                          tuple(warnings), time.perf_counter() - started)

@@ -31,6 +31,7 @@ class SegmentTable:
     jfacet: list[str]
     themes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # note rows only
     vocab: dict[str, float] | None = None  # unstemmed word → frequency (read on demand)
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # field → length per row
 
 
 class Vocabulary:
@@ -94,6 +95,25 @@ class IndexTable:
     doc_themes: dict[str, set[str]] = field(default_factory=dict)  # doc id → theme ids
     _doc_rows: dict[str, list[int]] | None = None
     _vocab: Vocabulary | None = None
+    _norms: dict[tuple[int, str], list[float]] = field(default_factory=dict)
+
+    def norms(self, offset: int, leaf: Any, fieldname: str, avg: float, b: float, k1: float
+              ) -> list[float]:
+        """Per row of the segment at ``offset``: BM25's length normalisation
+        ``k1 * (1 - b + b * length / avg)`` for ``fieldname`` (lengths read once per
+        segment, the normalisation once per searcher)."""
+        key = (offset, fieldname)
+        norms = self._norms.get(key)
+        if norms is None:
+            seg = next(t for o, t, _r in self.live if o == offset)
+            lengths = seg.lengths.get(fieldname)
+            if lengths is None:
+                n = len(seg.doc_id)
+                lengths = [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(n)]
+                seg.lengths[fieldname] = lengths
+            norms = [k1 * (1 - b + b * length / avg) for length in lengths]
+            self._norms[key] = norms
+        return norms
 
     def vocabulary(self) -> Vocabulary:
         """The spelling vocabulary (each segment's words read once and cached)."""
@@ -185,7 +205,7 @@ class TableCache:
 
 
 def manifest(table: IndexTable) -> dict[str, str]:
-    """key → signature for every live row (doc id for page/meta rows, ``a:<id>`` for
+    """key → signature for every live row (doc id for doc/meta rows, ``a:<id>`` for
     highlights): what the index holds, for incremental updates."""
     out: dict[str, str] = {}
     for _offset, seg, reader in table.live:

@@ -17,7 +17,7 @@ from reader.search.api import SearchResults
 from reader.search.engine import SearchEngine
 from reader.search.rows import doc_rows, doc_signature, split_passages
 
-from .search_fixtures import build_engine, highlight, make_doc, sample_docs
+from .search_fixtures import MEMO_PAGES, build_engine, highlight, make_doc, sample_docs
 
 
 @pytest.fixture(scope="module")
@@ -286,9 +286,10 @@ def test_split_passages_cuts_at_paragraphs() -> None:
 
 def test_rows_and_signatures(corpus: dict) -> None:
     doc, text = corpus["memo"]
-    rows = doc_rows(doc, text)
-    assert [r["info"]["page"] for r in rows] == [1, 2, 3]
-    assert {r["rtype"] for r in rows} == {"page"}
+    (row,) = doc_rows(doc, text)  # one row per document, its pages stored with it
+    assert row["rtype"] == "doc"
+    assert [u[0] for u in row["info"]["units"]] == [1, 2, 3]
+    assert [row["body"][s:e] for _n, _l, s, e in row["info"]["units"]] == list(MEMO_PAGES)
     scanned, stext = corpus["scanned"]
     (row,) = doc_rows(scanned, stext)
     assert row["rtype"] == "meta"
