@@ -40,9 +40,11 @@ FORMAT_FILE = "format.json"
 LIMIT_MB = 256
 
 
-SMALL_ROWS = 1000  # a bulk commit folds segments smaller than this together
-TINY_ROWS = 120  # any other commit (one document, one highlight) only folds these
-MAX_MERGED_ROWS = 6000  # no merge ever produces a bigger segment (bounds a commit's time)
+# Sizes in rows (a row is a document or a highlight; a merge costs about its rows' words).
+SMALL_ROWS = 400  # a bulk commit folds segments smaller than this together
+TINY_ROWS = 40  # any other commit (one document, one highlight) only folds these …
+FOLD_TINY = 6  # … once there are this many (folding costs ~0.2 ms per distinct word)
+MAX_MERGED_ROWS = 2000  # no merge ever produces a bigger segment (bounds a commit's time)
 TIER = 4  # bulk commits merge mid-size segments once there are this many
 
 
@@ -58,6 +60,8 @@ def _merge_policy(bulk: bool) -> Any:
     def policy(writer: Any, segments: list[Any]) -> list[Any]:
         from whoosh.reading import SegmentReader
 
+        empty = {seg.segment_id() for seg in segments if seg.doc_count() == 0}
+        segments = [seg for seg in segments if seg.segment_id() not in empty]  # just dropped
         ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
         chosen: list[Any] = []
         total = int(getattr(writer, "docnum", 0))  # the rows this commit writes anyway
@@ -68,6 +72,8 @@ def _merge_policy(bulk: bool) -> Any:
             if (n < small or (n and dead * 2 > n)) and total + n <= cap:
                 chosen.append(seg)
                 total += n
+        if not bulk and len(chosen) < FOLD_TINY:
+            chosen = [seg for seg in chosen if seg.doc_count_all() >= TINY_ROWS]
         ids = {seg.segment_id() for seg in chosen}
         if bulk:
             mids = [seg for seg in ordered if seg.segment_id() not in ids

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from reader.search.analysis import analyze
@@ -116,11 +117,16 @@ def unit_scores(info: dict[str, Any], keyed: Keyed, weight: Callable[[tuple[str,
     return out
 
 
+@lru_cache(maxsize=4096)
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(analyze(title))
+
+
 def title_bonus(info: dict[str, Any], spec: MarkSpec,
                 weight: Callable[[tuple[str, Any]], float]) -> float:
     """What the query's words in the document's title add to its best page's score."""
     title = str(info.get("title") or "")
-    found = set(analyze(title)) & spec.stems if title else set()
+    found = _title_terms(title) & spec.stems if title else set()
     return sum(weight(("body", t)) * TITLE_BOOST for t in found)
 
 

@@ -333,3 +333,32 @@ def test_words_standing_together_rank_first() -> None:
     assert docs_of(engine.search("naloxone")) == ["a/far.txt", "b/near.txt"]
     assert docs_of(engine.search("naloxone access")) == ["b/near.txt", "a/far.txt"]
     assert docs_of(engine.search("access naloxone")) == ["b/near.txt", "a/far.txt"]
+
+
+def _segment_sizes(engine: SearchEngine) -> list[int]:
+    return sorted(seg.doc_count_all() for seg in engine._ix._segments())
+
+
+def test_one_document_commits_fold_tiny_segments_only_when_there_are_several(
+        tmp_path: Path) -> None:
+    """Folding costs per distinct word, so a one-document commit does not fold the tiny
+    segment the previous one left; a segment whose rows are all deleted is dropped
+    without being read; once there are FOLD_TINY tiny segments they are folded."""
+    from reader.search.engine import FOLD_TINY
+    engine = SearchEngine(tmp_path / "index")
+    docs = list(sample_docs().values())
+    for k in range(3):
+        doc, text = docs[k]
+        with engine.writing() as w:
+            w.replace(doc.id, doc_rows(doc, text))
+    assert _segment_sizes(engine) == [1, 1, 1]
+    doc, text = docs[0]
+    with engine.writing() as w:  # its old segment is now empty: dropped, not merged
+        w.replace(doc.id, doc_rows(doc, text))
+    assert _segment_sizes(engine) == [1, 1, 1]
+    for k in range(3, 3 + FOLD_TINY):
+        doc, text = make_doc(f"more/{k}.txt", f"Extra document {k} about naloxone.")
+        with engine.writing() as w:
+            w.replace(doc.id, doc_rows(doc, text))
+    assert len(_segment_sizes(engine)) < 3 + FOLD_TINY
+    assert engine.search("extra naloxone").total == FOLD_TINY
