@@ -384,8 +384,8 @@ def main() -> None:
     result["open_300_pages"] = {**open_document(app, 300), "target_open_seconds": 0.3}
     result["open_2000_pages"] = {**open_document(app, 2000), "target_max_stall_ms": 100}
     result["highlights"] = highlights(app)
-    result["annotated_document"] = annotated_document(app)
     result["open_from_library"] = open_from_library(app)
+    result["annotated_document"] = annotated_document(app)
     result["import_100_files"] = import_stall(app)
     print(json.dumps(result, indent=2))
     shutil.rmtree(HOME, ignore_errors=True)
