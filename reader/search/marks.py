@@ -38,9 +38,10 @@ def _occurrences(searcher: Any, fieldname: str, term: str, docnums: list[int]
 
 
 def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec,
-              keyed: KeyedSpans | None = None) -> RowMarks:
+              keyed: KeyedSpans | None = None, source: Any = None) -> RowMarks:
     """The marks of these rows; ``keyed`` (when given) also gets every match with the term
-    or phrase it belongs to (to rank a document's pages)."""
+    or phrase it belongs to (to rank a document's pages). ``source``: a
+    :class:`~reader.search.scoring.Scorer` that may already hold the postings read."""
     docnums = sorted(set(docnums))
     out_keyed: KeyedSpans = keyed if keyed is not None else {}
     marks: RowMarks = defaultdict(lambda: defaultdict(list))
@@ -50,7 +51,10 @@ def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec,
 
     def occ(fieldname: str, term: str) -> dict[int, list[tuple[int, int, int]]]:
         if (fieldname, term) not in cache:
-            cache[(fieldname, term)] = _occurrences(searcher, fieldname, term, docnums)
+            found = source.occurrences(fieldname, term, docnums) if source else None
+            if found is None:
+                found = _occurrences(searcher, fieldname, term, docnums)
+            cache[(fieldname, term)] = found
         return cache[(fieldname, term)]
 
     for fieldname, term in spec.terms:

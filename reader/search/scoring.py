@@ -13,10 +13,14 @@ Queries this module does not take apart (phrases) are run through Whoosh's own m
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import _INT_SIZE
 
 from reader.search.tables import IndexTable
 
@@ -25,15 +29,23 @@ log = logging.getLogger(__name__)
 Scores = dict[int, float]
 B = 0.75  # BM25F defaults, as Whoosh's searcher uses them
 K1 = 1.2
+KEEP_FIELDS = ("body", "cite", "quote")  # fields whose offsets snippets need
 
 
 class Scorer:
-    """Scores queries against one searcher (and its :class:`IndexTable`)."""
+    """Scores queries against one searcher (and its :class:`IndexTable`). The decoded
+    posting blocks of the terms of :data:`KEEP_FIELDS` are kept for the query's lifetime,
+    so the positions and offsets of the shown documents' matches are read from them
+    (:meth:`occurrences`) instead of decoding the same blocks again."""
 
     def __init__(self, searcher: Any, table: IndexTable) -> None:
         self.searcher = searcher
         self.table = table
         self._context: Any = None
+        # (field, term) → per segment (offset, [last id of each block], [(ids, matcher
+        # state: the block's values)]), in segment order
+        self._kept: dict[tuple[str, str], list[tuple[int, list[int], list[Any]]]] = {}
+        self._terms: dict[tuple[str, Any, float], Scores] = {}
 
     # -- entry points ---------------------------------------------------------------------
     def run(self, q: wq.Query) -> Scores:
@@ -55,10 +67,18 @@ class Scorer:
             return {}
         if isinstance(q, (wq.Prefix, wq.TermRange, wq.Wildcard)) and q.constantscore:
             return self._constant_terms(q)
+        if isinstance(q, wq.Phrase) and q.slop == 1 and len(q.words) > 1:
+            return self._phrase(q.fieldname, q.words, q.boost)
         return self._whoosh(q)
 
     # -- leaves ---------------------------------------------------------------------------
     def _term(self, fieldname: str, text: Any, boost: float) -> Scores:
+        key = (fieldname, text, boost)
+        if key not in self._terms:  # a word in several clauses is read once
+            self._terms[key] = self._read_term(fieldname, text, boost)
+        return self._terms[key]
+
+    def _read_term(self, fieldname: str, text: Any, boost: float) -> Scores:
         s = self.searcher
         try:
             idf = s.idf(fieldname, text)
@@ -66,6 +86,8 @@ class Scorer:
             return {}
         avg = s.avg_field_length(fieldname) or 1
         factor = idf * (K1 + 1) * boost
+        keep = fieldname in KEEP_FIELDS and isinstance(text, str)
+        kept: list[tuple[int, list[int], list[Any]]] = []
         out: Scores = {}
         for offset, _seg, leaf in self.table.live:
             try:
@@ -76,10 +98,83 @@ class Scorer:
             if isinstance(m, FilterMatcher):
                 deleted, m = leaf.deleted_docs_set, m.child
             norm = self.table.norms(offset, leaf, fieldname, avg, B, K1)
-            for ids, weights in _blocks(m):
-                for d, w in zip(ids, weights, strict=False):
-                    if d not in deleted:
-                        out[offset + d] = factor * w / (w + norm[d])
+            lasts: list[int] = []
+            blocks: list[Any] = []
+            for ids, weights, values in _blocks(m, keep):
+                out.update({offset + d: factor * w / (w + norm[d])
+                            for d, w in zip(ids, weights, strict=False)})
+                if deleted:
+                    for d in ids:
+                        if d in deleted:
+                            out.pop(offset + d, None)
+                if keep and ids:
+                    lasts.append(ids[-1])
+                    blocks.append((ids, values))
+            if keep:
+                kept.append((offset, lasts, blocks))
+        if keep:
+            self._kept[(fieldname, text)] = kept
+        return out
+
+    def _raw(self, fieldname: str, term: str, docnums: list[int]) -> dict[int, bytes] | None:
+        """docnum → the raw posting value of ``term`` in these rows, from the kept blocks
+        (None when the term's blocks were not kept)."""
+        kept = self._kept.get((fieldname, term))
+        if kept is None:
+            return None
+        out: dict[int, bytes] = {}
+        offsets = [o for o, _l, _b in kept]
+        for d in docnums:
+            k = bisect_right(offsets, d) - 1
+            if k < 0:
+                continue
+            offset, lasts, blocks = kept[k]
+            local = d - offset
+            b = bisect_left(lasts, local)
+            if b >= len(blocks):
+                continue
+            ids, values = blocks[b]
+            i = bisect_left(ids, local)
+            if i < len(ids) and ids[i] == local:
+                out[d] = values()[i]
+        return out
+
+    def occurrences(self, fieldname: str, term: str, docnums: list[int]
+                    ) -> dict[int, list[tuple[int, int, int]]] | None:
+        """docnum → [(position, start, end)] of ``term`` in these rows, from the blocks
+        read while scoring; None when the term was not read (the caller reads the
+        postings itself)."""
+        raw = self._raw(fieldname, term, docnums)
+        if raw is None:
+            return None
+        decode = self.searcher.schema[fieldname].format.decode_characters
+        return {d: decode(v) for d, v in raw.items()}
+
+    def _phrase(self, fieldname: str, words: list[str], boost: float) -> Scores:
+        """Rows with ``words`` in this order: the rows having them all, then their
+        positions (read from the kept blocks) checked; scored as the sum of the words'
+        scores."""
+        parts = [self._term(fieldname, w, 1.0) for w in words]
+        if not all(parts):
+            return {}
+        ordered = sorted(parts, key=len)
+        cand = [d for d in ordered[0] if all(d in p for p in ordered[1:])]
+        if not cand:
+            return {}
+        cand.sort()
+        raws = {w: self._raw(fieldname, w, cand) for w in dict.fromkeys(words)}
+        if any(r is None for r in raws.values()):
+            return self._whoosh(wq.Phrase(fieldname, words, boost=boost))
+        out: Scores = {}
+        for d in cand:
+            # positions of the phrase's start, word by word: the k-th word shifted back k
+            starts = _positions(raws[words[0]][d])  # type: ignore[index]
+            for k, w in enumerate(words[1:], 1):
+                starts &= {p - k for p in _positions(raws[w][d])}  # type: ignore[index]
+                if not starts:
+                    break
+            if starts:
+                out[d] = sum(p[d] for p in parts) * boost
         return out
 
     def _constant_terms(self, q: Any) -> Scores:
@@ -150,19 +245,38 @@ def _without(scores: Scores, other: Scores) -> Scores:
     return {d: sc for d, sc in scores.items() if d not in other}
 
 
-def _blocks(m: Any) -> Any:
-    """(ids, weights) of a leaf matcher, a block at a time (Whoosh's on-disk matcher's
-    decoded arrays; any other matcher one posting at a time)."""
+def _blocks(m: Any, keep: bool) -> Any:
+    """(ids, weights, values) of a leaf matcher, a block at a time (Whoosh's on-disk
+    matcher's decoded arrays; any other matcher one posting at a time). ``values`` is a
+    function giving the block's raw values (None unless ``keep``)."""
     if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
         while m.is_active():
             m._read_ids()
             m._read_weights()
-            yield m._ids, m._weights
+            values = _values_of(m._data, m) if keep else None
+            yield m._ids, m._weights, values
             m._next_block()
         return
-    ids, weights = [], []
+    ids, weights, vals = [], [], []
     while m.is_active():
         ids.append(m.id())
         weights.append(m.weight())
+        if keep:
+            vals.append(m.value())
         m.next()
-    yield ids, weights
+    yield ids, weights, (lambda: vals) if keep else None
+
+
+def _values_of(data: Any, m: Any) -> Any:
+    """The raw values of a block already read (its data tuple), decoded only if asked."""
+    def values() -> Any:
+        return data[2]
+    return values
+
+
+def _positions(value: bytes) -> set[int]:
+    """The word positions in a ``Characters`` posting value (Whoosh's encoding: a count,
+    then a pickled list of (position delta, start delta, length))."""
+    if not value.endswith(b"."):
+        value += b"."
+    return set(accumulate(code[0] for code in loads(value[_INT_SIZE:])))

@@ -3,6 +3,7 @@ facets, suggest spellings. Pure over a Whoosh searcher and its :class:`IndexTabl
 
 from __future__ import annotations
 
+import heapq
 import logging
 import time
 from collections import Counter
@@ -54,31 +55,40 @@ def _filter_query(filters: dict[str, str] | None, reader: Any, warnings: list[st
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def _facets(docs: dict[str, tuple[str, str, str]], table: IndexTable) -> tuple[Facet, ...]:
-    kinds = Counter(v[0] for v in docs.values() if v[0])
-    jurs = Counter(v[2] for v in docs.values() if v[2])
+def _facets(best_row: dict[str, int], table: IndexTable) -> tuple[Facet, ...]:
+    """Matching documents per kind, jurisdiction and theme (from each one's best row)."""
+    rows = best_row.values()
+    kinds = Counter(map(table.rows_kind.__getitem__, rows))
+    jurs = Counter(map(table.rows_jfacet.__getitem__, rows))
     themes: Counter[str] = Counter()
-    for doc_id in docs:
-        themes.update(table.doc_themes.get(doc_id, ()))
+    for doc_id, ids in table.doc_themes.items():  # few documents have highlights
+        if doc_id in best_row:
+            themes.update(ids)
     out: list[Facet] = []
     for name, counter in (("kind", kinds), ("jurisdiction", jurs), ("theme", themes)):
         for value, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.append(Facet(name, value, count))
+            if value:
+                out.append(Facet(name, value, count))
     return tuple(out)
 
 
 def _best_rows(scores: Scores, table: IndexTable, allowed: Scores | None, mask: set[int]
-               ) -> dict[str, tuple[float, int]]:
-    """Per matching document its best row as (score, docnum)."""
+               ) -> dict[str, int]:
+    """Per matching document its best row (docnum). This runs over every match, so in
+    C-speed steps: a document has one text (or meta) row, and only its highlights' rows
+    can compete with it."""
+    rows = scores.keys() - mask if mask else scores.keys()
+    if allowed is not None:
+        rows &= allowed.keys()
+    notes = rows & table.note_rows
+    plain = rows - notes if notes else rows
     rows_doc = table.rows_doc
-    best: dict[str, tuple[float, int]] = {}
-    for d, score in scores.items():
-        if (allowed is not None and d not in allowed) or d in mask:
-            continue
+    best = dict(zip(map(rows_doc.__getitem__, plain), plain, strict=True))
+    for d in sorted(notes):
         doc = rows_doc[d]
         kept = best.get(doc)
-        if kept is None or score > kept[0] or (score == kept[0] and d < kept[1]):
-            best[doc] = (score, d)
+        if kept is None or scores[d] > scores[kept] or (scores[d] == scores[kept] and d < kept):
+            best[doc] = d
     return best
 
 
@@ -103,7 +113,8 @@ class Candidates:
     """The rows, stored fields and matches of the documents that may be shown."""
 
     def __init__(self, searcher: Any, table: IndexTable, scores: Scores,
-                 allowed: Scores | None, doc_ids: list[str], built: Built) -> None:
+                 allowed: Scores | None, doc_ids: list[str], built: Built,
+                 scorer: Scorer) -> None:
         self.searcher, self.table, self.built = searcher, table, built
         self.rows: dict[str, list[tuple[float, int]]] = {}
         for doc_id in doc_ids:
@@ -112,7 +123,7 @@ class Candidates:
             self.rows[doc_id] = sorted(rows, key=lambda sd: (-sd[0], sd[1]))
         self.keyed: KeyedSpans = {}
         docnums = [d for rows in self.rows.values() for _s, d in rows]
-        self.marks: RowMarks = row_marks(searcher, docnums, built.marks, self.keyed)
+        self.marks: RowMarks = row_marks(searcher, docnums, built.marks, self.keyed, scorer)
         self.weight = _weigher(searcher)
         self._infos: dict[int, dict[str, Any]] = {}
         self.units: dict[int, list[tuple[float, int]]] = {}  # doc row → scored pages
@@ -210,19 +221,22 @@ def run_search(searcher: Any, table: IndexTable, text: object, *, limit: int = 2
         mask = table.rows_of(excluded)
     allowed = scorer.run(fq) if fq is not None else None
     scores = scorer.run(q)
-    best = _best_rows(scores, table, allowed, mask)
-    docs = table.doc_info(d for _s, d in best.values())
-    facets = _facets(docs, table)
+    best_row = _best_rows(scores, table, allowed, mask)
+    facets = _facets(best_row, table)
     if sort == "date":
-        order = sorted(docs, key=lambda d: (docs[d][1] != "", docs[d][1], d), reverse=True)
-        cand = Candidates(searcher, table, scores, allowed, order[:limit], built)
+        dates = table.rows_date
+        order = heapq.nlargest(limit, best_row, key=lambda d: (
+            dates[best_row[d]] != "", dates[best_row[d]], d))
+        best = {d: (scores[best_row[d]], best_row[d]) for d in order}
+        cand = Candidates(searcher, table, scores, allowed, order, built, scorer)
     else:
-        order = sorted(best, key=lambda d: (-best[d][0], d))
-        top = order[:max(limit * 2, RERANK)]
-        cand = Candidates(searcher, table, scores, allowed, top, built)
+        top = [d for _s, d in heapq.nsmallest(
+            max(limit * 2, RERANK), [(-scores[r], d) for d, r in best_row.items()])]
+        best = {d: (scores[best_row[d]], best_row[d]) for d in top}
+        cand = Candidates(searcher, table, scores, allowed, top, built, scorer)
         cand.rescore(best)
-        order = sorted(top, key=lambda d: (-best[d][0], d)) + order[len(top):]
+        order = sorted(top, key=lambda d: (-best[d][0], d))
     groups = [cand.group(doc_id, best[doc_id][0]) for doc_id in order[:limit]]
     suggestion = suggest(parsed, reader, LazyVocabulary(table))
-    return SearchResults(parsed.text, tuple(groups), len(docs), facets, suggestion,
+    return SearchResults(parsed.text, tuple(groups), len(best_row), facets, suggestion,
                          tuple(warnings), time.perf_counter() - started)

@@ -93,6 +93,7 @@ class IndexTable:
     themes: dict[int, tuple[str, ...]]  # global docnum → theme ids (note rows)
     live: list[tuple[int, SegmentTable, Any]]  # (offset, table, reader) per segment
     doc_themes: dict[str, set[str]] = field(default_factory=dict)  # doc id → theme ids
+    note_rows: frozenset[int] = frozenset()  # global docnums of highlight rows
     _doc_rows: dict[str, list[int]] | None = None
     _vocab: Vocabulary | None = None
     _norms: dict[tuple[int, str], list[float]] = field(default_factory=dict)
@@ -196,8 +197,9 @@ class TableCache:
             doc_themes: dict[str, set[str]] = {}
             for docnum, ids in themes.items():
                 doc_themes.setdefault(rows_doc[docnum], set()).update(ids)
+            notes = frozenset(i for i, t in enumerate(rows_type) if t == "note")
             return IndexTable(rows_doc, rows_type, rows_kind, rows_date, rows_jfacet,
-                              themes, live, doc_themes)
+                              themes, live, doc_themes, notes)
 
     def clear(self) -> None:
         with self._lock:

@@ -1,9 +1,10 @@
-"""Why the index has a row per page: compare three layouts on the same generated documents.
+"""Why the index has a row per document: compare layouts on the same generated documents.
 
     python tests/bench/search_layout.py [--docs 600]
 
-* ``page-rows``  — what Policy Reader does: a row per page (long pages cut into passages),
-  ``chars=True``, matches read from the postings, the page known from the row.
+* ``engine``     — what Policy Reader does (since format 6: a row per document,
+  ``chars=True``, matches read from the postings and placed on the stored pages, queries
+  scored over the posting blocks; up to format 5 it was a row per page).
 * ``doc-chars``  — a row per document with ``chars=True``; Whoosh's highlighter with the
   ``PinpointFragmenter``; each match's page found by bisecting the page starts.
 * ``doc-plain``  — a row per document without offsets; Whoosh's default highlighter
@@ -79,7 +80,7 @@ def whole_doc(corpus: list, folder: Path, chars: bool) -> dict:
             "hits_without_snippet": missing // 2}
 
 
-def page_rows(corpus: list, folder: Path) -> dict:
+def engine_rows(corpus: list, folder: Path) -> dict:
     engine = SearchEngine(folder)
     t = time.process_time()
     with engine.writing() as w:
@@ -111,7 +112,7 @@ def main() -> None:
     base = Path(tempfile.mkdtemp(prefix="search-layout-"))
     try:
         out = {"documents": args.docs, "words": args.words,
-               "page-rows": page_rows(corpus, base / "a"),
+               "engine": engine_rows(corpus, base / "a"),
                "doc-chars": whole_doc(corpus, base / "b", chars=True),
                "doc-plain": whole_doc(corpus, base / "c", chars=False)}
     finally:
