@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -30,6 +31,7 @@ Scores = dict[int, float]
 B = 0.75  # BM25F defaults, as Whoosh's searcher uses them
 K1 = 1.2
 KEEP_FIELDS = ("body", "cite", "quote")  # fields whose offsets snippets need
+CACHE_BYTES = 48_000_000  # terms kept per searcher (a word in every document: ~1 MB)
 
 
 class Scorer:
@@ -45,7 +47,7 @@ class Scorer:
         # (field, term) → per segment (offset, [last id of each block], [(ids, matcher
         # state: the block's values)]), in segment order
         self._kept: dict[tuple[str, str], list[tuple[int, list[int], list[Any]]]] = {}
-        self._terms: dict[tuple[str, Any, float], Scores] = {}
+        self._cache: TermCache = table.memo.setdefault("terms", TermCache())
 
     # -- entry points ---------------------------------------------------------------------
     def run(self, q: wq.Query) -> Scores:
@@ -74,21 +76,30 @@ class Scorer:
     # -- leaves ---------------------------------------------------------------------------
     def _term(self, fieldname: str, text: Any, boost: float) -> Scores:
         key = (fieldname, text, boost)
-        if key not in self._terms:  # a word in several clauses is read once
-            self._terms[key] = self._read_term(fieldname, text, boost)
-        return self._terms[key]
+        hit = self._cache.get(key)
+        if hit is not None:
+            scores, kept = hit
+            if kept is not None:
+                self._kept[(fieldname, text)] = kept
+            return scores
+        scores, kept, size = self._read_term(fieldname, text, boost)
+        self._cache.put(key, scores, kept, size)
+        return scores
 
-    def _read_term(self, fieldname: str, text: Any, boost: float) -> Scores:
+    def _read_term(self, fieldname: str, text: Any, boost: float
+                   ) -> tuple[Scores, Any, int]:
+        """(scores, kept blocks or None, approximate size in bytes)."""
         s = self.searcher
         try:
             idf = s.idf(fieldname, text)
         except Exception:  # an unknown field
-            return {}
+            return {}, None, 0
         avg = s.avg_field_length(fieldname) or 1
         factor = idf * (K1 + 1) * boost
         keep = fieldname in KEEP_FIELDS and isinstance(text, str)
         kept: list[tuple[int, list[int], list[Any]]] = []
         out: Scores = {}
+        size = 0
         for offset, _seg, leaf in self.table.live:
             try:
                 m = leaf.postings(fieldname, text)
@@ -110,11 +121,12 @@ class Scorer:
                 if keep and ids:
                     lasts.append(ids[-1])
                     blocks.append((ids, values))
+                    size += sum(map(len, values())) + 48 * len(ids)
             if keep:
                 kept.append((offset, lasts, blocks))
         if keep:
             self._kept[(fieldname, text)] = kept
-        return out
+        return out, kept if keep else None, size + 120 * len(out)
 
     def _raw(self, fieldname: str, term: str, docnums: list[int]) -> dict[int, bytes] | None:
         """docnum → the raw posting value of ``term`` in these rows, from the kept blocks
@@ -154,6 +166,15 @@ class Scorer:
         """Rows with ``words`` in this order: the rows having them all, then their
         positions (read from the kept blocks) checked; scored as the sum of the words'
         scores."""
+        key = ("~phrase", fieldname, tuple(words), boost)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit[0]
+        out = self._read_phrase(fieldname, words, boost)
+        self._cache.put(key, out, None, 120 * len(out))
+        return out
+
+    def _read_phrase(self, fieldname: str, words: list[str], boost: float) -> Scores:
         parts = [self._term(fieldname, w, 1.0) for w in words]
         if not all(parts):
             return {}
@@ -184,8 +205,16 @@ class Scorer:
         out: Scores = {}
         boost = float(q.boost)
         for btext in q._btexts(reader):
-            for d in self._term(q.fieldname, btext, 1.0):
-                out[d] = boost
+            for offset, _seg, leaf in self.table.live:
+                try:
+                    m = leaf.postings(q.fieldname, btext)
+                except Exception:  # TermNotFound: not in this segment
+                    continue
+                deleted: Any = ()
+                if isinstance(m, FilterMatcher):
+                    deleted, m = leaf.deleted_docs_set, m.child
+                for ids, _w, _v in _blocks(m, False):
+                    out.update({offset + d: boost for d in ids if d not in deleted})
         return out
 
     def _every(self, boost: float) -> Scores:
@@ -239,6 +268,34 @@ class Scorer:
         if boost != 1.0:
             out = {d: sc * boost for d, sc in out.items()}
         return out
+
+
+class TermCache:
+    """What earlier queries on the same searcher read: per term its scores and decoded
+    blocks (a new searcher after a commit starts a new cache). Least recently used terms
+    are dropped beyond :data:`CACHE_BYTES`. Typing a query word by word, clicking a facet
+    or changing the sort re-reads the same words; this makes that free."""
+
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = CACHE_BYTES if budget is None else budget
+        self._items: OrderedDict[Any, tuple[Scores, Any, int]] = OrderedDict()
+        self._size = 0
+
+    def get(self, key: Any) -> tuple[Scores, Any] | None:
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return item[0], item[1]
+
+    def put(self, key: Any, scores: Scores, kept: Any, size: int) -> None:
+        if size > self.budget or key in self._items:
+            return
+        self._items[key] = (scores, kept, size)
+        self._size += size
+        while self._size > self.budget:
+            _key, (_s, _k, old) = self._items.popitem(last=False)
+            self._size -= old
 
 
 def _without(scores: Scores, other: Scores) -> Scores:

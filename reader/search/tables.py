@@ -5,7 +5,8 @@ loading stored fields."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,20 +31,25 @@ class SegmentTable:
     date: list[str]
     jfacet: list[str]
     themes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # note rows only
-    vocab: dict[str, float] | None = None  # unstemmed word → frequency (read on demand)
+    vocab: list[str] | None = None  # unstemmed words of the text (read on demand)
     lengths: dict[str, list[int]] = field(default_factory=dict)  # field → length per row
 
 
 class Vocabulary:
-    """The unstemmed words of the indexed text with their frequencies, for fuzzy words and
-    "did you mean" (edit distances computed by rapidfuzz, not term by term in Python)."""
+    """The unstemmed words of the indexed text, for fuzzy words and "did you mean" (edit
+    distances computed by rapidfuzz, not term by term in Python); a word's frequency is
+    looked up when asked (only candidates are)."""
 
-    def __init__(self, freqs: dict[str, float]) -> None:
-        self.freqs = freqs
+    def __init__(self, words: Iterable[str], frequency: Callable[[str], float]) -> None:
+        self.words = words
+        self._frequency = frequency
+        self._freqs: dict[str, float] = {}
         self._by_initial: dict[str, list[str]] | None = None
 
     def frequency(self, word: str) -> float:
-        return self.freqs.get(word, 0.0)
+        if word not in self._freqs:
+            self._freqs[word] = self._frequency(word)
+        return self._freqs[word]
 
     def within(self, word: str, maxdist: int) -> list[str]:
         """Words within ``maxdist`` edits (Damerau-Levenshtein) that share the first letter,
@@ -52,13 +58,13 @@ class Vocabulary:
             return []
         if self._by_initial is None:
             groups: dict[str, list[str]] = {}
-            for w in self.freqs:
+            for w in self.words:
                 groups.setdefault(w[:1], []).append(w)
             self._by_initial = groups
         candidates = self._by_initial.get(word[:1], [])
         found = process.extract(word, candidates, scorer=DamerauLevenshtein.distance,
                                 score_cutoff=maxdist, limit=None)
-        found.sort(key=lambda r: (r[1], -self.freqs.get(r[0], 0.0), r[0]))
+        found.sort(key=lambda r: (r[1], -self.frequency(r[0]), r[0]))
         return [w for w, _d, _i in found]
 
 
@@ -81,6 +87,31 @@ def read_segment(reader: Any) -> SegmentTable:
     return table
 
 
+def _read_lengths(leaf: Any, fieldname: str, n: int) -> list[int]:
+    """Every row's length of ``fieldname``: the segment's lengths column read at once
+    (asking row by row costs a file-system check per row for a field without lengths,
+    such as ``kind``), else row by row."""
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+        from whoosh.util.numeric import byte_to_length
+
+        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return [0] * n
+        decoded = [byte_to_length(b) if b else 0 for b in range(256)]
+        if getattr(column, "_typecode", "") == "B" and getattr(column, "_fixedlen", 1) == 1:
+            count = min(column._count, n)  # one byte per row: read them in one go
+            raw = column._dbfile.get(column._basepos, count)
+            lengths = [decoded[b] for b in raw] + [0] * (n - count)
+        else:
+            lengths = [decoded[b] if isinstance(b, int) else 0 for b in column]
+        if len(lengths) == n:
+            return lengths
+    except Exception:  # another codec: the public way
+        pass
+    return [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(n)]
+
+
 @dataclass
 class IndexTable:
     """The whole index as seen by one searcher: every row's document, kind, date …"""
@@ -94,6 +125,7 @@ class IndexTable:
     live: list[tuple[int, SegmentTable, Any]]  # (offset, table, reader) per segment
     doc_themes: dict[str, set[str]] = field(default_factory=dict)  # doc id → theme ids
     note_rows: frozenset[int] = frozenset()  # global docnums of highlight rows
+    memo: dict[str, Any] = field(default_factory=dict)  # caches kept with this searcher
     _doc_rows: dict[str, list[int]] | None = None
     _vocab: Vocabulary | None = None
     _norms: dict[tuple[int, str], list[float]] = field(default_factory=dict)
@@ -109,30 +141,35 @@ class IndexTable:
             seg = next(t for o, t, _r in self.live if o == offset)
             lengths = seg.lengths.get(fieldname)
             if lengths is None:
-                n = len(seg.doc_id)
-                lengths = [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(n)]
+                lengths = _read_lengths(leaf, fieldname, len(seg.doc_id))
                 seg.lengths[fieldname] = lengths
             norms = [k1 * (1 - b + b * length / avg) for length in lengths]
             self._norms[key] = norms
         return norms
 
     def vocabulary(self) -> Vocabulary:
-        """The spelling vocabulary (each segment's words read once and cached)."""
+        """The spelling vocabulary (each segment's words read once and cached: the
+        lexicon only, not the term statistics, which cost three times as much)."""
         if self._vocab is None:
-            freqs: dict[str, float] = {}
+            words: set[str] = set()
             for _offset, seg, reader in self.live:
                 if seg.vocab is None:
-                    words: dict[str, float] = {}
                     try:
-                        for term, info in reader.iter_field(SPELL_FIELD):
-                            w = term.decode("utf-8") if isinstance(term, bytes) else term
-                            words[w] = float(info.weight())
+                        seg.vocab = [w.decode("utf-8") if isinstance(w, bytes) else w
+                                     for w in reader.lexicon(SPELL_FIELD)]
                     except KeyError:  # no spelling field in this segment
-                        pass
-                    seg.vocab = words
-                for w, f in seg.vocab.items():
-                    freqs[w] = freqs.get(w, 0.0) + f
-            self._vocab = Vocabulary(freqs)
+                        seg.vocab = []
+                words.update(seg.vocab)
+            leaves = [reader for _o, _s, reader in self.live]
+
+            def frequency(word: str) -> float:
+                total = 0.0
+                for leaf in leaves:
+                    with suppress(Exception):  # not in this segment
+                        total += float(leaf.frequency(SPELL_FIELD, word))
+                return total
+
+            self._vocab = Vocabulary(words, frequency)
         return self._vocab
 
     def rows_of(self, doc_ids: Iterable[str]) -> set[int]:

@@ -362,3 +362,17 @@ def test_one_document_commits_fold_tiny_segments_only_when_there_are_several(
             w.replace(doc.id, doc_rows(doc, text))
     assert len(_segment_sizes(engine)) < 3 + FOLD_TINY
     assert engine.search("extra naloxone").total == FOLD_TINY
+
+
+def test_lengths_read_at_once_equal_whooshs_row_by_row(tmp_path: Path) -> None:
+    from reader.search.tables import _read_lengths
+    docs = sample_docs()
+    doc, text = docs["memo"]
+    engine = build_engine(tmp_path / "index", docs, [highlight(doc, text, "carry naloxone",
+                                                              note="kits in cars")])
+    with engine._ix.searcher() as s:
+        for leaf, _offset in s.reader().leaf_readers():
+            n = leaf.doc_count_all()
+            for name in ("body", "cite", "title", "meta", "quote", "kind", "author"):
+                expected = [leaf.doc_field_length(d, name, 0) or 0 for d in range(n)]
+                assert _read_lengths(leaf, name, n) == expected, name
