@@ -108,35 +108,3 @@ def text_marks(text: str, spec: MarkSpec) -> list[Span]:
     if spec.cites:
         spans += [(c.start, c.end) for c in cite_terms(text) if c.term in spec.cites]
     return merge_spans(spans)
-
-
-def near_rows(searcher: Any, docnums: list[int], terms: tuple[str, ...], slop: int
-              ) -> set[int]:
-    """The rows where every one of ``terms`` occurs within a window of
-    ``len(terms) + slop`` words (read from the body's stored positions)."""
-    docnums = sorted(set(docnums))
-    wanted = list(dict.fromkeys(terms))
-    per_term = [_occurrences(searcher, "body", t, docnums) for t in wanted]
-    width = len(terms) + slop
-    out: set[int] = set()
-    for d in docnums:
-        if not all(d in occ for occ in per_term):
-            continue
-        events = sorted((p, k) for k, occ in enumerate(per_term) for p, _s, _e in occ[d])
-        counts = [0] * len(wanted)
-        have = 0
-        lo = 0
-        for pos, k in events:
-            counts[k] += 1
-            have += counts[k] == 1
-            while have == len(wanted):
-                if pos - events[lo][0] < width:
-                    out.add(d)
-                    break
-                j = events[lo][1]
-                counts[j] -= 1
-                have -= counts[j] == 0
-                lo += 1
-            if d in out:
-                break
-    return out

@@ -96,6 +96,7 @@ class Scorer:
             return {}, None, 0
         avg = s.avg_field_length(fieldname) or 1
         factor = idf * (K1 + 1) * boost
+        scorable = s.schema[fieldname].scorable
         keep = fieldname in KEEP_FIELDS and isinstance(text, str)
         kept: list[tuple[int, list[int], list[Any]]] = []
         out: Scores = {}
@@ -108,12 +109,17 @@ class Scorer:
             deleted: Any = ()
             if isinstance(m, FilterMatcher):
                 deleted, m = leaf.deleted_docs_set, m.child
-            norm = self.table.norms(offset, leaf, fieldname, avg, B, K1)
             lasts: list[int] = []
             blocks: list[Any] = []
+            if scorable:
+                norm = self.table.norms(offset, leaf, fieldname, avg, B, K1)
             for ids, weights, values in _blocks(m, keep):
-                out.update({offset + d: factor * w / (w + norm[d])
-                            for d, w in zip(ids, weights, strict=False)})
+                if scorable:
+                    out.update({offset + d: factor * w / (w + norm[d])
+                                for d, w in zip(ids, weights, strict=False)})
+                else:  # no lengths (an ID field): Whoosh scores the weight
+                    out.update({offset + d: w * boost
+                                for d, w in zip(ids, weights, strict=False)})
                 if deleted:
                     for d in ids:
                         if d in deleted:
@@ -201,6 +207,10 @@ class Scorer:
     def _constant_terms(self, q: Any) -> Scores:
         """A prefix, range or wildcard: the rows having any of its terms, all scored the
         same (as Whoosh scores these)."""
+        key = ("~constant", type(q).__name__, repr(q))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit[0]
         reader = self.searcher.reader()
         out: Scores = {}
         boost = float(q.boost)
@@ -215,6 +225,7 @@ class Scorer:
                     deleted, m = leaf.deleted_docs_set, m.child
                 for ids, _w, _v in _blocks(m, False):
                     out.update({offset + d: boost for d in ids if d not in deleted})
+        self._cache.put(key, out, None, 120 * len(out))
         return out
 
     def _every(self, boost: float) -> Scores:
