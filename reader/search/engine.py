@@ -44,19 +44,22 @@ LIMIT_MB = 256
 # Sizes in rows (a row is a document or a highlight; a merge costs about its rows' words).
 SMALL_ROWS = 400  # a bulk commit folds segments smaller than this together
 TINY_ROWS = 40  # any other commit (one document, one highlight) only folds these …
-FOLD_TINY = 6  # … once there are this many (folding costs ~0.2 ms per distinct word)
+FOLD_TINY = 6  # … once there are this many, in a commit of its own on a background thread
+#               (folding costs ~0.2 ms per distinct word: 1.5-2 s for six 2,000-word rows)
 MAX_MERGED_ROWS = 2000  # no merge ever produces a bigger segment (bounds a commit's time)
 TIER = 4  # bulk commits merge mid-size segments once there are this many
 
 
-def _merge_policy(bulk: bool) -> Any:
+def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
     """A Whoosh merge policy that never rewrites the whole index. Whoosh's default
     (``MERGE_SMALL``) may pick any commit, even a one-document update, to merge everything
     into one segment: measured at 12 minutes for 5,000 documents. Here every commit folds
-    only the tiny segments earlier small commits left (so a one-document update stays
-    quick); a bulk commit folds small segments and those mostly deleted, and merges
-    mid-size segments when there are :data:`TIER` of them; no merge exceeds
-    :data:`MAX_MERGED_ROWS` rows. ``index --rebuild`` writes one compact segment."""
+    only segments mostly deleted (so a one-document update stays quick); the tiny segments
+    small commits leave are folded by a later commit of their own (``fold_tiny``, see
+    :meth:`SearchEngine._tidy`) that searches never wait for; a bulk commit folds small
+    segments and those mostly deleted, and merges mid-size segments when there are
+    :data:`TIER` of them; no merge exceeds :data:`MAX_MERGED_ROWS` rows.
+    ``index --rebuild`` writes one compact segment."""
 
     def policy(writer: Any, segments: list[Any]) -> list[Any]:
         from whoosh.reading import SegmentReader
@@ -73,7 +76,7 @@ def _merge_policy(bulk: bool) -> Any:
             if (n < small or (n and dead * 2 > n)) and total + n <= cap:
                 chosen.append(seg)
                 total += n
-        if not bulk and len(chosen) < FOLD_TINY:
+        if not bulk and not fold_tiny:
             chosen = [seg for seg in chosen if seg.doc_count_all() >= TINY_ROWS]
         ids = {seg.segment_id() for seg in chosen}
         if bulk:
@@ -163,6 +166,7 @@ class SearchEngine:
         self._table: tuple[Any, IndexTable] | None = None  # (searcher, its table)
         self._tables = TableCache()
         self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
+        self._tidy_thread: threading.Thread | None = None
 
     # -- opening ----------------------------------------------------------------------------
     def open(self) -> None:
@@ -297,6 +301,53 @@ class SearchEngine:
             self._counts = None
         finally:
             self._write_lock.release()
+        if not clear and not bulk:
+            self._start_tidy()
+
+    # -- folding tiny segments in the background ------------------------------------------------
+    def _tiny_segments(self) -> int:
+        ix = self._ix
+        if ix is None:
+            return 0
+        try:
+            return sum(1 for seg in ix._segments() if 0 < seg.doc_count_all() < TINY_ROWS)
+        except Exception:  # the index changed under us: the next commit looks again
+            return 0
+
+    def _start_tidy(self) -> None:
+        if self._tiny_segments() < FOLD_TINY:
+            return
+        if self._tidy_thread is not None and self._tidy_thread.is_alive():
+            return
+        self._tidy_thread = threading.Thread(target=self._tidy, name="search-index-tidy")
+        self._tidy_thread.start()
+
+    def _tidy(self) -> None:
+        """Fold the tiny segments one-document commits left into one, in a commit of its
+        own: the update that left the last one was searchable at once; searches go on
+        meanwhile, the next writer waits its turn."""
+        try:
+            with self._write_lock:
+                if self._ix is None or self._tiny_segments() < FOLD_TINY:
+                    return
+                try:
+                    writer = self._ix.writer(timeout=0.0)
+                except LockError:  # another process is writing: a later commit will fold
+                    return
+                try:
+                    writer.commit(mergetype=_merge_policy(False, fold_tiny=True))
+                except BaseException:
+                    writer.cancel()
+                    raise
+                self._counts = None
+        except Exception:
+            log.exception("folding the search index's small segments failed")
+
+    def wait_tidy(self, timeout: float | None = None) -> None:
+        """Wait for a background fold to finish (tests, closing)."""
+        thread = self._tidy_thread
+        if thread is not None:
+            thread.join(timeout)
 
     # -- reading ------------------------------------------------------------------------------
     def _searcher_and_table(self) -> tuple[Any, IndexTable]:
@@ -364,6 +415,7 @@ class SearchEngine:
         self._set("damaged", "The search index could not be read; it will be rebuilt.")
 
     def close(self) -> None:
+        self.wait_tidy(120.0)
         with self._search_lock:
             if self._searcher is not None:
                 with suppress(Exception):

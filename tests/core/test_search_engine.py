@@ -343,7 +343,8 @@ def test_one_document_commits_fold_tiny_segments_only_when_there_are_several(
         tmp_path: Path) -> None:
     """Folding costs per distinct word, so a one-document commit does not fold the tiny
     segment the previous one left; a segment whose rows are all deleted is dropped
-    without being read; once there are FOLD_TINY tiny segments they are folded."""
+    without being read; once there are FOLD_TINY tiny segments they are folded, by a
+    commit of their own on a background thread."""
     from reader.search.engine import FOLD_TINY
     engine = SearchEngine(tmp_path / "index")
     docs = list(sample_docs().values())
@@ -360,8 +361,12 @@ def test_one_document_commits_fold_tiny_segments_only_when_there_are_several(
         doc, text = make_doc(f"more/{k}.txt", f"Extra document {k} about naloxone.")
         with engine.writing() as w:
             w.replace(doc.id, doc_rows(doc, text))
+        # each update is searchable as soon as its own commit returns
+        assert engine.search(f"extra {k}").total >= 1
+    engine.wait_tidy(60)  # the fold runs in a commit of its own, in the background
     assert len(_segment_sizes(engine)) < 3 + FOLD_TINY
     assert engine.search("extra naloxone").total == FOLD_TINY
+    engine.close()
 
 
 def test_lengths_read_at_once_equal_whooshs_row_by_row(tmp_path: Path) -> None:
