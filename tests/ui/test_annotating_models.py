@@ -161,6 +161,15 @@ def test_picker_filters_and_marks_chosen(qtbot) -> None:  # type: ignore[no-unty
     assert picker.proxy.rowCount() == 0 and not picker.create_button.isHidden()
 
 
+def test_picker_filter_model_is_a_sound_item_model(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    picker = ThemePicker()
+    qtbot.addWidget(picker)
+    picker.set_themes(TAX, {"naloxone"})
+    qtmodeltester.check(picker.proxy)
+    picker.edit.setText("rec")  # filtered: parents of matching children stay
+    qtmodeltester.check(picker.proxy)
+
+
 def test_watcher_sees_new_and_changed_files(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / ".policy-reader" / "annotations"
     themes = tmp_path / ".policy-reader" / "themes.json"
