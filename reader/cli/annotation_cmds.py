@@ -1,4 +1,5 @@
-"""Annotation commands: annotate, annotations list|import|export|delete, themes list, whoami."""
+"""Annotation commands: annotate, annotations list|import|export|delete, themes list (edits:
+:mod:`reader.cli.theme_cmds`), whoami."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from reader.annotations.interop import FORMATS, export, import_files, write_expo
 from reader.annotations.model import Placed
 from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
 from reader.annotations.taxonomy import Taxonomy
+from reader.cli import theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import AnnotationError, UsageError
 from reader.paths import DATA_DIRNAME, resolve_workspace
@@ -73,11 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_delete)
 
     th = sub.add_parser("themes", help="the theme taxonomy",
-                        description="Show the workspace's themes.")
+                        description="Show or edit the workspace's themes (the group's "
+                                    "taxonomy, in .policy-reader/themes.json).")
     tsub = th.add_subparsers(dest="themes_command", metavar="ACTION", required=True)
     p = tsub.add_parser("list", help="list themes with their ids and use counts")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_themes_list)
+    theme_cmds.register(tsub)
 
     p = sub.add_parser("whoami", help="show or set your name as an annotator",
                        description="Show your annotator name and id, or set the name with "
