@@ -83,25 +83,22 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rename(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    theme = themes.rename(_id(themes.taxonomy(), args.theme), args.label)
-    print(f"Renamed {theme.id} to {theme.label}.")
-    return 0
+def _one_value(method: str, value: str, done: str):  # type: ignore[no-untyped-def]
+    """A command that sets one value of a theme: ``ThemeStore.<method>(id, args.<value>)``,
+    then prints ``done`` (formatted with the theme as ``t``)."""
+
+    def run(args: argparse.Namespace) -> int:
+        themes = open_workspace(args).themes()
+        theme = getattr(themes, method)(_id(themes.taxonomy(), args.theme),
+                                        getattr(args, value))
+        print(done.format(t=theme))
+        return 0
+    return run
 
 
-def cmd_recolor(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    theme = themes.recolor(_id(themes.taxonomy(), args.theme), args.color)
-    print(f"{theme.label} is now {theme.color}.")
-    return 0
-
-
-def cmd_describe(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    theme = themes.describe(_id(themes.taxonomy(), args.theme), args.text)
-    print(f"{theme.label}: {theme.description}")
-    return 0
+cmd_rename = _one_value("rename", "label", "Renamed {t.id} to {t.label}.")
+cmd_recolor = _one_value("recolor", "color", "{t.label} is now {t.color}.")
+cmd_describe = _one_value("describe", "text", "{t.label}: {t.description}")
 
 
 def cmd_move(args: argparse.Namespace) -> int:

@@ -220,14 +220,7 @@ class _Writer:
         self.new_page = True
 
     def _appendix_titles(self) -> list[str]:
-        b, out = self.b, []
-        if b.options.include_sources and b.sources:
-            out.append(labels.SOURCES)
-        if b.options.include_theme_appendix and b.themes:
-            out.append(labels.THEMES)
-        if b.orphans:
-            out.append(labels.ORPHANS)
-        return out
+        return [title for _key, title in labels.appendices(self.b)]
 
     # -- body ------------------------------------------------------------------------------
     def _section(self, s: BriefSection) -> None:

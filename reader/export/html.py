@@ -229,14 +229,7 @@ class _Writer:
         w("</ol>\n")
 
     def _appendix_titles(self) -> list[tuple[str, str]]:
-        b, out = self.b, []
-        if b.options.include_sources and b.sources:
-            out.append(("sources", labels.SOURCES))
-        if b.options.include_theme_appendix and b.themes:
-            out.append(("themes", labels.THEMES))
-        if b.orphans:
-            out.append(("orphans", labels.ORPHANS))
-        return out
+        return labels.appendices(self.b)
 
     def section(self, s: BriefSection) -> None:
         w = self.out.append

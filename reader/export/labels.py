@@ -19,6 +19,19 @@ ORPHANS_INTRO = ("These highlights could not be found in the current version of 
 GENERATOR = "Policy Reader"
 
 
+def appendices(brief: Brief) -> list[tuple[str, str]]:
+    """The brief's appendices in order, as (key, title): sources, themes used, passages
+    that could not be located — each only when the options and the brief have it."""
+    out = []
+    if brief.options.include_sources and brief.sources:
+        out.append(("sources", SOURCES))
+    if brief.options.include_theme_appendix and brief.themes:
+        out.append(("themes", THEMES))
+    if brief.orphans:
+        out.append(("orphans", ORPHANS))
+    return out
+
+
 def cover_details(brief: Brief) -> list[tuple[str, str]]:
     """(label, value) pairs for the cover, empty values left out."""
     c = brief.cover

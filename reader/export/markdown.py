@@ -90,14 +90,7 @@ def render(brief: Brief) -> bytes:
 
 
 def _appendix_titles(brief: Brief) -> list[str]:
-    out = []
-    if brief.options.include_sources and brief.sources:
-        out.append(labels.SOURCES)
-    if brief.options.include_theme_appendix and brief.themes:
-        out.append(labels.THEMES)
-    if brief.orphans:
-        out.append(labels.ORPHANS)
-    return out
+    return [title for _key, title in labels.appendices(brief)]
 
 
 def _section(brief: Brief, s: BriefSection, w) -> None:  # type: ignore[no-untyped-def]

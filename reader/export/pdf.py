@@ -251,14 +251,7 @@ class _Story:
         self.out.append(PageBreak())
 
     def _appendices(self) -> list[tuple[str, str]]:
-        b, out = self.b, []
-        if b.options.include_sources and b.sources:
-            out.append(("sources", labels.SOURCES))
-        if b.options.include_theme_appendix and b.themes:
-            out.append(("themes", labels.THEMES))
-        if b.orphans:
-            out.append(("orphans", labels.ORPHANS))
-        return out
+        return labels.appendices(self.b)
 
     # -- body ------------------------------------------------------------------------------
     def section(self, s: BriefSection) -> None:

@@ -33,6 +33,8 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from reader.extract.jurisdiction import STATES
+
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
 _WORD_RE = re.compile(WORD_PATTERN, re.UNICODE)
 
@@ -216,20 +218,9 @@ def cite_analyzer() -> Analyzer:
 
 
 # -- keyword fields ---------------------------------------------------------------------------
-US_STATES = {
-    "al": "alabama", "ak": "alaska", "az": "arizona", "ar": "arkansas", "ca": "california",
-    "co": "colorado", "ct": "connecticut", "de": "delaware", "dc": "district of columbia",
-    "fl": "florida", "ga": "georgia", "hi": "hawaii", "id": "idaho", "il": "illinois",
-    "in": "indiana", "ia": "iowa", "ks": "kansas", "ky": "kentucky", "la": "louisiana",
-    "me": "maine", "md": "maryland", "ma": "massachusetts", "mi": "michigan",
-    "mn": "minnesota", "ms": "mississippi", "mo": "missouri", "mt": "montana",
-    "ne": "nebraska", "nv": "nevada", "nh": "new hampshire", "nj": "new jersey",
-    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
-    "oh": "ohio", "ok": "oklahoma", "or": "oregon", "pa": "pennsylvania",
-    "ri": "rhode island", "sc": "south carolina", "sd": "south dakota", "tn": "tennessee",
-    "tx": "texas", "ut": "utah", "vt": "vermont", "va": "virginia", "wa": "washington",
-    "wv": "west virginia", "wi": "wisconsin", "wy": "wyoming", "us": "united states",
-}
+#: two-letter code → lower-case name (states, D.C., Puerto Rico, and "us").
+US_STATES = {code.lower(): name.lower() for name, code in STATES.items()} | {
+    "us": "united states"}
 _STATE_BY_NAME = {v: k for k, v in US_STATES.items()}
 
 
