@@ -176,7 +176,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         start, end = spans[0]
     tax = ws.themes().taxonomy()
-    themes = [_theme_id(tax, t) for t in args.theme]
+    themes = [theme_cmds.theme_id(tax, t) for t in args.theme]
     store = ws.annotations()
     h = store.create(doc.id, start, end, themes=themes, stance=parse_stance(args.stance),
                      note=args.note, color=args.color)
@@ -187,14 +187,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         print(h.id)
     return 0
-
-
-def _theme_id(tax: Taxonomy, ref: str) -> str:
-    found = tax.find(ref)
-    if found is None:
-        raise UsageError(f"There is no theme '{ref}'.",
-                         "Run 'policy-reader themes list' to see the ids and names.")
-    return found.id
 
 
 # -- list ------------------------------------------------------------------------------------

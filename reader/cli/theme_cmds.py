@@ -66,7 +66,8 @@ def register(tsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.set_defaults(func=cmd_favourites)
 
 
-def _id(tax: Taxonomy, ref: str) -> str:
+def theme_id(tax: Taxonomy, ref: str) -> str:
+    """The id of the theme ``ref`` names (an id, an old id or a label)."""
     found = tax.find(ref)
     if found is None:
         raise UsageError(f"There is no theme '{ref}'.",
@@ -76,7 +77,7 @@ def _id(tax: Taxonomy, ref: str) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     themes = open_workspace(args).themes()
-    parent = _id(themes.taxonomy(), args.parent) if args.parent else None
+    parent = theme_id(themes.taxonomy(), args.parent) if args.parent else None
     theme = themes.add(args.label, parent=parent, color=args.color,
                        description=args.description)
     print(f"Added {theme.label} ({theme.id}).")
@@ -89,7 +90,7 @@ def _one_value(method: str, value: str, done: str):  # type: ignore[no-untyped-d
 
     def run(args: argparse.Namespace) -> int:
         themes = open_workspace(args).themes()
-        theme = getattr(themes, method)(_id(themes.taxonomy(), args.theme),
+        theme = getattr(themes, method)(theme_id(themes.taxonomy(), args.theme),
                                         getattr(args, value))
         print(done.format(t=theme))
         return 0
@@ -104,9 +105,9 @@ cmd_describe = _one_value("describe", "text", "{t.label}: {t.description}")
 def cmd_move(args: argparse.Namespace) -> int:
     themes = open_workspace(args).themes()
     tax = themes.taxonomy()
-    parent = None if args.top else _id(tax, args.parent)
+    parent = None if args.top else theme_id(tax, args.parent)
     order = None if args.position is None else max(0, args.position - 1)
-    theme = themes.move(_id(tax, args.theme), parent, order)
+    theme = themes.move(theme_id(tax, args.theme), parent, order)
     where = tax.by_id[parent].label if parent else "the top level"
     print(f"Moved {theme.label} to {where}.")
     return 0
@@ -115,7 +116,7 @@ def cmd_move(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     themes = open_workspace(args).themes()
     tax = themes.taxonomy()
-    src, dst = _id(tax, args.theme), _id(tax, args.into)
+    src, dst = theme_id(tax, args.theme), theme_id(tax, args.into)
     changed = themes.merge(src, dst)
     print(f"Merged {tax.by_id[src].label} into {tax.by_id[dst].label}; "
           f"{changed} of your highlights retagged.")
@@ -125,8 +126,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     themes = open_workspace(args).themes()
     tax = themes.taxonomy()
-    tid = _id(tax, args.theme)
-    into = _id(tax, args.into) if args.into else None
+    tid = theme_id(tax, args.theme)
+    into = theme_id(tax, args.into) if args.into else None
     changed = themes.delete(tid, merge_into=into)
     what = f"retagged as {tax.by_id[into].label}" if into else "untagged (kept)"
     print(f"Deleted {tax.by_id[tid].label}; {changed} of your highlights {what}.")
@@ -136,7 +137,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_favourites(args: argparse.Namespace) -> int:
     themes = open_workspace(args).themes()
     tax = themes.taxonomy()
-    ids = themes.set_favourites([_id(tax, t) for t in args.themes])
+    ids = themes.set_favourites([theme_id(tax, t) for t in args.themes])
     labels = themes.taxonomy().by_id
     for key, tid in enumerate(ids, 1):
         print(f"{key}  {labels[tid].label} ({tid})")

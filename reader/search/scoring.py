@@ -102,13 +102,10 @@ class Scorer:
         out: Scores = {}
         size = 0
         for offset, _seg, leaf in self.table.live:
-            try:
-                m = leaf.postings(fieldname, text)
-            except Exception:  # TermNotFound: not in this segment
+            found = _postings(leaf, fieldname, text)
+            if found is None:
                 continue
-            deleted: Any = ()
-            if isinstance(m, FilterMatcher):
-                deleted, m = leaf.deleted_docs_set, m.child
+            m, deleted = found
             lasts: list[int] = []
             blocks: list[Any] = []
             if scorable:
@@ -216,13 +213,10 @@ class Scorer:
         boost = float(q.boost)
         for btext in q._btexts(reader):
             for offset, _seg, leaf in self.table.live:
-                try:
-                    m = leaf.postings(q.fieldname, btext)
-                except Exception:  # TermNotFound: not in this segment
+                found = _postings(leaf, q.fieldname, btext)
+                if found is None:
                     continue
-                deleted: Any = ()
-                if isinstance(m, FilterMatcher):
-                    deleted, m = leaf.deleted_docs_set, m.child
+                m, deleted = found
                 for ids, _w, _v in _blocks(m, False):
                     out.update({offset + d: boost for d in ids if d not in deleted})
         self._cache.put(key, out, None, 120 * len(out))
@@ -309,6 +303,18 @@ class TermCache:
             self._size -= old
 
 
+def _postings(leaf: Any, fieldname: str, text: Any) -> tuple[Any, Any] | None:
+    """(the term's raw matcher in this segment, its deleted rows), or None when the
+    segment does not have the term."""
+    try:
+        m = leaf.postings(fieldname, text)
+    except Exception:  # TermNotFound: not in this segment
+        return None
+    if isinstance(m, FilterMatcher):  # Whoosh wraps it to skip deleted rows: unwrap
+        return m.child, leaf.deleted_docs_set
+    return m, ()
+
+
 def _without(scores: Scores, other: Scores) -> Scores:
     return {d: sc for d, sc in scores.items() if d not in other}
 
@@ -321,7 +327,8 @@ def _blocks(m: Any, keep: bool) -> Any:
         while m.is_active():
             m._read_ids()
             m._read_weights()
-            values = _values_of(m._data, m) if keep else None
+            data = m._data
+            values = (lambda data=data: data[2]) if keep else None  # decoded only if asked
             yield m._ids, m._weights, values
             m._next_block()
         return
@@ -333,13 +340,6 @@ def _blocks(m: Any, keep: bool) -> Any:
             vals.append(m.value())
         m.next()
     yield ids, weights, (lambda: vals) if keep else None
-
-
-def _values_of(data: Any, m: Any) -> Any:
-    """The raw values of a block already read (its data tuple), decoded only if asked."""
-    def values() -> Any:
-        return data[2]
-    return values
 
 
 def _positions(value: bytes) -> set[int]:

@@ -298,6 +298,8 @@ def test_rows_and_signatures(corpus: dict) -> None:
 
 
 def test_incremental_replace_and_delete(tmp_path: Path) -> None:
+    # the first search caches "zebrafinch" as absent: after a commit a fresh searcher (and
+    # a fresh term cache) must find it
     docs = sample_docs()
     engine = build_engine(tmp_path / "index", {"memo": docs["memo"]})
     assert engine.search("zebrafinch").total == 0

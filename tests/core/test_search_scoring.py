@@ -4,8 +4,6 @@ same rows as Whoosh's own matchers, with the same BM25F scores where Whoosh scor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from whoosh import query as wq
 
@@ -93,11 +91,3 @@ def test_term_cache_gives_the_same_results_and_stays_in_budget(engine: SearchEng
     assert small.get("huge") is None
 
 
-def test_a_commit_starts_a_fresh_cache(tmp_path: Path) -> None:
-    docs = sample_docs()
-    engine = build_engine(tmp_path / "index", {"memo": docs["memo"]})
-    assert engine.search("zebrafinch").total == 0
-    report, rtext = docs["report"]
-    with engine.writing() as w:
-        w.replace(report.id, doc_rows(report, rtext))
-    assert engine.search("zebrafinch").total == 1
