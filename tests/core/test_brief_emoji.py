@@ -130,3 +130,16 @@ def test_csv_keeps_every_character(written: dict[str, bytes]) -> None:
     rows = list(csv.DictReader(io.StringIO(written["csv"].decode("utf-8-sig"))))
     (row,) = [r for r in rows if r["quote"] == QUOTE]
     assert row["note"] == NOTE and row["document_title"] == "Clinic notes 👍🏽"
+
+
+def test_a_damaged_emoji_font_is_a_clear_export_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.errors import ExportError
+    from reader.export import pdf_fonts
+
+    pdf_fonts.register()  # the DejaVu families are fine; only the emoji file is bad
+    (tmp_path / pdf_fonts.EMOJI_FILE).write_bytes(b"\x00\x01\x00\x00 not a font at all")
+    monkeypatch.setattr(pdf_fonts, "fonts_dir", lambda: tmp_path)
+    monkeypatch.setattr(pdf_fonts, "_emoji", {})
+    with pytest.raises(ExportError) as err:
+        pdf_fonts.emoji_coverage()
+    assert pdf_fonts.EMOJI_FILE in str(err.value) and "\n" not in str(err.value)
