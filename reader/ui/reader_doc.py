@@ -42,6 +42,8 @@ SANS_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Helvetica Neue", "Noto San
 MAX_HEADING_CHARS = 300
 #: A numbered section's heading line that runs longer than its recorded title.
 MAX_TITLE_LINE_CHARS = 160
+PAGE_GAP_EM = 2.2  # space above the first block of a page (the page rule sits in it)
+BLANK_NOTE_EM = 2.6  # more space for the note about each scanned page before it
 IDEAL_COLUMN_CHARS = 68
 LINE_SPACING = 1.6
 SAMPLE = "The district attorney will not prosecute possession of small amounts, and refers "
@@ -109,14 +111,24 @@ def _is_heading(length: int, section: Section) -> bool:
     return not subsection and length <= MAX_TITLE_LINE_CHARS
 
 
-def page_blocks(text_map: TextMap, pages: tuple[Page, ...]) -> dict[int, Page]:
-    """Block number → the page starting there (only for documents with several pages)."""
+def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
+                ) -> tuple[dict[int, Page], dict[int, tuple[Page, ...]]]:
+    """(block number → the page whose text starts there, block number → the pages without
+    text (scanned) that come just before it); empty for a document of one page. A page
+    without text sits at the offset where the next page's text starts; one after the last
+    text is not shown."""
     if len(pages) < 2:
-        return {}
+        return {}, {}
     found: dict[int, Page] = {}
+    blank: dict[int, list[Page]] = {}
+    end = len(text_map.text)
     for page in pages:
-        found.setdefault(text_map.block_of(page.start), page)
-    return found
+        block = text_map.block_of(page.start)
+        if page.has_text:
+            found.setdefault(block, page)
+        elif page.start < end:
+            blank.setdefault(block, []).append(page)
+    return found, {b: tuple(ps) for b, ps in blank.items()}
 
 
 class BuiltDocument:
@@ -131,9 +143,10 @@ class BuiltDocument:
         self.doc_text = doc_text
         self.style = style
         self.text_map = text_map or TextMap(doc_text.text)
-        self.page_starts = page_blocks(self.text_map, doc_text.pages)
+        self.page_starts, self.blank_pages = page_blocks(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
-        self._special = sorted(set(self.page_starts) | set(self.headings))
+        self._special = sorted(set(self.page_starts) | set(self.blank_pages)
+                               | set(self.headings))
         limit = WINDOW_LIMIT if window_limit is None else window_limit
         self.windowed = len(doc_text.text) > limit
         self.em = style.em()
@@ -275,22 +288,24 @@ class BuiltDocument:
             block = self.local_block(number)
             if not block.isValid():
                 continue
-            page_start = number > 0 and number in self.page_starts
+            # room above a page start for its rule, and for a line about each scanned
+            # page before it
+            gap = (PAGE_GAP_EM if number > 0 and number in self.page_starts else 0.0) \
+                + BLANK_NOTE_EM * len(self.blank_pages.get(number, ()))
             section = self.headings.get(number)
             if section is not None:
-                self._style_heading(block, section.level, page_start)
-            elif page_start:
+                self._style_heading(block, section.level, gap)
+            elif gap:
                 fmt = QTextBlockFormat()
-                fmt.setTopMargin(round(self.em * 2.2))
+                fmt.setTopMargin(round(self.em * gap))
                 QTextCursor(block).mergeBlockFormat(fmt)
 
-    def _style_heading(self, block: QTextBlock, level: int, page_start: bool) -> None:
+    def _style_heading(self, block: QTextBlock, level: int, gap: float) -> None:
         em = self.em
         level = max(1, min(level, 4))
         fmt = QTextBlockFormat()
         fmt.setHeadingLevel(level)
-        fmt.setTopMargin(round(em * ({1: 1.5, 2: 1.2}.get(level, 0.9)
-                                     + (2.2 if page_start else 0))))
+        fmt.setTopMargin(round(em * ({1: 1.5, 2: 1.2}.get(level, 0.9) + gap)))
         fmt.setBottomMargin(round(em * 0.45))
         fmt.setLineHeight(self._heading_height,
                           QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -327,4 +342,8 @@ class BuiltDocument:
     def page_of_block(self, local: int) -> Page | None:
         """The page starting at block ``local`` of ``document``, if one does."""
         return self.page_starts.get(self.first + local)
+
+    def blank_pages_before(self, local: int) -> tuple[Page, ...]:
+        """The pages without text just before block ``local`` of ``document``."""
+        return self.blank_pages.get(self.first + local, ())
 

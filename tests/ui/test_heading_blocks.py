@@ -33,3 +33,18 @@ def test_only_heading_lines_are_headings() -> None:
     titles = sorted(s.title for s in found.values())
     assert titles == ["(b) Referral.", "Opioid antagonists",
                       "Section 3. Charges that will not be filed"]
+
+
+def test_a_scanned_page_is_noted_before_the_next_page_and_never_labels_its_text() -> None:
+    from reader.documents.model import Page
+    from reader.ui.reader_doc import page_blocks
+
+    text = "First page text.\n\nSecond page text.\n\nLast."
+    second = text.index("Second")
+    last = text.index("Last")
+    pages = (Page(1, 0, second - 2), Page(2, second, second, has_text=False),
+             Page(3, second, last - 2), Page(4, last, len(text)),
+             Page(5, len(text), len(text), has_text=False))  # a scanned back page
+    starts, blank = page_blocks(TextMap(text), pages)
+    assert {b: p.number for b, p in starts.items()} == {0: 1, 1: 3, 2: 4}
+    assert {b: [p.number for p in ps] for b, ps in blank.items()} == {1: [2]}

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 
 from reader.documents.model import Document
 from reader.ui.formatting import doc_details
-from reader.ui.reader_doc import BuiltDocument, ReaderStyle
+from reader.ui.reader_doc import BLANK_NOTE_EM, BuiltDocument, ReaderStyle
 
 if TYPE_CHECKING:
     from reader.ui.widgets.reader_view import ReaderView
@@ -122,40 +122,57 @@ class ReaderPainter:
             block = block.next()
 
     def _paint_pages(self, painter: QPainter, dy: int, muted: QColor) -> None:
+        """Page labels ("p. 3") beside the line where each page's text starts, a dashed
+        rule above it, and, in the room left above it, a note for each scanned page
+        (no text) that comes before it."""
         built = self.view.built
-        if built is None or not built.page_starts:
+        if built is None or not (built.page_starts or built.blank_pages):
             return
         painter.setFont(self.small_font)
         metrics = QFontMetricsF(self.small_font)
         rule = QColor(muted)
         rule.setAlpha(70)
+        em = self.em
         for block, _top in self._visible_blocks():
-            page = built.page_of_block(block.blockNumber())
-            if page is None:
-                continue
+            number = block.blockNumber()
+            page = built.page_of_block(number)
+            blanks = built.blank_pages_before(number)
             layout = block.layout()
-            if layout is None or layout.lineCount() == 0:
+            if (page is None and not blanks) or layout is None or layout.lineCount() == 0:
                 continue
-            line = layout.lineAt(0)
             text_top = layout.position().y() + dy
-            baseline = text_top + line.y() + line.ascent()
-            label = f"p. {page.cite_label}"
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, baseline - metrics.ascent(), self.gutter - self.em * 0.9,
-                                    metrics.height()),
-                             int(Qt.AlignmentFlag.AlignRight), label)
-            if built.first + block.blockNumber() > 0:
-                y = round(text_top - block.blockFormat().topMargin() / 2) + 0.5
-                painter.setPen(QPen(rule, 1, Qt.PenStyle.DashLine))
-                painter.drawLine(QPoint(self.gutter, round(y)),
-                                 QPoint(self.gutter + self.column, round(y)))
-            if not page.has_text:
+            margin_top = text_top - block.blockFormat().topMargin()
+            for k, blank in enumerate(blanks):
+                y = margin_top + k * BLANK_NOTE_EM * em
+                if built.first + number > 0 or k > 0:
+                    self._page_rule(painter, rule, y + em * 0.3)
+                line_top = y + em * 0.7
                 painter.setPen(muted)
-                painter.drawText(QRectF(self.gutter, baseline - metrics.ascent(), self.column,
+                self._page_label(painter, metrics, line_top, blank.cite_label)
+                painter.drawText(QRectF(self.gutter, line_top, self.column,
                                         metrics.height() * 2),
                                  int(Qt.TextFlag.TextWordWrap),
-                                 f"Page {page.cite_label} has no text layer (it is a scanned "
+                                 f"Page {blank.cite_label} has no text layer (it is a scanned "
                                  "image); search and highlights cannot reach it.")
+            if page is None:
+                continue
+            line = layout.lineAt(0)
+            painter.setPen(muted)
+            self._page_label(painter, metrics, text_top + line.y() + line.ascent()
+                             - metrics.ascent(), page.cite_label)
+            if built.first + number > 0:
+                below_notes = margin_top + len(blanks) * BLANK_NOTE_EM * em
+                self._page_rule(painter, rule, (below_notes + text_top) / 2)
+
+    def _page_label(self, painter: QPainter, metrics: QFontMetricsF, top: float,
+                    label: str) -> None:
+        painter.drawText(QRectF(0, top, self.gutter - self.em * 0.9, metrics.height()),
+                         int(Qt.AlignmentFlag.AlignRight), f"p. {label}")
+
+    def _page_rule(self, painter: QPainter, color: QColor, y: float) -> None:
+        painter.setPen(QPen(color, 1, Qt.PenStyle.DashLine))
+        y = round(y) + 0.5
+        painter.drawLine(QPoint(self.gutter, round(y)), QPoint(self.gutter + self.column, round(y)))
 
     def _paint_margin_marks(self, painter: QPainter) -> None:
         view = self.view
