@@ -30,8 +30,8 @@ import edlib
 from rapidfuzz.distance import Indel
 
 from reader.annotations.fastbuild import build
-from reader.annotations.model import Anchor, AnchorStatus, Highlight, TextQuote
-from reader.documents.model import DocText
+from reader.model.annotations import Anchor, AnchorStatus, Highlight, TextQuote
+from reader.model.documents import DocText
 
 #: Characters of context kept either side of a quote (W3C TextQuoteSelector prefix/suffix).
 CONTEXT_CHARS = 32

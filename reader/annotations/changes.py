@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.annotations.model import Highlight
+from reader.model.annotations import Highlight
 
 
 @dataclass(frozen=True)

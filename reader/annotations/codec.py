@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.annotations.model import Author
 from reader.annotations.w3c import FORMAT_VERSION, VOCAB, creator_author, type_names
 from reader.errors import AnnotationFileError
+from reader.model.annotations import Author
 
 #: The largest annotation file read (a bigger one is reported, never read or written over).
 MAX_FILE_BYTES = 100 * 1024 * 1024

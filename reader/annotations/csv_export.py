@@ -12,10 +12,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.annotations.model import Placed
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import iso
-from reader.documents.model import Document
+from reader.model.annotations import Placed
+from reader.model.documents import Document
 
 COLUMNS = ("document", "path", "page", "section", "quote", "themes", "stance", "note",
            "author", "created", "modified", "status", "id")

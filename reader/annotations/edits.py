@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.annotations.model import Stance
 from reader.annotations.taxonomy import COLOR_RE, Taxonomy
 from reader.annotations.w3c import DEFAULT_COLOR
 from reader.errors import AnnotationError, ThemeError
+from reader.model.annotations import Stance
 
 MAX_NOTE = 100_000
 

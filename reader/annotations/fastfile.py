@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from reader.annotations.fastbuild import build
-from reader.annotations.model import Author, Highlight, TextQuote
 from reader.annotations.w3c import (
     FORMAT_VERSION,
     NO_QUOTE,
@@ -24,6 +23,7 @@ from reader.annotations.w3c import (
     doc_source,
     shared,
 )
+from reader.model.annotations import Author, Highlight, TextQuote
 
 try:  # pragma: no branch
     import msgspec

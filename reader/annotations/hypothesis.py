@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 from reader import __version__
-from reader.annotations.model import Author, Highlight, Placed, Stance, TextQuote
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import (
     DEFAULT_COLOR,
@@ -32,7 +31,8 @@ from reader.annotations.w3c import (
     parse_time,
     type_names,
 )
-from reader.documents.model import Document
+from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
+from reader.model.documents import Document
 
 AUTHORITY = "policy-reader.local"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -15,8 +15,8 @@ import re
 import secrets
 import unicodedata
 
-from reader.annotations.model import Author
 from reader.errors import ReaderError, UsageError
+from reader.model.annotations import Author
 from reader.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,6 @@ from reader.annotations import csv_export, hypothesis
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, OURS, open_container
 from reader.annotations.files import read_file
 from reader.annotations.identity import AUTHOR_ID_RE
-from reader.annotations.model import Author, Highlight, Placed, now_utc
 from reader.annotations.select import Selection
 from reader.annotations.w3c import (
     CONTEXT,
@@ -39,6 +38,7 @@ from reader.annotations.w3c import (
 )
 from reader.errors import AnnotationFileError, ExportError, NothingToExport, ReaderError
 from reader.jsonio import atomic_write_bytes, read_json
+from reader.model.annotations import Author, Highlight, Placed, now_utc
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace

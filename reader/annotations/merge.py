@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from reader.annotations.model import Highlight
+from reader.model.annotations import Highlight
 
 _ALIAS_NS = uuid.UUID("6f3c1d2e-8a4b-5c6d-9e0f-a1b2c3d4e5f6")
 

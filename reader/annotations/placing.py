@@ -17,9 +17,9 @@ from typing import Protocol
 
 from reader.annotations.anchoring import anchor_many, text_index
 from reader.annotations.fastbuild import build, paused_gc
-from reader.annotations.model import Anchor, AnchorStatus, Highlight, Placed
-from reader.documents.model import DocStatus, DocText, Document
 from reader.errors import ReaderError
+from reader.model.annotations import Anchor, AnchorStatus, Highlight, Placed
+from reader.model.documents import DocStatus, DocText, Document
 
 log = logging.getLogger(__name__)
 

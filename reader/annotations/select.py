@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.annotations.model import Author, Placed, Stance
 from reader.annotations.taxonomy import Taxonomy
 from reader.errors import AnnotationError
+from reader.model.annotations import Author, Placed, Stance
 
 
 @dataclass(frozen=True)

@@ -32,19 +32,19 @@ from reader.annotations.changes import LoadReport, StoreChanges, diff
 from reader.annotations.fastbuild import paused_gc
 from reader.annotations.files import FileRead, list_files, read_file, signature
 from reader.annotations.identity import current_author, set_author_name
-from reader.annotations.model import Author, Highlight, Stance, new_id, now_utc
 from reader.annotations.placing import DocumentSource, Placer
 from reader.annotations.saving import unique_raw, write_author_file
 from reader.annotations.store_queries import StoreQueries
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import DEFAULT_COLOR
-from reader.documents.model import DocText, Document
 from reader.errors import (
     AnnotationError,
     DocumentNotFound,
     ReadOnlyAnnotation,
     StorageError,
 )
+from reader.model.annotations import Author, Highlight, Stance, new_id, now_utc
+from reader.model.documents import DocText, Document
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace

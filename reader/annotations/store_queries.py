@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
-from reader.annotations.model import Author, Highlight, Placed
 from reader.annotations.placing import Placer, reading_order
 from reader.errors import AnnotationError
+from reader.model.annotations import Author, Highlight, Placed
 
 
 class StoreQueries:

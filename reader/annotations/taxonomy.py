@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from reader.annotations.model import Theme
+from reader.model.annotations import Theme
 
 FORMAT = "policy-reader-themes"
 VERSION = 1

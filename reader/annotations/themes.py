@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotations.files import signature
-from reader.annotations.model import Theme
 from reader.annotations.taxonomy import (
     COLOR_RE,
     ID_RE,
@@ -38,6 +37,7 @@ from reader.annotations.taxonomy import (
 )
 from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
+from reader.model.annotations import Theme
 from reader.paths import resources_dir
 
 if TYPE_CHECKING:

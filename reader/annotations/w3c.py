@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.annotations.fastbuild import build
-from reader.annotations.model import Author, Highlight, Stance, TextQuote
+from reader.model.annotations import Author, Highlight, Stance, TextQuote
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:policy-reader:vocab:"

@@ -11,12 +11,12 @@ from typing import Any
 
 from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.interop import FORMATS, export, import_files, write_export
-from reader.annotations.model import Placed
 from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
 from reader.annotations.taxonomy import Taxonomy
 from reader.cli import theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import AnnotationError, UsageError
+from reader.model.annotations import Placed
 from reader.paths import DATA_DIRNAME, resolve_workspace
 from reader.settings import Settings
 from reader.workspace import Workspace

@@ -9,8 +9,8 @@ import time
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.documents.library import LibraryChanges
-from reader.documents.model import DocStatus, Document
 from reader.errors import ReaderError, UsageError
+from reader.model.documents import DocStatus, Document
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.documents.model import DocMeta, DocStatus, Page, Section
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
+from reader.model.documents import DocMeta, DocStatus, Page, Section
 from reader.paths import extract_cache_dir
 
 log = logging.getLogger(__name__)

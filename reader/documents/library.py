@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
 from reader.documents.importing import copy_into
-from reader.documents.model import DocMeta, DocStatus, DocText, Document
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import run_extraction
 from reader.documents.scan import file_hash, scan
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
+from reader.model.documents import DocMeta, DocStatus, DocText, Document
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
 if TYPE_CHECKING:

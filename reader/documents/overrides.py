@@ -12,9 +12,9 @@ import logging
 import threading
 from pathlib import Path
 
-from reader.documents.model import KINDS, DocMeta
 from reader.errors import ReaderError, UsageError
 from reader.jsonio import atomic_write_json, read_json
+from reader.model.documents import KINDS, DocMeta
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from reader.documents.model import DocStatus
 from reader.extract.base import Extracted
+from reader.model.documents import DocStatus
 from reader.progress import CancelToken, ProgressFn
 
 Outcome = tuple[str, str, Extracted | None, DocStatus, str]

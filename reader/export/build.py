@@ -14,8 +14,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from reader.annotations.model import Placed, Stance, Theme
-from reader.documents.model import DocText, Document
 from reader.errors import NothingToExport, ReaderError
 from reader.export.group import group_quotes
 from reader.export.model import (
@@ -30,6 +28,8 @@ from reader.export.model import (
 from reader.export.options import BriefOptions, OrphanPolicy
 from reader.export.select import TaxonomyLike, ThemeTree, local_day, matches, wanted_themes
 from reader.export.text import clean, one_line, quote_text, redact
+from reader.model.annotations import Placed, Stance, Theme
+from reader.model.documents import DocText, Document
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations.model import Author, Placed, Theme
-from reader.documents.model import DocText, Document
 from reader.errors import NothingToExport
 from reader.export.build import build_brief
 from reader.export.html import render_html
@@ -33,6 +31,8 @@ from reader.export.write import (
     target_path,
     write_brief,
 )
+from reader.model.annotations import Author, Placed, Theme
+from reader.model.documents import DocText, Document
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
 if TYPE_CHECKING:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from reader.annotations.model import Stance
-from reader.documents.model import Document
 from reader.export.citation import format_date
 from reader.export.model import BriefQuote, BriefSection
 from reader.export.options import NO_STANCE, BriefOptions, GroupBy
 from reader.export.select import ThemeTree
 from reader.export.text import clean, one_line, slug
+from reader.model.annotations import Stance
+from reader.model.documents import Document
 
 STANCE_ORDER = (Stance.SUPPORTS, Stance.OPPOSES, Stance.NEUTRAL)
 UNTHEMED_TITLE = "Not assigned to a theme"

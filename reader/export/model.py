@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.annotations.model import Stance
 from reader.export.options import BriefOptions
+from reader.model.annotations import Stance
 
 
 @dataclass(frozen=True)

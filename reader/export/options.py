@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from reader.annotations.model import Stance
+from reader.model.annotations import Stance
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from reader.annotations.model import Placed, Theme
 from reader.export.options import NO_STANCE, BriefOptions
+from reader.model.annotations import Placed, Theme
 
 
 class TaxonomyLike(Protocol):

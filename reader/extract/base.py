@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.documents.model import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, Page, Section
 
 
 @dataclass(frozen=True)

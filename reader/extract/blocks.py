@@ -7,9 +7,9 @@ result follows :mod:`reader.extract.normalize` exactly.
 
 from __future__ import annotations
 
-from reader.documents.model import Section
 from reader.extract.normalize import PARAGRAPH_SEPARATOR, normalize_text
 from reader.extract.structure import merge_sections
+from reader.model.documents import Section
 
 
 def join_cells(cells: list[str]) -> str:

@@ -20,12 +20,12 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from reader.documents.model import DocMeta
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.encoding import decode_bytes, read_limited
 from reader.extract.metadata import clean_byline, guess_meta, guess_title, is_title_line
+from reader.model.documents import DocMeta
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.documents.model import KINDS, DocMeta
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
@@ -27,6 +26,7 @@ from reader.extract.dates import parse_date
 from reader.extract.encoding import MAX_TEXT_BYTES, decode_bytes, read_limited
 from reader.extract.jurisdiction import normalize_place
 from reader.extract.metadata import guess_meta, is_title_line
+from reader.model.documents import KINDS, DocMeta
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELDS = {

@@ -12,10 +12,10 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from reader.documents.model import KINDS, DocMeta
 from reader.extract.dates import guess_date, parse_date
 from reader.extract.jurisdiction import STATE_NAMES, guess_jurisdiction, state_code
 from reader.extract.kinds import guess_kind
+from reader.model.documents import KINDS, DocMeta
 
 _HEAD = 4000
 _M = re.MULTILINE

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reader.documents.model import DocMeta, DocStatus, Page
 from reader.errors import DamagedFile, FileTooLarge, PasswordRequired
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
+from reader.model.documents import DocMeta, DocStatus, Page
 
 if TYPE_CHECKING:
     from reader.extract.pdf_read import OpenDocument

@@ -15,7 +15,6 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
-from reader.documents.model import Page
 from reader.extract import heartbeat
 from reader.extract.boxes import BoxesBuilder, PageGeometry
 from reader.extract.normalize import (
@@ -28,6 +27,7 @@ from reader.extract.normalize import (
 )
 from reader.extract.pdf_clean import Vocabulary, find_running_lines, hyphen_join, line_end_hyphen
 from reader.extract.pdf_layout import _TERMINAL, Line, PageLayout, Paragraph, merge_rows
+from reader.model.documents import Page
 
 log = logging.getLogger(__name__)
 

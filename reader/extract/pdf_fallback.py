@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reader.documents.model import Page
 from reader.errors import PasswordRequired
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.normalize import PAGE_SEPARATOR, normalize_text
+from reader.model.documents import Page
 
 log = logging.getLogger(__name__)
 

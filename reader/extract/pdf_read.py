@@ -18,9 +18,9 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import apply_matrix_rect, decode_text
 
-from reader.documents.model import DocMeta, Page
 from reader.extract.pdf_assemble import assemble
 from reader.extract.pdf_layout import PageLayout, page_layout
+from reader.model.documents import DocMeta, Page
 
 log = logging.getLogger(__name__)
 

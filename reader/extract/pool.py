@@ -53,11 +53,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from reader.documents.model import DocStatus
 from reader.errors import Cancelled
 from reader.extract.base import Extracted
 from reader.extract.pool_worker import memory_reason, run_job, worker_main
 from reader.extract.registry import FormatInfo, format_for
+from reader.model.documents import DocStatus
 from reader.paths import user_cache_dir
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 

@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reader.documents.model import DocStatus
 from reader.errors import (
     DocumentError,
     ExtractionMemory,
@@ -29,6 +28,7 @@ from reader.errors import (
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.registry import FormatInfo, extract_file, format_for
+from reader.model.documents import DocStatus
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.documents.model import Section
+from reader.model.documents import Section
 
 _NUM = r"\d+[A-Za-z]?(?:[-.:–]\d+[A-Za-z]?)*"
 _SECTION_RE = re.compile(

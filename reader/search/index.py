@@ -24,7 +24,7 @@ from reader.search.rows import NoteEntry, doc_rows, doc_signature, note_row
 
 if TYPE_CHECKING:
     from reader.documents.library import LibraryChanges
-    from reader.documents.model import DocText, Document
+    from reader.model.documents import DocText, Document
     from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)

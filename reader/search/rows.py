@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.annotations.model import Placed
-from reader.documents.model import DocText, Document
+from reader.model.annotations import Placed
+from reader.model.documents import DocText, Document
 from reader.search.analysis import (
     join_keys,
     jurisdiction_keys,

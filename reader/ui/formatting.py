@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.documents.model import Document
+from reader.model.documents import Document
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

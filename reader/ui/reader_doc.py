@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from reader.documents.model import DocText, Page, Section
+from reader.model.documents import DocText, Page, Section
 from reader.ui.offsets import TextMap, qt_safe
 
 SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source Serif Pro",

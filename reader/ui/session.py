@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.documents.model import DocText, Document
 from reader.documents.scan import file_hash
 from reader.errors import DocumentNotFound, ReaderError, WorkspaceError
+from reader.model.documents import DocText, Document
 from reader.progress import CancelToken, ProgressFn
 from reader.settings import Settings
 from reader.ui import core_access

@@ -29,9 +29,9 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.annotations.anchoring import make_quote  # noqa: E402
-from reader.annotations.model import Author, Highlight, Stance  # noqa: E402
 from reader.annotations.w3c import encode_collection, encode_highlight  # noqa: E402
-from reader.documents.model import DocText, Page, Section  # noqa: E402
+from reader.model.annotations import Author, Highlight, Stance  # noqa: E402
+from reader.model.documents import DocText, Page, Section  # noqa: E402
 
 _WORDS_TEXT = ("the office will decline to charge possession of controlled substances where the "
          "amount is consistent with personal use officers shall refer people to services "
@@ -137,7 +137,7 @@ def make_files(folder: Path, docs: list[tuple[str, DocText]], authors: int, per:
 
 class MemoryLibrary:
     def __init__(self, docs: list[tuple[str, DocText]]) -> None:
-        from reader.documents.model import DocStatus, Document
+        from reader.model.documents import DocStatus, Document
         self.texts = {dt.doc_id: dt for _, dt in docs}
         self.docs = tuple(Document(id=dt.doc_id, path=p, format="text", size=len(dt.text),
                                    mtime_ns=0, status=DocStatus.OK) for p, dt in docs)

@@ -35,8 +35,8 @@ WORDS = _TEXT.split()
 
 def make_inputs(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     """A Fixture with ``n`` highlights over 40 fictional paged documents."""
-    from reader.annotations.model import Stance, Theme
-    from reader.documents.model import DocMeta
+    from reader.model.annotations import Stance, Theme
+    from reader.model.documents import DocMeta
     from tests.core.brief_fixtures import JONAH, MARIA, Fixture
 
     rng = random.Random(seed)

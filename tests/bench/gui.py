@@ -104,7 +104,7 @@ def _launch(workspace: Path, env: dict[str, str], tag: str) -> tuple[float, floa
 
 
 def synthetic(pages: int):  # type: ignore[no-untyped-def]
-    from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page, Section
+    from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 
     parts: list[str] = []
     page_list = []

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page
 from reader.search.engine import SearchEngine
 from reader.search.rows import doc_rows
 

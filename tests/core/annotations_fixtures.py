@@ -7,8 +7,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page, Section
 from reader.errors import DocumentError, DocumentNotFound
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 from reader.settings import Settings
 from reader.workspace import Workspace
 

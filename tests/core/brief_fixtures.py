@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.annotations.model import (
+from reader.model.annotations import (
     Anchor,
     AnchorStatus,
     Author,
@@ -17,7 +17,7 @@ from reader.annotations.model import (
     TextQuote,
     Theme,
 )
-from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page, Section
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 
 MARIA = Author("author-maria", "María Ortega")
 JONAH = Author("author-jonah", "Jonah Whitcombe")

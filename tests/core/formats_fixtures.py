@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.documents.model import KINDS
 from reader.extract.base import Extracted
 from reader.extract.normalize import normalize_text
+from reader.model.documents import KINDS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -7,7 +7,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.annotations.model import (
+from reader.model.annotations import (
     Anchor,
     AnchorStatus,
     Author,
@@ -16,7 +16,7 @@ from reader.annotations.model import (
     Stance,
     TextQuote,
 )
-from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page
 from reader.search.engine import SearchEngine
 from reader.search.rows import NoteEntry, doc_rows, note_row
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from reader.annotations.anchoring import CONTEXT_CHARS, anchor, make_quote, text_index
-from reader.annotations.model import AnchorStatus, Author, Highlight, TextQuote
-from reader.documents.model import DocText, Page, Section
+from reader.model.annotations import AnchorStatus, Author, Highlight, TextQuote
+from reader.model.documents import DocText, Page, Section
 from tests.core.annotations_fixtures import MEMO, STATUTE, doc_text, statute_sections
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)

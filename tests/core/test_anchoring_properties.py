@@ -27,7 +27,7 @@ from reader.annotations.anchoring import (
     make_quote,
     text_index,
 )
-from reader.annotations.model import AnchorStatus, Author, Highlight
+from reader.model.annotations import AnchorStatus, Author, Highlight
 from tests.core.annotations_fixtures import doc_text
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz" + "    " + "\n"

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from reader.annotations import fastbuild, fastfile
 from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
-from reader.annotations.model import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
 from reader.annotations.w3c import (
     ANNO_CONTEXT,
     FORMAT_VERSION,
@@ -23,6 +22,7 @@ from reader.annotations.w3c import (
     encode_highlight,
 )
 from reader.errors import AnnotationFileError
+from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
 
 T0 = datetime(2024, 3, 1, 12, 30, tzinfo=UTC)
 ME = Author("a1b2c3", "Maria")

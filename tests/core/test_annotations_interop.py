@@ -11,9 +11,9 @@ import pytest
 
 from reader.annotations.csv_export import safe_cell
 from reader.annotations.interop import export, import_files
-from reader.annotations.model import Highlight, Stance
 from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
 from reader.errors import AnnotationError, AnnotationFileError, ExportError, NothingToExport
+from reader.model.annotations import Highlight, Stance
 from reader.workspace import Workspace
 from tests.core.annotations_fixtures import (
     MEMO,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.annotations.merge import alias_id, join, merge, merged_tuple, newer
-from reader.annotations.model import Author, Highlight, Stance, TextQuote
+from reader.model.annotations import Author, Highlight, Stance, TextQuote
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 ALICE, BOB, CARA = Author("alice", "Alice"), Author("bob", "Bob"), Author("cara", "Cara")

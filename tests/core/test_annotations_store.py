@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotations.model import AnchorStatus, Author, Stance, now_utc
 from reader.annotations.store import AnnotationStore
 from reader.annotations.w3c import encode_collection, encode_highlight
 from reader.errors import (
@@ -21,6 +20,7 @@ from reader.errors import (
     StorageError,
     ThemeError,
 )
+from reader.model.annotations import AnchorStatus, Author, Stance, now_utc
 from reader.workspace import Workspace
 from tests.core.annotations_fixtures import MEMO, STATUTE, FakeLibrary, make_workspace, settings_for
 

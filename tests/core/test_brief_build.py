@@ -8,14 +8,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from reader.annotations.model import AnchorStatus, Placed, Stance, Theme
-from reader.documents.model import DocMeta
 from reader.errors import NothingToExport
 from reader.export import citation as cite
 from reader.export.build import build_brief
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy, OrphanPolicy
 from reader.export.select import ThemeTree, select
+from reader.model.annotations import AnchorStatus, Placed, Stance, Theme
+from reader.model.documents import DocMeta
 from tests.core.brief_fixtures import JONAH, MARIA, Fixture, sample
 
 NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)

@@ -17,12 +17,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from reader.annotations.model import Stance
 from reader.export import citation as cite
 from reader.export.gather import BriefInputs, gather_inputs
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy
 from reader.export.write import render
+from reader.model.annotations import Stance
 from reader.settings import Settings
 from reader.workspace import Workspace
 from tests.conftest import CORPUS, FIXTURES

@@ -15,12 +15,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from reader.annotations.model import Theme
 from reader.export import citation as cite
 from reader.export import docx as docx_writer
 from reader.export.build import build_brief
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy, OrphanPolicy
+from reader.model.annotations import Theme
 from tests.core.brief_fixtures import NAMES, SPECIAL_NOTE, SPECIAL_QUOTE, Fixture, sample, special
 from tests.core.brief_readback import docx_names, docx_xml, norm, pdf_text
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from reader.annotations.model import Stance
-from reader.documents.model import DocMeta
 from reader.export import pdf, pdf_fonts
 from reader.export.build import build_brief
 from reader.export.model import Brief
 from reader.export.options import BriefOptions
 from reader.export.write import write_brief
+from reader.model.annotations import Stance
+from reader.model.documents import DocMeta
 from tests.core.brief_fixtures import Fixture, sample
 from tests.core.brief_readback import markdown_blocks, norm, pdf_info, pdf_pages, pdf_text
 

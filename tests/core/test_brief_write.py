@@ -11,13 +11,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from reader.annotations.model import Stance
 from reader.errors import Cancelled, ExportError, NothingToExport
 from reader.export import write as writer
 from reader.export.gather import BriefInputs
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy, OrphanPolicy, PageSize
 from reader.export.write import format_for, target_path, write_brief
+from reader.model.annotations import Stance
 from reader.progress import CancelToken
 from tests.core.brief_fixtures import Fixture, sample
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from reader.documents.model import DocText
 from reader.errors import DamagedFile, FileTooLarge
 from reader.extract import docx as docx_extractor
 from reader.extract.registry import extract_file
+from reader.model.documents import DocText
 from tests.core.formats_fixtures import FIXTURES, check_deterministic
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.documents.model import DocText
 from reader.errors import DamagedFile, DocumentError
 from reader.extract import markdown as md
 from reader.extract.registry import extract_file
+from reader.model.documents import DocText
 from tests.core.formats_fixtures import FIXTURES, check_deterministic, check_extracted
 
 MARKDOWN = FIXTURES / "markdown"

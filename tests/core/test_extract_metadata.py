@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.documents.model import DocMeta
 from reader.extract.dates import find_dates, guess_date, parse_date
 from reader.extract.jurisdiction import guess_jurisdiction, state_code
 from reader.extract.kinds import guess_kind
 from reader.extract.metadata import clean_byline, guess_meta, memo_fields, title_case
 from reader.extract.normalize import normalize_text
 from reader.extract.registry import extract_file
+from reader.model.documents import DocMeta
 
 MEMO = """OFFICE OF THE DISTRICT ATTORNEY
 HARLOW COUNTY, PENNSYLVANIA

@@ -9,12 +9,12 @@ import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 
-from reader.documents.model import DocStatus
 from reader.errors import DamagedFile, FileTooLarge, PasswordRequired
 from reader.extract import pdf
 from reader.extract.boxes import CharBoxes
 from reader.extract.normalize import normalize_text
 from reader.extract.registry import extract_file
+from reader.model.documents import DocStatus
 from tests.core.pdf_fixtures import FIXTURES, MB, sparse_junk_pdf, sparse_valid_pdf
 
 READABLE = ["two_column.pdf", "hyphenation.pdf", "ligatures.pdf", "type1_encoding.pdf",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.documents.model import DocText, Page, Section
 from reader.extract.normalize import normalize_text
 from reader.extract.structure import (
     close_sections,
@@ -14,6 +13,7 @@ from reader.extract.structure import (
     roman_value,
     to_roman,
 )
+from reader.model.documents import DocText, Page, Section
 
 STATUTE = normalize_text("""AN ACT
 

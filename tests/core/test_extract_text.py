@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.documents.model import DocText
 from reader.errors import DamagedFile, FileTooLarge
 from reader.extract import text as text_extractor
 from reader.extract.registry import extract_file
+from reader.model.documents import DocText
 from tests.core.formats_fixtures import FIXTURES, check_deterministic
 
 TEXT = FIXTURES / "text"

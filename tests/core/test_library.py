@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.documents import library as library_mod
-from reader.documents.model import DocStatus
 from reader.errors import DocumentError, DocumentNotFound, ReaderError, UsageError
+from reader.model.documents import DocStatus
 from reader.workspace import Workspace
 
 MEMO = ("OFFICE OF THE DISTRICT ATTORNEY\n\nMEMORANDUM\n\nThis office will no longer charge "

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.documents.model import DocStatus
 from reader.errors import Cancelled
 from reader.extract import pool as pool_mod
 from reader.extract.pdf import extract as extract_pdf
 from reader.extract.pool import Job, JobResult, extract_many
+from reader.model.documents import DocStatus
 from reader.paths import user_cache_dir
 from reader.progress import CancelToken
 from tests.core import pool_extractors as px

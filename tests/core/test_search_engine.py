@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations.model import Stance
-from reader.documents.model import DocStatus
+from reader.model.annotations import Stance
+from reader.model.documents import DocStatus
 from reader.search.api import SearchResults
 from reader.search.engine import SearchEngine
 from reader.search.rows import doc_rows, doc_signature, split_passages

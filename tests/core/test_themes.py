@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotations.model import Author
 from reader.annotations.taxonomy import COLOR_RE, parse
 from reader.annotations.themes import shipped_taxonomy
 from reader.annotations.w3c import encode_collection, encode_highlight
 from reader.errors import ThemeError
+from reader.model.annotations import Author
 from reader.workspace import Workspace
 from tests.core.annotations_fixtures import MEMO, FakeLibrary, make_workspace, settings_for
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.documents.model import DocMeta, DocStatus, DocText, Document, Page, Section
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 from reader.settings import Settings
 
 HARMLESS = ("This plugin does not support", "QFont::setPointSizeF",

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.annotations.anchoring import make_quote
-from reader.annotations.model import Author, Highlight, Stance
 from reader.annotations.saving import write_author_file
 from reader.errors import ReadOnlyAnnotation
+from reader.model.annotations import Author, Highlight, Stance
 from reader.ui.annotating.highlight_marks import LAYER
 from reader.ui.models.annotations_model import (
     HID_ROLE,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from reader.annotations.model import (
+from reader.annotations.taxonomy import taxonomy_from
+from reader.model.annotations import (
     Anchor,
     AnchorStatus,
     Author,
@@ -18,7 +19,6 @@ from reader.annotations.model import (
     TextQuote,
     Theme,
 )
-from reader.annotations.taxonomy import taxonomy_from
 from reader.ui.annotating.counts import ThemeCounter
 from reader.ui.annotating.highlight_marks import MarkBuilder, initials, theme_color
 from reader.ui.annotating.watcher import FolderWatcher

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from reader.annotations import store as store_module
 from reader.annotations.identity import NAME_KEY
-from reader.annotations.model import Stance
 from reader.errors import StorageError
+from reader.model.annotations import Stance
 from reader.ui import messages
 from reader.ui.annotating.highlight_marks import LAYER, STANCE_SYMBOLS
 from reader.ui.models.annotations_model import HID_ROLE, SOURCE_ROLE
@@ -434,7 +434,7 @@ def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env:
     # someone else's highlight: the menu offers only a copy
     from dataclasses import replace
 
-    from reader.annotations.model import Author
+    from reader.model.annotations import Author
 
     other = replace(p, highlight=replace(p.highlight, author=Author("x" * 24, "Dana R")))
     menu = QMenu()

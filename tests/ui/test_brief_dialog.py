@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from reader.annotations.model import Stance
 from reader.errors import AnnotationError, Cancelled
 from reader.export.options import BriefOptions, GroupBy
+from reader.model.annotations import Stance
 from reader.settings import Settings
 from reader.ui import messages
 from reader.ui.widgets import brief_data, brief_dialog, brief_export

@@ -3,7 +3,7 @@ statute subsection whose text runs on in the same paragraph."""
 
 from __future__ import annotations
 
-from reader.documents.model import Section
+from reader.model.documents import Section
 from reader.ui.offsets import TextMap
 from reader.ui.reader_doc import heading_blocks
 
@@ -36,7 +36,7 @@ def test_only_heading_lines_are_headings() -> None:
 
 
 def test_a_scanned_page_is_noted_before_the_next_page_and_never_labels_its_text() -> None:
-    from reader.documents.model import Page
+    from reader.model.documents import Page
     from reader.ui.reader_doc import page_blocks
 
     text = "First page text.\n\nSecond page text.\n\nLast."

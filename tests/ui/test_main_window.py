@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reader.documents.model import DocStatus
 from reader.errors import DocumentError
+from reader.model.documents import DocStatus
 from reader.ui import messages
 from reader.ui.models.search_model import DOC_ID_ROLE, MATCHES_ROLE
 from tests.ui.gui_fixtures import corpus_window, qt_warnings, session, settings, wait_idle, window  # noqa: F401

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.documents.model import DocStatus
+from reader.model.documents import DocStatus
 from reader.search.api import DocResult, Facet, SearchHit, SearchResults, Snippet
 from reader.ui.models.library_filter import LibraryFilter
 from reader.ui.models.library_model import DOC_ID_ROLE, Column, LibraryModel

@@ -113,7 +113,7 @@ def test_a_big_document_opens_and_jumps_to_the_end(qtbot, qt_warnings) -> None: 
 
 
 def test_empty_document_and_context_menu_provider(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    from reader.documents.model import DocText, Page
+    from reader.model.documents import DocText, Page
 
     empty = DocText("e" * 64, "", (Page(1, 0, 0, "", has_text=False),))
     view = ReaderView()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.documents.model import DocText, Page, Section
+from reader.model.documents import DocText, Page, Section
 from reader.ui import reader_doc
 from reader.ui.marks import Mark, MarkStyle
 from reader.ui.offsets import qt_safe

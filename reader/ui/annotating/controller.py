@@ -29,9 +29,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader.annotations.identity import NAME_KEY
-from reader.annotations.model import Author, Highlight, Stance
 from reader.annotations.taxonomy import Taxonomy
 from reader.errors import ReaderError
+from reader.model.annotations import Author, Highlight, Stance
 from reader.ui import core_access
 from reader.ui.annotating.autosave import AutoSaver
 from reader.ui.annotating.theme_edits import ThemeEdits

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reader.annotations.model import Highlight
 from reader.annotations.taxonomy import Taxonomy
+from reader.model.annotations import Highlight
 
 
 class ThemeCounter:

@@ -19,8 +19,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.annotations.fastbuild import paused_gc
-from reader.annotations.model import AnchorStatus, Highlight, Placed
 from reader.errors import ReaderError
+from reader.model.annotations import AnchorStatus, Highlight, Placed
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController, HighlightChange

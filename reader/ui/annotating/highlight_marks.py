@@ -17,9 +17,9 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QColor
 
-from reader.annotations.model import AnchorStatus, Placed, Stance
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import DEFAULT_COLOR
+from reader.model.annotations import AnchorStatus, Placed, Stance
 from reader.ui.marks import Mark, MarkStyle, Underline
 
 LAYER = "highlights"

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from reader.annotations import merge as merging
 from reader.annotations.codec import HYPOTHESIS
-from reader.annotations.model import Highlight
 from reader.errors import ReaderError
+from reader.model.annotations import Highlight
 from reader.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from reader.annotations.model import Placed
 from reader.errors import ReaderError, StorageError
+from reader.model.annotations import Placed
 from reader.ui import messages
 from reader.ui.annotating import menus as annotate_menus
 from reader.ui.annotating.controller import AnnotationController

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from reader.annotations.model import Placed, Stance
+from reader.model.annotations import Placed, Stance
 from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
 from reader.ui.resources import icon
 from reader.ui.widgets.selection_toolbar import swatch

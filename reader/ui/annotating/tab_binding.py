@@ -21,7 +21,7 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPalette, QTextCur
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from reader.annotations.fastbuild import paused_gc
-from reader.annotations.model import Placed, Stance
+from reader.model.annotations import Placed, Stance
 from reader.ui.annotating.highlight_marks import (
     FOCUS_LAYER,
     LAYER,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations.model import Highlight, Theme
 from reader.annotations.taxonomy import Taxonomy
+from reader.model.annotations import Highlight, Theme
 from reader.ui.annotating.undo import ThemeCommand
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.annotations.model import Highlight
 from reader.annotations.taxonomy import Taxonomy
 from reader.errors import ReaderError
+from reader.model.annotations import Highlight
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController

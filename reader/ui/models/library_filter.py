@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from reader.documents.model import Document
+from reader.model.documents import Document
 from reader.ui.models.library_model import SORT_ROLE, LibraryModel
 
 Index = QModelIndex | QPersistentModelIndex

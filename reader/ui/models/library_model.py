@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from reader.documents.model import DocStatus, Document
+from reader.model.documents import DocStatus, Document
 from reader.ui.formatting import doc_details, kind_label
 
 Index = QModelIndex | QPersistentModelIndex

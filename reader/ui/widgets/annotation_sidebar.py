@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations.fastbuild import paused_gc
-from reader.annotations.model import Stance
 from reader.errors import ReaderError
+from reader.model.annotations import Stance
 from reader.ui import messages
 from reader.ui.formatting import plural
 from reader.ui.models.annotations_model import (

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.model import Stance
+from reader.model.annotations import Stance
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CS = Qt.CheckState

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.model import Stance
+from reader.model.annotations import Stance
 from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
 from reader.ui.models.annotations_model import (
     COLOR_ROLE,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents.model import KINDS, DocStatus, Document
+from reader.model.documents import KINDS, DocStatus, Document
 from reader.ui.core_access import ThemeChoice
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.library_filter import LibraryFilter

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
-from reader.documents.model import DocText
+from reader.model.documents import DocText
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_PAGES_LISTED = 5000

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents.model import KINDS, Document
 from reader.errors import ReaderError
+from reader.model.documents import KINDS, Document
 from reader.ui.formatting import kind_label
 
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")

@@ -8,8 +8,8 @@ import logging
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
-from reader.documents.model import DocText, Document
 from reader.errors import ReaderError
+from reader.model.documents import DocText, Document
 from reader.ui.history import Location, NavigationHistory
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.session import Session

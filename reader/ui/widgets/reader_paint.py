@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.documents.model import Document
+from reader.model.documents import Document
 from reader.ui.formatting import doc_details
 from reader.ui.reader_doc import BLANK_NOTE_EM, BuiltDocument, ReaderStyle
 

@@ -8,7 +8,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from reader.documents.model import DocText, Document, Page
+from reader.model.documents import DocText, Document, Page
 from reader.ui.find import MAX_MATCHES, find_all, nearest
 from reader.ui.marks import Mark, find_style, search_style
 from reader.ui.reader_doc import ReaderStyle

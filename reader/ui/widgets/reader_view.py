@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
-from reader.documents.model import DocText, Document
+from reader.model.documents import DocText, Document
 from reader.ui.marks import Mark
 from reader.ui.offsets import TextMap, qt_safe
 from reader.ui.reader_doc import BuiltDocument, ReaderStyle

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from reader.annotations.model import Stance, Theme
+from reader.model.annotations import Stance, Theme
 from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
 from reader.ui.resources import icon
 

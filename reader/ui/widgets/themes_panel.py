@@ -43,7 +43,7 @@ from reader.ui.widgets.highlight_delegate import HighlightDelegate
 from reader.ui.widgets.themes_panel_actions import ThemeActions
 
 if TYPE_CHECKING:
-    from reader.annotations.model import Placed
+    from reader.model.annotations import Placed
     from reader.ui.annotating.controller import AnnotationController
     from reader.ui.annotating.doc_highlights import DocHighlights
 

@@ -12,10 +12,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from reader import __version__
-from reader.documents.model import Document
 from reader.errors import ReaderError
 from reader.extract.registry import FORMATS
 from reader.log import log_file
+from reader.model.documents import Document
 from reader.search.api import SearchResults
 from reader.ui import core_access, messages
 from reader.ui.formatting import plural
