@@ -42,6 +42,12 @@ class StorageError(ReaderError):
     """A file could not be written (disk full, read-only folder, permissions)."""
 
 
+class SpecialFile(ReaderError, OSError):
+    """A path names a pipe, socket, device or folder where a file was expected. It is never
+    opened (opening a pipe would wait forever). Also an ``OSError``, so code that reports an
+    unreadable file reports this one the same way."""
+
+
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
 

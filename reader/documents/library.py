@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 from reader.documents.cache import ExtractCache
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
-from reader.documents.runner import run_extraction
-from reader.documents.scan import file_hash, scan
+from reader.documents.runner import ExtractJob, Outcome, run_extraction
+from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
 from reader.model.documents import DocMeta, DocStatus, DocText, Document
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.safe_files import Fingerprint
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
@@ -133,8 +134,8 @@ class Library:
         if doc.status is DocStatus.PENDING:  # not extracted yet (or the cache was deleted)
             rec = self._files.get(doc.path)
             if rec is not None:
-                self._extract([(rec.digest, rec.tag, self.root / rec.path)], no_progress,
-                              NEVER_CANCELLED, lambda *_: None)
+                self._extract([ExtractJob(rec.digest, rec.tag, self.root / rec.path)],
+                              no_progress, NEVER_CANCELLED, lambda *_: None)
                 self._publish(self._files)
                 doc = self.get(doc_id)
         if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
@@ -148,12 +149,12 @@ class Library:
         loaded = self.cache.load_text(doc.id, tag)
         if loaded is None:  # the derived cache was deleted: extract again
             log.info("re-extracting %s (cache missing)", doc.path)
-            self._extract([(doc.id, tag, self.root / doc.path)], no_progress, NEVER_CANCELLED,
-                          lambda *_: None)
+            self._extract([ExtractJob(doc.id, tag, self.root / doc.path)], no_progress,
+                          NEVER_CANCELLED, lambda *_: None)
             loaded = self.cache.load_text(doc.id, tag)
             if loaded is None:
-                raise DocumentError(f"{doc.title} could not be read again.",
-                                    "Run 'policy-reader index --rebuild'.")
+                raise DocumentError(f"{doc.title} could not be read again (it may have "
+                                    "changed on disk).", "Run 'policy-reader index'.")
         text, pages, sections = loaded
         result = DocText(doc.id, text, pages, sections)
         with self._lock:
@@ -197,9 +198,13 @@ class Library:
                 on_batch: Callable[[LibraryChanges], None] | None) -> LibraryChanges:
         self.overrides.reload()
         old = dict(self._files)
-        stats = scan(self.root)
-        problems: list[str] = []
+        found = scan_workspace(self.root)
+        stats = found.files
+        problems: list[str] = list(found.skipped)
+        if self.overrides.problem:
+            problems.append(self.overrides.problem)
         files: dict[str, FileRecord] = {}
+        seen: dict[str, Fingerprint] = {}
         for i, (rel, st) in enumerate(stats.items()):
             cancel.raise_if_cancelled()
             progress(i, len(stats), "Checking files")
@@ -209,22 +214,23 @@ class Library:
                 files[rel] = replace(prev, tag=tag)
                 continue
             try:
-                digest = file_hash(self.root / rel)
+                digest, seen[rel] = hash_file(self.root / rel)
             except OSError as exc:
                 problems.append(f"{rel}: could not be read ({exc.strerror or exc}); skipped")
                 log.warning("%s", problems[-1])
                 continue
-            files[rel] = FileRecord(rel, st.size, st.mtime_ns, digest, tag)
+            files[rel] = FileRecord(rel, seen[rel].size, seen[rel].mtime_ns, digest, tag)
         progress(len(stats), len(stats), "Checking files")
 
-        jobs: dict[str, tuple[str, str, Path]] = {}
+        jobs: dict[str, ExtractJob] = {}
         for rec in files.values():
             if rec.digest in jobs or not self._needs_extraction(rec, rebuild):
                 continue
-            jobs[rec.digest] = (rec.digest, rec.tag, self.root / rec.path)
+            jobs[rec.digest] = ExtractJob(rec.digest, rec.tag, self.root / rec.path,
+                                          seen.get(rec.path))
         with self._lock:
             self._files = files
-            self._publish_locked(files, pending={d for d, _, _ in jobs.values()})
+            self._publish_locked(files, pending=set(jobs))
         if rebuild:
             self._texts.clear()
 
@@ -243,30 +249,62 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record)
+            self._extract(list(jobs.values()), progress, cancel, record, problems)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return self._diff(old, files, extracted=len(batches.seen), failed=batches.failed,
-                          problems=problems)
+        if self.cache.problem:
+            problems.append(self.cache.problem)
+        return self._diff(old, self._files, extracted=len(batches.seen),
+                          failed=batches.failed, problems=problems)
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
             return False
         return rebuild or self.cache.summary(rec.digest, rec.tag) is None
 
-    def _extract(self, jobs: Sequence[tuple[str, str, Path]], progress: ProgressFn,
-                 cancel: CancelToken, record: Callable[[str, bool], None]) -> None:
+    def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
+                 cancel: CancelToken, record: Callable[[str, bool], None],
+                 problems: list[str] | None = None) -> None:
+        """Extract and cache ``jobs``. Only results checked against the file's fingerprint
+        are stored; a file that changed is recorded under its new content."""
         if not jobs:
             return
-        for digest, tag, result, status, reason in run_extraction(jobs, progress, cancel):
-            entry = self.cache.store(digest, tag, result, status, reason)
+        for out in run_extraction(jobs, progress, cancel):
+            rel = relpath(self.root, out.job.path)
+            if out.unsettled:
+                self._set_record(rel, out, forget=True)
+                line = f"{rel}: {out.reason}; it will be read at the next update"
+                log.warning("%s", line)
+                if problems is not None:
+                    problems.append(line)
+                continue
+            if out.rekeyed:
+                self._set_record(rel, out)
+            entry = self.cache.store(out.digest, out.job.tag, out.result, out.status,
+                                     out.reason)
             if entry.status is not DocStatus.OK:
-                log.info("%s: %s%s", next(p for d, _, p in jobs if d == digest).name,
-                         entry.status.value, f" ({entry.reason})" if entry.reason else "")
-            record(digest, entry.status in (DocStatus.OK, DocStatus.NO_TEXT))
+                log.info("%s: %s%s", rel, entry.status.value,
+                         f" ({entry.reason})" if entry.reason else "")
+            record(out.digest, entry.status in (DocStatus.OK, DocStatus.NO_TEXT))
+
+    def _set_record(self, rel: str, out: Outcome, *, forget: bool = False) -> None:
+        """The file at ``rel`` now holds ``out.digest`` (it changed since it was hashed);
+        with ``forget`` its record is marked so the next update hashes it again."""
+        with self._lock:
+            rec = self._files.get(rel)
+            if rec is None or rec.digest != out.job.digest:
+                return
+            files = dict(self._files)
+            if forget:
+                files[rel] = replace(rec, mtime_ns=-1)
+            else:
+                assert out.seen is not None
+                files[rel] = FileRecord(rel, out.seen.size, out.seen.mtime_ns, out.digest,
+                                        rec.tag)
+            self._files = files
 
     def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
               failed: list[str], problems: list[str]) -> LibraryChanges:
