@@ -77,8 +77,9 @@ def scan_workspace(root: Path) -> ScanResult:
             if d in _SKIP_DIRS or d.startswith("."):
                 continue
             if not valid_name(d):
-                result.skipped.append(f"{shown(relpath(root, Path(dirpath) / d))}/: the "
-                                      f"folder {BAD_NAME}; skipped")
+                result.skipped.append(f"{shown(relpath(root, Path(dirpath) / d))}/: this "
+                                      "folder's name is not valid UTF-8 text; rename it to "
+                                      "read what it holds; skipped")
                 continue
             keep.append(d)
         dirnames[:] = keep
