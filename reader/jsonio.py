@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError, StorageError
+from reader.safe_files import read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -91,20 +92,16 @@ def atomic_write_json(path: Path, obj: Any, *, backup: bool = False) -> None:
 
 def read_json(path: Path, *, max_bytes: int = DEFAULT_MAX_JSON_BYTES,
               what: str = "file") -> Any:
-    """Read a JSON file, raising :class:`ReaderError` with a plain message on any problem."""
+    """Read a JSON file, raising :class:`ReaderError` with a plain message on any problem
+    (a pipe, socket or device in the file's place is never opened: see
+    :mod:`reader.safe_files`)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        raw = read_bytes(path, max_bytes=max_bytes, what=what)
     except FileNotFoundError as exc:
         raise ReaderError(f"The {what} {path} does not exist.") from exc
-    except OSError as exc:
-        raise ReaderError(f"Cannot read the {what} {path}: {exc.strerror or exc}.") from exc
-    if size > max_bytes:
-        raise ReaderError(
-            f"The {what} {path.name} is too large ({size / 1e6:.0f} MB; "
-            f"the limit is {max_bytes / 1e6:.0f} MB).")
-    try:
-        raw = path.read_bytes()
+    except ReaderError:
+        raise
     except OSError as exc:
         raise ReaderError(f"Cannot read the {what} {path}: {exc.strerror or exc}.") from exc
     try:

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reader import safe_files
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
@@ -123,7 +124,7 @@ def read_file(path: Path, owner: str, conflict: bool, *,
                            f"limit is {max_bytes / 1e6:.0f} MB). It is left untouched.")
         return fr
     try:
-        raw = path.read_bytes()
+        raw = safe_files.read_bytes(path)  # never opens a pipe or a device
         if len(raw) > max_bytes:
             raise ReaderError(f"The annotation file {name} is too large to read.")
     except (OSError, ReaderError) as exc:

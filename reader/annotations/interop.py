@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader import safe_files
 from reader.annotations import csv_export, hypothesis
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, OURS, open_container
 from reader.annotations.files import read_file
@@ -107,7 +108,7 @@ def prepare(path: Path, me: Author) -> Prepared:
         if fr.unreadable and not fr.newer:
             raise AnnotationFileError(fr.problems[0])
         return Prepared(path, "colleague", OURS, fr.author, fr.highlights,
-                        raw=path.read_bytes())
+                        raw=safe_files.read_bytes(path))
     if container.newer:
         raise AnnotationFileError(f"{name} was written by a newer version of Policy Reader.",
                                   "Update Policy Reader to import it.")
@@ -215,7 +216,7 @@ def _copy_colleague(ws: Workspace, prep: Prepared) -> ImportResult:
     n = 1
     while target.exists():
         try:
-            if target.read_bytes() == prep.raw:
+            if safe_files.read_bytes(target) == prep.raw:
                 return ImportResult(str(prep.path), "colleague", skipped=len(prep.highlights),
                                     copied_to=str(target), author=prep.author.name,
                                     message="already in this workspace")

@@ -29,6 +29,7 @@ from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.metadata import guess_meta, is_title_line
 from reader.extract.structure import to_roman
 from reader.model.documents import KINDS, DocMeta
+from reader.safe_files import open_regular
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,12 @@ def check_package(path: Path) -> None:
     if size > MAX_DOCX_BYTES:
         raise FileTooLarge(f"{name}: the file is {size // (1024 * 1024)} MB; Word files over "
                            f"{MAX_DOCX_BYTES // (1024 * 1024)} MB are not read.")
-    with open(path, "rb") as fh:
-        head = fh.read(8)
+    try:
+        with open_regular(path) as fh:  # never a pipe or a device
+            head = fh.read(8)
+    except OSError as exc:
+        raise DamagedFile(f"{name}: the file could not be read ({exc.strerror or exc}).") \
+            from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DamagedFile(f"{name}: this is an old Word .doc file (or an encrypted .docx) "
                           "with a .docx name; save it as .docx or PDF.")

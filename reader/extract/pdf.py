@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reader.errors import DamagedFile, FileTooLarge, PasswordRequired
+from reader.errors import DamagedFile, FileTooLarge, PasswordRequired, SpecialFile
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
 from reader.model.documents import DocMeta, DocStatus, Page
+from reader.safe_files import open_regular
 
 if TYPE_CHECKING:
     from reader.extract.pdf_read import OpenDocument
@@ -163,7 +164,7 @@ def opened(path: Path) -> Iterator[_Opened | Extracted]:
     """The PDF opened by pdfminer, or the whole document read by the fallback parser.
     Raises DamagedFile / PasswordRequired / FileTooLarge."""
     try:
-        with open(path, "rb") as fp:
+        with open_regular(path) as fp:  # never a pipe or a device
             size = os.fstat(fp.fileno()).st_size
             sniffed = sniff(path, fp, size)
             yield _open(path, fp, sniffed)
@@ -173,6 +174,8 @@ def opened(path: Path) -> Iterator[_Opened | Extracted]:
         raise DamagedFile(f"{_name(path)} is a folder, not a PDF.") from exc
     except PermissionError as exc:
         raise DamagedFile(f"{_name(path)} cannot be read: permission denied.") from exc
+    except SpecialFile as exc:
+        raise DamagedFile(exc.message) from exc
     except OSError as exc:
         raise DamagedFile(f"{_name(path)} cannot be read: {exc.strerror or exc}.") from exc
 
