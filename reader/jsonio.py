@@ -10,13 +10,14 @@ import contextlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError, StorageError
-from reader.safe_files import read_bytes
+from reader.safe_files import open_regular, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.exists():
-            with contextlib.suppress(OSError):
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
+            _keep_backup(path)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -49,6 +49,28 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
                            "Nothing was changed; check free space and permissions.") from exc
     _fsync_dir(path.parent)
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current ``path`` as ``NAME.bak``, atomically: it is hard-linked under a
+    temporary name (no bytes written, so a full disk cannot leave half a backup), or where
+    links are not possible copied to one and flushed, then renamed over the old backup.
+    A backup that cannot be made is skipped (logged): the old one stays whole."""
+    bak = path.with_name(path.name + ".bak")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            os.link(path, tmp)
+        except OSError:
+            with open_regular(path) as src, open(tmp, "xb") as dst:
+                shutil.copyfileobj(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())
+        os.replace(tmp, bak)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        log.warning("could not keep a backup of %s: %s", path.name, exc.strerror or exc)
 
 
 def _file_mode(path: Path) -> int:

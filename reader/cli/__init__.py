@@ -7,6 +7,7 @@ Results go to stdout, progress and errors to stderr. Exit codes: 0 success, 1 a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
@@ -68,8 +69,17 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
     return parser
 
 
+def _never_fail_on_output() -> None:
+    """Text that cannot be encoded (a file name that is not valid UTF-8) is printed with
+    escapes instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _never_fail_on_output()
     word = command_word(argv)
     light = word is not False and word in LIGHT_COMMANDS
     parser = build_parser(LIGHT_COMMANDS[word] if light else COMMAND_MODULES)  # type: ignore[index]
@@ -92,3 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a disk failure no module turned into a ReaderError: still one line
+        from reader.cli.common import os_error_line
+
+        log.error("command failed on a file system error", exc_info=True)
+        print(f"policy-reader: {os_error_line(exc)}", file=sys.stderr)
+        return 1

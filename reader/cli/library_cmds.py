@@ -105,6 +105,9 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
                 index.rebuild(progress=progress)
             else:
                 index.update(progress=progress)
+            status = index.status()
+            if status.state == "read-only" and status.message:
+                print(f"note: {status.message}", file=sys.stderr)
     finally:
         progress.finish()
     return _report(args, changes, library.documents(), time.perf_counter() - start)

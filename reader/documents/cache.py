@@ -122,8 +122,10 @@ class ExtractCache:
     def _keep_in_memory(self, digest: str, tag: str, summary: dict[str, Any],
                         text_gz: bytes | None, boxes: bytes | None, exc: StorageError) -> None:
         if not self.problem:
-            self.problem = (f"The text cache cannot be saved ({exc.message}); documents read "
-                            "now are kept in memory and read again next time.")
+            cause = exc.__cause__
+            why = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc
+            self.problem = (f"The text cache cannot be saved ({why}): documents read now are "
+                            "kept in memory and read again next time.")
             log.warning("%s", self.problem)
         self._summaries[(digest, tag)] = summary
         if text_gz is not None:

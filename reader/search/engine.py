@@ -16,7 +16,7 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -27,9 +27,8 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from reader.annotations.fastbuild import paused_gc
-from reader.errors import SearchIndexError
 from reader.search.api import IndexStatus, SearchResults
-from reader.search.rows import Row
+from reader.search.index_files import IndexBusy, IndexNotSaved, RowWriter, not_saved, verify
 from reader.search.schema import SCHEMA_VERSION, build_schema
 from reader.search.searching import run_search
 from reader.search.tables import IndexTable, TableCache, manifest
@@ -101,54 +100,6 @@ def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
     return policy
 
 
-class IndexBusy(SearchIndexError):
-    """Another program (or window) is writing this index."""
-
-
-class IndexDamaged(SearchIndexError):
-    """The index could not be read."""
-
-
-class RowWriter:
-    """Adds and deletes rows inside one Whoosh writer (see :meth:`SearchEngine.writing`)."""
-
-    def __init__(self, writer: Any) -> None:
-        self._w = writer
-        self.added = 0
-
-    def delete_key(self, key: str) -> None:
-        self._w.delete_by_term("key", key)
-
-    def add_rows(self, rows: Iterable[Row]) -> None:
-        for row in rows:
-            self._w.add_document(**row)
-            self.added += 1
-
-    def replace(self, key: str, rows: Iterable[Row]) -> None:
-        self.delete_key(key)
-        self.add_rows(rows)
-
-
-def _verify(ix: Any) -> None:
-    """Read enough of every segment to know it is whole (raises on damage)."""
-    with ix.searcher() as s:
-        reader = s.reader()
-        leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-        for leaf, _offset in leaves:
-            n = leaf.doc_count_all()
-            if n:
-                leaf.stored_fields(0)
-                leaf.stored_fields(n - 1)
-                for name in ("key", "doc_id", "sig"):
-                    if len(list(leaf.column_reader(name))) != n:
-                        raise IndexDamaged("A column of the index is incomplete.")
-            for fieldname in ("body", "key"):
-                for i, term in enumerate(leaf.lexicon(fieldname)):
-                    leaf.postings(fieldname, term).all_ids()
-                    if i >= 2:
-                        break
-
-
 class SearchEngine:
     """The index in ``directory`` (None: in memory only)."""
 
@@ -167,6 +118,7 @@ class SearchEngine:
         self._tables = TableCache()
         self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
         self._tidy_thread: threading.Thread | None = None
+        self._memory_note = ""  # why the index is only in memory ("" when on disk)
 
     # -- opening ----------------------------------------------------------------------------
     def open(self) -> None:
@@ -185,8 +137,9 @@ class SearchEngine:
                             "in memory", self.directory, exc)
                 self._ix = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
                 self._needs_fill = True
-                self._set("read-only", f"The search index cannot be saved ({exc.strerror or exc})"
-                          ": it is kept in memory and rebuilt each time.")
+                self._memory_note = (f"The search index cannot be saved ({exc.strerror or exc})"
+                                     ": it is kept in memory and rebuilt each time.")
+                self._set("read-only", self._memory_note)
 
     def _open_dir(self, d: Path) -> Any:
         if d.exists() and not d.is_dir():  # junk where our folder should be
@@ -202,7 +155,7 @@ class SearchEngine:
             if problem is None:
                 try:
                     ix = windex.open_dir(str(d), indexname=INDEX_NAME)
-                    _verify(ix)
+                    verify(ix)
                     if ix.doc_count() == 0:
                         self._needs_fill = True
                     self._set("ready", "")
@@ -270,7 +223,10 @@ class SearchEngine:
         return IndexStatus(self._state, docs, notes, self._message)
 
     def mark(self, state: str, message: str = "") -> None:
-        """Set the state (the owner reports building, read-only …)."""
+        """Set the state (the owner reports building, read-only …). An index kept only in
+        memory stays ``read-only`` with its reason."""
+        if state == "ready" and self._memory_note:
+            state, message = "read-only", self._memory_note
         self._set(state, message)
 
     # -- writing ------------------------------------------------------------------------------
@@ -290,19 +246,36 @@ class SearchEngine:
             except LockError as exc:
                 raise IndexBusy("Another Policy Reader window is updating this search index.",
                                 "Searching still works; it will catch up later.") from exc
+            except OSError as exc:
+                raise self._write_failed(exc) from exc
             rw = RowWriter(writer)
             try:
                 yield rw
+                writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
+            except OSError as exc:
+                with suppress(Exception):
+                    writer.cancel()
+                raise self._write_failed(exc) from exc
             except BaseException:
-                writer.cancel()
+                with suppress(Exception):
+                    writer.cancel()
                 raise
-            writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
             self._needs_fill = False
             self._counts = None
         finally:
             self._write_lock.release()
         if not clear and not bulk:
             self._start_tidy()
+
+    def _write_failed(self, exc: OSError) -> IndexNotSaved:
+        """A write failed: the state says so until a write succeeds. What was committed
+        before is intact (Whoosh writes its table of contents last, by rename); the files
+        the failed write left are removed by the next commit."""
+        error = not_saved(exc)
+        log.warning("search index write failed: %s", exc)
+        self._counts = None
+        self._set("read-only", str(error))
+        return error
 
     # -- folding tiny segments in the background ------------------------------------------------
     def _tiny_segments(self) -> int:
