@@ -10,9 +10,12 @@ import contextlib
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +74,37 @@ def _keep_backup(path: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         log.warning("could not keep a backup of %s: %s", path.name, exc.strerror or exc)
+
+
+#: A temporary file of ours: ``.NAME.XXXXXXXX.tmp`` (``mkstemp`` or a backup link).
+_TEMP_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+STALE_TEMP_SECONDS = 15 * 60
+
+
+def sweep_stale_temps(folder: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[str]:
+    """Delete our temporary files in ``folder`` that a killed save left behind (regular
+    files named as :func:`atomic_write_bytes` names them, untouched for ``older_than``
+    seconds: a save in progress elsewhere is never that old). Returns their names."""
+    swept: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return swept
+    limit = time.time() - older_than
+    for entry in entries:
+        if not _TEMP_RE.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                os.unlink(entry.path)
+                swept.append(entry.name)
+        except OSError as exc:
+            log.info("cannot remove the stale temporary file %s: %s", entry.name, exc)
+    if swept:
+        log.info("removed %d stale temporary file(s) in %s: %s", len(swept), folder,
+                 ", ".join(swept))
+    return swept
 
 
 def _file_mode(path: Path) -> int:

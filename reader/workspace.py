@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import WorkspaceError
+from reader.jsonio import sweep_stale_temps
 from reader.paths import (
     DATA_DIRNAME,
     corpus_dir,
@@ -61,7 +62,10 @@ class Workspace:
                                      f"{exc.strerror or exc}.") from exc
         if not path.is_dir():
             raise WorkspaceError(f"{path} is not a folder.", "A workspace is a folder.")
-        return cls(path, settings=settings)
+        ws = cls(path, settings=settings)
+        for folder in (ws.data_dir, ws.annotations_dir):  # left by saves that were killed
+            sweep_stale_temps(folder)
+        return ws
 
     # -- locations -----------------------------------------------------------------------
     @property
@@ -99,6 +103,10 @@ class Workspace:
     def library(self) -> Library:
         with self._lock:
             return self._library
+
+    def library_if_open(self) -> Library | None:
+        """The library when something already used it (None: it was never loaded)."""
+        return self.__dict__.get("_library")
 
     @cached_property
     def _themes(self) -> ThemeStore:

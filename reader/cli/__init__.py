@@ -89,6 +89,22 @@ def main(argv: list[str] | None = None) -> int:
         from reader.ui.launch import run_gui  # Qt only when the GUI is asked for
         return run_gui(workspace=args.workspace)
     try:
+        return _run(args)
+    finally:
+        _warn_untold()
+
+
+def _warn_untold() -> None:
+    """Say what is wrong with the workspace's shared files, when no output said it yet."""
+    from reader.cli.common import untold_problems
+
+    with contextlib.suppress(ReaderError, OSError):
+        for line in untold_problems():
+            print(f"policy-reader: warning: {line}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"policy-reader: {exc}", file=sys.stderr)

@@ -30,8 +30,24 @@ def os_error_line(exc: OSError) -> str:
     return f"{what}{where}." + (f" {hint}" if hint else "")
 
 
+_opened: list[Workspace] = []
+
+
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    return Workspace.open(getattr(args, "workspace", None), create=create)
+    ws = Workspace.open(getattr(args, "workspace", None), create=create)
+    _opened.append(ws)
+    return ws
+
+
+def untold_problems() -> list[str]:
+    """Problems of the workspaces this command used (a damaged ``documents.json``, values
+    left out of it, a cache that cannot be saved) that no output has said yet."""
+    lines: list[str] = []
+    for ws in _opened:
+        library = ws.library_if_open()
+        if library is not None:
+            lines += library.untold_problems()
+    return list(dict.fromkeys(lines))
 
 
 class StderrProgress:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
+from reader.documents.changes import Batcher, LibraryChanges
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
@@ -40,30 +40,6 @@ BATCH_SECONDS = 1.0
 BATCH_SIZE = 16
 
 
-@dataclass(frozen=True)
-class LibraryChanges:
-    """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on)."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
-    moved: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    failed: tuple[str, ...] = ()
-    extracted: int = 0
-    problems: tuple[str, ...] = ()
-
-    @property
-    def touched(self) -> tuple[str, ...]:
-        """Ids whose searchable content is new: added, changed (new id) and extracted."""
-        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems)
-
-
 class Library:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -77,9 +53,23 @@ class Library:
         self._files: dict[str, FileRecord] = load_state(self._state_path)
         self._docs: dict[str, Document] = {}
         self._by_path: dict[str, str] = {}
+        self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
     # -- reading ---------------------------------------------------------------------------
+    def read_problems(self) -> list[str]:
+        """What is wrong with the workspace's shared metadata or the text cache, one line
+        each (none: an empty list)."""
+        lines = [self.overrides.problem, *self.overrides.problems, self.cache.problem]
+        return [line for line in lines if line]
+
+    def untold_problems(self) -> list[str]:
+        """:meth:`read_problems` not yet handed out (by an update's changes or a call of
+        this): what a front end should still say."""
+        lines = [line for line in self.read_problems() if line not in self._told]
+        self._told.update(lines)
+        return lines
+
     def documents(self) -> tuple[Document, ...]:
         with self._lock:
             return tuple(sorted(self._docs.values(), key=lambda d: d.path))
@@ -200,9 +190,7 @@ class Library:
         old = dict(self._files)
         found = scan_workspace(self.root)
         stats = found.files
-        problems: list[str] = list(found.skipped)
-        if self.overrides.problem:
-            problems.append(self.overrides.problem)
+        problems: list[str] = [*found.skipped, *self.read_problems()]
         files: dict[str, FileRecord] = {}
         seen: dict[str, Fingerprint] = {}
         for i, (rel, st) in enumerate(stats.items()):
@@ -234,7 +222,7 @@ class Library:
         if rebuild:
             self._texts.clear()
 
-        batches = _Batcher(on_batch)
+        batches = Batcher(on_batch, BATCH_SIZE, BATCH_SECONDS)
         old_digests = {r.digest for r in old.values()}
         ready = [r.digest for r in files.values()
                  if r.digest not in old_digests and r.digest not in jobs
@@ -255,8 +243,9 @@ class Library:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        if self.cache.problem:
+        if self.cache.problem and self.cache.problem not in problems:
             problems.append(self.cache.problem)
+        self._told.update(problems)
         return self._diff(old, self._files, extracted=len(batches.seen),
                           failed=batches.failed, problems=problems)
 
@@ -369,31 +358,3 @@ class Library:
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
                         duplicates=tuple(duplicates))
-
-
-class _Batcher:
-    """Collects extracted ids and hands them on in batches (every ``BATCH_SIZE`` documents
-    or ``BATCH_SECONDS``), so search can index while a large import still runs."""
-
-    def __init__(self, on_batch: Callable[[LibraryChanges], None] | None) -> None:
-        self.on_batch = on_batch
-        self.seen: set[str] = set()
-        self.failed: list[str] = []
-        self._pending: list[str] = []
-        self._last = time.monotonic()
-
-    def add(self, digest: str, ok: bool) -> bool:
-        """Record one result; True when a batch is due."""
-        self.seen.add(digest)
-        if ok:
-            self._pending.append(digest)
-        else:
-            self.failed.append(digest)
-        return bool(self.on_batch and self._pending) and (
-            len(self._pending) >= BATCH_SIZE or time.monotonic() - self._last > BATCH_SECONDS)
-
-    def flush(self) -> None:
-        if self.on_batch and self._pending:
-            self.on_batch(LibraryChanges(added=tuple(self._pending)))
-        self._pending = []
-        self._last = time.monotonic()
