@@ -93,8 +93,7 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
         if paths is not None:
             changes = library.add_files(paths, subdir=args.subdir, progress=progress,
                                         on_batch=on_batch)
-            if paths and not (changes.extracted or changes.added) \
-                    and len(changes.problems) >= len(paths):
+            if paths and not changes.copied and changes.not_copied:
                 for problem in changes.problems:
                     print(problem, file=sys.stderr)
                 raise ReaderError("Nothing was added.")

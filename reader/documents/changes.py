@@ -20,6 +20,8 @@ class LibraryChanges:
     failed: tuple[str, ...] = ()
     extracted: int = 0
     problems: tuple[str, ...] = ()
+    copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
+    not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
 
     @property
     def touched(self) -> tuple[str, ...]:

@@ -116,10 +116,12 @@ def _copy_to_temp(src: Path, folder: Path) -> tuple[str, str]:
 
 
 def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressFn,
-              cancel: CancelToken) -> list[str]:
-    """Copy ``paths`` into ``root/subdir``. Returns one-line problems (missing paths,
-    unreadable or unsupported files, renamed files); never stops at the first one."""
+              cancel: CancelToken) -> tuple[list[str], list[str]]:
+    """Copy ``paths`` into ``root/subdir``. Returns (the workspace-relative paths copied,
+    one-line problems: missing paths, unreadable or unsupported files, renamed files);
+    never stops at the first problem."""
     problems: list[str] = []
+    copied: list[str] = []
     dest_root = root / subdir if subdir else root
     pairs: list[tuple[Path, Path]] = []
     for p in paths:
@@ -144,6 +146,7 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
                 dest = _destination(target, digest)
                 if dest is not None:
                     os.replace(tmp, dest)
+                    copied.append(Path(os.path.relpath(dest, root)).as_posix())
                     if not valid_name(src.name):
                         problems.append(f"{display_name(src)}: copied as {dest.name} (its "
                                         "name was not valid UTF-8 text)")
@@ -159,4 +162,4 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
         progress(len(pairs), len(pairs), "Copying files")
     for p in problems:
         log.warning("import: %s", p)
-    return problems
+    return copied, problems

@@ -59,7 +59,8 @@ class Library:
     # -- reading ---------------------------------------------------------------------------
     def read_problems(self) -> list[str]:
         """What is wrong with the workspace's shared metadata or the text cache, one line
-        each (none: an empty list)."""
+        each (none: an empty list). Not part of an update's changes (which name files):
+        front ends say these through :meth:`untold_problems`."""
         lines = [self.overrides.problem, *self.overrides.problems, self.cache.problem]
         return [line for line in lines if line]
 
@@ -172,10 +173,11 @@ class Library:
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
         """Copy files or folders into the workspace, then bring the library up to date."""
-        problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                             progress=progress, cancel=cancel)
+        copied, problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                                     progress=progress, cancel=cancel)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        return replace(changes, problems=(*problems, *changes.problems))
+        return replace(changes, problems=(*problems, *changes.problems), copied=tuple(copied),
+                       not_copied=tuple(problems))
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
@@ -190,7 +192,7 @@ class Library:
         old = dict(self._files)
         found = scan_workspace(self.root)
         stats = found.files
-        problems: list[str] = [*found.skipped, *self.read_problems()]
+        problems: list[str] = list(found.skipped)
         files: dict[str, FileRecord] = {}
         seen: dict[str, Fingerprint] = {}
         for i, (rel, st) in enumerate(stats.items()):
@@ -243,9 +245,6 @@ class Library:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        if self.cache.problem and self.cache.problem not in problems:
-            problems.append(self.cache.problem)
-        self._told.update(problems)
         return self._diff(old, self._files, extracted=len(batches.seen),
                           failed=batches.failed, problems=problems)
 

@@ -53,6 +53,32 @@ def run_cli(*args: str | os.PathLike[str], home: Path, timeout: float = 60,
         pytest.fail(f"policy-reader {' '.join(map(str, args))} hung (no answer in {timeout} s)")
 
 
+def run_cli_many(*commands: list[str | os.PathLike[str]], home: Path, timeout: float = 60,
+                 ) -> list[subprocess.CompletedProcess[str]]:
+    """Several independent CLI commands at once (each in its own process, as a person with
+    several terminals would run them); their results in order."""
+    env = {**os.environ, "POLICY_READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("POLICY_READER_WORKSPACE", None)
+    procs = [subprocess.Popen([sys.executable, "-m", "reader", *(os.fspath(a) for a in args)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              errors="replace", cwd=REPO, env=env) for args in commands]
+    results = []
+    try:
+        for args, proc in zip(commands, procs, strict=True):
+            try:
+                out, err = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                pytest.fail(f"policy-reader {' '.join(map(str, args))} hung "
+                            f"(no answer in {timeout} s)")
+            results.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return results
+
+
 def no_traceback(proc: subprocess.CompletedProcess[str]) -> str:
     """The combined output, asserting it holds no Python traceback or logging stack."""
     out = proc.stdout + proc.stderr

@@ -18,6 +18,7 @@ from tests.faults.files_helpers import (
     no_traceback,
     remount_read_only,
     run_cli,
+    run_cli_many,
     small_workspace,
     tmpfs,
     write,
@@ -52,10 +53,12 @@ def test_a_full_disk_under_the_user_folders_gives_plain_errors(tmp_path: Path) -
         one_line_or_success(search, "search")
         assert search.returncode == 0 and "possession" in search.stdout.lower()
 
-        for args in (["docs"], ["annotations", "list"], ["themes", "list"],
-                     ["annotate", "statutes/good-samaritan.txt", "--quote", "medical help"],
-                     ["brief", "--out", str(tmp_path / "brief.md")]):
-            one_line_or_success(run_cli("-w", ws, *args, home=home), " ".join(args))
+        commands = (["docs"], ["annotations", "list"], ["themes", "list"],
+                    ["annotate", "statutes/good-samaritan.txt", "--quote", "medical help"],
+                    ["brief", "--out", str(tmp_path / "brief.md")])
+        for args, done in zip(commands, run_cli_many(*(["-w", ws, *c] for c in commands),
+                                                     home=home), strict=True):
+            one_line_or_success(done, " ".join(args))
 
         filler.unlink()  # room again: everything catches up, the index was left usable
         again = run_cli("-w", ws, "search", "fentanyl", home=home)
@@ -105,12 +108,12 @@ def test_a_read_only_workspace_gives_plain_errors_and_keeps_reading(
         assert run_cli("-w", ws, "index", home=user_home).returncode == 0
         remount_read_only(ws)
         outside = write(tmp_path / "new.txt", NEW_DOC)
-        for args, ok in ((["search", "possession"], True), (["docs"], True),
-                         (["annotate", "memos/possession-memo.txt", "--quote",
-                           "simple possession"], False),
-                         (["themes", "add", "Test strips"], False),
-                         (["add", str(outside)], False)):
-            done = run_cli("-w", ws, *args, home=user_home)
+        expected = ((["search", "possession"], True), (["docs"], True),
+                    (["annotate", "memos/possession-memo.txt", "--quote", "simple possession"],
+                     False), (["themes", "add", "Test strips"], False),
+                    (["add", str(outside)], False))
+        results = run_cli_many(*(["-w", ws, *args] for args, _ in expected), home=user_home)
+        for (args, ok), done in zip(expected, results, strict=True):
             one_line_or_success(done, " ".join(args))
             assert (done.returncode == 0) is ok, (args, done.stdout, done.stderr)
         assert not (ws / "new.txt").exists()

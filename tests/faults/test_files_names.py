@@ -13,6 +13,7 @@ from tests.faults.files_helpers import (
     no_traceback,
     non_utf8_name,
     run_cli,
+    run_cli_many,
     small_workspace,
     write,
 )
@@ -35,23 +36,21 @@ def test_every_command_works_in_a_workspace_with_a_latin1_file_name(
     assert "r\ufffdsum\ufffds/: this folder's name is not valid UTF-8" in index.stderr
     assert "2 documents" in index.stdout
 
-    search = run_cli("-w", ws, "search", "naloxone", home=user_home)
+    search, annotate = run_cli_many(
+        ["-w", ws, "search", "naloxone"],
+        ["-w", ws, "annotate", "memos/possession-memo.txt", "--quote", "simple possession",
+         "--note", "Diversion instead"], home=user_home)
     assert search.returncode == 0, no_traceback(search)
     assert "possession" in search.stdout.lower() or "1 document" in search.stdout
-
-    annotate = run_cli("-w", ws, "annotate", "memos/possession-memo.txt", "--quote",
-                       "simple possession", "--note", "Diversion instead", home=user_home)
     assert annotate.returncode == 0, no_traceback(annotate)
 
-    listed = run_cli("-w", ws, "annotations", "list", home=user_home)
+    listed, brief, docs = run_cli_many(
+        ["-w", ws, "annotations", "list"], ["-w", ws, "brief", "--out", tmp_path / "brief.md"],
+        ["-w", ws, "docs"], home=user_home)
     assert listed.returncode == 0, no_traceback(listed)
     assert "simple possession" in listed.stdout
-
-    brief = run_cli("-w", ws, "brief", "--out", tmp_path / "brief.md", home=user_home)
     assert brief.returncode == 0, no_traceback(brief)
     assert "simple possession" in (tmp_path / "brief.md").read_text("utf-8")
-
-    docs = run_cli("-w", ws, "docs", home=user_home)
     assert docs.returncode == 0, no_traceback(docs)
     assert bad.exists()  # the person's file is left as it is
 

@@ -20,6 +20,7 @@ from tests.faults.files_helpers import (
     make_fifo,
     no_traceback,
     run_cli,
+    run_cli_many,
     small_workspace,
     unix_socket,
     write,
@@ -33,12 +34,16 @@ def test_a_pipe_in_place_of_a_state_file_hangs_no_command(tmp_path: Path, user_h
                                                           state_file: str) -> None:
     ws = small_workspace(tmp_path / "ws")
     make_fifo(ws / ".policy-reader" / state_file)
-    for args in (["index"], ["search", "possession"], ["themes", "list"],
-                 ["annotate", "memos/possession-memo.txt", "--quote", "simple possession"]):
-        done = run_cli("-w", ws, *args, home=user_home, timeout=HANG)
+    commands = (["index"], ["search", "possession"], ["themes", "list"],
+                ["annotate", "memos/possession-memo.txt", "--quote", "simple possession"])
+    said = 0
+    for args, done in zip(commands, run_cli_many(*(["-w", ws, *c] for c in commands),
+                                                 home=user_home, timeout=HANG), strict=True):
         out = no_traceback(done)
-        if done.returncode:
-            assert f"{state_file} is a named pipe (FIFO)" in out, (args, out)
+        told = f"{state_file} is a named pipe (FIFO)" in out
+        assert told or not done.returncode, (args, out)
+        said += told
+    assert said, "no command said what is wrong"
     assert stat.S_ISFIFO(os.lstat(ws / ".policy-reader" / state_file).st_mode)  # untouched
 
 
@@ -55,25 +60,27 @@ def test_a_pipe_in_place_of_the_settings_or_an_annotation_file_hangs_nothing(
 def test_importing_a_pipe_is_refused_at_once(tmp_path: Path, user_home: Path) -> None:
     ws = small_workspace(tmp_path / "ws")
     fifo = make_fifo(tmp_path / "colleague.json")
-    done = run_cli("-w", ws, "annotations", "import", fifo, home=user_home, timeout=HANG)
-    out = no_traceback(done)
-    assert done.returncode == 1 and "named pipe (FIFO)" in out, out
-
     pdf = make_fifo(tmp_path / "fifo.pdf")
-    done = run_cli("-w", ws, "add", pdf, home=user_home, timeout=HANG)
-    out = no_traceback(done)
-    assert done.returncode == 1, out  # not a silent success
-    assert "fifo.pdf: a named pipe (FIFO), not a document file" in out
-
     folder = tmp_path / "to-import"
     write(folder / "naloxone-article.txt", "Naloxone in every school. Sample text for tests.\n")
     make_fifo(folder / "stuck.txt")
-    done = run_cli("-w", ws, "add", folder, home=user_home, timeout=HANG)
-    out = no_traceback(done)
-    assert done.returncode == 0, out
+    other = small_workspace(tmp_path / "other-ws")  # its additions must not count for ws
+    imported, added_pdf, added_folder = run_cli_many(
+        ["-w", ws, "annotations", "import", fifo], ["-w", ws, "add", pdf],
+        ["-w", other, "add", folder], home=user_home, timeout=HANG)
+
+    out = no_traceback(imported)
+    assert imported.returncode == 1 and "named pipe (FIFO)" in out, out
+
+    out = no_traceback(added_pdf)
+    assert added_pdf.returncode == 1, out  # not a silent success
+    assert "fifo.pdf: a named pipe (FIFO), not a document file" in out
+
+    out = no_traceback(added_folder)
+    assert added_folder.returncode == 0, out
     assert "stuck.txt: a named pipe (FIFO), not a document file; skipped" in out
-    assert (ws / "to-import" / "naloxone-article.txt").is_file()
-    assert not (ws / "to-import" / "stuck.txt").exists()
+    assert (other / "to-import" / "naloxone-article.txt").is_file()
+    assert not (other / "to-import" / "stuck.txt").exists()
 
 
 def test_links_leaving_the_workspace_are_not_followed(tmp_path: Path,
@@ -87,11 +94,11 @@ def test_links_leaving_the_workspace_are_not_followed(tmp_path: Path,
     out = no_traceback(done)
     assert "diary.txt: a link to a file outside the workspace, not followed" in out
     assert "passwd.txt: a link to a file outside the workspace, not followed" in out
-    found = run_cli("-w", ws, "search", "zanzibarish OR root", "--no-update", home=user_home)
+    found, listed = run_cli_many(["-w", ws, "search", "zanzibarish OR root", "--no-update"],
+                                 ["-w", ws, "docs", "--json"], home=user_home)
     assert "No " in found.stdout or "0 " in found.stdout, found.stdout
     assert "diary" not in found.stdout and "passwd" not in found.stdout
-    docs = run_cli("-w", ws, "docs", "--json", home=user_home).stdout
-    assert "diary.txt" not in docs and "passwd.txt" not in docs
+    assert "diary.txt" not in listed.stdout and "passwd.txt" not in listed.stdout
 
 
 def test_the_scan_names_every_special_file(tmp_path: Path) -> None:
