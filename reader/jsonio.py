@@ -28,8 +28,11 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; with ``backup`` keep the old file as ``.bak``."""
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
+                       durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically; with ``backup`` keep the old file as ``.bak``.
+    ``durable=False`` skips the flushes to disk (derived data that is checked when read,
+    like the text cache: a power cut may lose it, never corrupt what is served)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +45,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if backup and path.exists():
             _keep_backup(path)
         os.replace(tmp, path)
@@ -51,7 +55,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
             os.unlink(tmp)
         raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.",
                            "Nothing was changed; check free space and permissions.") from exc
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _keep_backup(path: Path) -> None:

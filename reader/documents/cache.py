@@ -109,12 +109,13 @@ class ExtractCache:
             "boxes_sha256": _sha(boxes) if boxes else "",
         }
         try:
-            if text_gz is not None:
-                atomic_write_bytes(self.text_path(digest, tag), text_gz)
+            if text_gz is not None:  # not flushed to disk: checked when read (see above)
+                atomic_write_bytes(self.text_path(digest, tag), text_gz, durable=False)
             if boxes:
-                atomic_write_bytes(self.boxes_path(digest, tag), boxes)
+                atomic_write_bytes(self.boxes_path(digest, tag), boxes, durable=False)
             atomic_write_bytes(self.summary_path(digest, tag),
-                               json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+                               json.dumps(summary, ensure_ascii=False).encode("utf-8"),
+                               durable=False)
         except StorageError as exc:
             self._keep_in_memory(digest, tag, summary, text_gz, boxes, exc)
         return entry

@@ -8,7 +8,8 @@ import gzip
 import hashlib
 import json
 import os
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,43 +107,50 @@ def test_a_change_reverted_during_extraction_is_not_cached(
     assert "version A" in ws.library().text(doc.id).text
 
 
+#: Another program saving the memo over and over (write a copy, rename it over the file),
+#: as an editor or a sync tool does: a separate process, so it runs truly alongside.
+FLIPPER = """
+import os, sys
+target, a, b, stop = sys.argv[1:5]
+versions = [open(b, "rb").read(), open(a, "rb").read()]
+saves = 0
+while not os.path.exists(stop):
+    tmp = target + ".saving"
+    with open(tmp, "wb") as fh:
+        fh.write(versions[saves % 2])
+    os.replace(tmp, target)
+    saves += 1
+print(saves)
+"""
+
+
 def test_a_file_flipping_during_indexing_never_poisons_the_cache(
         tmp_path: Path, cache_root: Path) -> None:
     """A real concurrent writer saves the two versions in turn while the library reads the
     folder again and again; then a brand-new workspace with a clean copy shows its text."""
-    filler = "Sample paragraph about syringe services and treatment courts. " * 2500
+    filler = "Sample paragraph about syringe services and treatment courts. " * 300
     big_a, big_b = VERSION_A + filler, VERSION_B + filler
     ws_dir = tmp_path / "flipping"
     target = write(ws_dir / "memo.txt", big_a)
-    stop = threading.Event()
-    saves = [0]
-
-    def flipper() -> None:
-        i = 0
-        while not stop.is_set():
-            tmp = target.with_name(".memo.saving")
-            tmp.write_text(big_b if i % 2 == 0 else big_a, "utf-8")
-            os.replace(tmp, target)
-            i += 1
-            saves[0] = i
-
-    thread = threading.Thread(target=flipper, daemon=True)
-    thread.start()
+    a, b = write(tmp_path / "a.txt", big_a), write(tmp_path / "b.txt", big_b)
+    stop = tmp_path / "stop"
+    flipper = subprocess.Popen([sys.executable, "-c", FLIPPER, str(target), str(a), str(b),
+                                str(stop)], stdout=subprocess.PIPE, text=True)
     poisoned: list[int] = []
     try:
         library = Workspace.open(ws_dir).library()
-        for run in range(12):
+        for run in range(16):
             library.update(rebuild=True)
             if any((key, text[:22]) in ((digest(big_a), "MEMORANDUM (version B)"),
                                         (digest(big_b), "MEMORANDUM (version A)"))
                    for key, text in stored_texts(cache_root).items()):
                 poisoned.append(run)
     finally:
-        stop.set()
-        thread.join(10)
-    assert saves[0] > 12, "the writer did not run alongside the reads"
+        stop.touch()
+        saves = int(flipper.communicate(timeout=30)[0] or 0)
+    assert saves > 16, "the writer did not run alongside the reads"
     assert poisoned == [], (
-        f"the cache held the other version's text after {len(poisoned)} of 12 updates")
+        f"the cache held the other version's text after {len(poisoned)} of 16 updates")
     clean = tmp_path / "clean"
     write(clean / "memo.txt", big_a)
     fresh = Workspace.open(clean).library()
