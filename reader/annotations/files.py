@@ -100,7 +100,7 @@ def list_files(folder: Path) -> list[tuple[Path, str, bool]]:
                           f"{exc.strerror or exc}.") from exc
     out = []
     for e in entries:
-        parsed = parse_name(e.name)
+        parsed = parse_name(safe_files.display_name(e.name))  # a non-UTF-8 name: with U+FFFD
         if parsed is None:
             continue
         try:

@@ -43,15 +43,22 @@ def test_every_command_works_in_a_workspace_with_a_latin1_file_name(
     assert search.returncode == 0, no_traceback(search)
     assert "possession" in search.stdout.lower() or "1 document" in search.stdout
     assert annotate.returncode == 0, no_traceback(annotate)
+    folder = ws / ".policy-reader" / "annotations"
+    own = next(folder.glob("*.json"))  # a colleague's file, named in Latin-1 by an old tool
+    (folder / non_utf8_name(b"caf\xe9", b".json")).write_bytes(own.read_bytes())
 
-    listed, brief, docs = run_cli_many(
+    listed, brief, docs, exported = run_cli_many(
         ["-w", ws, "annotations", "list"], ["-w", ws, "brief", "--out", tmp_path / "brief.md"],
-        ["-w", ws, "docs"], home=user_home)
+        ["-w", ws, "docs"],
+        ["-w", ws, "annotations", "export", "--format", "w3c", "--out", tmp_path / "all.json"],
+        home=user_home)
     assert listed.returncode == 0, no_traceback(listed)
     assert "simple possession" in listed.stdout
     assert brief.returncode == 0, no_traceback(brief)
     assert "simple possession" in (tmp_path / "brief.md").read_text("utf-8")
     assert docs.returncode == 0, no_traceback(docs)
+    assert exported.returncode == 0, no_traceback(exported)
+    assert (tmp_path / "all.json").read_text("utf-8").count("simple possession") >= 2
     assert bad.exists()  # the person's file is left as it is
 
 
