@@ -25,8 +25,8 @@ class IndexNotSaved(SearchIndexError):
 
 def not_saved(exc: OSError) -> IndexNotSaved:
     return IndexNotSaved(f"The search index could not be saved ({exc.strerror or exc}).",
-                         "Searching shows what was indexed before; free some space, then "
-                         "run 'policy-reader index' again.")
+                         "Searching shows what was indexed before; the index catches up "
+                         "at the next update once there is room again.")
 
 
 class RowWriter:
