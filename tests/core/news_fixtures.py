@@ -28,13 +28,14 @@ class NewsFixture:
     body: str
 
 
-def news_fixtures() -> list[NewsFixture]:
+def news_fixtures(folder: Path = NEWS) -> list[NewsFixture]:
     out = []
-    for sidecar in sorted(NEWS.glob("*.expected.json")):
+    for sidecar in sorted(folder.glob("*.expected.json")):
         raw = json.loads(sidecar.read_text("utf-8"))
         name = sidecar.name.removesuffix(".expected.json")
-        out.append(NewsFixture(name=name, path=NEWS / f"{name}.html", style=raw["style"],
-                               lang=raw["lang"], headline=raw["headline"],
+        out.append(NewsFixture(name=name, path=folder / f"{name}.html",
+                               style=raw.get("style", ""), lang=raw.get("lang", ""),
+                               headline=raw["headline"],
                                author=raw["author"], date=raw["date"], site=raw["site"],
                                body=raw["body"]))
     return out
