@@ -102,6 +102,7 @@ def write(article: Article, page: str, out_dir: Path) -> None:
         "date": article.date,
         "site": article.site,
         "notes": article.notes,
+        "headings": [str(v) for k, v in blocks if k in ("h2", "h3")],
         "body": reference_body(blocks),
     }
     (out_dir / f"{article.name}.expected.json").write_text(

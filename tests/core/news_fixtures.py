@@ -26,6 +26,7 @@ class NewsFixture:
     date: str
     site: str
     body: str
+    headings: tuple[str, ...] = ()
 
 
 def news_fixtures(folder: Path = NEWS) -> list[NewsFixture]:
@@ -37,7 +38,7 @@ def news_fixtures(folder: Path = NEWS) -> list[NewsFixture]:
                                style=raw.get("style", ""), lang=raw.get("lang", ""),
                                headline=raw["headline"],
                                author=raw["author"], date=raw["date"], site=raw["site"],
-                               body=raw["body"]))
+                               body=raw["body"], headings=tuple(raw.get("headings", ()))))
     return out
 
 
