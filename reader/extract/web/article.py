@@ -70,7 +70,7 @@ def read_article(html: str, name: str = "page") -> PageArticle:
         found = recover(xml_blocks(doc.body), dom_blocks(tree))
         meta = _with_byline(meta, found)
         blocks = clean_blocks(found, headline=meta.headline, authors=list(meta.authors))
-        meta = _with_fallbacks(meta, doc)
+        meta = _with_fallbacks(meta, doc, html)
     if blocks:
         return PageArticle(tuple(blocks), meta)
     plain = plain_blocks(tree)
@@ -89,8 +89,10 @@ def _with_byline(meta: PageMeta, blocks: list[WebBlock]) -> PageMeta:
     return replace(meta, authors=tuple(names)) if names else meta
 
 
-def _with_fallbacks(meta: PageMeta, doc: object) -> PageMeta:
-    """Fields the page's markup left empty, from trafilatura's own guesses."""
+def _with_fallbacks(meta: PageMeta, doc: object, html: str) -> PageMeta:
+    """Fields the page's markup left empty, from trafilatura's own guesses (a date only
+    when the page writes it as such, in its address or markup: the guesser also "repairs"
+    impossible dates like 2019-02-30 into ones the page never gave)."""
     fallback = {"title": getattr(doc, "title", None), "author": getattr(doc, "author", None),
                 "date": getattr(doc, "date", None), "sitename": getattr(doc, "sitename", None),
                 "url": getattr(doc, "url", None)}
@@ -106,7 +108,8 @@ def _with_fallbacks(meta: PageMeta, doc: object) -> PageMeta:
         changes["authors"] = tuple(unique_names(clean_author_names(
             fallback["author"], [meta.site, fallback.get("sitename", "")])))
     date = fallback.get("date", "")
-    if not meta.date and re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+    if not meta.date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) \
+            and (date in html or date.replace("-", "/") in html):
         changes["date"] = date
     if not meta.site and fallback.get("sitename"):
         changes["site"] = fallback["sitename"]

@@ -157,7 +157,8 @@ def clean_blocks(blocks: list[WebBlock], *, headline: str = "",
             in_related = True  # drop the label and the link list that follows it
             continue
         if in_related:
-            if block.kind in ("li", "p") and (block.link_ratio >= 0.5 or units(text) <= 14):
+            if (block.kind == "li" and (block.link_ratio >= 0.5 or units(text) <= 14)) \
+                    or (block.kind == "p" and block.link_ratio >= 0.5):
                 continue
             in_related = False
         if furniture(block):

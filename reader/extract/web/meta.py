@@ -91,18 +91,22 @@ def _article_node(nodes: list[dict]) -> dict:
 
 
 def _resolve(value: object, by_id: dict[str, dict]) -> object:
-    if isinstance(value, dict) and set(value) <= {"@id"} and value.get("@id") in by_id:
-        return by_id[str(value["@id"])]
+    """A node named only by its ``@id`` (``{"@id": "#/schema/person/1"}``), looked up once."""
+    if isinstance(value, dict) and isinstance(value.get("@id"), str) and "name" not in value:
+        return by_id.get(value["@id"], value)
     return value
 
 
-def _names(value: object, by_id: dict[str, dict], *, people: bool) -> list[str]:
+def _names(value: object, by_id: dict[str, dict], *, people: bool,
+           depth: int = 0) -> list[str]:
     """Names in a JSON-LD author/publisher value (string, object, list, @id reference)."""
-    value = _resolve(value, by_id)
+    if depth > 3:
+        return []
     if isinstance(value, list):
-        return [n for v in value for n in _names(v, by_id, people=people)]
+        return [n for v in value[:20] for n in _names(v, by_id, people=people, depth=depth + 1)]
     if isinstance(value, str):
         return [value]
+    value = _resolve(value, by_id)
     if isinstance(value, dict):
         if people and any("Organization" in t or t == "Brand" for t in _types(value)):
             return []
@@ -110,10 +114,12 @@ def _names(value: object, by_id: dict[str, dict], *, people: bool) -> list[str]:
         if isinstance(name, str):
             return [name]
         if isinstance(name, list):
-            return [str(n) for n in name]
-        if "@id" in value and str(value["@id"]) in by_id:
-            return _names(by_id[str(value["@id"])], by_id, people=people)
+            return [n for n in name[:20] if isinstance(n, str)]
     return []
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _text(el: lxml.html.HtmlElement) -> str:
@@ -149,8 +155,13 @@ def _choose_headline(root: lxml.html.HtmlElement, candidates: list[str],
     h1s = []
     for h in root.iter("h1"):
         text = _text(h)
+        logo = [a for a in h.iter("a") if (a.get("href") or "").strip() in ("/", "./", "#")]
+        if logo and units(_text(logo[0])) >= units(text) - 1:
+            keys = keys | {fold(text)}  # the site's logo as a heading: its name
+            continue
         if text and strip_site(text, keys) and units(text) >= 2 and len(text) <= 300:
             h1s.append((text, h))
+    candidates = [c for c in candidates if strip_site(c, keys)]
     # a JSON-LD headline cut short ("…") yields to a candidate that continues it
     full = []
     for c in candidates:
@@ -169,6 +180,9 @@ def _choose_headline(root: lxml.html.HtmlElement, candidates: list[str],
         best = max(h1s, key=lambda x: max(_similar(x[0], c) for c in full))
         if max(_similar(best[0], c) for c in full) >= 0.6:
             return best
+        longest = max(h1s, key=lambda x: units(x[0]))
+        if units(longest[0]) >= 4 and all(units(c) <= 3 for c in full):
+            return longest  # the other titles are only a name (the site's, unnamed as such)
     return (full[0], None) if full else ("", None)
 
 
@@ -233,7 +247,7 @@ def page_meta(root: lxml.html.HtmlElement, fallback: dict[str, str] | None = Non
     url = url or fallback.get("url", "")
     keys = site_keys([n for n in [site, *publisher] if n], url)
     title_el = root.find(".//title")
-    raw_titles = [str(art.get("headline") or "") if art else "", tags.get("og:title", ""),
+    raw_titles = [_string(art.get("headline")), tags.get("og:title", ""),
                   tags.get("twitter:title", ""),
                   _text(title_el) if title_el is not None else "", fallback.get("title", "")]
     candidates = [t for t in (strip_site(r, keys) for r in raw_titles) if t]
@@ -252,9 +266,9 @@ def page_meta(root: lxml.html.HtmlElement, fallback: dict[str, str] | None = Non
         authors = unique_names([n for raw in source for n in clean_author_names(raw, site_names)])
         if authors:
             break
-    dates = [str(art.get("datePublished") or "") if art else ""]
+    dates = [_string(art.get("datePublished"))]
     dates += [tags[k] for k in _DATE_META if k in tags]
     dates += [t.get("datetime") or "" for t in root.iter("time")][:3]
-    dates += [str(art.get("dateCreated") or "") if art else "", fallback.get("date", "")]
+    dates += [_string(art.get("dateCreated")), fallback.get("date", "")]
     return PageMeta(headline=headline, authors=tuple(authors), date=_choose_date(dates),
                     site=site, url=url, headline_element=element)

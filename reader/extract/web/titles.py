@@ -14,6 +14,8 @@ from reader.extract.web.names import fold
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", "：", " : ", " » ")
 _DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_GENERIC = {"online", "news", "digital", "com", "live", "newspaper", "magazine", "edition",
+            "the", "daily", "デジタル", "新聞"}
 _SECTION_PREFIX_RE = re.compile(r"^(?:opinion|analysis|editorial|commentary|live|watch|"
                                 r"video|photos|review|exclusive|breaking|názor|komentář)$",
                                 re.IGNORECASE)
@@ -21,7 +23,7 @@ _SECTION_PREFIX_RE = re.compile(r"^(?:opinion|analysis|editorial|commentary|live
 
 def site_keys(names: list[str], url: str = "") -> set[str]:
     """The forms a site's name takes in titles: the name with and without "The", its
-    initials ("CJ", "TCJ"), and the host name's main part."""
+    initials ("CJ", "TCJ"), its last word ("Herald"), and the host name's main part."""
     keys: set[str] = set()
     for name in names:
         key = fold(name)
@@ -34,6 +36,8 @@ def site_keys(names: list[str], url: str = "") -> set[str]:
             keys.add("".join(w[0] for w in words))
             keys.add("".join(w[0] for w in key.split() if w not in ("of", "and")))
         keys.add(key.replace(" ", ""))
+        if len(key.split()) >= 2 and len(key.split()[-1]) >= 4:
+            keys.add(key.split()[-1])  # "… | Herald" for "The Harbor Herald"
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
     if host:
         keys.add(host.split(".")[0])
@@ -48,10 +52,12 @@ def _is_site(segment: str, keys: set[str]) -> bool:
     if key in keys or key.replace(" ", "") in keys or _DOMAIN_RE.match(segment.strip()):
         return True
     # "Daily Bulletin Online", "NBS News": a site key plus one generic word
-    return any(key.startswith(k + " ") or key.endswith(" " + k) for k in keys if len(k) > 3) \
-        and len(key.split()) <= 5 and bool(re.search(
-            r"\b(?:online|news|digital|daily|com|live|the|newspaper|magazine|edition|"
-            r"デジタル|新聞)\b", key))
+    for k in keys:
+        if len(k) > 3 and key.startswith(k + " ") and key[len(k) + 1:] in _GENERIC:
+            return True
+        if len(k) > 3 and key.endswith(" " + k) and key[:-len(k) - 1] in _GENERIC:
+            return True
+    return False
 
 
 def _split_last(title: str) -> tuple[str, str, str] | None:
