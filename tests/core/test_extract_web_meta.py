@@ -205,3 +205,21 @@ def test_any_json_ld_reads_or_gives_a_document_error(tmp_path: Path, ld: object,
         return
     check_extracted(x)
     assert "Paragraph 3 of the story" in x.text
+
+
+@pytest.mark.parametrize("wrap", [
+    "<div class='article-body share-enabled has-caption'>{}</div>",
+    "<form id='aspnetForm' action='/x'><div class='page'>{}</div></form>",
+    "<article><img src='lead.jpg' alt=''>{}</article>",
+    "<div class='media'><div class='media-body'>{}</div></div>",
+    "<div class='content' data-component='text-block'>{}</div>",
+])
+def test_markup_that_sounds_like_furniture_but_holds_the_article(tmp_path: Path,
+                                                                  wrap: str) -> None:
+    path = _page(tmp_path, "<title>Van approved</title>",
+                 "<nav><ul><li><a href='/'>Home</a></li></ul></nav><h1>Van approved</h1>"
+                 + wrap.format(BODY) + "<footer>© 2024 Herald. All rights reserved.</footer>")
+    x = extract_file(path)
+    for i in range(6):
+        assert f"Paragraph {i} of the story" in x.text
+    assert "Home" not in x.text and "All rights reserved" not in x.text

@@ -40,6 +40,14 @@ _JUNK_PREFIXES = ("related", "share", "sharing", "social", "newsletter", "recirc
                   "sponsor", "subscri", "outbrain", "breadcrumb", "byline", "caption",
                   "trending", "popular", "recommend", "readmore", "alsoread", "mostread",
                   "mostviewed")
+#: Names of furniture removed even when it holds long paragraphs (comment threads, related
+#: stories with teasers, sidebars).
+_BIG_JUNK = {"comment", "comments", "disqus", "footer", "sidebar", "widget", "rail", "nav",
+             "navigation", "menu", "outbrain", "taboola", "ranking", "epic", "onwards",
+             "cookie", "cookies", "consent", "gdpr", "banner", "masthead", "pagination",
+             "pager", "nejctenejsi", "diskuse"}
+_BIG_JUNK_PREFIXES = ("related", "recirc", "popular", "trending", "recommend", "newsletter",
+                      "promo", "sponsor", "outbrain", "mostread", "mostviewed")
 #: Tokens naming furniture that is small (author boxes, photo boxes, print-edition notes);
 #: an element so named is removed only when it holds at most this many words.
 _WEAK_TOKENS = {"author", "authors", "writer", "contributor", "contributors", "print",
@@ -94,9 +102,18 @@ def _is_junk(el: lxml.html.HtmlElement) -> bool:
     toks = tokens(el)
     if any(t in _BODY_TOKENS for t in toks):
         return False
-    if any(t in _JUNK_TOKENS or t.startswith(_JUNK_PREFIXES) for t in toks):
-        return True
+    named = [t for t in toks if t in _JUNK_TOKENS or t.startswith(_JUNK_PREFIXES)]
+    if named:
+        # furniture that holds prose (two long paragraphs) is left to the article finder
+        # unless its name is unmistakable: a share-enabled or captioned wrapper of the
+        # story must not go
+        return any(t in _BIG_JUNK or t.startswith(_BIG_JUNK_PREFIXES) for t in named) \
+            or _long_paragraphs(el) < 2
     return any(t in _WEAK_TOKENS for t in toks) and _words(el) <= _WEAK_WORDS
+
+
+def _long_paragraphs(el: lxml.html.HtmlElement) -> int:
+    return sum(1 for p in el.iter("p") if units(p.text_content()) >= 25)
 
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -181,9 +198,11 @@ def _drop_image_box(img: lxml.html.HtmlElement, protected: set[lxml.html.HtmlEle
         if anc in protected:
             break
         n = _words(anc)
+        if n > _IMAGE_BOX_WORDS or n > total // 4:
+            break
         texts = [c for c in anc.iter("p", "div", "span", "figcaption", "li")
                  if units(c.text or "") > 2]
-        if n > _IMAGE_BOX_WORDS or n > total // 4 or len(texts) > 3:
+        if len(texts) > 3:
             break
         box = anc
     _drop(box)
