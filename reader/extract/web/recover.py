@@ -6,7 +6,8 @@ blocks (same words); then, inside the stretch of the page it took, the page's bl
 skipped come back in their place when they are not furniture: a block between two kept
 ones (gaps of up to :data:`MAX_GAP` blocks), the other items of a list it took part of,
 and a subheading right before the first kept block. A block the extractor turned from
-a heading into a paragraph (live blogs' post titles) is a heading again.
+a heading or a list item into a paragraph (live blogs' post titles and lists) is a heading
+or a list item again.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def recover(blocks: list[WebBlock], page: list[DomBlock]) -> list[WebBlock]:
     hits = [j for j in matched if j >= 0]
     if len(hits) < max(2, len(blocks) // 2):
         return blocks  # the extractor's text does not line up with the page's: keep it
-    blocks = [page[j][0] if j >= 0 and b.kind == "p" and page[j][0].kind == "h" else b
-              for b, j in zip(blocks, matched, strict=True)]
+    blocks = [page[j][0] if j >= 0 and b.kind == "p" and page[j][0].kind in ("h", "li")
+              else b for b, j in zip(blocks, matched, strict=True)]
     taken = set(hits)
     lists = {el.getparent() for j in hits for b, el in [page[j]] if b.kind == "li"}
     extra: dict[int, list[WebBlock]] = {}  # after which page index -> blocks to insert
