@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE / "news_fixtures"))
 
 SITES = ["national_daily", "wire_service", "tabloid", "public_broadcaster", "regional_paper",
          "magazine", "paywall", "live_blog", "photo_gallery", "comments", "two_h1", "czech",
-         "japanese", "opinion"]
+         "japanese", "opinion", "tv_station", "german", "nonprofit"]
 
 
 def main() -> None:

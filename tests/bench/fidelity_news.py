@@ -1,5 +1,6 @@
 """How well saved news pages are read: body word-F1 against each fixture's reference body
-(ours and trafilatura alone), headline, author, date and site accuracy. Prints JSON.
+(ours, trafilatura alone, and readability alone as a second opinion), headline, author,
+date and site accuracy (ours and trafilatura's own metadata). Prints JSON.
 
     .venv/bin/python tests/bench/fidelity_news.py [--folder DIR] [--show]
 
@@ -38,6 +39,21 @@ def trafilatura_alone(html: str) -> tuple[str, dict[str, str]]:
                               "date": doc.date or "", "site": doc.sitename or ""}
 
 
+def readability_alone(html: str) -> str:
+    """The readability algorithm (trafilatura's bundled port) as a second opinion."""
+    import lxml.html
+    from trafilatura.readability_lxml import Document
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    summary = Document(tree).summary()
+    if isinstance(summary, str):
+        return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+    return lxml.html.tostring(summary, method="text", encoding="unicode")
+
+
 def _same(got: str, want: str) -> bool:
     return fold(got) == fold(want)
 
@@ -70,7 +86,9 @@ def main() -> None:
                 "site": fx.site}
         row = {"name": fx.name, "style": fx.style,
                "body_f1": round(word_f1(x.text, fx.body), 4),
-               "body_f1_trafilatura": round(word_f1(text, fx.body), 4)}
+               "body_f1_trafilatura": round(word_f1(text, fx.body), 4),
+               "body_f1_readability": round(word_f1(readability_alone(
+                   fx.path.read_text("utf-8", "replace")), fx.body), 4)}
         for f in fields:
             ok, ok_alone = _same(got[f], want[f]), _same(alone.get(f, ""), want[f])
             hits[f] += ok
@@ -80,7 +98,7 @@ def main() -> None:
         rows.append(row)
         if args.show:
             print(f"== {fx.name}: {got}\n{x.text[:600]}\n", file=sys.stderr)
-    elapsed = time.perf_counter() - start
+    elapsed = time.perf_counter() - start  # includes the two comparison extractors
     n = max(1, len(fixtures))
     print(json.dumps({
         "bench": "fidelity_news",
@@ -89,6 +107,7 @@ def main() -> None:
         "extractor": engine_versions(),
         "body_f1": _summary([r["body_f1"] for r in rows]),
         "body_f1_trafilatura_alone": _summary([r["body_f1_trafilatura"] for r in rows]),
+        "body_f1_readability_alone": _summary([r["body_f1_readability"] for r in rows]),
         "accuracy": {f: round(hits[f] / n, 4) for f in fields},
         "accuracy_trafilatura_alone": {f: round(alone_hits[f] / n, 4) for f in fields},
         "seconds": round(elapsed, 2),

@@ -31,7 +31,10 @@ FURNITURE = ["Continue reading", "Read more", "READ MORE", "Sign up", "Share", "
              "Reply", "Trending", "Explore the", "Pokračování článku pod reklamou", "Reklama",
              "Čtěte také", "Sdílet", "Foto:", "Diskuse", "Přihlaste se", "シェア", "関連記事",
              "撮影", "写真・図版", "この記事を書いた人", "コメント", "Listen (", "Gift",
-             "Already a subscriber", "Key events", "Newest first", "Tagged", "Post navigation"]
+             "Already a subscriber", "Key events", "Newest first", "Tagged", "Post navigation",
+             "Download the", "Republish", "Creative Commons", "Contact reporter",
+             "in partnership with", "Donate", "Anzeige", "Lesen Sie auch", "Mehr zum Thema",
+             "Artikel teilen", "Zur Startseite", "Kommentare", "Zum Inhalt"]
 
 
 @cache

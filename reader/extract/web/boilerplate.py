@@ -90,6 +90,15 @@ _PRINT_RE = re.compile(
 _BYLINE_RE = re.compile(r"^(?:(?:story|text|words|photos?|video|reporting|interview)"
                         r"(?: and \w+)? )?by\b|^autor(?:ka)?:", _I)
 _EXTERNAL_RE = re.compile(r"is not responsible for the content of external", _I)
+#: Notes about the story rather than the story: partnerships, tip lines, apps, republishing.
+_ABOUT_STORY_RE = re.compile(
+    r"^this (?:article|story|report) (?:was|is) (?:produced|published|co-published|reported|"
+    r"written|made possible) (?:in partnership with|with (?:support|funding) from|by|as part "
+    r"of)|^(?:do you have|have you got|got) (?:information|a tip|a story|something to share)|"
+    r"^(?:have a (?:news )?tip|contact (?:the )?reporters?\b|send us a tip)|"
+    r"\bdownload (?:the|our) [\w .'’-]{0,40}\bapp\b|^republish this (?:story|article)|"
+    r"^(?:we|\w[\w ]{0,40} is a) (?:nonprofit|non-profit|reader-supported)\b.{0,80}"
+    r"\b(?:donate|support|rely on)", _I)
 _TIME_ONLY_RE = re.compile(
     r"^(?:(?:updated|published|posted|first published|last updated)(?: at| on)?:?\s*)?"
     r"(?:\w{3},? )?\d{1,2}[.:]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?$", _I)
@@ -136,6 +145,8 @@ def furniture(block: WebBlock) -> bool:
         return True
     if n <= 80 and (_COPYRIGHT_RE.search(text) or _PRINT_RE.search(text)
                     or _EXTERNAL_RE.search(text)):
+        return True
+    if n <= 40 and _ABOUT_STORY_RE.search(text):
         return True
     return block.kind in ("p", "li") and n <= 15 and block.link_ratio >= 0.9 and (
         block.kind == "p" or n <= 3)

@@ -30,7 +30,7 @@ _JUNK_TOKENS = {
     "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "comment",
     "comments", "disqus", "credit", "credits", "bio", "bios", "dek", "deck", "standfirst",
     "strapline", "kicker", "rubric", "flashline", "eyebrow", "tags", "tag", "signup",
-    "timestamp", "dateline", "toolbar", "skip", "nav", "navigation", "menu", "masthead",
+    "timestamp", "toolbar", "skip", "nav", "navigation", "menu", "masthead",
     "banner", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "carousel",
     "slideshow", "gallery", "pullquote", "epic", "onwards", "submeta", "widget", "sidebar",
     "rail", "footer", "pagination", "pager", "reprints", "ranking", "nejctenejsi", "diskuse",
@@ -39,7 +39,7 @@ _JUNK_TOKENS = {
 _JUNK_PREFIXES = ("related", "share", "sharing", "social", "newsletter", "recirc", "promo",
                   "sponsor", "subscri", "outbrain", "breadcrumb", "byline", "caption",
                   "trending", "popular", "recommend", "readmore", "alsoread", "mostread",
-                  "mostviewed")
+                  "mostviewed", "republish", "donate", "donation", "membership")
 #: Names of furniture removed even when it holds long paragraphs (comment threads, related
 #: stories with teasers, sidebars).
 _BIG_JUNK = {"comment", "comments", "disqus", "footer", "sidebar", "widget", "rail", "nav",
