@@ -61,6 +61,7 @@ class ExtractCache:
         self.problem = ""  # why results are only kept in memory ("" when saved)
         self._summaries: dict[tuple[str, str], dict[str, Any]] = {}
         self._texts: OrderedDict[tuple[str, str], tuple[bytes, bytes | None]] = OrderedDict()
+        self._transient: dict[tuple[str, str], CacheEntry] = {}  # never written (see store)
 
     def _file(self, digest: str, tag: str, suffix: str) -> Path:
         return self.root / digest[:2] / f"{digest}.{tag}{suffix}"
@@ -81,7 +82,9 @@ class ExtractCache:
     def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
               reason: str) -> CacheEntry:
         """Save an extraction result (or a failure) and return its summary. The text is
-        written first and the summary (which vouches for it) last."""
+        written first and the summary (which vouches for it) last. A missing extractor is
+        not the file's fault: that outcome is kept in memory for this session only, never
+        written, so the file is read again once the install is fixed."""
         text_gz: bytes | None = None
         boxes = None
         if result is not None:
@@ -100,6 +103,9 @@ class ExtractCache:
                                len(result.text), any(p.label for p in result.pages))
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
+            if status is DocStatus.NOT_INSTALLED:
+                self._transient[(digest, tag)] = entry
+                return entry
         summary = {
             "version": CACHE_VERSION, "digest": digest, "tag": tag,
             "status": entry.status.value, "reason": entry.reason,
@@ -168,7 +174,7 @@ class ExtractCache:
         """The cached summary, or None when absent or failing its check (then re-extract)."""
         raw = self._summary_raw(digest, tag)
         if raw is None:
-            return None
+            return self._transient.get((digest, tag))
         try:
             meta = DocMeta(**{k: str(v) for k, v in raw.get("meta", {}).items()
                               if k in DocMeta.__dataclass_fields__})
