@@ -36,6 +36,8 @@ FORMATS: dict[str, FormatInfo] = {
     ".txt": FormatInfo("text", "reader.extract.text", 1, isolated=False, paged=False),
     ".text": FormatInfo("text", "reader.extract.text", 1, isolated=False, paged=False),
     ".docx": FormatInfo("docx", "reader.extract.docx", 1, isolated=True, paged=False),
+    # legislative XML (D.C. Code, USLM, Akoma Ntoso): see reader.extract.legal
+    ".xml": FormatInfo("xml", "reader.extract.legal.xml_file", 1, isolated=True, paged=False),
 }
 
 #: Files people commonly have that we recognise but cannot read (reported as unsupported).
