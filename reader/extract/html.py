@@ -24,6 +24,7 @@ from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.encoding import decode_bytes, read_limited
+from reader.extract.legal.statute_html import statute_page
 from reader.extract.metadata import clean_byline, guess_meta, guess_title, is_title_line
 from reader.model.documents import DocMeta
 
@@ -202,6 +203,8 @@ def extract(path: Path) -> Extracted:
     html = html.lstrip("\ufeff")
     if not re.search(r"\S", html):
         raise DamagedFile(f"{path.name}: the page contains no text.")
+    if (statute := statute_page(html, path.name)) is not None:  # a legislature's section page
+        return statute
     warnings: list[str] = []
     try:
         if len(data) > MAX_TRAFILATURA_BYTES:

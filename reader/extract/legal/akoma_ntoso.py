@@ -42,12 +42,44 @@ _SKIP_INLINE = ("authorialNote", "noteRef", "eol", "eop")
 _KINDS = {"act": "statute", "bill": "statute", "judgment": "opinion"}
 
 
+_SECTION_WORD_RE = re.compile(r"^(?:§+|Sec(?:tion)?\.?|SECTION|SEC\.)\s*", re.IGNORECASE)
+_EID_PARTS = {"sec": "§ {}", "art": "Art. {}", "chp": "Chapter {}", "part": "Part {}",
+              "title": "Title {}", "subsec": "({})", "para": "({})", "subpara": "({})",
+              "point": "({})", "item": "({})", "list": "", "intro": "", "content": ""}
+_AKN_HREF_RE = re.compile(r"^/akn/(?P<country>[\w-]+)/(?P<type>\w+)/(?:[\w-]+/)*?"
+                          r"(?P<date>\d{4})(?:-\d\d-\d\d)?/(?P<number>[\w-]+)"
+                          r"(?:/[^~]*)?(?:~(?P<eid>[\w-]+))?$")
+
+
+def eid_designation(eid: str) -> str:
+    """``"sec_4__subsec_b"`` → ``"§ 4(b)"`` (the Akoma Ntoso naming convention)."""
+    out = ""
+    for part in eid.split("__"):
+        kind, _, value = part.partition("_")
+        pattern = _EID_PARTS.get(kind)
+        if pattern is None or not value:
+            return ""
+        piece = pattern.format(value) if pattern else ""
+        out = out + piece if piece.startswith("(") or not out else piece if piece else out
+    return out
+
+
+def external_target(href: str) -> str:
+    """``/akn/us-vt/act/2021/13/~sec_4`` → ``"Act No. 13 of 2021, § 4"``; else ``href``."""
+    m = _AKN_HREF_RE.match(href)
+    if not m:
+        return href
+    out = f"{m.group('type').capitalize()} No. {m.group('number')} of {m.group('date')}"
+    pin = eid_designation(m.group("eid") or "")
+    return f"{out}, {pin}" if pin else out
+
+
 def _number(tag: str, num: str) -> str:
     value = num.strip().rstrip(".").strip()
     if not value:
         return ""
     if tag == "section":
-        return value if value.startswith("§") else f"§ {value}"
+        return f"§ {_SECTION_WORD_RE.sub('', value)}"
     if tag == "article":
         return f"Art. {value}" if not value.lower().startswith("art") else value
     if tag in BIG:
@@ -88,7 +120,9 @@ class _Reader:
         elif "~" in href and href.split("~")[0].split("/!")[0].rstrip("/") in (
                 self.work_uri, self.work_uri.split("/!")[0]):
             eid = href.split("~", 1)[1]
-        return (self.numbers.get(eid, href) if eid else href), href
+        if eid:
+            return self.numbers.get(eid) or eid_designation(eid) or href, href
+        return external_target(href), href
 
     def walk(self, elements: Iterable[etree._Element]) -> None:
         for c in elements:
@@ -123,16 +157,23 @@ class _Reader:
         if notes:
             sub = self.out.open("Notes", kind=NOTE_KIND)
             for n in notes:
-                self.out.block(inline(n, self.link_of))
+                marker = (n.get("marker") or "").strip()
+                lead = [Piece(f"[{marker}] ")] if marker else []
+                self.out.block([*lead, *inline(n, self.link_of)])
             self.out.close(sub)
         self.out.close(token)
 
     def block(self, el: etree._Element, lead: str = "") -> None:
         inner = [c for c in el if local(c) in BLOCKS or local(c) in LEVELS]
         if inner:
-            if lead.strip() or (el.text or "").strip():
-                self.out.block(lead + (el.text or ""))
-            self.walk(el)
+            lead += el.text or ""
+            rest = list(el)
+            if local(inner[0]) in BLOCKS and rest[0] is inner[0]:
+                self.block(inner[0], lead)  # "(1)" runs into its first paragraph
+                rest.remove(inner[0])
+            elif lead.strip():
+                self.out.block(lead)
+            self.walk(rest)
             return
 
         self.out.block([Piece(lead), *inline(el, self.link_of, _SKIP_INLINE)])
