@@ -32,7 +32,7 @@ from reader.extract.legal.inline import (
     strip_end,
 )
 from reader.extract.legal.safe_xml import local
-from reader.model.documents import NOTE_KIND, DocMeta
+from reader.model.documents import NOTE_KIND, DocMeta, Section
 
 log = logging.getLogger(__name__)
 
@@ -202,11 +202,40 @@ def _meta_text(root: etree._Element, name: str) -> str:
     return all_text(found)
 
 
-def _meta(root: etree._Element, reader: _Reader) -> DocMeta:
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "or"}
+
+
+def _capitalised(heading: str) -> str:
+    """``"CHAPTER 13A—COMMUNITY OVERDOSE PREVENTION"`` → ``"Chapter 13A—Community Overdose
+    Prevention"`` (headings the Code prints in capitals; others unchanged)."""
+    if not heading.isupper():
+        return heading
+    words = re.split(r"(\s+|—)", heading.lower())
+    out = []
+    for i, w in enumerate(words):
+        keep = (i and w in _SMALL_WORDS) or w[:1].isdigit()
+        out.append(w if keep else w[:1].upper() + w[1:])
+    return re.sub(r"\b(\d+)([a-z])\b", lambda m: m.group(1) + m.group(2).upper(), "".join(out))
+
+
+def _title(root: etree._Element, reader: _Reader, sections: tuple[Section, ...]) -> str:
+    """The document's title: the Code title's name, and the chapter's when the file holds
+    exactly one chapter ("Title 21—Food and Drugs, Chapter 13A—Community Overdose
+    Prevention")."""
+    title = _capitalised(_meta_text(root, "title") or
+                         all_text(next(descendants(root, "docTitle"), None)))
+    big = [s for s in sections if s.level == 2 and not s.is_note and s.number
+           and not s.number.startswith(("§", "("))]
+    if title and len(big) == 1 and local(root) == "uscDoc":
+        title = f"{title}, {_capitalised(big[0].title)}"
+    return title
+
+
+def _meta(root: etree._Element, reader: _Reader, sections: tuple[Section, ...]) -> DocMeta:
     kind = local(root)
     doc_type = _meta_text(root, "type").lower()
     number = _meta_text(root, "docNumber")
-    title = _meta_text(root, "title") or all_text(next(descendants(root, "docTitle"), None))
+    title = _title(root, reader, sections)
     citable = _meta_text(root, "citableAs")
     created = _meta_text(root, "created") or _meta_text(root, "date")
     congress = _meta_text(root, "congress")
@@ -236,4 +265,4 @@ def read(root: etree._Element, name: str) -> Extracted:
     if not text:
         raise DamagedFile(f"{name}: the USLM file contains no text.")
     return Extracted(text=text, pages=single_page(text), sections=sections,
-                     meta=_meta(root, reader), links=links)
+                     meta=_meta(root, reader, sections), links=links)
