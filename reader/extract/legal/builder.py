@@ -58,7 +58,9 @@ def _assemble(pieces: Inline) -> tuple[str, list[tuple[int, int, Piece]]]:
         raw = piece.text
         lead = raw[:1].isspace()
         trail = raw[-1:].isspace()
-        text = normalize_text(" ".join(raw.split()))
+        text = " ".join(raw.split())
+        if not text.isascii():  # ASCII in XML has no control characters left to clean
+            text = normalize_text(text)
         if not text:
             pending_space = pending_space or lead or trail
             continue
@@ -103,7 +105,8 @@ class StatuteText:
         text, spans = _assemble(pieces)
         if not text:
             return -1
-        if normalize_text(text) != text:  # a combining mark across two pieces: rare
+        if not text.isascii() and normalize_text(text) != text:  # a combining mark across
+            # two pieces (rare)
             log.debug("re-normalising a block; its cross-references are dropped")
             text, spans = normalize_text(text), []
         if self._parts:

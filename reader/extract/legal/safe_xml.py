@@ -12,6 +12,7 @@ untrusted file.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import lxml.etree as etree
@@ -28,7 +29,7 @@ MAX_XML_BYTES = 128 * 1024 * 1024
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True, collect_ids=False)
+                           remove_pis=True)
 
 
 def parse_xml(path: Path, *, limit: int = MAX_XML_BYTES) -> tuple[etree._Element, list[str]]:
@@ -39,9 +40,34 @@ def parse_xml(path: Path, *, limit: int = MAX_XML_BYTES) -> tuple[etree._Element
     return parse_bytes(data, path.name)
 
 
+_ENTITY_RE = re.compile(rb"<!ENTITY\s+(?:%\s+)?([\w.:-]+)")
+
+
+def _refuse_entities(name: str, declared: list[str]) -> UnsupportedFormat:
+    names = ", ".join(declared[:3]) + ("…" if len(declared) > 3 else "")
+    detail = f" ({names})" if names else ""
+    return UnsupportedFormat(
+        f"{name}: declares XML entities in its DOCTYPE{detail}; such files are not read, "
+        "because entities can read other files or expand without limit.")
+
+
+def _declared_entities(data: bytes) -> list[str] | None:
+    """The entity names a DOCTYPE declares, found before parsing (``None``: no DOCTYPE).
+    UTF-16 files are looked at decoded."""
+    probe = data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        probe = data.decode("utf-16", "ignore").encode("utf-8")
+    if b"<!DOCTYPE" not in probe[:65536]:
+        return None
+    return [m.group(1).decode("utf-8", "replace") for m in _ENTITY_RE.finditer(probe)]
+
+
 def parse_bytes(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     if not data.strip():
         raise DamagedFile(f"{name} is empty.")
+    declared = _declared_entities(data)
+    if declared:  # refused before libxml2 even sees the declarations
+        raise _refuse_entities(name, declared)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -57,15 +83,11 @@ def parse_bytes(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     dtd = tree.docinfo.internalDTD
     declared = [e.name for e in dtd.iterentities()] if dtd is not None else []
     if declared or next(root.iter(etree.Entity), None) is not None:
-        names = ", ".join(declared[:3]) + ("…" if len(declared) > 3 else "")
-        detail = f" ({names})" if names else ""
-        raise UnsupportedFormat(
-            f"{name}: declares XML entities in its DOCTYPE{detail}; such files are not read, "
-            "because entities can read other files or expand without limit.")
+        raise _refuse_entities(name, declared)
     if tree.docinfo.doctype:
         url = tree.docinfo.system_url or ""
-        warnings.append(f"{name}: its DOCTYPE{(' names ' + url) if url else ''} "
-                        "was not loaded")
+        named = f" ({url})" if url else ""
+        warnings.append(f"{name}: the DTD its DOCTYPE names{named} was not loaded")
     return root, warnings
 
 
