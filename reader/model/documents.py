@@ -108,7 +108,7 @@ class Document:
 
     id: str  # sha256 hex of the file's bytes
     path: str  # workspace-relative, POSIX separators
-    format: str  # pdf | html | markdown | text | docx
+    format: str  # pdf | html | markdown | text | docx | xml
     size: int
     mtime_ns: int
     status: DocStatus

@@ -10,8 +10,8 @@ from reader.extract.legal.builder import Piece, StatuteText
 from reader.extract.normalize import normalize_text
 from reader.model.documents import NOTE_KIND, DocText, Page
 
-_CHARS = st.sampled_from(list("ab§(1)-. \t\n\u00a0\u2003") + ["ﬁ", "e\u0301", "\u00ad", "é",
-                                                              "\u200b", "“", "—"])
+_CHARS = st.sampled_from([*"ab§(1)-. \t\n\u00a0\u2003", "ﬁ", "e\u0301", "\u00ad", "é",
+                          "\u200b", "“", "—"])
 _TEXT = st.lists(_CHARS, max_size=12).map("".join)
 _PIECE = st.builds(lambda text, linked: Piece(text, "T:" + text if linked else "", "h"),
                    _TEXT, st.booleans())

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.extract.normalize import PARAGRAPH_SEPARATOR, normalize_text
-from reader.model.documents import NOTE_KIND, Link, Section
+from reader.model.documents import Link, Section
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +91,6 @@ class StatuteText:
     def length(self) -> int:
         return self._length
 
-    @property
-    def depth(self) -> int:
-        return len(self._open)
-
-    def in_note(self) -> bool:
-        return any(entry[2] == NOTE_KIND for entry in self._open)
-
     def block(self, pieces: Inline | str) -> int:
         """Add one paragraph; returns its start (-1 when it had no text)."""
         if isinstance(pieces, str):
@@ -105,8 +98,8 @@ class StatuteText:
         text, spans = _assemble(pieces)
         if not text:
             return -1
-        if not text.isascii() and normalize_text(text) != text:  # a combining mark across
-            # two pieces (rare)
+        if not text.isascii() and normalize_text(text) != text:
+            # a combining mark starting a piece composes with the one before (rare)
             log.debug("re-normalising a block; its cross-references are dropped")
             text, spans = normalize_text(text), []
         if self._parts:
@@ -134,10 +127,6 @@ class StatuteText:
             if start >= 0 and self._length > start:
                 self._sections.append(Section(title=title or number, level=level, start=start,
                                               end=self._length, number=number, kind=kind))
-
-    def retitle(self, token: int, title: str) -> None:
-        """Give the open section ``token`` its title once it is known."""
-        self._open[token - 1][0] = short_title(title, TITLE_CHARS)
 
     def build(self) -> tuple[str, tuple[Section, ...], tuple[Link, ...]]:
         self.close(1)

@@ -29,6 +29,7 @@ import re
 
 import lxml.etree as etree
 
+from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.legal.builder import Piece, StatuteText, short_title
 from reader.extract.legal.inline import all_text, child, inline, latest_date, strip_end
@@ -208,8 +209,6 @@ def read(root: etree._Element, name: str) -> Extracted:
         reader.section(root)
     text, sections, links = reader.out.build()
     if not text:
-        from reader.errors import DamagedFile
-
         raise DamagedFile(f"{name}: the D.C. Code file contains no text.")
     numbered = [(n, h) for n, h in reader.sections if n]
     if local(root) == "section" and reader.sections:

@@ -54,10 +54,6 @@ def child(el: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in el if local(c) == name), None)
 
 
-def children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if local(c) == name]
-
-
 def descendants(el: etree._Element, name: str) -> Iterable[etree._Element]:
     return (d for d in el.iter() if local(d) == name)
 

@@ -211,7 +211,7 @@ def _build(blocks: list[lxml.html.HtmlElement], cite: str, number: str, caption:
             start = out.block(_inline(b, code))
             body_start = start if body_start < 0 else body_start
     body_end = out.length
-    history = [plain for kind, pieces in notes for plain in ["".join(p.text for p in pieces)]]
+    history = ["".join(p.text for p in pieces) for _, pieces in notes]
     if notes:
         sub = out.open("History and notes", kind=NOTE_KIND)
         for _, pieces in notes:
