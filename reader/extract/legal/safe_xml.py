@@ -11,6 +11,7 @@ untrusted file.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -91,12 +92,15 @@ def parse_bytes(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     return root, warnings
 
 
+@functools.lru_cache(maxsize=2048)
+def _local_name(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
 def local(el: etree._Element) -> str:
     """An element's name without its namespace ("" for comments and the like)."""
     tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    return _local_name(tag) if isinstance(tag, str) else ""
 
 
 def namespace(el: etree._Element) -> str:
