@@ -27,10 +27,10 @@ class FormatInfo:
 
 FORMATS: dict[str, FormatInfo] = {
     ".pdf": FormatInfo("pdf", "reader.extract.pdf", 2, isolated=True, paged=True),
-    # 2: a legislature's section page is read as a statute (reader.extract.legal)
-    ".html": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
-    ".htm": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
-    ".xhtml": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
+    # 3: a legislature's section page is read as a statute (reader.extract.legal)
+    ".html": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
+    ".htm": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
+    ".xhtml": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
     ".md": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False, paged=False),
     ".markdown": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False,
                             paged=False),
