@@ -28,7 +28,7 @@ from typing import Any
 from reader.errors import ReaderError, StorageError
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
 from reader.paths import extract_cache_dir
 from reader.safe_files import read_bytes
 
@@ -38,7 +38,7 @@ CACHE_VERSION = 2  # 1: no checks (entries may hold another version's text: drop
 MEMORY_TEXTS = 32
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
-Text = tuple[str, tuple[Page, ...], tuple[Section, ...]]
+Text = tuple[str, tuple[Page, ...], tuple[Section, ...], tuple[Link, ...]]
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ class ExtractCache:
                 "version": CACHE_VERSION, "digest": digest, "tag": tag,
                 "text": result.text,
                 "pages": [[p.number, p.start, p.end, p.label, p.has_text] for p in result.pages],
-                "sections": [[s.title, s.level, s.start, s.end, s.number]
+                "sections": [[s.title, s.level, s.start, s.end, s.number, s.kind]
                              for s in result.sections],
+                "links": [[k.start, k.end, k.target, k.href] for k in result.links],
             }
             text_gz = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                     compresslevel=5, mtime=0)
@@ -233,13 +234,16 @@ class ExtractCache:
             text = body["text"]
             pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
                           for n, s, e, lb, ht in body["pages"])
-            sections = tuple(Section(title=t, level=lv, start=s, end=e, number=num)
-                             for t, lv, s, e, num in body["sections"])
+            # entries written before statutes had notes have five fields
+            sections = tuple(Section(*row[:5], kind=str(row[5]) if len(row) > 5 else "")
+                             for row in body["sections"])
+            links = tuple(Link(s, e, target, href)
+                          for s, e, target, href in body.get("links", ()))
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
             log.warning("dropping a damaged cached text for %s: %s", digest[:12], exc)
             self.drop(digest, tag)
             return None
-        return text, pages, sections
+        return text, pages, sections, links
 
     def load_boxes(self, digest: str, tag: str) -> bytes | None:
         return self._checked_bytes(digest, tag, "boxes")
