@@ -113,6 +113,7 @@ class AnnotationController(ThemeEdits, QObject):
         if old is not None and old is not ws:
             self.autosave.save_now(old)
         self.ws = ws
+        ws.annotations().retries_saves = True  # the autosave keeps failed edits and retries
         self.is_loaded = False
         self.undo_stack.clear()
         self.watcher.watch(ws.annotations_dir, ws.themes_file)
@@ -300,12 +301,7 @@ class AnnotationController(ThemeEdits, QObject):
                 self.themes_changed.emit(tax)
                 self.session.load_themes()
                 self.notice.emit("The group's themes were updated.")
-            if not changes.empty:
-                self.highlights_changed.emit(HighlightChange(reload=True))
-                self._schedule_index([*changes.added, *changes.changed, *changes.removed])
-                self._counts_timer.start()
-                self.authors_changed.emit()
-                self.notice.emit(_change_sentence(changes, names))
+            self.changed_on_disk(changes, names)
 
         def finished() -> None:
             self._reloading = False
@@ -317,6 +313,17 @@ class AnnotationController(ThemeEdits, QObject):
                                on_done=done,
                                on_error=lambda exc: log.warning("reload: %s", exc))
         task.finished.connect(finished)
+
+    def changed_on_disk(self, changes: Any, names: list[str] | None = None) -> None:
+        """Show highlights that others (or this person elsewhere) saved: found by a
+        re-read, or merged in by a save of your file (``StoreChanges``)."""
+        if changes.empty:
+            return
+        self.highlights_changed.emit(HighlightChange(reload=True))
+        self._schedule_index([*changes.added, *changes.changed, *changes.removed])
+        self._counts_timer.start()
+        self.authors_changed.emit()
+        self.notice.emit(_change_sentence(changes, names or []))
 
     def import_done(self) -> None:
         """An import changed the store and maybe the themes: show it everywhere."""
