@@ -107,6 +107,7 @@ class FileRead:
     suspect: bool = False  # its content claims another author
     claimed: str | None = None  # the author id its content names (None: names nobody)
     arrived: datetime = field(default_factory=lambda: datetime.now(UTC))  # written here
+    future_note: str = ""  # some highlights are dated in the future (a problem to report)
 
     @property
     def writable(self) -> bool:
@@ -250,8 +251,8 @@ def _claim(fr: FileRead, claimed: Author | None) -> None:
 def _finish(fr: FileRead, now: datetime) -> None:
     limit = now + FUTURE_SLACK
     future = sum(1 for h in fr.highlights if h.modified > limit)
-    if future:
-        fr.problems.append(
+    if future:  # (the store reports copies of your own file its own way: holds)
+        fr.future_note = (
             f"{fr.path.name}: {future} highlight(s) are dated in the future (a computer's "
             "clock may be wrong); later edits still win over them.")
     if fr.suspect:  # never let such a file take over the ids of the author it names

@@ -245,27 +245,26 @@ class AnnotationStore(StoreFiles, StoreQueries):
                 count += 1
             return count
 
-    def merge_in(self, highlights: Iterable[Highlight]) -> tuple[int, int, int]:
-        """Add imported highlights as yours: (added, updated, skipped). An id already held by
-        someone else is skipped (it is theirs); an older version of yours changes nothing."""
-        added = updated = skipped = 0
+    def put_versions(self, highlights: Iterable[Highlight]) -> int:
+        """Store ``highlights`` as your versions (an import, after its plan decided each
+        one: :mod:`reader.annotations.import_plan`); how many."""
+        n = 0
         with self._lock:
             self._ensure()
             for h in highlights:
-                h = replace(h, author=self.author)
-                old = self._merged.get(h.id)
-                if old is not None and old.author.id != self.author.id:
-                    skipped += 1
-                    continue
-                if old is not None and merging.newer(old, h) is old:
-                    skipped += 1
-                    continue
-                self._put(h)
-                if old is None:
-                    added += 1
-                else:
-                    updated += 1
-        return added, updated, skipped
+                self._put(replace(h, author=self.author))
+                n += 1
+        return n
+
+    def snapshot(self) -> tuple[dict[str, Highlight], bool]:
+        """Your unsaved versions, to :meth:`rollback` to (an import that cannot be saved)."""
+        with self._lock:
+            return dict(self._mine), self.dirty
+
+    def rollback(self, snapshot: tuple[dict[str, Highlight], bool]) -> None:
+        with self._lock:
+            self._mine, self.dirty = dict(snapshot[0]), snapshot[1]
+            self._remerge()
 
     def set_author_name(self, name: str) -> Author:
         """Change your display name (written with the next save)."""

@@ -85,6 +85,8 @@ class StoreFiles:
         fr = read_file(path, owner, conflict, **({"max_bytes": None} if own_file else {}))
         if fr.owner == me and fr.conflict and not fr.damaged and fr.claimed != me:
             fr = self._not_a_copy(fr)
+        if fr.future_note and not (fr.owner == me and fr.conflict):  # copies: holds
+            fr.problems.append(fr.future_note)
         if fr.owner == me and fr.author != self.author:
             fr.author = self.author
             fr.highlights = [replace(h, author=self.author) for h in fr.highlights]

@@ -35,6 +35,8 @@ from reader.annotations.taxonomy import (
     taxonomy_from,
     to_json,
 )
+from reader.annotations.theme_labels import plan_labels
+from reader.aside import set_aside
 from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
 from reader.model.annotations import Theme
@@ -136,9 +138,8 @@ class ThemeStore:
             raise ThemeError(f"{self.path.name} was written by a newer version of Policy "
                              "Reader; it is not changed.", "Update Policy Reader to edit themes.")
         if self._damaged and self.path.exists():
-            aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
             try:
-                self.path.replace(aside)
+                aside = set_aside(self.path)
             except OSError as exc:
                 raise ThemeError(f"Cannot set the damaged {self.path.name} aside: "
                                  f"{exc.strerror or exc}.") from exc
@@ -329,14 +330,14 @@ class ThemeStore:
 
     def ensure(self, labels: Iterable[str], *, parent: str | None = None) -> dict[str, str]:
         """``{label: theme id}`` for each label, creating themes for the unknown ones
-        (used by imports: Hypothesis tags become themes)."""
-        out: dict[str, str] = {}
+        (used by imports: Hypothesis tags become themes). ``themes.json`` is written once,
+        however many themes are new (:func:`~reader.annotations.theme_labels.plan_labels`
+        gives the same ids beforehand, for a dry run)."""
         with self._lock:
-            for label in labels:
-                text = " ".join(label.split())
-                if not text or label in out:
-                    continue
-                found = self.taxonomy().find(text)
-                out[label] = found.id if found else self.add(text[:MAX_LABEL],
-                                                             parent=parent).id
-        return out
+            self.reload()
+            mapping, new = plan_labels(self._tax, labels, parent=parent)
+            if new:
+                if parent is not None:
+                    self._need(parent)
+                self._commit(replace(self._tax, themes=(*self._tax.themes, *new)))
+            return mapping
