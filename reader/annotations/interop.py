@@ -13,13 +13,13 @@ preview), per file:
 * **any other W3C file, or a Hypothesis export**, becomes yours: highlights keep their ids
   (an id someone else already holds here is skipped), the original creator is kept in
   ``pr:originalCreator``, tags become themes (by id or label; unknown labels become new
-  themes, written to ``themes.json`` once per import), and documents are matched by
+  themes, written to ``themes.json`` once per import, after your file), and documents are matched by
   content hash, path, source URL, file name or title.
 
 An import never changes one of your existing highlights (edits or deletes it) unless
 ``replace_mine`` is given, whatever the file claims; those changes are counted as
 ``refused``. Your file is saved with a size limit: if the import would make it larger than
-others can read, nothing is imported (the new themes are taken back too).
+others can read, nothing is imported (nothing is written at all).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from reader.annotations.import_plan import (
 )
 from reader.annotations.import_read import Prepared, check_count, prepare
 from reader.annotations.select import Selection
+from reader.annotations.theme_labels import plan_labels
 from reader.annotations.w3c import CONTEXT, FORMAT_VERSION, encode_highlight, iso, person
 from reader.errors import (
     AnnotationError,
@@ -97,42 +98,43 @@ def import_files(ws: Workspace, paths: Iterable[str | Path], *, replace_mine: bo
                                   + " ".join(problems))
     check_count("This import", sum(len(p.highlights) for p in prepared))
     themes = ws.themes()
-    before = themes.taxonomy()
-    labels = tag_labels(prepared)
-    mapping = themes.ensure(labels) if labels else {}  # one write of themes.json
-    new_ids = set(mapping.values()) - set(before.by_id)
+    mapping, new_themes = plan_labels(themes.taxonomy(), tag_labels(prepared))
+    if new_themes:
+        themes.check_writable()
+    plan = plan_prepared(ws, prepared, replace_mine=replace_mine, orphans=False,
+                         mapping=mapping)
+    errors = [f.error for f in plan.files if f.error]
+    if errors:
+        raise AnnotationFileError(" ".join(errors))
+    new_ids = {t.id: t.label for t in new_themes}
+    used = {t for f in plan.files for d in f.decisions if d.action in (ADD, UPDATE)
+            for t in d.highlight.themes}
+    new_themes = tuple(t for t in new_themes if t.id in used)
+    snapshot = store.snapshot()
+    results = [_apply(store, prep, fp, new_ids) for prep, fp in zip(prepared, plan.files,
+                                                                      strict=True)]
     try:
-        plan = plan_prepared(ws, prepared, replace_mine=replace_mine, orphans=False,
-                             mapping=mapping)
-        snapshot = store.snapshot()
-        results = [_apply(store, prep, fp, new_ids) for prep, fp in zip(prepared, plan.files,
-                                                                          strict=True)]
-        try:
-            store.save(limit=codec.MAX_FILE_BYTES)
-        except AnnotationError as exc:
-            store.rollback(snapshot)
-            raise AnnotationFileError(f"{exc} Nothing was imported.",
-                                      "Import fewer highlights at a time.") from exc
-    except BaseException:
-        if new_ids:
-            themes.restore(before)
-        raise
+        store.save(limit=codec.MAX_FILE_BYTES)
+    except AnnotationError as exc:  # too large: nothing was written
+        store.rollback(snapshot)
+        raise AnnotationFileError(f"{exc} Nothing was imported.",
+                                  "Import fewer highlights at a time.") from exc
+    if new_themes:
+        themes.add_planned(new_themes)  # one write of themes.json, however many tags
     return [_copy_colleague(ws, prep, r) if prep.kind == "colleague" else r
             for prep, r in zip(prepared, results, strict=True)]
 
 
-def _apply(store: Any, prep: Prepared, fp: FilePlan, new_ids: set[str]) -> ImportResult:
-    if fp.error:
-        raise AnnotationFileError(fp.error)
+def _apply(store: Any, prep: Prepared, fp: FilePlan, new_ids: dict[str, str]
+           ) -> ImportResult:
     if prep.kind == "colleague":  # copied in after your own file is saved
         return ImportResult(str(prep.path), "colleague", author=fp.author)
     chosen = [d.highlight for d in fp.decisions if d.action in (ADD, UPDATE)]
     store.put_versions(chosen)
-    new = {t for h in chosen for t in h.themes if t in new_ids}
-    tax = store.workspace.themes().taxonomy()
+    new = {new_ids[t] for h in chosen for t in h.themes if t in new_ids}
     return ImportResult(str(prep.path), prep.kind, fp.added, fp.updated, fp.skipped,
                         fp.refused, author=store.author.name, replies_skipped=prep.replies,
-                        new_themes=tuple(sorted(tax.label(t) for t in new)),
+                        new_themes=tuple(sorted(new)),
                         unmatched_documents=fp.unmatched_documents)
 
 

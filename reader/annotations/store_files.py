@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotations import holds
+from reader.annotations import codec, holds
 from reader.annotations import merge as merging
 from reader.annotations.changes import LoadReport, StoreChanges, diff
 from reader.annotations.fastbuild import paused_gc
@@ -82,7 +82,8 @@ class StoreFiles:
     def _read(self, path: Path, owner: str, conflict: bool) -> FileRead:
         me = self.author.id
         own_file = owner == me and not conflict
-        fr = read_file(path, owner, conflict, **({"max_bytes": None} if own_file else {}))
+        fr = read_file(path, owner, conflict,
+                       max_bytes=None if own_file else codec.MAX_FILE_BYTES)
         if fr.owner == me and fr.conflict and not fr.damaged and fr.claimed != me:
             fr = self._not_a_copy(fr)
         if fr.future_note and not (fr.owner == me and fr.conflict):  # copies: holds

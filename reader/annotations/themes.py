@@ -25,6 +25,7 @@ from reader.annotations.files import signature
 from reader.annotations.taxonomy import (
     COLOR_RE,
     ID_RE,
+    MAX_DEPTH,
     MAX_DESCRIPTION,
     MAX_FAVOURITES,
     MAX_LABEL,
@@ -35,7 +36,6 @@ from reader.annotations.taxonomy import (
     taxonomy_from,
     to_json,
 )
-from reader.annotations.theme_labels import plan_labels
 from reader.aside import set_aside
 from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
@@ -184,9 +184,13 @@ class ThemeStore:
             raise ThemeError(f"'{color}' is not a colour.", "Use the form #rrggbb.")
         return color.lower()
 
-    def _check_parent(self, parent: str | None) -> None:
+    def _check_parent(self, parent: str | None, height: int = 0) -> None:
+        """``parent`` exists, and a theme with ``height`` levels below it fits under it."""
         if parent is not None:
             self._need(parent)
+            if self._tax.depth(parent) + 1 + height >= MAX_DEPTH:
+                raise ThemeError(f"Themes can be nested at most {MAX_DEPTH} levels deep.",
+                                 "Put it under a theme higher up.")
 
     # -- edits ----------------------------------------------------------------------------
     def add(self, label: str, *, parent: str | None = None, color: str | None = None,
@@ -238,11 +242,12 @@ class ThemeStore:
         """Put a theme under ``parent`` (``None``: top level) at position ``order``."""
         with self._lock:
             theme = self._need(theme_id)
-            self._check_parent(parent)
             tax = self._tax
             if parent == theme_id or (parent and any(t.id == theme_id
                                                      for t in tax.path(parent))):
                 raise ThemeError(f"{theme.label} cannot go inside itself.")
+            self._check_parent(parent, tax.height(theme_id))
+            tax = self._tax
             siblings = [t for t in tax.children(parent) if t.id != theme_id]
             pos = len(siblings) if order is None else max(0, min(order, len(siblings)))
             siblings.insert(pos, replace(theme, parent=parent))
@@ -328,16 +333,23 @@ class ThemeStore:
             return self.add(nice.strip().capitalize() or theme_id, parent=parent, color=color,
                             theme_id=theme_id)
 
-    def ensure(self, labels: Iterable[str], *, parent: str | None = None) -> dict[str, str]:
-        """``{label: theme id}`` for each label, creating themes for the unknown ones
-        (used by imports: Hypothesis tags become themes). ``themes.json`` is written once,
-        however many themes are new (:func:`~reader.annotations.theme_labels.plan_labels`
-        gives the same ids beforehand, for a dry run)."""
+    def add_planned(self, themes: Iterable[Theme]) -> int:
+        """Add the new themes an import planned
+        (:func:`~reader.annotations.theme_labels.plan_labels`: imported tags), those whose
+        id is still free, with one write of ``themes.json``; how many."""
         with self._lock:
             self.reload()
-            mapping, new = plan_labels(self._tax, labels, parent=parent)
+            tax = self._tax
+            new = [t for t in themes if t.id not in tax.by_id]
             if new:
-                if parent is not None:
-                    self._need(parent)
-                self._commit(replace(self._tax, themes=(*self._tax.themes, *new)))
-            return mapping
+                self._commit(replace(tax, themes=(*tax.themes, *new)))
+            return len(new)
+
+    def check_writable(self) -> None:
+        """``ThemeError`` if ``themes.json`` cannot be changed (a newer version's file)."""
+        with self._lock:
+            self.reload()
+            if self._newer:
+                raise ThemeError(f"{self.path.name} was written by a newer version of Policy "
+                                 "Reader; it is not changed.",
+                                 "Update Policy Reader to import tags as themes.")
