@@ -37,7 +37,7 @@ from reader.annotations.taxonomy import (
     to_json,
 )
 from reader.aside import set_aside
-from reader.errors import ReaderError, ThemeError
+from reader.errors import ReaderError, StorageError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
 from reader.model.annotations import Theme
 from reader.paths import resources_dir
@@ -301,7 +301,10 @@ class ThemeStore:
         if changed:
             try:
                 store.save()
-            except ReaderError as exc:  # kept in memory; the next save retries
+            except ReaderError as exc:
+                if not store.retries_saves:  # a command ends: say so (the theme is changed)
+                    raise StorageError(f"The theme was changed, but your highlights were not "
+                                       f"retagged: {exc.message}", exc.hint) from exc
                 log.warning("themes: highlights retagged but not saved yet: %s", exc)
         return changed
 
