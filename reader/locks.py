@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 #: How long a writer waits for another one to finish (a save of a 100 MB file takes a few
 #: seconds on a slow disk).
 LOCK_TIMEOUT = 60.0
+#: How often a waiting writer tries again (a save of a small file takes a few ms).
+POLL_SECONDS = 0.01
 
 
 def lock_path_for(path: Path) -> Path:
@@ -41,7 +43,7 @@ def locked(path: Path, *, what: str, timeout: float = LOCK_TIMEOUT) -> Iterator[
     than ``timeout`` seconds."""
     from filelock import FileLock, Timeout  # ~40 ms of imports: only when writing
 
-    lock = FileLock(lock_path_for(path), timeout=timeout)
+    lock = FileLock(lock_path_for(path), timeout=timeout, poll_interval=POLL_SECONDS)
     try:
         lock.acquire()
     except Timeout as exc:

@@ -58,23 +58,25 @@ def write_loop(root: str, settings_path: str, count: int, seed: int, *,
 
 
 def write_loop_child(root: str, settings_path: str, count: int, seed: int,
-                     start: mp.synchronize.Event | None, results: mp.Queue) -> None:  # type: ignore[type-arg]
+                     start: mp.synchronize.Barrier | None, results: mp.Queue) -> None:  # type: ignore[type-arg]
+    """:func:`write_loop` in a process; ``start``: every child begins at the same time."""
+    memo_workspace(Path(root), Path(settings_path))  # the imports done before the start
     if start is not None:
-        start.wait(30)
+        start.wait(60)
     try:
         results.put((os.getpid(), write_loop(root, settings_path, count, seed)))
     except BaseException as exc:  # report, never hang the parent
         results.put((os.getpid(), f"error: {exc!r}"))
 
 
-def identity_child(settings_path: str, start: mp.synchronize.Event,
+def identity_child(settings_path: str, start: mp.synchronize.Barrier,
                    results: mp.Queue) -> None:  # type: ignore[type-arg]
     """Like a command starting on a fresh machine: settings read at start-up, then the
     identity asked for (at the same moment as the other processes)."""
     from reader.annotations.identity import current_author
 
     settings = Settings(Path(settings_path))
-    start.wait(30)
+    start.wait(60)
     try:
         results.put(current_author(settings).id)
     except BaseException as exc:

@@ -16,13 +16,12 @@ from tests.faults.ann_workers import identity_child
 def test_processes_starting_at_once_agree_on_one_id(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.json"
     ctx = mp.get_context("spawn")
-    start = ctx.Event()
+    start = ctx.Barrier(3)
     results = ctx.Queue()
     procs = [ctx.Process(target=identity_child, args=(str(path), start, results))
              for _ in range(3)]
     for p in procs:
         p.start()
-    start.set()
     ids = [results.get(timeout=60) for _ in procs]
     for p in procs:
         p.join(30)
