@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.aside import set_aside
-from reader.errors import ReaderError
+from reader.errors import ReaderError, StorageError
 from reader.jsonio import atomic_write_json, read_json
 from reader.locks import locked
 from reader.paths import user_config_dir
@@ -40,6 +40,7 @@ class Settings:
         self.path = path or (user_config_dir() / SETTINGS_FILENAME)
         self._lock = threading.Lock()
         self._data: dict[str, Any] = {}
+        self._unsaved: dict[str, Any] = {}  # changes the file could not take yet
         self.problem: str = ""
         self._load()
 
@@ -80,32 +81,44 @@ class Settings:
             return default
         return value
 
-    def _change(self, change: Callable[[dict[str, Any]], bool]) -> None:
+    def _change(self, key: str, change: Callable[[dict[str, Any]], bool]) -> None:
         """Re-read the file under its lock, apply ``change`` to the settings (it returns
-        whether anything is to be written), write the file. The new values stay in memory
-        if the file cannot be written (``StorageError``)."""
+        whether anything is to be written), write the file. If the file cannot be written
+        (``StorageError``) the value stays in memory, and is written with the next change."""
         with contextlib.suppress(OSError):  # else the write says why it cannot
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with locked(self.path, what="The settings file"):
             fresh = self._read_disk()
             with self._lock:
                 if fresh is not None:
+                    for k, v in self._unsaved.items():  # what could not be written before
+                        if v is _MISSING:
+                            fresh.pop(k, None)
+                        else:
+                            fresh[k] = v
                     self._data = fresh
                 if not change(self._data):
                     return
                 snapshot = dict(self._data)
-            atomic_write_json(self.path, snapshot)
+            try:
+                atomic_write_json(self.path, snapshot)
+            except StorageError:
+                with self._lock:
+                    self._unsaved[key] = snapshot.get(key, _MISSING)
+                raise
+            with self._lock:
+                self._unsaved.clear()
 
     def set(self, key: str, value: Any) -> None:
         def put(data: dict[str, Any]) -> bool:
             data[key] = value
             return True
-        self._change(put)
+        self._change(key, put)
 
     def remove(self, key: str) -> None:
         def drop(data: dict[str, Any]) -> bool:
             return data.pop(key, _MISSING) is not _MISSING
-        self._change(drop)
+        self._change(key, drop)
 
     def setdefault(self, key: str, make: Callable[[], Any], valid: Callable[[Any], bool]
                    ) -> Any:
@@ -124,7 +137,7 @@ class Settings:
             data[key] = made[0]
             return True
 
-        self._change(create)
+        self._change(key, create)
         with self._lock:
             return self._data.get(key)
 

@@ -48,8 +48,8 @@ def run_threads(root: Path, settings: Path, n: int, count: int, *, fresh: bool
 
 def test_threads_as_one_author_lose_nothing(shared: tuple[Path, Path]) -> None:
     root, settings = shared
-    confirmed = run_threads(root, settings, 4, 25, fresh=True)
-    assert len(confirmed) == 100
+    confirmed = run_threads(root, settings, 4, 15, fresh=True)
+    assert len(confirmed) == 60
     assert set(confirmed) - on_disk(root) == set()
     assert set(confirmed) - in_fresh_store(root, settings) == set()
 
@@ -58,7 +58,7 @@ def test_long_lived_stores_as_one_author_lose_nothing(shared: tuple[Path, Path])
     """Two windows of the same person: each keeps its store open and saves after each
     highlight."""
     root, settings = shared
-    confirmed = run_threads(root, settings, 3, 30, fresh=False)
+    confirmed = run_threads(root, settings, 3, 20, fresh=False)
     assert set(confirmed) - on_disk(root) == set()
 
 
@@ -68,7 +68,7 @@ def test_processes_as_one_author_lose_nothing(shared: tuple[Path, Path]) -> None
     start = ctx.Barrier(2)
     results = ctx.Queue()
     procs = [ctx.Process(target=write_loop_child,
-                         args=(str(root), str(settings), 40, 100 + i, start, results))
+                         args=(str(root), str(settings), 25, 100 + i, start, results))
              for i in range(2)]
     for p in procs:
         p.start()
@@ -78,7 +78,7 @@ def test_processes_as_one_author_lose_nothing(shared: tuple[Path, Path]) -> None
     errors = [r for _, r in got if isinstance(r, str)]
     assert not errors, errors
     confirmed = {hid for _, ids in got for hid in ids}
-    assert len(confirmed) == 80
+    assert len(confirmed) == 50
     assert confirmed - on_disk(root) == set()
     assert confirmed - in_fresh_store(root, settings) == set()
 

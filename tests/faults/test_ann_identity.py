@@ -8,7 +8,11 @@ import multiprocessing as mp
 import threading
 from pathlib import Path
 
+import pytest
+
+from reader import settings as settings_module
 from reader.annotations.identity import current_author
+from reader.errors import StorageError
 from reader.settings import Settings
 from tests.faults.ann_workers import identity_child
 
@@ -58,3 +62,24 @@ def test_a_setting_saved_elsewhere_is_not_undone_by_another_change(tmp_path: Pat
     app.set("ui.zoom", 120)
     assert Settings(path).get("author.id") == me
     assert current_author(app).id == me
+
+
+def test_a_setting_that_could_not_be_saved_is_kept_and_saved_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    me = current_author(settings).id
+    real = settings_module.atomic_write_json
+
+    def full(*_a: object, **_k: object) -> None:
+        raise StorageError("Cannot write settings.json: No space left on device.")
+
+    monkeypatch.setattr(settings_module, "atomic_write_json", full)
+    with pytest.raises(StorageError):
+        settings.set("author.name", "Maria G")
+    assert settings.get("author.name") == "Maria G"  # kept for this session
+    monkeypatch.setattr(settings_module, "atomic_write_json", real)
+    settings.set("ui.zoom", 110)  # the next change writes both
+    again = Settings(path)
+    assert (again.get("author.name"), again.get("ui.zoom"), again.get("author.id")) == (
+        "Maria G", 110, me)

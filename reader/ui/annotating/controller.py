@@ -113,13 +113,14 @@ class AnnotationController(ThemeEdits, QObject):
         if old is not None and old is not ws:
             self.autosave.save_now(old)
         self.ws = ws
-        ws.annotations().retries_saves = True  # the autosave keeps failed edits and retries
         self.is_loaded = False
         self.undo_stack.clear()
         self.watcher.watch(ws.annotations_dir, ws.themes_file)
 
         def load(_p: Any, _c: Any) -> tuple[Any, Taxonomy, list[str]]:
-            report = ws.annotations().load()
+            store = ws.annotations()  # (in the background: its imports are heavy)
+            store.retries_saves = True  # the autosave keeps failed edits and retries
+            report = store.load()
             themes = ws.themes()
             return report, themes.taxonomy(), [*report.problems, *themes.problems]
 
