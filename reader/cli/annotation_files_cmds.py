@@ -62,7 +62,10 @@ def _short(text: str, n: int) -> str:
 
 
 def _sid(hid: str) -> str:
-    return hid.removeprefix("urn:uuid:")[:8]
+    """A highlight id, short: the start of a uuid, else the end of the id."""
+    if hid.startswith("urn:uuid:"):
+        return hid[9:17]
+    return hid.rsplit(":", 1)[-1][:12]
 
 
 # -- import ----------------------------------------------------------------------------------
