@@ -250,26 +250,34 @@ def _theme(entry: Any) -> Theme | None:
 
 
 def _fix_parents(themes: list[Theme], problems: list[str], name: str) -> list[Theme]:
-    """Unknown parents become roots; a cycle is broken at its first theme."""
+    """Unknown parents become roots; a loop of parents is broken at its first theme (in
+    file order). Each theme is walked over once."""
     by_id = {t.id: t for t in themes}
+    position = {t.id: i for i, t in enumerate(themes)}
     out: dict[str, Theme] = dict(by_id)
+
+    def as_root(t: Theme) -> Theme:
+        return Theme(t.id, t.label, t.color, t.description, None, t.order)
+
     for t in themes:
         if t.parent is not None and t.parent not in by_id:
             problems.append(f"{name}: {t.label} has an unknown parent; shown at the top level.")
-            out[t.id] = Theme(t.id, t.label, t.color, t.description, None, t.order)
+            out[t.id] = as_root(t)
+    state: dict[str, bool] = {}  # False: on the walk now; True: reaches a root
     for t in themes:
-        seen = {t.id}
-        cur = out[t.id].parent
-        while cur is not None:
-            if cur in seen:
-                problems.append(f"{name}: the parents of {t.label} form a loop; it is shown "
-                                "at the top level.")
-                old = out[t.id]
-                out[t.id] = Theme(old.id, old.label, old.color, old.description, None,
-                                  old.order)
-                break
-            seen.add(cur)
+        walk: list[str] = []
+        cur: str | None = t.id
+        while cur is not None and cur not in state:
+            state[cur] = False
+            walk.append(cur)
             cur = out[cur].parent
+        if cur is not None and not state[cur]:  # the walk met itself: a loop
+            first = min(walk[walk.index(cur):], key=position.__getitem__)
+            problems.append(f"{name}: the parents of {out[first].label} form a loop; it is "
+                            "shown at the top level.")
+            out[first] = as_root(out[first])
+        for w in walk:
+            state[w] = True
     return [out[t.id] for t in themes]
 
 
