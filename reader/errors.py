@@ -48,6 +48,10 @@ class SpecialFile(ReaderError, OSError):
     unreadable file reports this one the same way."""
 
 
+class FileBusy(StorageError):
+    """Another window or command held a file's lock for too long."""
+
+
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
 
