@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, FieldSource, Page, Section
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,8 @@ class Extracted:
     ``text`` is normalised (see :mod:`reader.extract.normalize`); ``pages`` cover it with
     offsets in code points. ``boxes`` is the packed per-character geometry of PDF pages
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
-    notes for the log (e.g. "page 2 has no text layer").
+    notes for the log (e.g. "page 2 has no text layer"). ``sources`` say where each
+    metadata value was read (page and characters, or the file's properties).
     """
 
     text: str
@@ -25,6 +26,7 @@ class Extracted:
     reason: str = ""
     boxes: bytes | None = None
     warnings: tuple[str, ...] = ()
+    sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
 
 
 def single_page(text: str) -> tuple[Page, ...]:

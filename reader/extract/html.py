@@ -24,7 +24,7 @@ from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.encoding import decode_bytes, read_limited
-from reader.extract.metadata import clean_byline, guess_meta, guess_title, is_title_line
+from reader.extract.metadata import clean_byline, guess_meta_sourced, is_title_line
 from reader.model.documents import DocMeta
 
 log = logging.getLogger(__name__)
@@ -223,10 +223,8 @@ def extract(path: Path) -> Extracted:
         raise DamagedFile(f"{path.name}: the page contains no readable text.")
     if hints.title and not is_title_line(hints.title):
         hints = replace(hints, title="")
-    meta = guess_meta(text, hints, filename=path.name, default_kind="article")
-    if meta.kind == "opinion":  # the case caption names an opinion better than the page
-        caption = guess_title(text, "opinion")
-        if " v. " in caption:
-            meta = replace(meta, title=caption)
+    # an opinion's caption names it better than the page's title (guess_meta_sourced)
+    meta, sources = guess_meta_sourced(text, hints, filename=path.name, default_kind="article")
     return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
+                     sources=sources,
                      warnings=tuple(warnings))
