@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, FieldSource, Page, Section
 from reader.paths import extract_cache_dir
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ class CacheEntry:
     pages: int
     chars: int
     paged_labels: bool
+    sources: tuple[FieldSource, ...] = ()
 
 
 class ExtractCache:
@@ -69,13 +70,16 @@ class ExtractCache:
             if result.boxes:
                 atomic_write_bytes(self.boxes_path(digest, tag), result.boxes)
             entry = CacheEntry(status, reason, result.meta, len(result.pages),
-                               len(result.text), any(p.label for p in result.pages))
+                               len(result.text), any(p.label for p in result.pages),
+                               result.sources)
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
         summary = {
             "version": CACHE_VERSION, "status": entry.status.value, "reason": entry.reason,
             "meta": entry.meta.__dict__, "pages": entry.pages, "chars": entry.chars,
             "paged_labels": entry.paged_labels,
+            "sources": [[s.field, s.origin, s.page, s.start, s.end, s.snippet, s.note]
+                        for s in entry.sources],
         }
         atomic_write_bytes(self.summary_path(digest, tag),
                            json.dumps(summary, ensure_ascii=False).encode("utf-8"))
@@ -91,7 +95,8 @@ class ExtractCache:
                               if k in DocMeta.__dataclass_fields__})
             entry = CacheEntry(DocStatus(raw["status"]), str(raw.get("reason", "")), meta,
                                int(raw.get("pages", 0)), int(raw.get("chars", 0)),
-                               bool(raw.get("paged_labels", False)))
+                               bool(raw.get("paged_labels", False)),
+                               _sources(raw.get("sources")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -123,3 +128,18 @@ class ExtractCache:
             return self.boxes_path(digest, tag).read_bytes()
         except OSError:
             return None
+
+
+def _sources(raw: Any) -> tuple[FieldSource, ...]:
+    """The stored sources; a damaged list loses only the sources (the metadata stays)."""
+    out: list[FieldSource] = []
+    if not isinstance(raw, list):
+        return ()
+    for item in raw:
+        try:
+            field, origin, page, start, end, snippet, note = item
+            out.append(FieldSource(str(field), str(origin), int(page), int(start), int(end),
+                                   str(snippet)[:500], str(note)[:200]))
+        except (TypeError, ValueError):
+            log.debug("ignoring a damaged metadata source %r", item)
+    return tuple(out)

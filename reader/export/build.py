@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 TextsFn = Callable[[str], DocText]
 #: Source order in a brief, as a legal brief lists authorities.
-KIND_ORDER = ("statute", "opinion", "memo", "report", "article", "other")
+KIND_ORDER = ("statute", "opinion", "filing", "memo", "report", "article", "other")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from reader.model.documents import Document
 STANCE_ORDER = (Stance.SUPPORTS, Stance.OPPOSES, Stance.NEUTRAL)
 UNTHEMED_TITLE = "Not assigned to a theme"
 KIND_LABELS = {"article": "Article", "memo": "Memo", "statute": "Statute",
-               "opinion": "Court opinion", "report": "Report", "other": "Document"}
+               "opinion": "Court opinion", "filing": "Court filing", "report": "Report",
+               "other": "Document"}
 
 
 @dataclass
