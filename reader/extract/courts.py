@@ -262,3 +262,24 @@ def jurisdiction_aliases(value: str) -> list[str]:
             if st:
                 out += [st.lower(), state_name(st).lower(), "federal"]
     return out
+
+
+def court_abbrev(site: str, jurisdiction: str = "") -> str:
+    """The court as a citation's parenthetical names it, from the court's name (and its
+    jurisdiction code): "United States Court of Appeals for the Ninth Circuit" → "9th
+    Cir.", "Supreme Court of North Carolina" → "N.C."; "" for the Supreme Court of the
+    United States or a court that cannot be read."""
+    court = find_court(site) if site else None
+    if court is not None:
+        if court.name.startswith("Court of Appeals of Texas"):
+            return "Tex. App."
+        return court.abbrev
+    j = " ".join(jurisdiction.split())
+    if j in STATE_ABBREV and site:  # a state trial court
+        level = next((f" {w}" for k, w in (("Circuit Court", "Cir. Ct."), ("Superior Court",
+                      "Super. Ct."), ("District Court", "Dist. Ct.")) if k in site), "")
+        return STATE_ABBREV[j] + level
+    if re.fullmatch(r"(?:\d{1,2}(?:st|d|th)|D\.C\.|Fed\.) Cir\.|(?:[NSEWMC]\.)?D\.\s?.+", j):
+        return j
+    return ""
+
