@@ -82,13 +82,12 @@ class PropertiesDialog(QDialog):
         self.edits["date"].setPlaceholderText("YYYY-MM-DD")
         self.edits["jurisdiction"].setPlaceholderText("e.g. PA, Philadelphia, US")
         self.edits["source_url"].setPlaceholderText("https://…")
-        extras = [f"{EXTRA_LABELS[s.field]} — {s.describe()}"
+        extras = [(s.snippet or EXTRA_LABELS[s.field]) + (f" (page {s.page})" if s.page else "")
                   for s in doc.sources if s.field in EXTRA_LABELS]
         if extras:
             also = QLabel("<small>" + "<br>".join(html.escape(x) for x in extras) + "</small>")
             also.setObjectName("propertiesExtras")
             also.setTextFormat(Qt.TextFormat.RichText)
-            also.setWordWrap(True)
             form.addRow("Also:", also)
         where = QLabel(f"<small>{doc.path} · saved for everyone who shares this workspace</small>")
         where.setTextFormat(Qt.TextFormat.RichText)
