@@ -200,7 +200,8 @@ def dockets(text: str, start: int, end: int, *, appellate: bool) -> Ev | None:
     if len(found) == 1:
         s, e, v = found[0]
         return Ev(f"No. {v}", s, e)
-    return Ev("Nos. " + ", ".join(v for _, _, v in found), found[0][0], found[-1][1])
+    return Ev("Nos. " + ", ".join(v for _, _, v in found), found[0][0], found[-1][1],
+              snippet=" … ".join(" ".join(text[s:e].split()) for s, e, _ in found))
 
 
 # -- the document's own citation -------------------------------------------------------------
