@@ -37,7 +37,8 @@ def test_the_fixture_set_covers_the_issue() -> None:
     assert any(s["file"].endswith(".html") for s in sides)
     for s in sides:  # every file the sidecar names is there, and nothing is left unchecked
         assert (FIXTURES / s["file"]).exists()
-    names = {p.name for p in FIXTURES.iterdir() if not p.name.endswith(".expected.json")}
+    names = {p.name for p in FIXTURES.iterdir()
+             if p.is_file() and not p.name.endswith(".expected.json")}
     assert names == {s["file"] for s in sides}
 
 
