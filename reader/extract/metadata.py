@@ -119,7 +119,7 @@ def guess_meta_sourced(text: str, hints: DocMeta | None = None, *, filename: str
         stem = PurePath(filename).stem.replace("_", " ").replace("-", " ").strip()
         if stem:
             chosen["title"] = Ev(stem, origin=FROM_FILENAME)
-    if kind in _COURT_KINDS and chosen.get("title") and chosen["title"].start < 0:
+    if paged and kind in _COURT_KINDS and chosen.get("title") and chosen["title"].start < 0:
         no_text = bool(pages) and not pages[0].has_text
         chosen["title"] = _noted(chosen["title"], "page 1 has no text" if no_text else
                                  "no caption found in the text")
