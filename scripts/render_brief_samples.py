@@ -9,8 +9,8 @@ stances and notes, then writes:
 
 * ``brief.pdf`` (A4, by theme), ``brief-stance-letter.pdf`` (US Letter, theme × stance),
   ``brief.docx``, ``brief.html``, ``brief.md``, ``brief.csv``;
-* ``brief-pdf-page-N.png`` for the cover, the contents and the first theme pages, and
-  ``brief-stance-page-3.png``;
+* ``brief-pdf-page-N.png`` for the cover, the contents and the first theme pages (page 5
+  cites the court opinion), and ``brief-stance-page-3.png``;
 * ``brief-docx-page-N.png`` when LibreOffice (``soffice``) is installed to convert the DOCX.
 
 Qt (QtPdf) is used here, only to turn PDF pages into pictures.
@@ -208,7 +208,7 @@ def main() -> int:
         stance = inputs.build(BriefOptions(**common, group_by=GroupBy.STANCE,  # type: ignore[arg-type]
                                            page_size=PageSize.LETTER))
         print(write_brief(stance, out / "brief-stance-letter.pdf").summary())
-    made = render_pages(out / "brief.pdf", [1, 2, 3, 4], out / "brief-pdf", args.dpi)
+    made = render_pages(out / "brief.pdf", [1, 2, 3, 4, 5], out / "brief-pdf", args.dpi)
     made += render_pages(out / "brief-stance-letter.pdf", [3], out / "brief-stance", args.dpi)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:

@@ -123,9 +123,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _doc_json(d: Document) -> dict[str, object]:
     return {"id": d.id, "path": d.path, "format": d.format, "title": d.title,
             "kind": d.meta.kind, "jurisdiction": d.meta.jurisdiction, "date": d.meta.date,
-            "author": d.meta.author, "citation": d.meta.citation, "pages": d.pages,
-            "characters": d.chars, "status": d.status.value, "reason": d.reason,
-            "size": d.size, "duplicates": list(d.duplicates)}
+            "author": d.meta.author, "citation": d.meta.citation, "docket": d.meta.docket,
+            "court_or_site": d.meta.site, "judge": d.meta.judge, "type": d.meta.doc_type,
+            "pages": d.pages, "characters": d.chars, "status": d.status.value,
+            "reason": d.reason, "size": d.size, "duplicates": list(d.duplicates),
+            "sources": {s.field: s.describe() for s in d.sources}}
 
 
 def cmd_docs(args: argparse.Namespace) -> int:

@@ -28,7 +28,7 @@ from typing import Any
 from reader.errors import ReaderError, StorageError
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
-from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
+from reader.model.documents import DocMeta, DocStatus, FieldSource, Link, Page, Section
 from reader.paths import extract_cache_dir
 from reader.safe_files import read_bytes
 
@@ -49,6 +49,7 @@ class CacheEntry:
     pages: int
     chars: int
     paged_labels: bool
+    sources: tuple[FieldSource, ...] = ()
 
 
 def _sha(data: bytes) -> str:
@@ -101,7 +102,8 @@ class ExtractCache:
                                     compresslevel=5, mtime=0)
             boxes = result.boxes or None
             entry = CacheEntry(status, reason, result.meta, len(result.pages),
-                               len(result.text), any(p.label for p in result.pages))
+                               len(result.text), any(p.label for p in result.pages),
+                               result.sources)
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
             if status is DocStatus.NOT_INSTALLED:
@@ -114,6 +116,8 @@ class ExtractCache:
             "paged_labels": entry.paged_labels,
             "text_sha256": _sha(text_gz) if text_gz is not None else "",
             "boxes_sha256": _sha(boxes) if boxes else "",
+            "sources": [[s.field, s.origin, s.page, s.start, s.end, s.snippet, s.note]
+                        for s in entry.sources],
         }
         try:
             if text_gz is not None:  # not flushed to disk: checked when read (see above)
@@ -181,7 +185,8 @@ class ExtractCache:
                               if k in DocMeta.__dataclass_fields__})
             entry = CacheEntry(DocStatus(raw["status"]), str(raw.get("reason", "")), meta,
                                int(raw.get("pages", 0)), int(raw.get("chars", 0)),
-                               bool(raw.get("paged_labels", False)))
+                               bool(raw.get("paged_labels", False)),
+                               _sources(raw.get("sources")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("dropping a damaged cache entry for %s: %s", digest[:12], exc)
             self.drop(digest, tag)
@@ -247,3 +252,18 @@ class ExtractCache:
 
     def load_boxes(self, digest: str, tag: str) -> bytes | None:
         return self._checked_bytes(digest, tag, "boxes")
+
+
+def _sources(raw: Any) -> tuple[FieldSource, ...]:
+    """The stored sources; a damaged list loses only the sources (the metadata stays)."""
+    out: list[FieldSource] = []
+    if not isinstance(raw, list):
+        return ()
+    for item in raw:
+        try:
+            field, origin, page, start, end, snippet, note = item
+            out.append(FieldSource(str(field), str(origin), int(page), int(start), int(end),
+                                   str(snippet)[:500], str(note)[:200]))
+        except (TypeError, ValueError):
+            log.debug("ignoring a damaged metadata source %r", item)
+    return tuple(out)

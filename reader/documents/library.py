@@ -26,7 +26,14 @@ from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
-from reader.model.documents import DocMeta, DocStatus, DocText, Document
+from reader.model.documents import (
+    FROM_EDIT,
+    DocMeta,
+    DocStatus,
+    DocText,
+    Document,
+    FieldSource,
+)
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.safe_files import Fingerprint
 
@@ -339,6 +346,7 @@ class Library:
         info = format_for(Path(rec.path))
         meta = DocMeta(title=Path(rec.path).stem)
         status, reason, pages, chars = DocStatus.PENDING, "", 0, 0
+        sources: tuple[FieldSource, ...] = ()
         if info is None:
             status = DocStatus.UNSUPPORTED
             reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
@@ -351,9 +359,15 @@ class Library:
                 status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
                     entry.chars
                 meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
-        meta = meta.merged(self.overrides.lookup(rec.path, rec.digest))
+                sources = entry.sources
+        edits = self.overrides.lookup(rec.path, rec.digest)
+        meta = meta.merged(edits)
+        if edits:  # the group's corrections win, and say so
+            edited = {k for k, v in edits.items() if v}
+            sources = tuple(s for s in sources if s.field not in edited) + tuple(
+                FieldSource(k, FROM_EDIT) for k in sorted(edited))
         return Document(id=rec.digest, path=rec.path,
                         format=info.name if info else (suffix.lstrip(".") or "unknown"),
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates))
+                        duplicates=tuple(duplicates), sources=sources)

@@ -26,7 +26,7 @@ import lxml.etree
 from reader.errors import DamagedFile, FileTooLarge
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
-from reader.extract.metadata import guess_meta, is_title_line
+from reader.extract.metadata import guess_meta_sourced, is_title_line
 from reader.extract.structure import to_roman
 from reader.model.documents import KINDS, DocMeta
 from reader.safe_files import open_regular
@@ -327,6 +327,7 @@ def extract(path: Path) -> Extracted:
         raise DamagedFile(f"{path.name}: the document contains no text.")
     if not hints.title and has_title:
         hints = replace(hints, title=out.first_heading(1))
-    meta = guess_meta(text, hints, filename=path.name)
-    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta)
+    meta, sources = guess_meta_sourced(text, hints, filename=path.name)
+    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
+                     sources=sources)
 

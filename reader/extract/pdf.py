@@ -238,14 +238,14 @@ def finish_parts(path: Path, parts: list[PdfPart]) -> Extracted:
         raise DamagedFile(f"{name} cannot be parsed: none of its {len(result.pages)} pages "
                           f"could be read ({result.first_failure}).")
     return finish(path, result.text, result.pages, result.page_chars, result.image_pages,
-                  result.boxes, warnings, parts[0].hints)
+                  result.boxes, warnings, parts[0].hints, result.furniture)
 
 
 def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int, ...],
            image_pages: frozenset[int], boxes: bytes | None, warnings: list[str],
-           hints: DocMeta) -> Extracted:
+           hints: DocMeta, furniture: tuple[tuple[int, str], ...] = ()) -> Extracted:
     """Page flags, status, warnings, sections and metadata: shared with the fallback."""
-    from reader.extract.metadata import guess_meta
+    from reader.extract.metadata import guess_meta_sourced
     from reader.extract.structure import detect_sections
 
     fixed = []
@@ -269,8 +269,12 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
             warnings.append(f"{_pages_phrase(blank)} no text (blank)")
     sections = detect_sections(text) if text else ()
     # A scan's few stamp words ("RECEIVED MAR 03") are no title or date.
-    meta = guess_meta(text if status is DocStatus.OK else "", hints, filename=path.name)
+    # The PDF's Info dictionary is a fallback: the page's own caption, date and title win.
+    meta, sources = guess_meta_sourced(text if status is DocStatus.OK else "", None,
+                                       filename=path.name, fallback=hints, pages=fixed,
+                                       paged=True, furniture=furniture)
     return Extracted(text=text, pages=tuple(fixed), sections=sections, meta=meta,
+                     sources=sources,
                      status=status, reason=reason, boxes=boxes, warnings=tuple(warnings))
 
 

@@ -70,7 +70,8 @@ def test_court_opinion_page_is_an_opinion() -> None:
     x = extract_file(HTML / "court_opinion.html")
     m = x.meta
     assert m.kind == "opinion"
-    assert m.title == "Commonwealth of Pennsylvania v. Marcus T. Ellison"
+    assert m.title == "Commonwealth v. Ellison"  # the short form lawyers cite
+    assert m.judge == "Judge Reyes" and m.docket == "No. 1423 EDA 2021"
     assert m.site == "Superior Court of Pennsylvania"
     assert m.citation == "No. 1423 EDA 2021"
     assert m.date == "2022-08-12"

@@ -16,6 +16,7 @@ import pytest
 
 from reader.documents.cache import ExtractCache
 from reader.extract import text as text_extractor
+from reader.extract.registry import cache_tag
 from reader.workspace import Workspace
 from tests.faults.files_helpers import write
 
@@ -24,7 +25,7 @@ VERSION_A = ("MEMORANDUM (version A)\n\nThe office will divert people found with
              "to treatment. Sample text for tests.\n")
 VERSION_B = ("MEMORANDUM (version B)\n\nThe office will charge people found with syringes "
              "with possession. Sample text for tests.\n")
-TAG = "text-1"
+TAG = cache_tag(Path("memo.txt"))  # the key the library uses for a .txt file
 
 
 def digest(text: str) -> str:
