@@ -47,3 +47,15 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     ws = tmp_path / "corpus-ws"
     shutil.copytree(CORPUS, ws, ignore=shutil.ignore_patterns(".*"))
     yield ws
+
+
+@pytest.fixture(autouse=True)
+def fast_paths() -> Iterator[None]:
+    """Fails a test in which a search fast path fell back to Whoosh's public API (see
+    reader/search/fastpath.py): a silent slowdown after an upgrade is a failure. A test
+    that makes one fall back on purpose resets the count."""
+    from reader.search import fastpath
+
+    fastpath.reset()
+    yield
+    assert not fastpath.FALLBACKS, f"search fast paths fell back: {dict(fastpath.FALLBACKS)}"

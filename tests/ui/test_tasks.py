@@ -86,3 +86,28 @@ def test_progress_is_throttled(qtbot, runner) -> None:  # type: ignore[no-untype
     qtbot.waitUntil(lambda: task.is_finished, timeout=10_000)
     assert seen and seen[-1] == 20_000
     assert len(seen) < 500
+
+
+def test_schedule_runs_core_background_work_as_a_hidden_cancellable_task(  # type: ignore[no-untyped-def]
+        qtbot, runner) -> None:
+    """The core's Scheduler (the search index's background fold): called from a worker
+    thread, run as a hidden task, cancelled with the others at shutdown."""
+    started: list = []
+    runner.task_started.connect(started.append)
+    inside = threading.Event()
+    outcome: dict = {}
+
+    def fold(progress, cancel):  # type: ignore[no-untyped-def]
+        outcome["worker"] = threading.current_thread() is not threading.main_thread()
+        inside.set()
+        outcome["cancelled"] = cancel.wait(10)
+
+    caller = threading.Thread(target=lambda: runner.schedule(fold, "Tidying the search index"))
+    caller.start()
+    caller.join(5)
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
+    assert [(t.label, t.visible) for t in started] == [("Tidying the search index", False)]
+    assert inside.wait(5)
+    runner.cancel_all()
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert outcome == {"worker": True, "cancelled": True}
