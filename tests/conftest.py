@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,6 +22,12 @@ FIXTURES = REPO / "tests" / "fixtures"
 @pytest.fixture(scope="session")
 def session_extract_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("extract-cache")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connection to anything but this machine fails the test (see tests/netguard.py)."""
+    netguard.install(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

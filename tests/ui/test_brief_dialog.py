@@ -9,7 +9,6 @@ import io
 import os
 import re
 import threading
-import time
 from pathlib import Path
 
 import docx
@@ -30,12 +29,11 @@ from reader.errors import AnnotationError, Cancelled
 from reader.export.options import BriefOptions, GroupBy
 from reader.model.annotations import Stance
 from reader.settings import Settings
-from reader.ui import messages
+from reader.ui import messages, tasks
 from reader.ui.widgets import brief_data, brief_dialog, brief_export
 from reader.ui.widgets.brief_data import KEY_FOLDER, KEY_FORMAT, KEY_OPTIONS
 from reader.ui.widgets.brief_dialog import BriefDialog
 from reader.workspace import Workspace
-from tests.ui.gui_fixtures import qt_warnings, session, settings, window  # noqa: F401
 
 MAYA, DEV = "Maya Okonkwo", "Dev Ramaswamy"
 #: (document path, words of the passage, themes, stance, note, annotator) — 9 passages in
@@ -70,7 +68,7 @@ PASSAGES = (
 EXACT: dict[str, str] = {}  # words → the exact quote stored
 
 
-def _prepare(path: Path, settings: Settings, home: Path) -> None:  # noqa: F811
+def _prepare(path: Path, settings: Settings, home: Path) -> None:
     """Read the corpus copy and highlight PASSAGES as Maya (the person at the computer,
     ``settings``) and Dev, before any window opens it: no file changes while a test's
     windows watch the workspace."""
@@ -103,7 +101,7 @@ def _open_workspace(qtbot, the_session, path: Path) -> Workspace:  # type: ignor
 
 
 @pytest.fixture
-def ws_session(qtbot, session, corpus_copy, user_home):  # type: ignore[no-untyped-def]  # noqa: F811
+def ws_session(qtbot, session, corpus_copy, user_home):  # type: ignore[no-untyped-def]
     """The session on a copy of the corpus (read, not indexed) with 9 highlights."""
     _prepare(corpus_copy, session.settings, user_home)
     _open_workspace(qtbot, session, corpus_copy)
@@ -136,7 +134,7 @@ def _preview_text(dialog: BriefDialog) -> str:
 
 
 # -- opening, count and preview ----------------------------------------------------------
-def test_file_menu_opens_the_dialog_with_the_highlights(qtbot, window, corpus_copy,  # noqa: F811
+def test_file_menu_opens_the_dialog_with_the_highlights(qtbot, window, corpus_copy,
                                                         user_home) -> None:  # type: ignore[no-untyped-def]
     _prepare(corpus_copy, window.session.settings, user_home)
     _open_workspace(qtbot, window.session, corpus_copy)
@@ -226,7 +224,7 @@ def test_nothing_matching_disables_export_with_a_clear_message(qtbot, ws_session
     assert dialog.export_button.isEnabled()
 
 
-def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> None:  # type: ignore[no-untyped-def]
     _open_workspace(qtbot, session, corpus_copy)
     dialog = _open(qtbot, session)
     assert dialog.preview.is_empty()
@@ -352,15 +350,13 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, ws_session, tmp_path,
     started = threading.Event()
 
     def slow_write(brief, path, fmt=None, *, progress, cancel):  # type: ignore[no-untyped-def]
-        time.sleep(0.06)  # the runner passes on one progress report per 50 ms
         progress(1, 4, "Writing PDF document")
         started.set()
-        end = time.monotonic() + 20
-        while not cancel.cancelled and time.monotonic() < end:  # a worker thread, not the test
-            time.sleep(0.005)
+        cancel.wait(20)  # until the dialog cancels (a worker thread, not the test)
         raise Cancelled()
 
     monkeypatch.setattr(brief_export, "write_brief", slow_write)
+    monkeypatch.setattr(tasks, "PROGRESS_INTERVAL", 0.0)  # every report is passed on
     out = tmp_path / "out"
     out.mkdir()
     dialog = _open(qtbot, ws_session)
@@ -489,7 +485,7 @@ def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,  # type
     dialog.reject()
 
 
-def test_without_a_workspace_the_menu_explains(qtbot, window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_without_a_workspace_the_menu_explains(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.actions_.export_brief.trigger()
     assert window.findChild(BriefDialog) is None
     shown = messages.HISTORY[-1]

@@ -19,7 +19,7 @@ from reader.ui.models.search_model import (
     snippet_html,
 )
 from reader.ui.widgets.outline_panel import outline_model
-from tests.ui.gui_fixtures import make_doc_text, make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_doc_text, make_document
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -34,7 +34,7 @@ def _docs():  # type: ignore[no-untyped-def]
     return [a, b, c]
 
 
-def test_library_model_passes_the_model_tester(qtmodeltester, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_library_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = LibraryModel()
     model.set_documents(_docs())
     qtmodeltester.check(model)
@@ -102,7 +102,7 @@ def _results() -> SearchResults:
     ), 2, (Facet("kind", "memo", 1),), "naloxone", ())
 
 
-def test_search_model_passes_the_model_tester(qtmodeltester, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_search_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = SearchResultsModel()
     model.set_results(_results())
     qtmodeltester.check(model)

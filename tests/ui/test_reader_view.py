@@ -8,11 +8,11 @@ from reader.ui.marks import Mark, MarkStyle
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.reader_view import ReaderView
-from tests.ui.gui_fixtures import make_doc_text, make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_doc_text, make_document
 
 
 @pytest.fixture
-def tab(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
+def tab(qtbot):  # type: ignore[no-untyped-def]
     text = make_doc_text(5)
     t = ReaderTab(make_document(text), ReaderStyle())
     qtbot.addWidget(t)
@@ -99,7 +99,7 @@ def test_zoom_keeps_the_place(qtbot, tab) -> None:  # type: ignore[no-untyped-de
     assert tab.view.painter.column > 0
 
 
-def test_a_big_document_opens_and_jumps_to_the_end(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_big_document_opens_and_jumps_to_the_end(qtbot) -> None:  # type: ignore[no-untyped-def]
     text = make_doc_text(600, heading=False)
     view = ReaderView()
     qtbot.addWidget(view)
@@ -112,7 +112,7 @@ def test_a_big_document_opens_and_jumps_to_the_end(qtbot, qt_warnings) -> None: 
     assert text.page_at(view.top_offset()).number >= 599
 
 
-def test_empty_document_and_context_menu_provider(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_empty_document_and_context_menu_provider(qtbot) -> None:  # type: ignore[no-untyped-def]
     from reader.model.documents import DocText, Page
 
     empty = DocText("e" * 64, "", (Page(1, 0, 0, "", has_text=False),))

@@ -16,7 +16,7 @@ from reader.ui.offsets import qt_safe
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets import reader_window
 from reader.ui.widgets.reader_tab import ReaderTab
-from tests.ui.gui_fixtures import make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_document
 
 WORDS = [
     "the", "district", "attorney", "shall", "decline", "to", "charge", "possession", "where",
@@ -58,7 +58,7 @@ def big_text() -> DocText:
 
 
 @pytest.fixture
-def big_tab(qtbot, qt_warnings, big_text):  # type: ignore[no-untyped-def]  # noqa: F811
+def big_tab(qtbot, big_text):  # type: ignore[no-untyped-def]
     tab = ReaderTab(make_document(big_text, title="A long report"), ReaderStyle())
     qtbot.addWidget(tab)
     tab.resize(900, 700)
@@ -327,7 +327,7 @@ def test_zoom_keeps_the_place_in_a_long_text(qtbot, big_tab, big_text) -> None: 
     assert view.built.windowed and view.built.style.point_size == 17.0
 
 
-def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, qt_warnings, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Small window sizes: every edge case of growing and trimming comes up often."""
     monkeypatch.setattr(reader_doc, "WINDOW_LIMIT", 5_000)
     for name, value in (("JUMP_BEFORE", 600), ("JUMP_AFTER", 1_500), ("CHUNK", 900),
@@ -386,7 +386,7 @@ def test_thousands_of_marks_cost_only_those_near_the_view(qtbot, big_tab, big_te
     assert (5, 9) in placed and len(placed) < 100
 
 
-def test_marks_between_matches_a_plain_scan(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_marks_between_matches_a_plain_scan(qtbot) -> None:  # type: ignore[no-untyped-def]
     import random
 
     from reader.ui.widgets.reader_view import ReaderView

@@ -8,11 +8,10 @@ import pytest
 
 from reader.errors import Cancelled, DamagedFile
 from reader.ui.tasks import TaskRunner
-from tests.ui.gui_fixtures import qt_warnings  # noqa: F401
 
 
 @pytest.fixture
-def runner(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
+def runner(qtbot):  # type: ignore[no-untyped-def]
     r = TaskRunner()
     yield r
     r.cancel_all()
