@@ -23,10 +23,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check reader tests scripts main.py
+	$(MAKE) --no-print-directory lint
 
+# ruff, then mypy over the core and scripts (what it checks: [tool.mypy] in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests scripts main.py
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/extract.py
@@ -55,4 +57,4 @@ lock:
 	mv "$$tmp/$(LOCK)" $(LOCK); echo "$(LOCK): $$(grep -vc '^#' $(LOCK)) packages pinned"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

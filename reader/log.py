@@ -37,7 +37,7 @@ def setup_logging(level: int = logging.INFO, *, to_file: bool = True,
         stream = logging.StreamHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         root.addHandler(stream)
-    root._policy_reader_configured = True  # type: ignore[attr-defined]
+    root._policy_reader_configured = True  # type: ignore[attr-defined]  # our mark on it
 
 
 def log_tail(max_lines: int = 80) -> str:

@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.etree
 
@@ -29,6 +30,9 @@ from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.metadata import guess_meta, is_title_line
 from reader.extract.structure import to_roman
 from reader.model.documents import KINDS, DocMeta
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 log = logging.getLogger(__name__)
 
@@ -147,9 +151,9 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 class _Reader:
-    def __init__(self, doc: object) -> None:
+    def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        part = doc.part  # type: ignore[attr-defined]
+        part = doc.part
         try:
             numbering = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -160,10 +164,10 @@ class _Reader:
         self.blocks: list[tuple[str, int]] = []  # (text, heading level or 0)
 
     @staticmethod
-    def _styles(doc: object) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
+    def _styles(doc: DocxDocument) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
         """style id → (name, outline level or -1, numPr of the style)."""
         out: dict[str, tuple[str, int, tuple[str, int] | None]] = {}
-        styles = doc.styles.element  # type: ignore[attr-defined]
+        styles = doc.styles.element
         for st in styles.iter(W + "style"):
             name = _val(st.find(W + "name"), st.get(W + "styleId", ""))
             ppr = st.find(W + "pPr")
@@ -244,7 +248,7 @@ class _Reader:
                 self.body(child)
 
     def notes(self, kind: str) -> list[tuple[int, str]]:
-        part = self.doc.part  # type: ignore[attr-defined]
+        part = self.doc.part
         tag = W + ("footnoteReference" if kind == "footnotes" else "endnoteReference")
         wanted = {ident: n for (t, ident), n in self.note_ids.items() if t == tag}
         if not wanted:
@@ -276,8 +280,8 @@ def _num_pr(ppr: lxml.etree._Element | None) -> tuple[str, int] | None:
     return num_id, int(_val(num.find(W + "ilvl"), "0") or 0)
 
 
-def _hints(doc: object) -> DocMeta:
-    core = doc.core_properties  # type: ignore[attr-defined]
+def _hints(doc: DocxDocument) -> DocMeta:
+    core = doc.core_properties
     title = (core.title or "").strip()
     author = (core.author or "").strip()
     if _JUNK_AUTHORS.match(author):

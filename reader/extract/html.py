@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -133,7 +134,7 @@ def _trafilatura(html: str) -> tuple[TextBuilder, DocMeta]:
         return out, DocMeta()
     # bare_extraction gives the body tree directly (no XML string round trip and no
     # content fingerprint, which cost a third of the time on long pages).
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(  # a Document here (a dict only with as_dict)
         tree, output_format="xml", include_formatting=True, include_comments=False,
         include_tables=True, include_links=False, include_images=False, favor_recall=True,
         with_metadata=True, deduplicate=False)

@@ -188,8 +188,9 @@ class Scorer:
         if not cand:
             return {}
         cand.sort()
-        raws = {w: self._raw(fieldname, w, cand) for w in dict.fromkeys(words)}
-        if any(r is None for r in raws.values()):
+        read = {w: self._raw(fieldname, w, cand) for w in dict.fromkeys(words)}
+        raws = {w: r for w, r in read.items() if r is not None}
+        if len(raws) < len(read):
             if fieldname in KEEP_FIELDS:  # their blocks are always kept: this is a bug
                 fell_back("phrase", f"the blocks of a phrase's words in {fieldname} were "
                                     "not kept")
@@ -197,9 +198,9 @@ class Scorer:
         out: Scores = {}
         for d in cand:
             # positions of the phrase's start, word by word: the k-th word shifted back k
-            starts = _positions(raws[words[0]][d])  # type: ignore[index]
+            starts = _positions(raws[words[0]][d])
             for k, w in enumerate(words[1:], 1):
-                starts &= {p - k for p in _positions(raws[w][d])}  # type: ignore[index]
+                starts &= {p - k for p in _positions(raws[w][d])}
                 if not starts:
                     break
             if starts:

@@ -74,7 +74,7 @@ def read_segment(reader: Any) -> SegmentTable:
     """Read the columns of one segment reader (raises :class:`IndexDamaged`, or whatever
     Whoosh raises, on a damaged segment)."""
     n = reader.doc_count_all()
-    cols: dict[str, list[str]] = {}
+    cols: dict[str, Any] = {}  # column name → its values (str)
     for name in COLUMNS:
         values = list(reader.column_reader(name)) if n else []
         if len(values) != n:
