@@ -56,8 +56,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> SearchEngine:
 
 def _whoosh_scores(searcher: object, q: wq.Query) -> dict[int, float]:
     out = {}
-    context = searcher.context()  # type: ignore[attr-defined]
-    for sub, offset in searcher.leaf_searchers():  # type: ignore[attr-defined]
+    context = searcher.context()
+    for sub, offset in searcher.leaf_searchers():
         m = q.matcher(sub, context)
         while m.is_active():
             out[offset + m.id()] = m.score()
@@ -276,7 +276,7 @@ def test_a_matcher_without_block_arrays_is_counted(monkeypatch: pytest.MonkeyPat
     engine = build_engine(None, sample_docs())
     real = scoring._postings
 
-    def wrapped(leaf, fieldname, text):  # type: ignore[no-untyped-def]
+    def wrapped(leaf, fieldname, text):
         found = real(leaf, fieldname, text)
         return None if found is None else (WrappingMatcher(found[0]), found[1])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 
 
-def wait_idle(qtbot, session, timeout: int = 120_000) -> None:  # type: ignore[no-untyped-def]
+def wait_idle(qtbot, session, timeout: int = 120_000) -> None:
     qtbot.waitUntil(session.runner.idle, timeout=timeout)
 
 

@@ -47,7 +47,7 @@ def _marks(env: Env) -> list[tuple[int, int, str]]:
 
 
 def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,
-                                                         session, named_settings) -> None:  # type: ignore[no-untyped-def]
+                                                         session, named_settings) -> None:
     env = memo_env
     ui, ctrl = env.ui, env.ctrl
     start, end = env.select("Naloxone kits are carried in every patrol car")
@@ -135,7 +135,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,
 
 
 def test_emoji_accents_and_line_break_land_on_the_exact_characters(qtbot, memo_env: Env
-                                                                   ) -> None:  # type: ignore[no-untyped-def]
+                                                                   ) -> None:
     env = memo_env
     words = "café 😀 on Main Street hosts a résumé clinic\nfor people"
     start, end = env.span(words)
@@ -184,7 +184,7 @@ def _colleague_file(env: Env, tmp: Path) -> tuple[Path, str]:
 
 
 def test_a_colleagues_file_appears_within_two_seconds_read_only(qtbot, memo_env: Env,
-                                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path) -> None:
     env = memo_env
     source, hid = _colleague_file(env, tmp_path)
     folder = env.session.workspace.annotations_dir
@@ -222,7 +222,7 @@ def test_a_colleagues_file_appears_within_two_seconds_read_only(qtbot, memo_env:
 
 
 def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, memo_env: Env
-                                                                      ) -> None:  # type: ignore[no-untyped-def]
+                                                                      ) -> None:
     env = memo_env
     ui = env.ui
     keep_words = "Naloxone kits are carried in every patrol car"
@@ -262,7 +262,7 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
 
 
 def test_a_colleagues_theme_change_arrives_while_the_app_runs(qtbot, memo_env: Env
-                                                              ) -> None:  # type: ignore[no-untyped-def]
+                                                              ) -> None:
     """themes.json rewritten by a sync tool (a colleague renamed a theme): the panels and
     the picker show the new name without a restart."""
     from reader.annotations.taxonomy import to_json

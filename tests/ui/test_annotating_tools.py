@@ -32,7 +32,7 @@ def _highlight(env: Env, words: str, what: str = "highlight", arg: object = None
 
 # -- who -------------------------------------------------------------------------------------
 def test_the_first_highlight_asks_for_a_name_once(qtbot, window, session, settings,
-                                                  workspace_dir) -> None:  # type: ignore[no-untyped-def]
+                                                  workspace_dir) -> None:
     write_memo(workspace_dir)
     env = open_env(qtbot, window, session, workspace_dir)
     env.open_memo()
@@ -54,7 +54,7 @@ def test_the_first_highlight_asks_for_a_name_once(qtbot, window, session, settin
 
 
 # -- marking ---------------------------------------------------------------------------------
-def test_keys_stance_context_menu_and_picker(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_keys_stance_context_menu_and_picker(qtbot, memo_env: Env) -> None:
     env = memo_env
     ui, ctrl = env.ui, env.ctrl
     view = env.tab().view
@@ -124,7 +124,7 @@ def test_exact_selection_of_a_highlight_edits_it_instead_of_duplicating(memo_env
     assert len(env.ctrl.store.all()) == 1
 
 
-def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried in every patrol car")
     binding = env.binding()
@@ -141,7 +141,7 @@ def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) ->
 
 
 # -- the sidebar -----------------------------------------------------------------------------
-def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:
     env = memo_env
     ctrl, sidebar = env.ctrl, env.ui.sidebar
     a = _highlight(env, "officers responding to an overdose", "theme", "good-samaritan")
@@ -188,7 +188,7 @@ def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: i
 
 # -- the themes panel ------------------------------------------------------------------------
 def test_themes_panel_edits_are_undoable_and_list_passages(qtbot, memo_env: Env,
-                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
     env = memo_env
     ctrl, panel = env.ctrl, env.ui.themes_panel
     model = panel.model
@@ -267,7 +267,7 @@ def _hypothesis_file(tmp: Path) -> Path:
     return path
 
 
-def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path) -> None:
     env = memo_env
     ctrl = env.ctrl
     good = _hypothesis_file(tmp_path)
@@ -297,7 +297,7 @@ def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path
                                              env.tab().view.marks(LAYER)], timeout=5000)
 
 
-def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) -> None:
     env = memo_env
     _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
     out = tmp_path / "mine.csv"
@@ -312,7 +312,7 @@ def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) 
 
 
 # -- search ----------------------------------------------------------------------------------
-def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried in every patrol car", "theme", "naloxone")
     env.ctrl.set_stance(hid, Stance.SUPPORTS)
@@ -346,7 +346,7 @@ def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> 
     assert not search("theme:housing")
 
 
-def _hit_indexes(panel) -> list[QModelIndex]:  # type: ignore[no-untyped-def]
+def _hit_indexes(panel) -> list[QModelIndex]:
     model = panel.model
     out = []
     for g in range(model.rowCount()):
@@ -357,11 +357,11 @@ def _hit_indexes(panel) -> list[QModelIndex]:  # type: ignore[no-untyped-def]
 
 # -- saving ----------------------------------------------------------------------------------
 def test_unsaveable_edits_are_kept_reported_and_retried(qtbot, memo_env: Env,
-                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
     env = memo_env
     real = store_module.write_author_file
 
-    def full_disk(*_a, **_k):  # type: ignore[no-untyped-def]
+    def full_disk(*_a, **_k):
         raise StorageError("Your highlights could not be saved: the disk is full. They are "
                            "kept in memory and saving will be tried again.")
 
@@ -379,7 +379,7 @@ def test_unsaveable_edits_are_kept_reported_and_retried(qtbot, memo_env: Env,
     _close_boxes()
 
 
-def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried")
     assert env.ctrl.autosave.pending
@@ -388,7 +388,7 @@ def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:  # type: ignore[no
 
 
 def test_garbage_annotation_and_theme_files_do_not_break_the_window(qtbot, memo_env: Env
-                                                                    ) -> None:  # type: ignore[no-untyped-def]
+                                                                    ) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
     env.ctrl.autosave.save_now()
@@ -411,7 +411,7 @@ def _close_boxes() -> None:
 
 
 def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env: Env
-                                                                ) -> None:  # type: ignore[no-untyped-def]
+                                                                ) -> None:
     env = memo_env
     view = env.tab().view
     hid = _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
@@ -435,7 +435,7 @@ def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env:
     assert texts[-1] == "Copy to My Highlights" and "Delete Highlight\tDel" not in texts
 
 
-def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:
     from reader.ui import core_access
 
     env = memo_env
