@@ -13,6 +13,10 @@ import pytest
 from tests import netguard
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# every Python process a test starts blocks the network too (tests/netguard_site/)
+_SITE = str(Path(__file__).resolve().parent / "netguard_site")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_SITE, os.environ.get("PYTHONPATH", "")) if p)
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

@@ -1,18 +1,20 @@
 """No network in tests: an opened connection to anything but this machine fails the test.
 
-Installed for every test by ``tests/conftest.py``. Local sockets keep working: ``AF_UNIX``
+Installed for every test by ``tests/conftest.py``, and in every Python process the tests
+start (the CLI in tests/e2e, extraction workers): ``tests/netguard_site/sitecustomize.py``,
+on the ``PYTHONPATH`` the conftest sets. Local sockets keep working: ``AF_UNIX``
 (multiprocessing's pipes, socketpairs) and loopback addresses (127.0.0.0/8, ::1,
 ``localhost``). Name lookups of other hosts fail too, before any packet is sent.
-(Processes the tests start, such as the CLI in tests/e2e, are not covered.)
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
+if TYPE_CHECKING:
+    import pytest
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -78,9 +80,20 @@ def _guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
     return _real_getaddrinfo(host, *args, **kwargs)
 
 
+GUARDS = ((socket.socket, "connect", _guarded_connect),
+          (socket.socket, "connect_ex", _guarded_connect_ex),
+          (socket.socket, "sendto", _guarded_sendto),
+          (socket, "create_connection", _guarded_create_connection),
+          (socket, "getaddrinfo", _guarded_getaddrinfo))
+
+
 def install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
-    monkeypatch.setattr(socket.socket, "sendto", _guarded_sendto)
-    monkeypatch.setattr(socket, "create_connection", _guarded_create_connection)
-    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+    """For one test (undone after it)."""
+    for owner, name, guard in GUARDS:
+        monkeypatch.setattr(owner, name, guard)
+
+
+def install_for_process() -> None:
+    """For the whole of a process the tests started (see netguard_site/)."""
+    for owner, name, guard in GUARDS:
+        setattr(owner, name, guard)

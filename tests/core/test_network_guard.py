@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import multiprocessing
 import socket
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -73,3 +75,14 @@ def test_loopback_unix_sockets_and_multiprocessing_pipes_work() -> None:
     assert right.recv() == {"job": 1}
     left.close()
     right.close()
+
+
+def test_processes_the_tests_start_have_the_guard_too() -> None:
+    """The CLI in tests/e2e, extraction workers …: tests/netguard_site/sitecustomize.py."""
+    code = ("import socket; print(socket.socket.connect.__name__, "
+            "socket.create_connection.__name__, socket.getaddrinfo.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["_guarded_connect", "_guarded_create_connection",
+                                  "_guarded_getaddrinfo"]
