@@ -153,6 +153,7 @@ class SearchEngine:
         self._tables = TableCache()
         self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
         self._fold: Fold | None = None
+        self._fold_lock = threading.Lock()  # one fold scheduled at a time
 
     # -- opening ----------------------------------------------------------------------------
     def open(self) -> None:
@@ -250,9 +251,10 @@ class SearchEngine:
     def _start_tidy(self) -> None:
         if self._tiny_segments() < FOLD_TINY:
             return
-        if self._fold is not None and self._fold.running:
-            return
-        fold = self._fold = Fold(self._tidy)
+        with self._fold_lock:
+            if self._fold is not None and self._fold.running:
+                return
+            fold = self._fold = Fold(self._tidy)
         try:
             self.scheduler(fold, "Tidying the search index")
         except Exception:  # no scheduler now (shutting down): a later commit folds
