@@ -12,6 +12,8 @@ import pytest
 
 from tests import netguard
 
+pytest_plugins = ["tests.qt_fixtures"]  # the GUI fixtures (session, window, memo_env …)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # every Python process a test starts blocks the network too (tests/netguard_site/)
 _SITE = str(Path(__file__).resolve().parent / "netguard_site")

@@ -1,7 +1,7 @@
 """Helpers for the annotation GUI tests: a memo written for these tests (an emoji, accented
 letters and a line break inside a paragraph), and :class:`Env`, the main window open on
 it, with helpers to select words and wait for the annotation machinery. The ``memo_env``
-fixture that makes one is in ``conftest.py``."""
+fixture that makes one is in tests/qt_fixtures.py."""
 
 from __future__ import annotations
 

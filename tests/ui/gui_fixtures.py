@@ -1,5 +1,5 @@
 """Helpers for the GUI tests: waiting for the session's tasks, and synthetic documents
-(written for these tests). The fixtures (session, window …) are in ``conftest.py``."""
+(written for these tests). The fixtures (session, window …) are in tests/qt_fixtures.py."""
 
 from __future__ import annotations
 

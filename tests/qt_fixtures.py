@@ -1,6 +1,8 @@
-"""Fixtures for the GUI tests: settings, a session and the main window (each torn down
-with its thread pool drained), the window on the corpus, the window on the annotation
-memo. Qt warnings fail a test (``qt_log_level_fail`` in pyproject.toml)."""
+"""Fixtures for the tests that drive the GUI (tests/ui, tests/faults): settings, a session
+and the main window (each torn down with its thread pool drained), the window on the
+corpus, the window on the annotation memo. A pytest plugin, loaded for the whole suite by
+``pytest_plugins`` in tests/conftest.py (Qt is imported only when a fixture is used). Qt
+warnings fail a test (``qt_log_level_fail`` in pyproject.toml)."""
 
 from __future__ import annotations
 
