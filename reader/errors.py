@@ -101,6 +101,23 @@ class SearchIndexError(ReaderError):
     """The search index is busy, damaged, or being rebuilt."""
 
 
+REBUILD_HINT = ("It is rebuilt on its own; if this keeps happening, run "
+                "'policy-reader index --rebuild'.")
+
+
+class IndexBusy(SearchIndexError):
+    """Another program (or window) is writing this index."""
+
+
+class IndexDamaged(SearchIndexError):
+    """The index's files are damaged or missing (not a bug: it is rebuilt)."""
+
+
+class IndexNotSaved(SearchIndexError):
+    """A write to the index failed (a full disk, a read-only folder). Nothing of that write
+    is kept; the index stays as it was before it and is verified again when next opened."""
+
+
 class AnnotationError(ReaderError):
     """An annotation could not be created, changed or placed."""
 

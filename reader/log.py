@@ -36,7 +36,7 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
         self.dropped = 0
         self._paused_until = 0.0
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):
         """Open the log file, unless something else (a pipe would block) is in its place."""
         try:
             mode = os.stat(self.baseFilename).st_mode
@@ -57,7 +57,7 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
         """A write failed: drop this record, close the file, pause (never print)."""
         self.dropped += 1
         self._paused_until = time.monotonic() + RETRY_SECONDS
-        stream, self.stream = self.stream, None  # type: ignore[assignment]
+        stream, self.stream = self.stream, None
         if stream is not None:
             with suppress(Exception):
                 stream.close()
@@ -83,7 +83,7 @@ def setup_logging(level: int = logging.INFO, *, to_file: bool = True,
         stream = logging.StreamHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         root.addHandler(stream)
-    root._policy_reader_configured = True  # type: ignore[attr-defined]
+    root._policy_reader_configured = True  # type: ignore[attr-defined]  # our mark on it
 
 
 def log_tail(max_lines: int = 80) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
     from reader.annotations.themes import ThemeStore
     from reader.documents.library import Library
-    from reader.search.index import WhooshIndex
+    from reader.search.api import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -127,11 +127,11 @@ class Workspace:
             return self._annotations
 
     @cached_property
-    def _search(self) -> WhooshIndex:
+    def _search(self) -> SearchIndex:
         from reader.search.index import WhooshIndex
         return WhooshIndex(self)
 
-    def search(self) -> WhooshIndex:
+    def search(self) -> SearchIndex:
         with self._lock:
             return self._search
 

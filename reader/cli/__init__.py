@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import logging
 import sys
+from typing import Literal
 
 from reader import __version__
 from reader.errors import ReaderError, UsageError
@@ -35,7 +36,7 @@ _GLOBAL_VALUE_OPTIONS = ("-w", "--workspace")
 _GLOBAL_FLAGS = ("-v", "--verbose", "-q", "--quiet")
 
 
-def command_word(argv: list[str]) -> str | bool | None:
+def command_word(argv: list[str]) -> str | Literal[False] | None:
     """The command ``argv`` names (None: no command, the app); False when something else
     comes first (help, version, an unknown option), which the full parser handles."""
     i = 0
@@ -82,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     _never_fail_on_output()
     word = command_word(argv)
     light = word is not False and word in LIGHT_COMMANDS
-    parser = build_parser(LIGHT_COMMANDS[word] if light else COMMAND_MODULES)  # type: ignore[index]
+    parser = build_parser(LIGHT_COMMANDS[word] if word is not False and light
+                          else COMMAND_MODULES)
     args = parser.parse_args(argv)
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, to_stderr=args.verbose)
     if args.command is None:

@@ -13,7 +13,7 @@ from reader.errors import ReaderError, UsageError
 from reader.model.documents import DocStatus, Document
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="copy files or folders into the workspace and read them",
                        description="Copy files or folders into the workspace, then bring the "
                                    "library (and search index) up to date.")

@@ -13,7 +13,7 @@ from reader.search.api import SearchResults, Snippet
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
     p = sub.add_parser(
         "search", help="search documents, highlights and notes",

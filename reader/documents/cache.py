@@ -240,7 +240,8 @@ class ExtractCache:
             pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
                           for n, s, e, lb, ht in body["pages"])
             # entries written before statutes had notes have five fields
-            sections = tuple(Section(*row[:5], kind=str(row[5]) if len(row) > 5 else "")
+            sections = tuple(Section(row[0], row[1], row[2], row[3], row[4],
+                                     kind=str(row[5]) if len(row) > 5 else "")
                              for row in body["sections"])
             links = tuple(Link(s, e, target, href)
                           for s, e, target, href in body.get("links", ()))

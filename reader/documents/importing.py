@@ -160,6 +160,6 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
             problems.append(msg)
     if pairs:
         progress(len(pairs), len(pairs), "Copying files")
-    for p in problems:
-        log.warning("import: %s", p)
+    for problem in problems:
+        log.warning("import: %s", problem)
     return copied, problems

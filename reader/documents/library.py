@@ -305,7 +305,9 @@ class Library:
               failed: list[str], problems: list[str]) -> LibraryChanges:
         old_hashes = {r.digest for r in old.values()}
         new_hashes = {r.digest for r in new.values()}
-        added, changed, moved = [], [], []
+        added: list[str] = []
+        moved: list[str] = []
+        changed: list[tuple[str, str]] = []
         for rel, rec in new.items():
             prev = old.get(rel)
             if prev is None:

@@ -193,9 +193,9 @@ def dockets(text: str, start: int, end: int, *, appellate: bool) -> Ev | None:
         if value not in [v for _, _, v in found]:
             found.append((start + m.start(), start + m.end(), value))
     if not found:
-        m = _OREGON_RE.search(region)
-        if m:
-            return Ev(f"SC {m.group('v')}", start + m.start(), start + m.end())
+        oregon = _OREGON_RE.search(region)
+        if oregon:
+            return Ev(f"SC {oregon.group('v')}", start + oregon.start(), start + oregon.end())
         return None
     if len(found) == 1:
         s, e, v = found[0]

@@ -215,8 +215,8 @@ def _dates(doc: CourtDoc, text: str, start: int, end: int, furniture: tuple[str,
     if best is None:  # "(June 4, 2019)", "[April 23, 2013]", a stamp's date on its own line
         m = _STANDALONE_DATE_RE.search(text, start, end)
         if m:
-            dates = find_dates(m.group("d"))
-            if dates:
-                best = FoundDate(dates[0][2], m.start(), m.end())
+            standalone = find_dates(m.group("d"))
+            if standalone:
+                best = FoundDate(standalone[0][2], m.start(), m.end())
     if best is not None:
         doc.fields["date"] = Ev(best.iso, best.start, best.end)

@@ -112,7 +112,8 @@ def circuit_code(word: str) -> str:
         return "D.C. Cir."
     if w == "federal":
         return "Fed. Cir."
-    n = _ORDINAL_NUM.get(w) or (int(re.match(r"\d+", w).group()) if re.match(r"\d+", w) else 0)
+    digits = re.match(r"\d+", w)
+    n = _ORDINAL_NUM.get(w) or (int(digits.group()) if digits else 0)
     return f"{_NUM_SUFFIX.get(n, f'{n}th')} Cir." if n else ""
 
 
@@ -164,8 +165,11 @@ def find_court(head: str) -> Court | None:
         if _appealed_from(head, m.start()) or _in_sentence(head, m.start()):
             continue
         code = circuit_code(m.group("c"))
+        digits = re.match(r"\d+", code)
+        if code not in ("D.C. Cir.", "Fed. Cir.") and digits is None:
+            continue
         word = ("District of Columbia" if code == "D.C. Cir." else "Federal" if code ==
-                "Fed. Cir." else ORDINALS[int(re.match(r"\d+", code).group()) - 1])
+                "Fed. Cir." else ORDINALS[int(digits.group()) - 1] if digits else "")
         found.append(Court(f"United States Court of Appeals for the {word} Circuit", code, code,
                            "appeals", True, m.start(), m.end()))
     for m in _DISTRICT_RE.finditer(head):

@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.etree
 
@@ -30,6 +31,9 @@ from reader.extract.metadata import guess_meta_sourced, is_title_line
 from reader.extract.structure import to_roman
 from reader.model.documents import KINDS, DocMeta
 from reader.safe_files import open_regular
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +156,9 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 class _Reader:
-    def __init__(self, doc: object) -> None:
+    def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        part = doc.part  # type: ignore[attr-defined]
+        part = doc.part
         try:
             numbering = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -165,10 +169,10 @@ class _Reader:
         self.blocks: list[tuple[str, int]] = []  # (text, heading level or 0)
 
     @staticmethod
-    def _styles(doc: object) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
+    def _styles(doc: DocxDocument) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
         """style id → (name, outline level or -1, numPr of the style)."""
         out: dict[str, tuple[str, int, tuple[str, int] | None]] = {}
-        styles = doc.styles.element  # type: ignore[attr-defined]
+        styles = doc.styles.element
         for st in styles.iter(W + "style"):
             name = _val(st.find(W + "name"), st.get(W + "styleId", ""))
             ppr = st.find(W + "pPr")
@@ -249,7 +253,7 @@ class _Reader:
                 self.body(child)
 
     def notes(self, kind: str) -> list[tuple[int, str]]:
-        part = self.doc.part  # type: ignore[attr-defined]
+        part = self.doc.part
         tag = W + ("footnoteReference" if kind == "footnotes" else "endnoteReference")
         wanted = {ident: n for (t, ident), n in self.note_ids.items() if t == tag}
         if not wanted:
@@ -281,8 +285,8 @@ def _num_pr(ppr: lxml.etree._Element | None) -> tuple[str, int] | None:
     return num_id, int(_val(num.find(W + "ilvl"), "0") or 0)
 
 
-def _hints(doc: object) -> DocMeta:
-    core = doc.core_properties  # type: ignore[attr-defined]
+def _hints(doc: DocxDocument) -> DocMeta:
+    core = doc.core_properties
     title = (core.title or "").strip()
     author = (core.author or "").strip()
     if _JUNK_AUTHORS.match(author):

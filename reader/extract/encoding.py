@@ -180,7 +180,7 @@ def decode_bytes(data: bytes, *, name: str = "file", declared: str | None = None
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), name)
     except UnicodeDecodeError:
         pass
-    enc = _codec(declared)
+    enc = _codec(declared) or ""
     if enc and enc not in ("utf-8", "utf-16", "utf-32"):
         if enc in ("latin_1", "ascii", "iso8859_1"):
             enc = "cp1252"  # what browsers do too

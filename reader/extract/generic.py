@@ -259,15 +259,15 @@ def guess_citation(text: str, kind: str) -> str:
                 line_start = head.rfind("\n", 0, m.start()) + 1
                 if m.start() < 600 or not head[line_start:m.start()].strip():
                     return re.sub(r"\s+", " ", m.group(0)).rstrip(".:-")
-        m = _BILL_RE.search(head)
-        if m:
-            if m.group("ch"):
-                return f"{m.group('ch')[0].upper()}.B. {m.group('n')}"
-            return f"{m.group('abbr').replace(' ', '')[0].upper()}.B. {m.group('m')}"
+        bill = _BILL_RE.search(head)
+        if bill:
+            if bill.group("ch"):
+                return f"{bill.group('ch')[0].upper()}.B. {bill.group('n')}"
+            return f"{bill.group('abbr').replace(' ', '')[0].upper()}.B. {bill.group('m')}"
         return ""
     if kind == "memo":
-        m = _MEMO_NO_RE.search(head)
-        return title_case(m.group(0)) if m else ""
+        memo_no = _MEMO_NO_RE.search(head)
+        return title_case(memo_no.group(0)) if memo_no else ""
     return ""
 
 

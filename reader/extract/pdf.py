@@ -281,7 +281,7 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
 def _pages_phrase(numbers: list[int]) -> str:
     spans: list[str] = []
     start = prev = numbers[0]
-    for n in [*numbers[1:], None]:  # type: ignore[list-item]
+    for n in [*numbers[1:], None]:
         if n is not None and n == prev + 1:
             prev = n
             continue

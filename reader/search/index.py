@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import Cancelled, DocumentError, DocumentNotFound, ReaderError
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, Scheduler, no_progress
 from reader.search.api import IndexStatus, SearchResults
 from reader.search.engine import IndexBusy, IndexNotSaved, RowWriter, SearchEngine
 from reader.search.rows import NoteEntry, doc_rows, doc_signature, note_row
@@ -49,6 +49,9 @@ class WhooshIndex:
 
     def status(self) -> IndexStatus:
         return self.engine.status()
+
+    def set_scheduler(self, scheduler: Scheduler) -> None:
+        self.engine.scheduler = scheduler
 
     # -- sources --------------------------------------------------------------------------
     def _documents(self) -> dict[str, Document]:

@@ -1,26 +1,12 @@
-"""The pieces of the search engine that touch Whoosh's files: its errors, the row writer,
-and the check that an index opened from disk is whole."""
+"""Writing rows into the index: the row writer, and the error a failed write becomes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from reader.errors import SearchIndexError
+from reader.errors import IndexNotSaved
 from reader.search.rows import Row
-
-
-class IndexBusy(SearchIndexError):
-    """Another program (or window) is writing this index."""
-
-
-class IndexDamaged(SearchIndexError):
-    """The index could not be read."""
-
-
-class IndexNotSaved(SearchIndexError):
-    """A write to the index failed (a full disk, a read-only folder). Nothing of that write
-    is kept; the index stays as it was before it and is verified again when next opened."""
 
 
 def not_saved(exc: OSError) -> IndexNotSaved:
@@ -49,24 +35,4 @@ class RowWriter:
         self.add_rows(rows)
 
 
-def verify(ix: Any) -> None:
-    """Read enough of every segment to know it is whole (raises on damage)."""
-    with ix.searcher() as s:
-        reader = s.reader()
-        leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-        for leaf, _offset in leaves:
-            n = leaf.doc_count_all()
-            if n:
-                leaf.stored_fields(0)
-                leaf.stored_fields(n - 1)
-                for name in ("key", "doc_id", "sig"):
-                    if len(list(leaf.column_reader(name))) != n:
-                        raise IndexDamaged("A column of the index is incomplete.")
-            for fieldname in ("body", "key"):
-                for i, term in enumerate(leaf.lexicon(fieldname)):
-                    leaf.postings(fieldname, term).all_ids()
-                    if i >= 2:
-                        break
-
-
-__all__ = ["IndexBusy", "IndexDamaged", "IndexNotSaved", "RowWriter", "not_saved", "verify"]
+__all__ = ["RowWriter", "not_saved"]

@@ -170,6 +170,7 @@ class Session(QObject):
         if not core_access.search_available():
             return
         search = ws.search()
+        search.set_scheduler(self.runner.schedule)  # its background fold: a cancellable task
         if rebuild:
             search.rebuild(progress=progress, cancel=cancel)
         else:

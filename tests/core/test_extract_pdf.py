@@ -29,7 +29,7 @@ def flat(text: str) -> str:
 _cache: dict[str, object] = {}
 
 
-def ex(name: str):  # type: ignore[no-untyped-def]
+def ex(name: str):
     if name not in _cache:
         _cache[name] = pdf.extract(FIXTURES / name)
     return _cache[name]
@@ -216,7 +216,7 @@ def test_a_failing_page_is_contained(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = pdf_read.page_layout
 
-    def flaky(lt, number, crop, label=""):  # type: ignore[no-untyped-def]
+    def flaky(lt, number, crop, label=""):
         if number == 2:
             raise KeyError("simulated broken page")
         return real(lt, number, crop, label)
