@@ -13,7 +13,7 @@ from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.interop import FORMATS, export, import_files, write_export
 from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
 from reader.annotations.taxonomy import Taxonomy
-from reader.cli import theme_cmds
+from reader.cli import exchange_cmds, theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import AnnotationError, UsageError
 from reader.model.annotations import Placed
@@ -56,12 +56,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                     "first; if one is broken nothing is imported.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print what was imported as JSON")
+    exchange_cmds.add_import_options(p)
     p.set_defaults(func=cmd_import)
 
     p = asub.add_parser("export", help="export highlights",
                         description="Export highlights as W3C JSON-LD, a Hypothesis export, "
                                     "or CSV for a spreadsheet.")
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=(*FORMATS, *exchange_cmds.FORMATS))
     p.add_argument("--out", required=True, metavar="FILE", help="output file ('-': stdout)")
     _filters(p)
     p.add_argument("--no-names", action="store_true", help="leave out who made each highlight")
@@ -259,6 +260,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 # -- import / export / delete ----------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     ws = _workspace(args)
+    if exchange_cmds.handles(args):
+        return exchange_cmds.cmd_import(args, ws)
     results = import_files(ws, args.files)
     if args.json:
         print_json(results)
@@ -283,6 +286,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     ws = _workspace(args)
+    if args.format in exchange_cmds.FORMATS:
+        return exchange_cmds.cmd_export(args, ws, _selection(ws, args))
     data, count = export(ws, args.format, selection=_selection(ws, args),
                          names=not args.no_names, notes=not args.no_notes)
     if args.out == "-":
