@@ -1,6 +1,7 @@
 """The exchange formats of ``annotations export|import``: REFI-QDA projects (``qdpx``) and
-codebooks (``qdc``). Each command is one call into :mod:`reader.interop.refi`; the hooks in
-:mod:`reader.cli.annotation_cmds` send these formats and files here."""
+codebooks (``qdc``), and Excel workbooks (``xlsx``, export only). Each command is one call
+into the core; the hooks in :mod:`reader.cli.annotation_cmds` send these formats and files
+here."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from reader.cli.common import print_json
 from reader.errors import UsageError
 from reader.workspace import Workspace
 
-FORMATS = ("qdpx", "qdc")
+FORMATS = ("qdpx", "qdc", "xlsx")
 IMPORT_SUFFIXES = (".qdpx", ".qdc")
 
 
@@ -46,7 +47,14 @@ def handles(args: argparse.Namespace) -> bool:
 def cmd_export(args: argparse.Namespace, ws: Workspace, selection: Selection) -> int:
     from reader.interop.refi import export as refi_export
     if args.out == "-":
-        raise UsageError("A REFI-QDA file is binary; give a file name with --out.")
+        raise UsageError(f"A .{args.format} file is binary; give a file name with --out.")
+    if args.format == "xlsx":
+        from reader.annotations.xlsx_export import export_xlsx
+        data, count = export_xlsx(ws, selection=selection, names=not args.no_names,
+                                  notes=not args.no_notes)
+        refi_export.write(Path(args.out), data)
+        print(f"{count} highlight(s) written to {args.out}", file=sys.stderr)
+        return 0
     if args.format == "qdc":
         data, summary = refi_export.export_qdc(ws)
     else:

@@ -23,8 +23,8 @@ def test_export_and_import_a_project(tmp_path: Path) -> None:
     (ws / "memos").mkdir(parents=True)
     shutil.copy2(REPO / "corpus" / PDF, ws / PDF)
     assert cli(ws, home, "whoami", "--name", "Maria G")[0] == 0
-    code, _, err = cli(ws, home, "annotate", PDF, "--quote", "decline", "--occurrence", "1", "--theme", "naloxone",
-                       "--stance", "supports", "--note", "The promise.")
+    code, _, err = cli(ws, home, "annotate", PDF, "--quote", "decline", "--occurrence", "1",
+                       "--theme", "naloxone", "--stance", "supports", "--note", "The promise.")
     assert code == 0, err
     out_file = tmp_path / "group.qdpx"
     code, _, err = cli(ws, home, "annotations", "export", "--format", "qdpx", "--out",
