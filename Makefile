@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots corpus clean
+.PHONY: run test lint bench screenshots corpus clean dist dist-smoke
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -38,5 +38,14 @@ screenshots: $(STAMP)
 corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py
 
+# The desktop bundle (PyInstaller, the `dist` extra): dist/policy-reader/ and, on Linux,
+# dist/policy-reader-VERSION-linux-ARCH.tar.gz. Uses the environment as it is (no install).
+dist: $(BIN)/python
+	$(BIN)/python packaging/build_dist.py
+
+# Runs the bundle's own executable: version, index, search, brief, window, a missing file.
+dist-smoke: $(BIN)/python
+	$(BIN)/python packaging/smoke.py dist/policy-reader
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
