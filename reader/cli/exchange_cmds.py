@@ -20,8 +20,7 @@ IMPORT_SUFFIXES = (".qdpx", ".qdc")
 
 
 def add_import_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dry-run", action="store_true",
-                   help="REFI-QDA (.qdpx, .qdc): show what would be imported; change nothing")
+    """The REFI-QDA options of ``annotations import`` (``--dry-run`` is shared)."""
     p.add_argument("--no-sources", action="store_true",
                    help="REFI-QDA: do not copy sources missing from the workspace into "
                         "imported/ (their highlights are kept as orphans)")
@@ -33,9 +32,11 @@ def handles(args: argparse.Namespace) -> bool:
     """Whether ``annotations import`` was given a REFI-QDA file (then it is the only one)."""
     files: Sequence[str] = args.files
     refi = [f for f in files if Path(f).suffix.lower() in IMPORT_SUFFIXES]
-    if not refi and (args.dry_run or args.no_sources or args.as_mine):
-        raise UsageError("--dry-run, --no-sources and --as-mine are for REFI-QDA files "
-                         "(.qdpx, .qdc).")
+    if not refi and (args.no_sources or args.as_mine):
+        raise UsageError("--no-sources and --as-mine are for REFI-QDA files (.qdpx, .qdc).")
+    if refi and getattr(args, "replace_mine", False):
+        raise UsageError("--replace-mine is for annotation files; a REFI-QDA import never "
+                         "changes your own highlights (--as-mine adds them as yours).")
     if refi and len(refi) != len(files):
         raise UsageError("Import REFI-QDA files (.qdpx, .qdc) one at a time, apart from "
                          "other annotation files.")

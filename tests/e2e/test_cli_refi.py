@@ -58,5 +58,5 @@ def test_import_refuses_a_broken_project(tmp_path: Path) -> None:
     code, _, err = cli(tmp_path, tmp_path / "home", "annotations", "import", str(bad))
     assert code == 1 and "not a zip archive" in err
     code, _, err = cli(tmp_path, tmp_path / "home", "annotations", "import",
-                       str(tmp_path / "x.json"), "--dry-run")
+                       str(tmp_path / "x.json"), "--as-mine")
     assert code == 2 and "REFI-QDA" in err
