@@ -110,14 +110,21 @@ def _apply(ws: Workspace, plan: ImportPlan, added: tuple[str, ...],
         groups.setdefault(owner, []).append(h)
     written: list[str] = []
     mine = 0
+    existing = {h.id for h in store.all(include_deleted=True)}
     for owner, highlights in groups.items():
         if owner == me.id:
-            store.merge_in(highlights)
-            mine += len(highlights)
+            # new ones only: an import never changes a highlight you already have
+            fresh = [h for h in highlights if h.id not in existing]
+            if fresh:
+                snapshot = store.snapshot()
+                try:
+                    mine += store.put_versions(fresh)
+                    store.save()
+                except Exception:
+                    store.rollback(snapshot)
+                    raise
         else:
             written.append(_write_colleague(ws, plan.authors[owner], highlights))
-    if mine:
-        store.save()
     if written:
         store.reload()
     return ImportOutcome(plan, tuple(written), added, len(tax.themes) - before, mine)
