@@ -7,6 +7,11 @@ its traceback.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 class ReaderError(Exception):
     """Base of every error Policy Reader expects and explains.
@@ -54,6 +59,14 @@ class FileBusy(StorageError):
 
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
+
+
+class WorkspaceMissing(WorkspaceError):
+    """The workspace folder does not exist (a front end may offer to create it)."""
+
+    def __init__(self, path: Path, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.path = path
 
 
 class DocumentError(ReaderError):

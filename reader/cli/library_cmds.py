@@ -16,12 +16,13 @@ from reader.model.documents import DocStatus, Document
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="copy files or folders into the workspace and read them",
                        description="Copy files or folders into the workspace, then bring the "
-                                   "library (and search index) up to date.")
+                                   "library (and search index) up to date. A workspace "
+                                   "folder that does not exist yet is created.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--to", dest="subdir", default="", metavar="SUBFOLDER",
                    help="copy into this subfolder of the workspace")
     p.add_argument("--json", action="store_true", help="print what changed as JSON")
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=cmd_add, creates_workspace=True)
 
     p = sub.add_parser("index", help="bring the library and search index up to date",
                        description="Scan the workspace: read new and changed files, forget "
@@ -53,12 +54,20 @@ def _index_available() -> bool:
 
 
 def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float) -> str:
+    """``31 documents (31 readable): 2 new, 1 moved; 2 read now (1.20 s)``; only what
+    happened is counted."""
     readable = sum(d.status in (DocStatus.OK, DocStatus.NO_TEXT) for d in docs)
-    parts = [f"{len(docs)} documents ({readable} readable)",
-             f"{changes.extracted} read now", f"{len(changes.added)} new",
-             f"{len(changes.changed)} changed", f"{len(changes.moved)} moved",
-             f"{len(changes.removed)} removed"]
-    return ", ".join(parts) + f" in {seconds:.2f} s"
+    counts = [(len(changes.added), "new"), (len(changes.changed), "changed"),
+              (len(changes.moved), "moved"), (len(changes.removed), "removed"),
+              (len(changes.copies), "another copy of a listed document")]
+    parts = [f"{n} {what}" for n, what in counts if n]
+    if changes.extracted:
+        parts.append(f"{changes.extracted} read now")
+    if changes.already:
+        n = len(changes.already)
+        parts.append(f"{n} already in the library")
+    return (f"{len(docs)} document{'s' if len(docs) != 1 else ''} ({readable} readable): "
+            + (", ".join(parts) or "nothing changed") + f" ({seconds:.2f} s)")
 
 
 def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Document, ...],
@@ -73,6 +82,8 @@ def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Do
             print(f"{d.path}: {d.status_line}", file=sys.stderr)
         for problem in changes.problems:
             print(problem, file=sys.stderr)
+        for known in changes.already:
+            print(known.line)
         print(_summary(changes, ws_docs, seconds))
     readable = [d for d in ws_docs if d.status in (DocStatus.OK, DocStatus.NO_TEXT)]
     if ws_docs and not readable:
@@ -93,7 +104,7 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
         if paths is not None:
             changes = library.add_files(paths, subdir=args.subdir, progress=progress,
                                         on_batch=on_batch)
-            if paths and not changes.copied and changes.not_copied:
+            if paths and not changes.copied and changes.not_copied and not changes.already:
                 for problem in changes.problems:
                     print(problem, file=sys.stderr)
                 raise ReaderError("Nothing was added.")

@@ -4,14 +4,22 @@ it runs (:class:`Batcher`)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.model.documents import AlreadyInLibrary
+
+if TYPE_CHECKING:
+    from reader.documents.state import FileRecord
 
 
 @dataclass(frozen=True)
 class LibraryChanges:
     """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on)."""
+    person (a missing path, a file deleted while the run went on). ``moved``: documents
+    found at a new path and no longer at their old one; ``copies``: documents that gained
+    another file with the same content (both are listed as one document)."""
 
     added: tuple[str, ...] = ()
     changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
@@ -22,6 +30,8 @@ class LibraryChanges:
     problems: tuple[str, ...] = ()
     copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
     not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
+    already: tuple[AlreadyInLibrary, ...] = ()  # an import's files the library holds
+    copies: tuple[str, ...] = ()
 
     @property
     def touched(self) -> tuple[str, ...]:
@@ -31,7 +41,39 @@ class LibraryChanges:
     @property
     def empty(self) -> bool:
         return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems)
+                    or self.failed or self.extracted or self.problems or self.copies)
+
+
+def diff_records(old: Mapping[str, FileRecord], new: Mapping[str, FileRecord], *,
+                 extracted: int, failed: list[str], problems: list[str]) -> LibraryChanges:
+    """What changed between two scans (path → record), in document ids."""
+    old_hashes = {r.digest for r in old.values()}
+    new_hashes = {r.digest for r in new.values()}
+    # a known content at a new path moved when one of its old paths is gone (else the
+    # new path is another copy of it)
+    left = {r.digest for rel, r in old.items()
+            if rel not in new or new[rel].digest != r.digest}
+    added: list[str] = []
+    moved: list[str] = []
+    copies: list[str] = []
+    changed: list[tuple[str, str]] = []
+    for rel, rec in new.items():
+        prev = old.get(rel)
+        if prev is None:
+            if rec.digest not in old_hashes:
+                added.append(rec.digest)
+            else:
+                (moved if rec.digest in left else copies).append(rec.digest)
+        elif prev.digest != rec.digest:
+            changed.append((prev.digest, rec.digest))
+    replaced = {o for o, _ in changed}
+    removed = [h for h in old_hashes - new_hashes if h not in replaced]
+    return LibraryChanges(
+        added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
+        changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
+        copies=tuple(dict.fromkeys(h for h in copies if h not in moved)),
+        removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
+        extracted=extracted, problems=tuple(problems))
 
 
 class Batcher:

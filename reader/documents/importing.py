@@ -1,6 +1,9 @@
 """Copying files and folders into a workspace (import). Atomic per file: a copy appears
 under its final name only when complete. Identical content already at the destination is
-not copied twice; a different file with the same name gets " (2)", " (3)", …
+not copied twice; a different file with the same name gets " (2)", " (3)", …; a file
+whose content the library already holds (under any name, ``known``) is not copied at all
+and is reported as already there, and so is a second file with the same content in one
+import.
 
 Only regular files are copied (a pipe, socket or device is reported, never opened; a link
 inside an imported folder is followed only when it stays inside that folder). A name that
@@ -16,13 +19,15 @@ import logging
 import os
 import stat
 import tempfile
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.documents.scan import file_hash, valid_name
 from reader.errors import StorageError
 from reader.extract.registry import is_candidate
 from reader.paths import DATA_DIRNAME
-from reader.progress import CancelToken, ProgressFn
+from reader.progress import CancelToken, ProgressFn, count
 from reader.safe_files import CHUNK, describe, display_name, open_regular
 
 log = logging.getLogger(__name__)
@@ -115,13 +120,25 @@ def _copy_to_temp(src: Path, folder: Path) -> tuple[str, str]:
     return tmp, h.hexdigest()
 
 
+@dataclass
+class Copied:
+    """What :func:`copy_into` did. ``copied``: workspace-relative paths; ``problems``:
+    one-line reasons (missing paths, unreadable or unsupported files, renamed files);
+    ``already``: (the name the person gave, content hash) of files whose content is
+    already in the library (or was copied earlier in this import), not copied again."""
+
+    copied: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    already: list[tuple[str, str]] = field(default_factory=list)
+
+
 def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressFn,
-              cancel: CancelToken) -> tuple[list[str], list[str]]:
-    """Copy ``paths`` into ``root/subdir``. Returns (the workspace-relative paths copied,
-    one-line problems: missing paths, unreadable or unsupported files, renamed files);
-    never stops at the first problem."""
-    problems: list[str] = []
-    copied: list[str] = []
+              cancel: CancelToken, known: Collection[str] = frozenset()) -> Copied:
+    """Copy ``paths`` into ``root/subdir``, leaving out content in ``known`` (hashes the
+    library holds); never stops at the first problem."""
+    out = Copied()
+    problems, copied = out.problems, out.copied
+    seen = set(known)
     dest_root = root / subdir if subdir else root
     pairs: list[tuple[Path, Path]] = []
     for p in paths:
@@ -129,22 +146,30 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
         if not p.exists():
             problems.append(f"{display_name(p)}: no such file or folder")
         elif _inside(p, root):
-            continue  # already in the workspace: the update will pick it up
+            _inside_workspace(p, seen, out)  # the update picks it up when it is new
+            continue
         elif not p.is_dir() and not is_candidate(p):
             problems.append(f"{display_name(p)}: not a document type Policy Reader reads; "
                             "skipped")
         else:
             pairs.extend(_sources(p, problems))
+    copying = f"Copying {count(len(pairs), 'file')} into the workspace"
     for i, (src, rel) in enumerate(pairs):
         cancel.raise_if_cancelled()
-        progress(i, len(pairs), "Copying files")
+        progress(i, len(pairs), copying)
         target = dest_root / Path(*(readable_name(part) for part in rel.parts))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp, digest = _copy_to_temp(src, target.parent)
             try:
+                if digest in seen:
+                    out.already.append((display_name(src), digest))
+                    continue
+                seen.add(digest)
                 dest = _destination(target, digest)
-                if dest is not None:
+                if dest is None:  # the same bytes under the same name: not yet listed
+                    out.already.append((display_name(src), digest))
+                else:
                     os.replace(tmp, dest)
                     copied.append(Path(os.path.relpath(dest, root)).as_posix())
                     if not valid_name(src.name):
@@ -159,7 +184,20 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
                 raise StorageError(msg + ".", "Nothing else was copied.") from exc
             problems.append(msg)
     if pairs:
-        progress(len(pairs), len(pairs), "Copying files")
+        progress(len(pairs), len(pairs), copying)
     for problem in problems:
         log.warning("import: %s", problem)
-    return copied, problems
+    return out
+
+
+def _inside_workspace(path: Path, known: set[str], out: Copied) -> None:
+    """A file named for import that is in the workspace already: said when its content
+    is in the library (a folder is left to the update)."""
+    if not path.is_file():
+        return
+    try:
+        digest = file_hash(path)
+    except OSError:
+        return
+    if digest in known:
+        out.already.append((display_name(path), digest))

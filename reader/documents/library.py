@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
-from reader.documents.changes import Batcher, LibraryChanges
+from reader.documents.changes import Batcher, LibraryChanges, diff_records
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
@@ -28,13 +28,21 @@ from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
 from reader.model.documents import (
     FROM_EDIT,
+    AlreadyInLibrary,
     DocMeta,
     DocStatus,
     DocText,
     Document,
     FieldSource,
 )
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    ProgressFn,
+    count,
+    no_progress,
+    phase,
+)
 from reader.safe_files import Fingerprint
 
 if TYPE_CHECKING:
@@ -45,6 +53,15 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 300 * 1024 * 1024
 BATCH_SECONDS = 1.0
 BATCH_SIZE = 16
+
+
+def _reading(n: int, before: dict[str, FileRecord]) -> str:
+    """What reading ``n`` files is called: the first time for this workspace on this
+    computer (nothing known yet, the slow start a new member of a group sees) or an
+    update."""
+    if not before:
+        return f"Reading {count(n, 'file')} (the first time on this computer)"
+    return f"Reading {count(n, 'new or changed file')}"
 
 
 class Library:
@@ -179,12 +196,26 @@ class Library:
     def add_files(self, paths: Iterable[str | Path], *, subdir: str = "",
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
-        """Copy files or folders into the workspace, then bring the library up to date."""
-        copied, problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                                     progress=progress, cancel=cancel)
+        """Copy files or folders into the workspace, then bring the library up to date.
+        A file whose content the library already holds is not copied again: it is listed
+        in the changes' ``already`` with the document it is."""
+        with self._lock:
+            known = {rec.digest for rec in self._files.values()}
+        done = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                         progress=progress, cancel=cancel, known=known)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        return replace(changes, problems=(*problems, *changes.problems), copied=tuple(copied),
-                       not_copied=tuple(problems))
+        problems = done.problems
+        return replace(changes, problems=(*problems, *changes.problems),
+                       copied=tuple(done.copied), not_copied=tuple(problems),
+                       already=tuple(self._already(name, digest)
+                                     for name, digest in done.already))
+
+    def _already(self, name: str, digest: str) -> AlreadyInLibrary:
+        with self._lock:
+            doc = self._docs.get(digest)
+        if doc is None:  # the file went away while the import ran
+            return AlreadyInLibrary(name, digest, name, "")
+        return AlreadyInLibrary(name, doc.id, doc.title, doc.path)
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
@@ -202,9 +233,10 @@ class Library:
         problems: list[str] = list(found.skipped)
         files: dict[str, FileRecord] = {}
         seen: dict[str, Fingerprint] = {}
+        checking = f"Checking {count(len(stats), 'file')} for changes"
         for i, (rel, st) in enumerate(stats.items()):
             cancel.raise_if_cancelled()
-            progress(i, len(stats), "Checking files")
+            progress(i, len(stats), checking)
             tag = cache_tag(Path(rel))
             prev = old.get(rel)
             if prev and prev.size == st.size and prev.mtime_ns == st.mtime_ns and not rebuild:
@@ -217,7 +249,7 @@ class Library:
                 log.warning("%s", problems[-1])
                 continue
             files[rel] = FileRecord(rel, seen[rel].size, seen[rel].mtime_ns, digest, tag)
-        progress(len(stats), len(stats), "Checking files")
+        progress(len(stats), len(stats), checking)
 
         jobs: dict[str, ExtractJob] = {}
         for rec in files.values():
@@ -246,13 +278,14 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record, problems)
+            self._extract(list(jobs.values()), phase(progress, _reading(len(jobs), old)),
+                          cancel, record, problems)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return self._diff(old, self._files, extracted=len(batches.seen),
+        return diff_records(old, self._files, extracted=len(batches.seen),
                           failed=batches.failed, problems=problems)
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
@@ -300,27 +333,6 @@ class Library:
                 files[rel] = FileRecord(rel, out.seen.size, out.seen.mtime_ns, out.digest,
                                         rec.tag)
             self._files = files
-
-    def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
-              failed: list[str], problems: list[str]) -> LibraryChanges:
-        old_hashes = {r.digest for r in old.values()}
-        new_hashes = {r.digest for r in new.values()}
-        added: list[str] = []
-        moved: list[str] = []
-        changed: list[tuple[str, str]] = []
-        for rel, rec in new.items():
-            prev = old.get(rel)
-            if prev is None:
-                (moved if rec.digest in old_hashes else added).append(rec.digest)
-            elif prev.digest != rec.digest:
-                changed.append((prev.digest, rec.digest))
-        removed = [h for h in old_hashes - new_hashes
-                   if h not in {o for o, _ in changed}]
-        return LibraryChanges(
-            added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
-            changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
-            removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
-            extracted=extracted, problems=tuple(problems))
 
     # -- building the document list ----------------------------------------------------------
     def _publish(self, files: dict[str, FileRecord]) -> None:

@@ -177,6 +177,24 @@ class Document:
 
 
 @dataclass(frozen=True)
+class AlreadyInLibrary:
+    """A file named for import whose content the library already holds: not copied again.
+    ``name`` is the file as the person named it; ``title`` and ``path`` the document it
+    already is."""
+
+    name: str
+    doc_id: str
+    title: str
+    path: str
+
+    @property
+    def line(self) -> str:
+        """``memo.pdf: already in the library as “Declination of …” (memos/decl.pdf)``."""
+        where = f" ({self.path})" if self.path and self.path != self.name else ""
+        return f"{self.name}: already in the library as “{self.title}”{where}"
+
+
+@dataclass(frozen=True)
 class DocText:
     """A document's normalised text with its page and section boundaries."""
 
