@@ -12,6 +12,7 @@ from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import UsageError
 from reader.export.gather import gather_inputs
 from reader.export.options import BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.export.paper import default_page_size
 from reader.export.write import FORMATS, check_destination, format_for, target_path, write_brief
 
 
@@ -61,7 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="highlights that cannot be located: counted (default) or listed "
                         "without page numbers in an appendix")
     c.add_argument("--page-size", choices=[s.value for s in PageSize],
-                   default=PageSize.A4.value, help="PDF and Word page size")
+                   help="PDF and Word page size (default: your locale's paper, "
+                        f"here {default_page_size().value})")
     p.add_argument("--no-update", action="store_true",
                    help="do not bring the library up to date first")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -111,7 +113,8 @@ def options_from_args(args: argparse.Namespace, ws) -> BriefOptions:
         anonymize=args.anonymize, include_notes=not args.no_notes,
         include_toc=not args.no_toc, include_sources=not args.no_sources,
         include_theme_appendix=not args.no_theme_appendix,
-        orphans=OrphanPolicy(args.orphans), page_size=PageSize(args.page_size))
+        orphans=OrphanPolicy(args.orphans),
+        page_size=PageSize(args.page_size or default_page_size()))
 
 
 def run(args: argparse.Namespace) -> int:
