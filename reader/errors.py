@@ -13,6 +13,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+def full_stop(text: str) -> str:
+    """``text`` with one full stop at its end where pieces joined gave two ("needs a
+    password.." from a reason that ends with one and a sentence that adds one); an
+    ellipsis stays."""
+    if text.endswith("..") and not text.endswith("..."):
+        return text[:-1]
+    return text
+
+
 class ReaderError(Exception):
     """Base of every error Policy Reader expects and explains.
 
@@ -20,6 +29,7 @@ class ReaderError(Exception):
     """
 
     def __init__(self, message: str, hint: str = "") -> None:
+        message, hint = full_stop(message), full_stop(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint

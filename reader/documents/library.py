@@ -154,7 +154,8 @@ class Library:
                 self._publish(self._files)
                 doc = self.get(doc_id)
         if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
-            raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}.")
+            raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}".rstrip(".")
+                                + ".")
         with self._lock:
             cached = self._texts.get(doc.id)
             if cached is not None:

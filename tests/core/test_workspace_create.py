@@ -64,5 +64,32 @@ def test_every_way_making_it_fails_is_explained(tmp_path: Path, monkeypatch: pyt
 
 
 def test_a_name_no_file_system_takes_is_explained(tmp_path: Path) -> None:
-    with pytest.raises(WorkspaceError, match="Cannot use .* as a workspace folder"):
+    with pytest.raises(WorkspaceError, match=r"Cannot use .* as a workspace folder"):
         Workspace.open(str(tmp_path / "bad\x00name"), create=True)
+
+
+def test_a_reason_that_ends_a_sentence_does_not_end_it_twice() -> None:
+    from reader.errors import DocumentError, ReaderError
+
+    e = DocumentError("memo.pdf cannot be shown: password required: memo.pdf is encrypted "
+                      "and needs a password..", "Ask for the password..")
+    assert str(e) == ("memo.pdf cannot be shown: password required: memo.pdf is encrypted "
+                      "and needs a password. Ask for the password.")
+    assert str(ReaderError("Wait...")) == "Wait..."
+
+
+def test_a_password_protected_document_is_explained_in_one_sentence(tmp_path: Path) -> None:
+    from reader.errors import DocumentError
+    from reader.model.documents import DocStatus
+
+    (tmp_path / "memo.pdf").write_bytes(b"%PDF-1.4 not really")
+    ws = Workspace.open(tmp_path)
+    library = ws.library()
+    library.update()
+    doc = library.documents()[0]
+    library._docs[doc.id] = type(doc)(**{**doc.__dict__, "status": DocStatus.PASSWORD,
+                                         "reason": "memo.pdf is encrypted and needs a "
+                                                   "password."})
+    with pytest.raises(DocumentError) as exc:
+        library.text(doc.id)
+    assert str(exc.value).endswith("needs a password.") and ".." not in str(exc.value)
