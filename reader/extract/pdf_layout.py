@@ -18,8 +18,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from pdfminer.layout import LTFigure, LTImage, LTPage, LTTextBox, LTTextLine
-
+from reader.extract.pdf_device import RawPage
+from reader.extract.pdf_group import group_boxes, group_lines
 from reader.extract.pdf_lines import Line, build_line, join_lines
 
 __all__ = ["MARGIN_ZONE", "Line", "PageLayout", "Paragraph", "build_line", "merge_rows",
@@ -60,15 +60,21 @@ class _Block:
     y1: float
 
 
-# -- characters --------------------------------------------------------------------------
 # -- page --------------------------------------------------------------------------------
-def page_layout(ltpage: LTPage, number: int, crop: tuple[float, float, float, float],
+def page_layout(raw: RawPage, number: int, crop: tuple[float, float, float, float],
                 pdf_label: str = "") -> PageLayout:
-    """Lines and paragraphs of one analysed pdfminer page, in reading order."""
-    width, height = ltpage.width, ltpage.height
+    """Lines and paragraphs of one page's glyphs, in reading order."""
+    width, height = raw.width, raw.height
     blocks: list[_Block] = []
-    images: list[float] = [0.0]
-    _collect(ltpage, blocks, images)
+    for chars in raw.streams:  # the page's own text, then each figure's
+        for box in group_boxes(group_lines(chars)):
+            lines = [ln for ln in (build_line(raw_line[0]) for raw_line in box)
+                     if ln is not None]
+            placed = [ln for ln in lines if ln.yruns]
+            if placed:
+                blocks.append(_Block(lines, min(ln.x0 for ln in placed),
+                                     min(ln.y0 for ln in placed),
+                                     max(ln.x1 for ln in placed), max(ln.y1 for ln in placed)))
     ordered = order_blocks(blocks, height)
     paragraphs: list[Paragraph] = []
     for block in ordered:
@@ -76,23 +82,7 @@ def page_layout(ltpage: LTPage, number: int, crop: tuple[float, float, float, fl
             paragraphs.append(Paragraph(lines, continues=(k == 0)))
     area = max(1.0, width * height)
     return PageLayout(number, width, height, crop, pdf_label, paragraphs,
-                      image_cover=min(1.0, max(images) / area))
-
-
-def _collect(container: LTPage | LTFigure, blocks: list[_Block], images: list[float]) -> None:
-    for obj in container:
-        if isinstance(obj, LTTextBox):
-            lines = [ln for ln in (build_line(x) for x in obj if isinstance(x, LTTextLine))
-                     if ln is not None]
-            placed = [ln for ln in lines if ln.yruns]
-            if placed:
-                blocks.append(_Block(lines, min(ln.x0 for ln in placed),
-                                     min(ln.y0 for ln in placed),
-                                     max(ln.x1 for ln in placed), max(ln.y1 for ln in placed)))
-        elif isinstance(obj, LTFigure):
-            _collect(obj, blocks, images)
-        elif isinstance(obj, LTImage):
-            images.append(obj.width * obj.height)
+                      image_cover=min(1.0, max(raw.image_areas, default=0.0) / area))
 
 
 def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> list[_Block]:

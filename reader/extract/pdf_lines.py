@@ -8,15 +8,15 @@ from __future__ import annotations
 import math
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-
-from pdfminer.layout import LTAnno, LTChar, LTTextLine
 
 from reader.extract.normalize import (
     CID_RE,
     _clean_char,  # the one per-character cleaning rule
 )
+from reader.extract.pdf_device import Char
 
 NAN = float("nan")
 
@@ -50,33 +50,32 @@ def clean_unit(text: str) -> str:
     return "".join(_clean_char(c) for c in text.replace("\n", " "))
 
 
-def build_line(ltline: LTTextLine) -> Line | None:
-    """Cleaned text and per-code-point boxes of a pdfminer line (``None`` if empty)."""
+def build_line(items: Iterable[Char | None]) -> Line | None:
+    """Cleaned text and per-code-point boxes of one line of glyphs (``None`` items are the
+    spaces found between words); ``None`` if nothing is left."""
     units: list[str] = []
     boxes: list[Box | None] = []
     sizes: dict[float, int] = {}
     simple = True  # every unit is one code point that needs no cleaning
-    for obj in ltline:
-        if isinstance(obj, LTChar):
-            t = obj.get_text()
-            if len(t) != 1 or not " " <= t < "\x7f":
-                t = clean_unit(t)
-                if not t:
-                    continue
-                simple = False
-                if unicodedata.combining(t[0]) and units and boxes[-1] is not None:
-                    units[-1] += t  # an accent drawn as its own glyph joins its letter
-                    p = boxes[-1]
-                    boxes[-1] = (min(p[0], obj.x0), min(p[1], obj.y0),
-                                 max(p[2], obj.x1), max(p[3], obj.y1))
-                    continue
-            units.append(t)
-            boxes.append((obj.x0, obj.y0, obj.x1, obj.y1))
-            size = obj.size
-            sizes[size] = sizes.get(size, 0) + 1
-        elif isinstance(obj, LTAnno) and obj.get_text() != "\n":
+    for item in items:
+        if item is None:
             units.append(" ")
             boxes.append(None)
+            continue
+        t, x0, y0, x1, y1, size = item
+        if len(t) != 1 or not " " <= t < "\x7f":
+            t = clean_unit(t)
+            if not t:
+                continue
+            simple = False
+            if unicodedata.combining(t[0]) and units and boxes[-1] is not None:
+                units[-1] += t  # an accent drawn as its own glyph joins its letter
+                p = boxes[-1]
+                boxes[-1] = (min(p[0], x0), min(p[1], y0), max(p[2], x1), max(p[3], y1))
+                continue
+        units.append(t)
+        boxes.append((x0, y0, x1, y1))
+        sizes[size] = sizes.get(size, 0) + 1
     if not simple:
         units, boxes = _expand(units, boxes)
     size = round(max(sizes, key=sizes.__getitem__), 1) if sizes else 0.0

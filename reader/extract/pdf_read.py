@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTPage
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -19,20 +17,13 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import apply_matrix_rect, decode_text
 
 from reader.extract.pdf_assemble import assemble
+from reader.extract.pdf_device import CharDevice
 from reader.extract.pdf_layout import PageLayout, page_layout
 from reader.model.documents import DocMeta, Page
 
 log = logging.getLogger(__name__)
 
 BeatFn = Callable[[int, int], None]
-#: Layout analysis settings: pdfminer's defaults, plus analysis of text inside figures
-#: (form XObjects: hidden OCR layers, stamped forms); no box ordering (done here instead).
-LAPARAMS = dict(all_texts=True, boxes_flow=None)
-
-
-def laparams() -> LAParams:
-    return LAParams(**LAPARAMS)
-
 
 @dataclass
 class ReadResult:
@@ -110,8 +101,7 @@ class OpenDocument:
         """Analysed pages ``first``..``last`` (1-based, ``last`` 0: to the end). A page that
         fails to parse is yielded empty and its reason appended to ``failures``."""
         total = self.page_count()
-        params = laparams()
-        device = PDFPageAggregator(self.rsrc, laparams=params)
+        device = CharDevice(self.rsrc)
         interp = PDFPageInterpreter(self.rsrc, device)
         pages = PDFPage.create_pages(self.doc)
         number = 0
@@ -136,9 +126,7 @@ class OpenDocument:
             label = page.label if isinstance(page.label, str) else ""
             try:
                 interp.process_page(page)
-                lt = device.get_result()
-                assert isinstance(lt, LTPage)
-                yield page_layout(lt, number, _crop(page), label)
+                yield page_layout(device.page, number, _crop(page), label)
             except MemoryError:
                 raise
             except Exception as exc:  # one bad page must not lose the document
@@ -146,7 +134,7 @@ class OpenDocument:
                 if failures is not None:
                     failures.append(f"page {number}: {type(exc).__name__}: "
                                     f"{str(exc)[:80]}".rstrip(": "))
-                device = PDFPageAggregator(self.rsrc, laparams=params)
+                device = CharDevice(self.rsrc)
                 interp = PDFPageInterpreter(self.rsrc, device)
                 yield _empty_layout(page, number, label)
             progress(number, total)

@@ -9,7 +9,6 @@ from array import array
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pdfminer.layout import LTAnno, LTChar
 
 from reader.extract.boxes import BoxesBuilder, BoxesError, CharBoxes, PageGeometry, pack
 from reader.extract.normalize import normalize_text
@@ -287,23 +286,18 @@ def test_page_ranges() -> None:
     assert page_ranges(1, 4) == [(1, 1)]
 
 
-# -- one line from pdfminer objects ------------------------------------------------------
+# -- one line from glyphs ----------------------------------------------------------------
 def char(text: str, x0: float, width: float = 5.0, y0: float = 100.0, size: float = 10.0
-         ) -> LTChar:
-    c = LTChar.__new__(LTChar)
-    c._text = text
-    c.x0, c.x1, c.y0, c.y1 = x0, x0 + width, y0, y0 + size
-    c.width, c.height, c.size = width, size, size
-    c.bbox = (c.x0, c.y0, c.x1, c.y1)
-    return c
+         ) -> tuple[str, float, float, float, float, float]:
+    return (text, x0, y0, x0 + width, y0 + size, size)
 
 
 def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
     objs = [char(" ", 0), char("o", 10), char("ﬃ", 15, 9.0), char("c", 24), char("e", 29),
-            LTAnno(" "), LTAnno(" "), char("(cid:3)", 40), char("c", 45), char("a", 50),
+            None, None, char("(cid:3)", 40), char("c", 45), char("a", 50),
             char("f", 55), char("e", 60), char("\u0301", 60, 0.5), char("\x07", 65),
-            char("\u00ad", 66), LTAnno("\n")]
-    line = build_line(objs)  # type: ignore[arg-type]
+            char("\u00ad", 66)]
+    line = build_line(objs)
     assert line is not None
     assert line.text == "office café"
     assert len(line.xs) == 2 * len(line.text)
@@ -311,4 +305,4 @@ def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
     assert xs[2:8] == pytest.approx([15.0, 18.0, 18.0, 21.0, 21.0, 24.0])  # ffi in thirds
     assert xs[12:14] == pytest.approx([34.0, 45.0])  # the space spans the gap
     assert xs[-2:] == pytest.approx([60.0, 65.0])  # é: the letter and its accent
-    assert build_line([LTAnno(" "), char("(cid:9)", 1)]) is None  # type: ignore[list-item]
+    assert build_line([None, char("(cid:9)", 1)]) is None
