@@ -59,9 +59,12 @@ class ExtractCache:
             body = {
                 "version": CACHE_VERSION,
                 "text": result.text,
-                "pages": [[p.number, p.start, p.end, p.label, p.has_text] for p in result.pages],
-                "sections": [[s.title, s.level, s.start, s.end, s.number]
-                             for s in result.sections],
+                # running heads and section kinds only where there are some (older
+                # entries have five fields and read the same)
+                "pages": [[p.number, p.start, p.end, p.label, p.has_text,
+                           *([p.running] if p.running else [])] for p in result.pages],
+                "sections": [[s.title, s.level, s.start, s.end, s.number,
+                              *([s.kind] if s.kind else [])] for s in result.sections],
             }
             data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                  compresslevel=5, mtime=0)
@@ -107,10 +110,8 @@ class ExtractCache:
         try:
             body: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
             text = body["text"]
-            pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
-                          for n, s, e, lb, ht in body["pages"])
-            sections = tuple(Section(title=t, level=lv, start=s, end=e, number=num)
-                             for t, lv, s, e, num in body["sections"])
+            pages = tuple(_page(*row) for row in body["pages"])
+            sections = tuple(_section(*row) for row in body["sections"])
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
@@ -123,3 +124,11 @@ class ExtractCache:
             return self.boxes_path(digest, tag).read_bytes()
         except OSError:
             return None
+
+
+def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "") -> Page:
+    return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running))
+
+
+def _section(t: str, lv: int, s: int, e: int, num: str, kind: str = "") -> Section:
+    return Section(title=t, level=lv, start=s, end=e, number=num, kind=str(kind))

@@ -58,6 +58,10 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
                 halign = hd < (aw if aw > bw else bw) * CHAR_MARGIN
         if halign and items is not None:
             w, h = bx1 - bx0, by1 - by0
+            if bx0 < last_x1 and c1[0] == c0[0] and abs(bx0 - ax0) < 0.3 * w \
+                    and abs(by0 - ay0) < 0.3 * h:
+                c0 = c1  # the same glyph struck again a hair to the side (fake bold)
+                continue
             if last_x1 < bx0 - WORD_MARGIN * (w if w > h else h):
                 items.append(None)
             items.append(c1)
@@ -77,6 +81,11 @@ def group_lines(chars: list[Char]) -> list[RawLine]:
             items = [c0]
             lx0, ly0, lx1, ly1 = ax0, ay0, ax1, ay1
             w, h = bx1 - bx0, by1 - by0
+            if bx0 < ax1 and c1[0] == c0[0] and abs(bx0 - ax0) < 0.3 * w \
+                    and abs(by0 - ay0) < 0.3 * h:
+                last_x1 = ax1
+                c0 = c1
+                continue
             if ax1 < bx0 - WORD_MARGIN * (w if w > h else h):
                 items.append(None)
             items.append(c1)
@@ -218,7 +227,7 @@ def _join_row(row: list[RawLine]) -> list[RawLine]:
     by_x = sorted(row, key=lambda ln: ln[1])
     for a, b in itertools.pairwise(by_x):
         if b[1] < a[3] - 1.0:
-            return row
+            return _overstruck(row)
     items: list[Char | None] = []
     for ln in by_x:
         if items:
@@ -226,3 +235,20 @@ def _join_row(row: list[RawLine]) -> list[RawLine]:
         items.extend(ln[0])
     return [(items, by_x[0][1], min(ln[2] for ln in row), max(ln[3] for ln in row),
              max(ln[4] for ln in row))]
+
+
+def _overstruck(row: list[RawLine]) -> list[RawLine]:
+    """Pieces of a row that overlap: one line drawn twice a hair apart (fake bold) is kept
+    once; other overlapping text stays as it is."""
+    out: list[RawLine] = []
+    for ln in row:
+        text = _text(ln)
+        if any(_text(o) == text and abs(o[1] - ln[1]) < 0.25 * (ln[4] - ln[2])
+               and abs(o[2] - ln[2]) < 0.25 * (ln[4] - ln[2]) for o in out):
+            continue
+        out.append(ln)
+    return out
+
+
+def _text(ln: RawLine) -> str:
+    return "".join(" " if c is None else c[0] for c in ln[0])

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.extract.pdf_device import RawPage
+from reader.extract.pdf_flow import ends_sentence
 from reader.extract.pdf_group import group_boxes, group_lines
 from reader.extract.pdf_lines import Line, build_line, join_lines
 
@@ -26,7 +27,6 @@ __all__ = ["MARGIN_ZONE", "Line", "PageLayout", "Paragraph", "build_line", "merg
            "order_blocks", "page_layout", "split_paragraphs"]
 #: Share of the page height at the top and bottom where headers and footers live.
 MARGIN_ZONE = 0.12
-_TERMINAL = tuple(".!?:;\"”’)]")
 _ENUM_RE = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-zA-Z]{1,2}\)|\(?[ivxlc]{1,5}\)|"
                       r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s|§+\s*[0-9]|[•◦▪‣∙●○■□➢✓–-]\s)")
 
@@ -116,6 +116,7 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
             b.y1 <= o.y0 - (gap if _overlap_x(b, o) else -1) for o in others)
         if on_top or at_bottom:
             full.append(b)
+    full += _top_row(left, right, full, gutter)
     side = [b for b in left + right if b not in full]
     full.sort(key=lambda b: (-b.y1, b.x0))
     out: list[_Block] = []
@@ -127,6 +128,28 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
         out.append(f)
     out += _columns(side, gutter, page_height, depth)
     return out
+
+
+def _top_row(left: list[_Block], right: list[_Block], full: list[_Block], gutter: float
+             ) -> list[_Block]:
+    """Blocks of short lines side by side at the top of both columns (author and
+    affiliation blocks above the text) read as a row, left to right, before the columns:
+    read with their columns, the right one would land in the middle of a sentence that
+    runs from the left column into the right."""
+    cols = [[b for b in col if b not in full] for col in (left, right)]
+    if not all(cols):
+        return []
+    tops = [max(col, key=lambda b: b.y1) for col in cols]
+    a, b = tops
+    if min(a.y1, b.y1) - max(a.y0, b.y0) <= 0:
+        return []
+    widths = [gutter - min(x.x0 for x in cols[0]), max(x.x1 for x in cols[1]) - gutter]
+    for top, col, width in zip(tops, cols, widths, strict=True):
+        if any(ln.x1 - ln.x0 > 0.75 * width for ln in top.lines):
+            return []
+        if any(o is not top and o.y1 > top.y0 for o in col):
+            return []
+    return tops
 
 
 def merge_rows(paragraphs: list[Paragraph], page_width: float) -> list[Paragraph]:
@@ -271,10 +294,10 @@ def split_paragraphs(lines: list[Line]) -> list[list[Line]]:
 def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, width: float) -> bool:
     if prev.size and ln.size and abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size):
         return True  # a heading and its text, or a footnote block
-    ends_sentence = prev.text.endswith(_TERMINAL)
-    if _ENUM_RE.match(ln.text) and (ends_sentence or ln.x0 > left + 2):
+    ends = ends_sentence(prev.text)
+    if _ENUM_RE.match(ln.text) and (ends or ln.x0 > left + 2):
         return True
     short = prev.x1 < right - 0.2 * width
     indented = ln.x0 > left + 6 and ln.x0 - left < 0.3 * width
     starts_upper = ln.text[:1].isupper() or ln.text[:1].isdigit()
-    return ends_sentence and starts_upper and (indented or short)
+    return ends and starts_upper and (indented or short)

@@ -6,6 +6,7 @@ spaces collapsed), so that text offsets and geometry stay in step."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -79,7 +80,56 @@ def build_line(items: Iterable[Char | None]) -> Line | None:
     if not simple:
         units, boxes = _expand(units, boxes)
     size = round(max(sizes, key=sizes.__getitem__), 1) if sizes else 0.0
-    return _finish_line(units, boxes, size)
+    line = _finish_line(units, boxes, size)
+    if line is not None and _SPACED_RE.search(line.text):
+        line = collapse_letter_spacing(line)
+    return line
+
+
+#: Four or more single characters with single spaces between them: "O F F I C E".
+_SPACED_RE = re.compile(r"(?<!\S)(?:\S ){3,}\S(?!\S)")
+
+
+def collapse_letter_spacing(line: Line) -> Line:
+    """Letter-spaced words ("O F F I C E  O F") closed up ("OFFICE OF"): inside a run of
+    single characters, a space narrower than the word gaps (and under 0.6 em) goes."""
+    drop: list[int] = []
+    xs = line.xs
+    for m in _SPACED_RE.finditer(line.text):
+        spaces = list(range(m.start() + 1, m.end(), 2))
+        gaps = [xs[2 * (k + 1)] - xs[2 * (k - 1) + 1] for k in spaces]
+        if any(g != g for g in gaps):  # NaN: a character without a box
+            continue
+        narrow = min(gaps)
+        if narrow < 0 or narrow > 0.6 * (line.size or line.height):
+            continue
+        cut = narrow * 1.5 + 0.5
+        drop += [k for k, g in zip(spaces, gaps, strict=True) if g <= cut]
+    return _without(line, drop) if drop else line
+
+
+def _without(line: Line, drop: list[int]) -> Line:
+    """``line`` without the code points at the (sorted) indexes ``drop``."""
+    gone = set(drop)
+    keep = [i for i in range(len(line.text)) if i not in gone]
+    xs = array("f")
+    for i in keep:
+        xs.append(line.xs[2 * i])
+        xs.append(line.xs[2 * i + 1])
+    new_index = {old: new for new, old in enumerate(keep)}
+    runs: list[tuple[int, float, float]] = []
+    bounds = [r[0] for r in line.yruns[1:]] + [len(line.text)]
+    for (first, y0, y1), end in zip(line.yruns, bounds, strict=True):
+        mapped = next((new_index[i] for i in range(first, end) if i in new_index), None)
+        if mapped is None:
+            continue
+        if runs and runs[-1][0] == mapped:
+            runs[-1] = (mapped, y0, y1)
+        elif not runs or (runs[-1][1], runs[-1][2]) != (y0, y1) or y0 != y0:
+            runs.append((mapped, y0, y1))
+    text = "".join(line.text[i] for i in keep)
+    return Line(text, xs, tuple(runs), line.x0, line.y0, line.x1, line.y1, line.size,
+                line.dropped)
 
 
 Box = tuple[float, float, float, float]

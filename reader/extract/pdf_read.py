@@ -35,6 +35,7 @@ class ReadResult:
     warnings: tuple[str, ...]
     failed_pages: int
     first_failure: str
+    notes: tuple[tuple[int, int, str, int], ...] = ()
 
 
 def _rotation_ctm(page: PDFPage) -> tuple[float, ...]:
@@ -151,7 +152,7 @@ def result_from_layouts(layouts: list[PageLayout], failures: list[str],
                         + (f" and {len(failures) - 5} more" if len(failures) > 5 else ""))
     return ReadResult(assembled.text, assembled.pages, assembled.page_chars, image_pages,
                       assembled.boxes, tuple(warnings), len(failed),
-                      failures[0] if failures else "")
+                      failures[0] if failures else "", assembled.notes)
 
 
 def _empty_layout(page: PDFPage, number: int, label: str) -> PageLayout:

@@ -26,7 +26,7 @@ class FormatInfo:
 
 
 FORMATS: dict[str, FormatInfo] = {
-    ".pdf": FormatInfo("pdf", "reader.extract.pdf", 2, isolated=True, paged=True),
+    ".pdf": FormatInfo("pdf", "reader.extract.pdf", 3, isolated=True, paged=True),
     ".html": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),
     ".htm": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),
     ".xhtml": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),

@@ -47,8 +47,11 @@ _KNOWN_HEAD_RE = re.compile(
     r"(?:executive summary|summary|introduction|background|conclusions?|recommendations|"
     r"key (?:findings|recommendations)(?: at a glance)?|findings|methods|methodology|"
     r"discussion|acknowledge?ments|references|endnotes|about this (?:report|memo)|"
+    r"analysis|facts|statement of (?:the )?(?:facts|case)|standard of review|"
+    r"procedural (?:history|background)|jurisdiction|proceedings below|"
     r"(?:appendix|annex) [A-Z\d]{1,3}\b[^.]{0,80})", re.IGNORECASE)
 _CONTENTS_RE = re.compile(r"(?:table of )?contents", re.IGNORECASE)
+_BARE_NUMERAL_RE = re.compile(r"(?P<num>[IVXL]{1,6}|[A-H]|\d{1,2})\.?")
 _MARKER_RE = re.compile(r"\((?P<m>[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)")
 _INLINE_MARKER_RE = re.compile(r"(?:[.—–]|\.—)\s*(?=\((?:a|1|A|i)\)\s)")
 _CLAUSE_END_RE = re.compile(r"(?:[.;:—–]|;\s*(?:and|or)|,\s*(?:and|or))[\"”’)]?$")
@@ -155,6 +158,21 @@ def _body_like(s: str) -> bool:
     return len(s) >= 120 or re.search(r"[.!?:;][\"”’)]?(?:\s|$)", s) is not None
 
 
+def _short_heading(line: str) -> bool:
+    """A heading's title on its own line: short, no sentence, capitals or title case
+    ("BACKGROUND", "Standard of Review", "The Act Bars the Possession Conviction")."""
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > 12 or len(line) > 90 or line.endswith((",", ";")):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", line) or (line.endswith(".") and len(words) > 6):
+        return False
+    small = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+             "or", "the", "to", "under", "v.", "with", "not", "did", "is", "does", "its"}
+    return all(w[0].isupper() or w[0].isdigit() or not w[0].isalpha() or w in small
+               for w in words)
+
+
 def _title_like(rest: str, max_words: int) -> bool:
     words = rest.split()
     if not words or len(words) > max_words or rest.endswith((",", ";", ":")):
@@ -212,6 +230,7 @@ class _Scanner:
         self.last_number = 0
         self.titles: set[str] = set()  # numbered headings seen (running headers repeat them)
         self.in_contents = False
+        self.consumed = -1  # start of a paragraph taken as the title of the heading above
 
     def scan(self) -> list[Head]:
         paras = list(_paragraphs(self.text))
@@ -227,14 +246,55 @@ class _Scanner:
                 self.in_contents = False
             pos = start
             prev = ""
+            if start == self.consumed:  # the title of a bare numeral heading above
+                continue
             for j, line in enumerate(lines):
                 if j == 0:
+                    if self._bare_numeral(pos, line, lines[1:], nxt, paras[i + 1][0]
+                                          if i + 1 < len(paras) else -1):
+                        continue
                     self._first_line(pos, line, "\n".join(lines[1:]), nxt)
                 else:
                     self._later_line(pos, line, prev)
                 prev = line
                 pos += len(line) + 1
         return self.heads
+
+    def _bare_numeral(self, pos: int, line: str, rest: list[str], nxt: str,
+                      nxt_start: int) -> bool:
+        """A numeral alone on its line, as opinions set their headings ("I.", "II", "A.",
+        "1."), in sequence; its title is the short line under it, in the same paragraph or
+        the next one ("I." / "BACKGROUND" → "I. BACKGROUND")."""
+        m = _BARE_NUMERAL_RE.fullmatch(line.strip())
+        if not m or self.markers is not None:
+            return False
+        num = m.group("num")
+        value = roman_value(num) if num.isalpha() and num.isupper() else 0
+        if value and value in (1, self.last_roman + 1):
+            kind = "roman"
+        elif num.isalpha() and len(num) == 1 and self.last_roman and (
+                ord(num) - 64 == self.last_letter + 1):
+            kind, value = "letter", ord(num) - 64
+        elif num.isdigit() and self.last_letter and int(num) in (1, self.last_number + 1):
+            kind, value = "numbered", int(num)
+        else:
+            return False
+        title = f"{num}."
+        below = rest[0] if rest else ("" if "\n" in nxt else nxt)
+        if below and _short_heading(below):
+            title = f"{num}. {below.strip().rstrip(' .:')}"
+            if not rest:
+                self.consumed = nxt_start
+        elif rest and not _body_like("\n".join(rest)):
+            return False  # a numeral above a list or a table, not a heading
+        if kind == "roman":
+            self.last_roman, self.last_letter, self.last_number = value, 0, 0
+        elif kind == "letter":
+            self.last_letter, self.last_number = value, 0
+        else:
+            self.last_number = value
+        self._add(Head(pos, _short_title(title), "", kind))
+        return True
 
     def _first_line(self, pos: int, line: str, rest_of_para: str, nxt: str) -> None:
         more_lines = bool(rest_of_para)

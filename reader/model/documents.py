@@ -29,17 +29,33 @@ class DocStatus(StrEnum):
 @dataclass(frozen=True)
 class Page:
     """One page of a document. ``number`` is 1-based; ``label`` is what the page prints
-    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``."""
+    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``.
+    ``running`` is the page's running head and foot as printed (taken out of the text),
+    lines joined with " · "."""
 
     number: int
     start: int
     end: int
     label: str = ""
     has_text: bool = True
+    running: str = ""
 
     @property
     def cite_label(self) -> str:
         return self.label or str(self.number)
+
+    @property
+    def printed_differs(self) -> bool:
+        """The printed label is not the page's position (a slip opinion's "8" on its
+        12th page, a reprint's "231" on its first)."""
+        return bool(self.label) and self.label != str(self.number)
+
+    def place(self, total: int) -> str:
+        """Where the reader is, for a status line: ``"p. 3 of 6"``, or with a printed label
+        that differs from the position, ``"p. 231 (1 of 6)"``."""
+        if self.printed_differs:
+            return f"p. {self.label} ({self.number} of {total})"
+        return f"p. {self.number} of {total}"
 
 
 @dataclass(frozen=True)
@@ -47,7 +63,9 @@ class Section:
     """A heading or a numbered section (statutes: ``number="§ 3"``, subsection ``"(b)"``).
 
     ``start``/``end`` span the section's text including its heading; ``level`` 1 is the
-    outermost. ``number`` is the citable designation when the text gives one.
+    outermost. ``number`` is the citable designation when the text gives one. A footnote
+    of a PDF page is a section of ``kind="note"`` spanning the note (``number="n.3"``);
+    outlines leave notes out.
     """
 
     title: str
@@ -55,6 +73,7 @@ class Section:
     start: int
     end: int
     number: str = ""
+    kind: str = ""  # "" (a heading or numbered section) or "note" (a PDF page's footnote)
 
 
 @dataclass(frozen=True)

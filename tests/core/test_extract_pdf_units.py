@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,8 @@ from reader.extract.boxes import BoxesBuilder, BoxesError, CharBoxes, PageGeomet
 from reader.extract.normalize import normalize_text
 from reader.extract.pdf import page_ranges
 from reader.extract.pdf_assemble import assemble, is_normal
-from reader.extract.pdf_clean import Vocabulary, hyphen_join, roman_value
+from reader.extract.pdf_heads import roman_value
+from reader.extract.pdf_hyphen import Vocabulary, hyphen_join
 from reader.extract.pdf_layout import (
     Line,
     PageLayout,
@@ -211,8 +213,8 @@ def test_empty_pages_sit_at_the_next_page_start() -> None:
     ("pre-", "(a) text", "break"),
 ])
 def test_hyphen_decisions(first: str, second: str, how: str) -> None:
-    vocab = Vocabulary(words={"harm", "reduction", "overdose", "drug", "work"},
-                       hyphenated={"drug-induced"})
+    vocab = Vocabulary(words=Counter(["harm", "reduction", "overdose", "drug", "work"]),
+                       hyphenated=Counter(["drug-induced"]))
     assert hyphen_join(first, second, vocab) == how
 
 

@@ -1,0 +1,317 @@
+"""Running heads and feet of a PDF, and the page numbers printed in them.
+
+A running head (or foot) is a line at the same place near the top (bottom) edge of many
+pages. It is taken out of the reading flow (the line is marked ``dropped``), and its text is
+kept as the page's running text; the page number printed in it becomes the page's label.
+
+Found per document, among the three lines nearest each edge (inside the margin zone):
+
+* **the same words at the same place** on several pages (2 in a document of up to five
+  pages, else 3), numbers masked: "Page 3 of 40", "Case: 17-2543 Document: 0031 Page: 3
+  Date Filed: 06/12/2017", a short case name that differs from the title, heads that
+  alternate between odd and even pages (each side is its own group);
+* **a page number at the same place**: lines whose first or last number counts the pages
+  ("7 weapons", "8 search incident to arrest": the words change, the number follows the
+  page), on several pages;
+* **heads courts print on one page only**: "(Slip Opinion)", "Cite as: 569 U. S. ___",
+  electronic docket headers, and the line under a Supreme Court head that names the
+  opinion ("Opinion of the Court", "ALITO, J., dissenting");
+* a lone page number ("7", "- 7 -", "Page 7", "vii") at the edge;
+* whatever sits on the same baseline as a dropped line in the margin (the page number at
+  the right of a head).
+
+A page whose top lines differ from every other page's and carry no page number keeps them:
+nothing is dropped on a guess. Printed page numbers are read as runs of consecutive
+numbers (a Supreme Court slip opinion restarts at 1 for each opinion); a page inside or
+just before a run that prints no number gets the number the run gives it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.extract.pdf_layout import MARGIN_ZONE, Line, PageLayout
+
+EDGE_LINES = 3
+MAX_HEADER_CHARS = 160
+#: Lines of one group closer than this (points) to the group's usual height are "at the
+#: same place".
+SAME_PLACE = 4.0
+_NUM_RE = re.compile(r"\d+")
+_ROMAN_RE = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_PAGE_ONLY_RE = re.compile(
+    r"^(?:[-–—\s]*(?:page|p\.|pg\.?)?\s*(?P<n>\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,5})?"
+    r"[-–—\s]*)$", re.IGNORECASE)
+#: Heads that name themselves (a court's or a docket system's), dropped even on one page.
+_KNOWN_HEAD_RE = re.compile(
+    r"^(?:\(Slip Opinion\)|Cite as:\s*\d+\s*U\.\s?S\.|"
+    r"Case:?\s+\S+\s+Document:?\s+\S+.*Page:?\s*\d+|"
+    r"Case\s+\d+:\d\d-[a-z]{2}-\d+\S*\s+Document\s+\S+.*Page\s+\d+)", re.IGNORECASE)
+#: The line a Supreme Court slip opinion prints under its head, naming the opinion.
+_OPINION_LINE_RE = re.compile(
+    r"^(?:Opinion of the Court|Syllabus|Per Curiam|Opinion of [A-Z]+, J\.|"
+    r"(?:[A-Z][A-Za-z'’.-]+,\s+(?:C\.\s*)?J\.|[A-Z][A-Za-z'’.-]+ and [A-Z].*JJ\.),\s+"
+    r"(?:dissenting|concurring|concurring in (?:part|the judgment)).{0,60}|"
+    r"Statement of [A-Z]+, J\..{0,40}|Appendix.{0,60})$")
+_PAGE_WORD_RE = re.compile(r"^(?:page|p|pg)$", re.IGNORECASE)
+
+
+@dataclass
+class Running:
+    """What :func:`find_running_lines` decided; dropped lines are marked on the layouts."""
+
+    printed: dict[int, str] = field(default_factory=dict)  # page number -> printed label
+    texts: dict[int, str] = field(default_factory=dict)  # page number -> running text
+    dropped: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class _Cand:
+    page: PageLayout
+    line: Line
+    zone: str  # "top" | "bottom"
+    rank: int  # 0: nearest the edge
+
+    @property
+    def y(self) -> float:
+        return (self.line.y0 + self.line.y1) / 2
+
+
+def roman_value(token: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    token = token.lower()
+    if not token or any(c not in values for c in token):
+        return None
+    total = 0
+    for i, c in enumerate(token):
+        v = values[c]
+        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
+    return total if total > 0 else None
+
+
+def _edge_lines(page: PageLayout) -> list[_Cand]:
+    lines = [ln for ln in page.lines() if ln.yruns and not ln.dropped]
+    if not lines:
+        return []
+    by_top = sorted(lines, key=lambda ln: -ln.y1)
+    top_limit = page.height * (1 - MARGIN_ZONE)
+    bottom_limit = page.height * MARGIN_ZONE
+    out = [_Cand(page, ln, "top", k) for k, ln in enumerate(by_top[:EDGE_LINES])
+           if ln.y0 >= top_limit]
+    tops = {id(c.line) for c in out}
+    out += [_Cand(page, ln, "bottom", k)
+            for k, ln in enumerate(reversed(by_top[-EDGE_LINES:]))
+            if ln.y1 <= bottom_limit and id(ln) not in tops]
+    return [c for c in out if len(c.line.text) <= MAX_HEADER_CHARS]
+
+
+def _key(zone: str, text: str) -> str:
+    masked = _NUM_RE.sub("#", text.lower())
+    tokens = masked.split()
+    short = len(text) <= 24
+    tokens = ["#" if (short or i in (0, len(tokens) - 1)) and _ROMAN_RE.match(t) else t
+              for i, t in enumerate(tokens)]
+    return zone + ":" + " ".join(tokens)
+
+
+def numbers(text: str) -> list[tuple[str, int]]:
+    """Tokens of a head line that may be its page number, with their values: the first and
+    the last number, one after "Page", roman numerals only first or last, or in a short
+    line."""
+    found = _TOKEN_RE.findall(text)
+    short = len(text) <= 24
+    out: list[tuple[str, int]] = []
+    for i, tok in enumerate(found):
+        edge = i in (0, len(found) - 1)
+        after_page = i > 0 and _PAGE_WORD_RE.match(found[i - 1]) is not None
+        if tok.isdigit():
+            if (edge or after_page or short) and len(tok) <= 5:
+                out.append((tok, int(tok)))
+        elif (short or edge) and _ROMAN_RE.match(tok):
+            value = roman_value(tok)
+            if value is not None:
+                out.append((tok, value))
+    return out
+
+
+def _needed(pages: int) -> int:
+    return 2 if pages <= 5 else 3
+
+
+def _same_place(members: list[_Cand]) -> list[_Cand]:
+    """The members at the group's usual height (one per page)."""
+    ys = sorted(c.y for c in members)
+    mid = ys[len(ys) // 2]
+    seen: set[int] = set()
+    out = []
+    for c in sorted(members, key=lambda c: abs(c.y - mid)):
+        if abs(c.y - mid) <= SAME_PLACE and c.page.number not in seen:
+            seen.add(c.page.number)
+            out.append(c)
+    return out
+
+
+def _counts_pages(members: list[_Cand]) -> list[_Cand]:
+    """Members whose edge number follows the page: consecutive members agree on the
+    offset between printed and physical page (restarts allowed), for most of them."""
+    pairs = sorted(((c.page.number, [v for _, v in numbers(c.line.text)], c) for c in members),
+                   key=lambda t: t[0])
+    good: set[int] = set()
+    for (p, vs, c), (q, ws, d) in itertools.pairwise(pairs):
+        if any(w - v == q - p for v in vs for w in ws):
+            good.update((id(c), id(d)))
+    return [c for _, _, c in pairs if id(c) in good]
+
+
+def find_running_lines(pages: list[PageLayout]) -> Running:
+    """Mark running heads and feet as dropped; their texts and printed page numbers."""
+    result = Running()
+    with_text = [p for p in pages if p.paragraphs]
+    needed = _needed(len(with_text))
+    cands = [c for page in with_text for c in _edge_lines(page)]
+    drop: dict[int, _Cand] = {}
+    by_key: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        by_key[_key(c.zone, c.line.text)].append(c)
+    for members in by_key.values():
+        lone = all(_PAGE_ONLY_RE.match(c.line.text) for c in members)
+        placed = members if lone else _same_place(members)
+        if len({c.page.number for c in placed}) >= needed:
+            drop.update((id(c.line), c) for c in placed)
+        elif lone:  # a lone number on a page or two: only when it is the page's number
+            for c in placed:
+                nums = numbers(c.line.text)
+                if len(with_text) == 1 or (nums and nums[0][1] == c.page.number):
+                    drop[id(c.line)] = c
+    for members in _by_place(cands):
+        counted = _counts_pages([c for c in members if numbers(c.line.text)])
+        if len({c.page.number for c in counted}) >= needed:
+            drop.update((id(c.line), c) for c in counted)
+    for c in cands:
+        if _KNOWN_HEAD_RE.match(c.line.text):
+            drop[id(c.line)] = c
+    _opinion_lines(cands, drop)
+    for c in drop.values():
+        c.line.dropped = True
+    result.dropped = len(drop)
+    for page in with_text:
+        result.dropped += _drop_row_mates(page)
+        running = [ln for ln in sorted(page.lines(), key=lambda ln: -ln.y1) if ln.dropped]
+        if running:
+            result.texts[page.number] = " · ".join(ln.text for ln in running)
+    result.printed = printed_numbers(with_text)
+    return result
+
+
+def _by_place(cands: list[_Cand]) -> list[list[_Cand]]:
+    """Candidates clustered by zone and height."""
+    out: list[list[_Cand]] = []
+    for zone in ("top", "bottom"):
+        group: list[_Cand] = []
+        for c in sorted((c for c in cands if c.zone == zone), key=lambda c: c.y):
+            if group and c.y - group[0].y > SAME_PLACE:
+                out.append(group)
+                group = []
+            group.append(c)
+        if group:
+            out.append(group)
+    return out
+
+
+def _opinion_lines(cands: list[_Cand], drop: dict[int, _Cand]) -> None:
+    """The line right under a dropped top head that names the opinion."""
+    for c in cands:
+        if c.zone != "top" or id(c.line) in drop or not _OPINION_LINE_RE.match(c.line.text):
+            continue
+        above = [d.line for d in drop.values() if d.page is c.page and d.zone == "top"]
+        if any(0 <= a.y0 - c.line.y1 <= 1.6 * max(a.height, c.line.height) for a in above):
+            drop[id(c.line)] = c
+
+
+def _drop_row_mates(page: PageLayout) -> int:
+    """In the margins, text on the same baseline as a dropped running head is part of it
+    ("Chapter 2. Methods" at the right of the report title): drop it too."""
+    lines = page.lines()
+    dropped = [ln for ln in lines if ln.dropped]
+    if not dropped:
+        return 0
+    count = 0
+    for ln in lines:
+        if ln.dropped or not ln.yruns:
+            continue
+        if not (ln.y0 >= page.height * (1 - MARGIN_ZONE) or ln.y1 <= page.height * MARGIN_ZONE):
+            continue
+        for d in dropped:
+            h = min(ln.height, d.height)
+            if h > 0 and min(ln.y1, d.y1) - max(ln.y0, d.y0) >= 0.7 * h:
+                ln.dropped = True
+                count += 1
+                break
+    return count
+
+
+# -- printed page numbers ----------------------------------------------------------------
+def printed_numbers(pages: list[PageLayout]) -> dict[int, str]:
+    """Page number -> the number printed in its dropped lines, read as runs (see the module
+    docstring)."""
+    cands: dict[int, list[tuple[str, int]]] = {}
+    for page in pages:
+        found: list[tuple[str, int]] = []
+        for ln in page.lines():
+            if ln.dropped:
+                found += numbers(ln.text)
+        if found:
+            cands[page.number] = found
+    numbered = sorted(cands)
+
+    def chain(p: int, v: int) -> int:
+        n = 1
+        while any(w == v + n for _, w in cands.get(p + n, ())):
+            n += 1
+        return n
+
+    labels: dict[int, tuple[str, int, int]] = {}  # page -> (token, value, run id)
+    offset: int | None = None
+    run = 0
+    for p in numbered:
+        here = cands[p]
+        if offset is not None:
+            cont = [(t, v) for t, v in here if v == p + offset]
+            if cont:
+                labels[p] = (cont[0][0], cont[0][1], run)
+                continue
+        best = max(here, key=lambda tv: (chain(p, tv[1]), -tv[1]))
+        length = chain(p, best[1])
+        restart = best[1] == 1 and offset is not None
+        if length >= 2 or (length == 1 and restart) or (len(pages) == 1 and len(here) == 1):
+            run += 1
+            offset = best[1] - p
+            labels[p] = (best[0], best[1], run)
+    return _fill(labels, {p.number for p in pages}, set(cands))
+
+
+def _fill(labels: dict[int, tuple[str, int, int]], pages: set[int],
+          with_numbers: set[int]) -> dict[int, str]:
+    """Pages that print no number, inside a run or just before its first page, get the
+    run's number for them (arabic runs only)."""
+    out = {p: t for p, (t, _, _) in labels.items()}
+    ordered = sorted(labels.items())
+    for k, (p, (tok, v, run)) in enumerate(ordered):
+        if not tok.isdigit():
+            continue
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if nxt is not None and nxt[1][2] == run:
+            for q in range(p + 1, nxt[0]):
+                if q in pages and q not in with_numbers:
+                    out[q] = str(v + q - p)
+        first_of_run = k == 0 or ordered[k - 1][1][2] != run
+        if first_of_run:
+            q = p - 1
+            while q in pages and q not in with_numbers and q not in out and v - (p - q) >= 1:
+                out[q] = str(v - (p - q))
+                q -= 1
+    return out
