@@ -44,6 +44,7 @@ from reader.extract.pdf_flow import (
     note_paragraphs,
     runs_on,
     split_notes,
+    uses_indents,
 )
 from reader.extract.pdf_heads import find_running_lines
 from reader.extract.pdf_hyphen import Vocabulary, hyphen_join, line_end_hyphen
@@ -152,51 +153,60 @@ class _PageWriter:
                 self.sep("\n")
 
 
-def _merge_continued(paragraphs: list, page: PageLayout, lines: list[Line]
-                     ) -> list[list[Line]]:
+def _merge_continued(paragraphs: list, lines: list[Line], indents: bool) -> list[list[Line]]:
     """Paragraph line lists, with a paragraph that starts a new text box (a column or
     figure break) joined to the previous one when that one runs on."""
     out: list[list[Line]] = []
     for para in paragraphs:
         if out and para.continues:
             a, b = out[-1][-1], para.lines[0]
-            before = out[-1][-2] if len(out[-1]) > 1 else None
-            if runs_on(a, b, Edges.of(a, lines), Edges.of(b, lines), before):
+            jump = b.y1 > a.y1 or b.x0 >= a.x1  # up or across: a column break
+            if runs_on(out[-1], para.lines, Edges.of(a, lines), Edges.of(b, lines),
+                       jump=jump, indents=indents):
                 out[-1].extend(para.lines)
                 continue
         out.append(list(para.lines))
     return out
 
 
-def _prepare(page: PageLayout, size: float, notes_before: bool, expected: int) -> _Prepared:
+def _prepare(page: PageLayout, size: float, notes_before: bool, expected: int,
+             indents: bool) -> _Prepared:
     paragraphs = merge_rows(page.paragraphs, page.width)
     found = note_paragraphs([p.lines for p in paragraphs], page.height, size, notes_before)
     body = [p for i, p in enumerate(paragraphs) if i not in found]
     lines = [ln for p in body for ln in p.lines]
     note_lines = [ln for i, p in enumerate(paragraphs) if i in found for ln in p.lines]
-    return _Prepared(page, _merge_continued(body, page, lines),
+    return _Prepared(page, _merge_continued(body, lines, indents),
                      split_notes(note_lines, expected), lines)
 
 
-def _notes_cut(prep: _Prepared) -> tuple[int, int] | None:
-    """Where the notes go when the last paragraph runs on to the next page: (paragraph,
-    line) before which they are written, or None (after everything)."""
+def _notes_cut(prep: _Prepared, runs: bool) -> tuple[int, int] | None:
+    """Where the page's notes go: ``(paragraph, line)`` before which they are written, or
+    None when there is no good place. After the body, or when its last paragraph runs on to
+    the next page, before that paragraph (or after the last sentence that ends on the
+    page); never between a heading and its text."""
     body = prep.body
-    if len(body) >= 2:
-        k = len(body) - 1
-        while k > 1 and _heading_like(body[k - 1]):
-            k -= 1  # notes never come between a heading and its text
+    k = len(body) - 1 if runs else len(body)
+    while k > 1 and _heading_like(body[k - 1]):
+        k -= 1
+    if not runs or k >= 1:
         return (k, 0)
     lines = body[0]
-    for k in range(len(lines) - 1, 0, -1):
-        if ends_sentence(lines[k - 1].text):
-            return (0, k)
+    for j in range(len(lines) - 1, 0, -1):
+        if ends_sentence(lines[j - 1].text):
+            return (0, j)
     return None if prep.continued else (0, 0)
 
 
 def _heading_like(lines: list[Line]) -> bool:
-    return len(lines) <= 3 and all(caps_line(ln) or heading_start(ln) or len(ln.text) < 40
-                                   for ln in lines) and not ends_sentence(lines[-1].text)
+    """A heading: a numeral line ("II.", "A."), or up to three short or capital lines that
+    end no sentence."""
+    if len(lines) > 3:
+        return False
+    if heading_start(lines[0]) and len(lines[0].text) < 60:
+        return True
+    return all(caps_line(ln) or len(ln.text) < 40 for ln in lines) and \
+        not ends_sentence(lines[-1].text)
 
 
 def _write_page(prep: _Prepared, vocab: Vocabulary, hyphen_end: str, runs: bool
@@ -205,24 +215,20 @@ def _write_page(prep: _Prepared, vocab: Vocabulary, hyphen_end: str, runs: bool
     to the next page (False when the notes had to go last)."""
     w = _PageWriter(prep.page.number)
     body = prep.body
-    cut = _notes_cut(prep) if prep.notes and runs and body else None
-    if prep.notes and runs and body and cut is None:
-        runs = False
-    if not runs or not prep.notes:
-        for k, para in enumerate(body):
-            w.paragraph(para, vocab, hyphen_end if runs and k == len(body) - 1 else "")
-        _write_notes(w, prep.notes, vocab)
-        return w, runs
-    assert cut is not None
+    cut = _notes_cut(prep, runs) if prep.notes and body else None
+    if prep.notes and body and cut is None:
+        runs, cut = False, (len(body), 0)
+    if cut is None:
+        cut = (len(body), 0)
     k, split = cut
     before = [*body[:k], body[k][:split]] if split else body[:k]
-    after = [body[k][split:], *body[k + 1:]]
+    after = [body[k][split:], *body[k + 1:]] if k < len(body) else []
     for para in before:
         if para:
             w.paragraph(para, vocab)
     _write_notes(w, prep.notes, vocab)
     for j, para in enumerate(after):
-        w.paragraph(para, vocab, hyphen_end if j == len(after) - 1 else "")
+        w.paragraph(para, vocab, hyphen_end if runs and j == len(after) - 1 else "")
     return w, runs
 
 
@@ -234,14 +240,14 @@ def _write_notes(w: _PageWriter, notes: list[tuple[str, list[Line]]], vocab: Voc
         w.notes.append((start, w.length, mark))
 
 
-def _prepared(layouts: list[PageLayout], size: float) -> Iterator[_Prepared]:
+def _prepared(layouts: list[PageLayout], size: float, indents: bool) -> Iterator[_Prepared]:
     """Pages prepared one at a time, in order; each layout is released once prepared."""
     notes_before = False
     expected = 0
     layouts.reverse()
     while layouts:
         page = layouts.pop()
-        prep = _prepare(page, size, notes_before, expected)
+        prep = _prepare(page, size, notes_before, expected, indents)
         notes_before = bool(prep.notes)
         marks = [int(m) for m, _ in prep.notes if m.isdigit()]
         if marks:
@@ -259,15 +265,15 @@ def _sizes(layouts: list[PageLayout]) -> dict[float, int]:
     return sizes
 
 
-def _join_mode(prep: _Prepared, nxt: _Prepared | None, vocab: Vocabulary) -> str:
+def _join_mode(prep: _Prepared, nxt: _Prepared | None, vocab: Vocabulary, indents: bool
+               ) -> str:
     """How page ``prep`` joins the next: "" (a paragraph break), "\\n" (the paragraph runs
     on), "join" or "keep" (a hyphenated word across the break)."""
     if nxt is None or not prep.body or not nxt.body or nxt.page.number != prep.page.number + 1:
         return ""
     a, b = prep.body[-1][-1], nxt.body[0][0]
-    last = prep.body[-1]
-    before = last[-2] if len(last) > 1 else None
-    if not runs_on(a, b, Edges.of(a, prep.lines), Edges.of(b, nxt.lines), before):
+    if not runs_on(prep.body[-1], nxt.body[0], Edges.of(a, prep.lines),
+                   Edges.of(b, nxt.lines), jump=True, indents=indents):
         return ""
     if line_end_hyphen(a.text):
         how = hyphen_join(a.text, b.text, vocab)
@@ -282,6 +288,8 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     running = find_running_lines(layouts)
     vocab = Vocabulary.of(layouts)
     size = body_size(_sizes(layouts))
+    indents = uses_indents([[ln for p in page.paragraphs for ln in p.lines if not ln.dropped]
+                            for page in layouts])
     builder = BoxesBuilder() if want_boxes else None
     pieces: list[str] = []
     pages: list[Page] = []
@@ -289,7 +297,7 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     notes: list[Note] = []
     pos = 0
     total = len(layouts)
-    stream = _prepared(layouts, size)
+    stream = _prepared(layouts, size, indents)
     nxt = next(stream, None)
     pending = ""  # how the previous page joins this one
     done = 0
@@ -302,7 +310,7 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
         if builder is not None:
             builder.add_page(PageGeometry(page.number, page.width, page.height, page.crop))
         prep.continued = pending != ""
-        mode = _join_mode(prep, nxt, vocab)
+        mode = _join_mode(prep, nxt, vocab, indents)
         w, still = _write_page(prep, vocab, "join" if mode == "join" else "", mode != "")
         if not still:
             mode = ""

@@ -4,12 +4,17 @@
 before the break does not end a sentence and nothing after it starts a new block:
 
 * never after or before a line in capitals (headings, captions, "PLAINTIFF,"), a change
-  of type size, a numbered or lettered heading ("I.", "A.", "1.", "(a)", "§ 3"), or a
-  line that ends a sentence (".", "?", "!", ":", ";", also before a closing quote or a
+  of type size, or before a numbered or lettered heading ("I.", "A.", "1.", "(a)", "§ 3")
+  or a field label ("CC:", "SUMMARY:") or a caption ("Table 2.1."); never between two
+  lines that end with a page number (a table of contents), nor after or before a table
+  row;
+* after a line that ends a sentence (".", "?", "!", ":", also before a closing quote or a
   footnote number; an abbreviation such as "v.", "No.", "U.S.C." or an initial does not
-  end one);
-* always after a line-end hyphen, a comma, a dash or a word that cannot end a sentence
-  ("of", "the", "and", "to" …): "Oklahoma Department of / Corrections";
+  end one) only at a page or column break, in a document that indents its paragraphs,
+  when both lines before the break are full and the line after it is not indented;
+* always after a line-end hyphen, a comma, a semicolon (a string of citations), a dash or
+  a word that cannot end a sentence ("of", "the", "and", "to" …): "Oklahoma Department
+  of / Corrections";
 * otherwise when the line after is not indented and the line before (or the one before
   that: the paragraph is running text) runs to the right edge of its column: "entered on
   2 / February 2018" (a short line, such as "for Appellee" in a caption or the last line
@@ -34,7 +39,10 @@ SAME_SIZE = 0.15
 NOTE_SIZE = 0.9
 #: A line is "full" when it ends within this share of the column width of its right edge.
 FULL_LINE = 0.12
-_TRAIL_RE = re.compile(r"[\"”’')\]]*(?:\d{1,3}|[*†‡])?$")
+#: A note mark after the end of a sentence ("Act.3", "(2009).12", "law.*"), not the end
+#: of a decimal number ("2.6").
+_MARK_RE = re.compile(r"(?<=[^\d\s][.!?:;\"”’')\]])(?:\d{1,3}|[*†‡]{1,3})$")
+_CLOSE_RE = re.compile(r"[\"”’')\]]+$")
 _ABBREV = frozenset({
     "v.", "vs.", "no.", "nos.", "u.s.", "u.s.c.", "stat.", "pub.", "l.", "inc.", "co.",
     "corp.", "dept.", "st.", "mr.", "ms.", "mrs.", "dr.", "e.g.", "i.e.", "cf.", "al.",
@@ -55,12 +63,17 @@ FUNCTION_WORDS = frozenset({
 _HEADING_START_RE = re.compile(
     r"^(?:[IVXL]{1,6}\.?$|[IVXL]{1,6}\.\s|[A-H]\.(?:\s|$)|\d{1,2}\.(?:\s|$)|"
     r"\(?[a-zA-Z0-9]{1,3}\)\s|§+\s*\d|[•◦▪‣∙●○■□➢✓]\s|[–-]\s)")
+_CAPTION_RE = re.compile(r"^(?:Table|Figure|Chart|Exhibit|Map|Box)\s+[A-Z0-9][\w.–-]*[.:]\s")
+#: The page number at the end of a table of contents entry ("Executive summary vii").
+_TOC_END_RE = re.compile(r"(?:\.{3,}|…|\s)\s*(?:[ivxlc]{1,6}|\d{1,4})$")
+#: A field label starting a line: "CC:", "RE:", "SUMMARY:", "Date Filed:".
+_LABEL_RE = re.compile(r"^[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,3}:(?:\s|$)")
 _NOTE_MARK_RE = re.compile(r"^(?P<m>\d{1,3}|[*†‡]{1,3})(?=\s?\S)")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (see the module docstring)."""
-    t = _TRAIL_RE.sub("", text.rstrip()) or text.rstrip()
+    t = _CLOSE_RE.sub("", _MARK_RE.sub("", text.rstrip())) or text.rstrip()
     if not t.endswith((".", "!", "?", ":", ";")):
         return False
     if not t.endswith("."):
@@ -82,7 +95,9 @@ def same_size(a: Line, b: Line) -> bool:
 
 
 def heading_start(line: Line) -> bool:
-    return _HEADING_START_RE.match(line.text) is not None
+    """A numbered heading, list item or caption starts the line."""
+    return (_HEADING_START_RE.match(line.text) is not None
+            or _CAPTION_RE.match(line.text) is not None)
 
 
 @dataclass(frozen=True)
@@ -105,29 +120,53 @@ class Edges:
         return cls(xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10])
 
 
-def runs_on(a: Line, b: Line, a_edges: Edges, b_edges: Edges, before: Line | None = None
-            ) -> bool:
-    """Whether the paragraph ending with line ``a`` (after line ``before``, if any) goes on
-    with line ``b``."""
+def runs_on(a_para: list[Line], b_para: list[Line], a_edges: Edges, b_edges: Edges, *,
+            jump: bool = False, indents: bool = False) -> bool:
+    """Whether paragraph ``a_para`` goes on with ``b_para``. ``jump``: the break is a page
+    or column break; ``indents``: the document marks paragraphs by indenting their first
+    line (then a line at the left edge after a page or column break continues the
+    paragraph, even after a full stop)."""
+    a, b = a_para[-1], b_para[0]
     if not a.text or not b.text or not same_size(a, b):
         return False
-    if caps_line(a) or caps_line(b) or heading_start(b):
+    if caps_line(a) or caps_line(b) or heading_start(b) or _LABEL_RE.match(b.text):
         return False
+    if a.row or b.row:
+        return False  # table rows, "TO:" and its value
+    if _TOC_END_RE.search(a.text) and _TOC_END_RE.search(b.text):
+        return False  # entries of a table of contents
     text = a.text.rstrip()
     if text[-1] in "-\u2010" and len(text) > 1 and text[-2].isalnum():
         return True
-    if ends_sentence(text):
-        return False
+    width = max(1.0, a_edges.right - a_edges.left)
+    full = a.x1 >= a_edges.right - FULL_LINE * width
+    before = a_para[-2] if len(a_para) > 1 else None
+    in_body = before is not None and before.x1 >= a_edges.right - FULL_LINE * width
+    indented = b.x0 > b_edges.left + 6
+    if ends_sentence(text) and not text.endswith(";"):
+        b_width = max(1.0, b_edges.right - b_edges.left)
+        b_running = len(b_para) > 1 or b.x1 >= b_edges.right - FULL_LINE * b_width
+        return jump and indents and full and in_body and not indented and b_running
     if b.text[0].islower():
         return True
     last = text.rsplit(None, 1)[-1].lower()
-    if text[-1] in ",—–" or last in FUNCTION_WORDS:
+    if text[-1] in ",;—–" or last in FUNCTION_WORDS:
         return True
-    width = max(1.0, a_edges.right - a_edges.left)
-    full = a.x1 >= a_edges.right - FULL_LINE * width
-    indented = b.x0 > b_edges.left + 6
-    in_body = before is not None and before.x1 >= a_edges.right - FULL_LINE * width
     return (full or in_body) and not indented
+
+
+def uses_indents(pages: list[list[Line]]) -> bool:
+    """Whether the document marks paragraphs by indenting their first line: in each page's
+    lines (reading order), a line set in by 6 to 80 points between two lines at the left
+    edge, often enough."""
+    found = 0
+    for lines in pages:
+        for a, b, c in zip(lines, lines[1:], lines[2:], strict=False):
+            if abs(a.x0 - c.x0) <= 2 and 6 < b.x0 - a.x0 < 80 and b.y1 < a.y0 and c.y1 < b.y0:
+                found += 1
+                if found >= 3:
+                    return True
+    return False
 
 
 # -- footnotes ---------------------------------------------------------------------------

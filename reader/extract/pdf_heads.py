@@ -12,10 +12,12 @@ Found per document, among the three lines nearest each edge (inside the margin z
   alternate between odd and even pages (each side is its own group);
 * **a page number at the same place**: lines whose first or last number counts the pages
   ("7 weapons", "8 search incident to arrest": the words change, the number follows the
-  page), on several pages;
+  page; years do not count), on at least three pages;
 * **heads courts print on one page only**: "(Slip Opinion)", "Cite as: 569 U. S. ___",
   electronic docket headers, and the line under a Supreme Court head that names the
-  opinion ("Opinion of the Court", "ALITO, J., dissenting");
+  opinion ("Opinion of the Court", "ALITO, J., dissenting"); the docket number or short
+  case name at the top of the one later page of a two-page opinion, set apart from the
+  text and printed on the first page too;
 * a lone page number ("7", "- 7 -", "Page 7", "vii") at the edge;
 * whatever sits on the same baseline as a dropped line in the margin (the page number at
   the right of a head).
@@ -28,7 +30,6 @@ just before a run that prints no number gets the number the run gives it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -58,6 +59,9 @@ _OPINION_LINE_RE = re.compile(
     r"(?:dissenting|concurring|concurring in (?:part|the judgment)).{0,60}|"
     r"Statement of [A-Z]+, J\..{0,40}|Appendix.{0,60})$")
 _PAGE_WORD_RE = re.compile(r"^(?:page|p|pg)$", re.IGNORECASE)
+#: The end of a citation ("(9th Cir. 2021).", "(2009);"): the last line of a footnote at
+#: the foot of a page, never a running head, however often the pattern repeats.
+_CITATION_END_RE = re.compile(r"\)[.,;:]$|\b\d+ (?:U\. ?S\.|F\.\d?d|S\. ?Ct\.|P\.\d?d)")
 
 
 @dataclass
@@ -106,7 +110,8 @@ def _edge_lines(page: PageLayout) -> list[_Cand]:
     out += [_Cand(page, ln, "bottom", k)
             for k, ln in enumerate(reversed(by_top[-EDGE_LINES:]))
             if ln.y1 <= bottom_limit and id(ln) not in tops]
-    return [c for c in out if len(c.line.text) <= MAX_HEADER_CHARS]
+    return [c for c in out if len(c.line.text) <= MAX_HEADER_CHARS
+            and not _CITATION_END_RE.search(c.line.text)]
 
 
 def _key(zone: str, text: str) -> str:
@@ -118,23 +123,26 @@ def _key(zone: str, text: str) -> str:
     return zone + ":" + " ".join(tokens)
 
 
-def numbers(text: str) -> list[tuple[str, int]]:
-    """Tokens of a head line that may be its page number, with their values: the first and
-    the last number, one after "Page", roman numerals only first or last, or in a short
-    line."""
+def numbers(text: str) -> list[tuple[str, int, int]]:
+    """Tokens of a head line that may be its page number: ``(token, value, priority)``.
+    The number after the word "Page" has priority 2 ("Page 1 of 2" beats a fax header's
+    "P.002/004"), one after "p." or "pg." or alone on its line 1, the first or last
+    number of the line 0; roman numerals only first or last, or in a short line."""
     found = _TOKEN_RE.findall(text)
     short = len(text) <= 24
-    out: list[tuple[str, int]] = []
+    lone = _PAGE_ONLY_RE.match(text) is not None
+    out: list[tuple[str, int, int]] = []
     for i, tok in enumerate(found):
         edge = i in (0, len(found) - 1)
-        after_page = i > 0 and _PAGE_WORD_RE.match(found[i - 1]) is not None
+        prev = found[i - 1].lower() if i > 0 else ""
+        prio = 2 if prev == "page" else 1 if prev in ("p", "pg") or lone else 0
         if tok.isdigit():
-            if (edge or after_page or short) and len(tok) <= 5:
-                out.append((tok, int(tok)))
+            if (edge or prio or short) and len(tok) <= 5:
+                out.append((tok, int(tok), prio))
         elif (short or edge) and _ROMAN_RE.match(tok):
             value = roman_value(tok)
             if value is not None:
-                out.append((tok, value))
+                out.append((tok, value, prio))
     return out
 
 
@@ -143,7 +151,8 @@ def _needed(pages: int) -> int:
 
 
 def _same_place(members: list[_Cand]) -> list[_Cand]:
-    """The members at the group's usual height (one per page)."""
+    """The members at the group's usual height (one per page), and the same words, word
+    for word, one line off it (a first page sets its head a little higher or lower)."""
     ys = sorted(c.y for c in members)
     mid = ys[len(ys) // 2]
     seen: set[int] = set()
@@ -152,19 +161,32 @@ def _same_place(members: list[_Cand]) -> list[_Cand]:
         if abs(c.y - mid) <= SAME_PLACE and c.page.number not in seen:
             seen.add(c.page.number)
             out.append(c)
+    texts = {c.line.text for c in out}
+    for c in members:
+        if c.page.number not in seen and c.rank <= 1 and c.line.text in texts:
+            seen.add(c.page.number)
+            out.append(c)
     return out
 
 
+def _page_like(text: str) -> list[tuple[str, int, int]]:
+    """The numbers of a line that may count pages when its words vary from page to page:
+    not years (a citation's "(2002)" at the foot of a page is a note, not a page number)."""
+    return [n for n in numbers(text) if not 1800 <= n[1] <= 2099 or n[2] > 0]
+
+
 def _counts_pages(members: list[_Cand]) -> list[_Cand]:
-    """Members whose edge number follows the page: consecutive members agree on the
-    offset between printed and physical page (restarts allowed), for most of them."""
-    pairs = sorted(((c.page.number, [v for _, v in numbers(c.line.text)], c) for c in members),
-                   key=lambda t: t[0])
-    good: set[int] = set()
-    for (p, vs, c), (q, ws, d) in itertools.pairwise(pairs):
-        if any(w - v == q - p for v in vs for w in ws):
-            good.update((id(c), id(d)))
-    return [c for _, _, c in pairs if id(c) in good]
+    """Members whose edge number follows the page: the members that share the most common
+    offset between printed and physical page, when most of them do."""
+    offsets: dict[int, list[_Cand]] = defaultdict(list)
+    for c in members:
+        for v in {v for _, v, _ in _page_like(c.line.text)}:
+            offsets[v - c.page.number].append(c)
+    if not offsets:
+        return []
+    best = max(offsets.values(), key=len)
+    pages = {c.page.number for c in members}
+    return best if len(best) >= 0.6 * len(pages) else []
 
 
 def find_running_lines(pages: list[PageLayout]) -> Running:
@@ -188,13 +210,14 @@ def find_running_lines(pages: list[PageLayout]) -> Running:
                 if len(with_text) == 1 or (nums and nums[0][1] == c.page.number):
                     drop[id(c.line)] = c
     for members in _by_place(cands):
-        counted = _counts_pages([c for c in members if numbers(c.line.text)])
-        if len({c.page.number for c in counted}) >= needed:
+        counted = _counts_pages([c for c in members if _page_like(c.line.text)])
+        if len({c.page.number for c in counted}) >= max(3, needed):
             drop.update((id(c.line), c) for c in counted)
     for c in cands:
         if _KNOWN_HEAD_RE.match(c.line.text):
             drop[id(c.line)] = c
     _opinion_lines(cands, drop)
+    _lone_heads(with_text, cands, drop)
     for c in drop.values():
         c.line.dropped = True
     result.dropped = len(drop)
@@ -232,6 +255,36 @@ def _opinion_lines(cands: list[_Cand], drop: dict[int, _Cand]) -> None:
             drop[id(c.line)] = c
 
 
+#: A docket number or short case name, as a court prints it at the top of later pages.
+_WORDS = r"[A-Z][\w.’'-]*(?: [\w.’'-]+){0,4}"
+_CASE_HEAD_RE = re.compile(r"^(?:Nos?\.\s?\d[\w–-]*(?:,? (?:and )?\d[\w–-]*)*|"
+                           + _WORDS + r" v\. " + _WORDS + ")$", re.IGNORECASE)
+
+
+def _lone_heads(pages: list[PageLayout], cands: list[_Cand], drop: dict[int, _Cand]) -> None:
+    """A head printed once, on the one page after the first (a two-page opinion): the
+    line nearest the top, set apart from the text, that repeats the docket number or
+    case name printed on the first pages."""
+    if len(pages) < 2:
+        return
+    early = "\n".join(ln.text for page in pages[:2] for ln in page.lines())
+    for c in cands:
+        if c.zone != "top" or c.rank != 0 or id(c.line) in drop or c.page is pages[0]:
+            continue
+        text = c.line.text.strip()
+        if len(text) > 60 or not _CASE_HEAD_RE.match(text):
+            continue
+        if any(d.page is c.page and d.zone == "top" for d in drop.values()):
+            continue
+        below = [ln.y1 for ln in c.page.lines() if ln.yruns and ln.y1 < c.line.y0 - 0.5]
+        if below and c.line.y0 - max(below) < 1.2 * c.line.height:
+            continue
+        others = early if c.page not in pages[:2] else "\n".join(
+            ln.text for page in pages[:3] if page is not c.page for ln in page.lines())
+        if text in others:
+            drop[id(c.line)] = c
+
+
 def _drop_row_mates(page: PageLayout) -> int:
     """In the margins, text on the same baseline as a dropped running head is part of it
     ("Chapter 2. Methods" at the right of the report title): drop it too."""
@@ -258,47 +311,49 @@ def _drop_row_mates(page: PageLayout) -> int:
 def printed_numbers(pages: list[PageLayout]) -> dict[int, str]:
     """Page number -> the number printed in its dropped lines, read as runs (see the module
     docstring)."""
-    cands: dict[int, list[tuple[str, int]]] = {}
+    cands: dict[int, list[tuple[str, int, int]]] = {}
     for page in pages:
-        found: list[tuple[str, int]] = []
+        found: list[tuple[str, int, int]] = []
         for ln in page.lines():
             if ln.dropped:
                 found += numbers(ln.text)
         if found:
             cands[page.number] = found
-    numbered = sorted(cands)
 
     def chain(p: int, v: int) -> int:
         n = 1
-        while any(w == v + n for _, w in cands.get(p + n, ())):
+        while any(w == v + n for _, w, _ in cands.get(p + n, ())):
             n += 1
         return n
 
     labels: dict[int, tuple[str, int, int]] = {}  # page -> (token, value, run id)
     offset: int | None = None
+    prio = -1
     run = 0
-    for p in numbered:
+    for p in sorted(cands):
         here = cands[p]
-        if offset is not None:
-            cont = [(t, v) for t, v in here if v == p + offset]
-            if cont:
-                labels[p] = (cont[0][0], cont[0][1], run)
-                continue
-        best = max(here, key=lambda tv: (chain(p, tv[1]), -tv[1]))
+        cont = [c for c in here if offset is not None and c[1] == p + offset]
+        best = max(here, key=lambda c: (min(chain(p, c[1]), 2), c[2], chain(p, c[1]),
+                                        c[0].isdigit(), -c[1]))
         length = chain(p, best[1])
+        starts_run = length >= 2 or best[2] > 0  # or a number on its own / after "Page"
+        if cont and not (starts_run and best[2] > max(prio, cont[0][2])):
+            labels[p] = (cont[0][0], cont[0][1], run)
+            continue
         restart = best[1] == 1 and offset is not None
-        if length >= 2 or (length == 1 and restart) or (len(pages) == 1 and len(here) == 1):
+        if starts_run or (length == 1 and restart) or (len(pages) == 1 and len(here) == 1):
             run += 1
-            offset = best[1] - p
+            offset, prio = best[1] - p, best[2]
             labels[p] = (best[0], best[1], run)
     return _fill(labels, {p.number for p in pages}, set(cands))
 
 
 def _fill(labels: dict[int, tuple[str, int, int]], pages: set[int],
           with_numbers: set[int]) -> dict[int, str]:
-    """Pages that print no number, inside a run or just before its first page, get the
-    run's number for them (arabic runs only)."""
-    out = {p: t for p, (t, _, _) in labels.items()}
+    """Labels as printed (arabic numbers without leading zeros); pages that print no
+    number, inside a run or just before its first page, get the run's number for them
+    (arabic runs only)."""
+    out = {p: str(v) if t.isdigit() else t for p, (t, v, _) in labels.items()}
     ordered = sorted(labels.items())
     for k, (p, (tok, v, run)) in enumerate(ordered):
         if not tok.isdigit():

@@ -14,10 +14,16 @@ when a document needs it). In order:
    "cross-"): the hyphen stays;
 3. the document uses the joined word ("overdose") more than the hyphenated one: join;
    it uses the hyphenated one ("drug-induced"): keep;
-4. the joined word is in the word list ("treatment", "community"): join;
+4. the joined word is in the word list ("treatment", "community", "courthouse"): join,
+   unless it is a rare word made of two common ones ("followup", "longstanding": the
+   list counts spellings, and these are usually written with the hyphen);
 5. both parts are words and the second is not a bare suffix ("harm-/reduction",
    "post-/conviction"): keep;
 6. otherwise (names, technical terms the list lacks: "nalox-/one"): join.
+
+The word list is ``pyspellchecker``'s English dictionary (MIT licence; word frequencies
+from a large English corpus, filtered against SCOWL-based lists): a maintained package
+from the package index, pure Python, loaded in about 0.2 s.
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ SUFFIXES = frozenset({
     "ant", "ants", "ent", "ents", "ize", "ized", "ise", "ised", "ful", "less", "ship",
 })
 _HYPHENS = "-\u2010"
+#: A joined word this rare in the word list, made of two common words, is taken for a
+#: compound that is usually hyphenated ("follow-up", "long-standing").
+RARE_JOINED = 600
+COMMON = 10_000
 _LAST_TOKEN_RE = re.compile(r"([\w'’]+(?:[-\u2010][\w'’]+)*)[-\u2010]$")
 _FIRST_TOKEN_RE = re.compile(r"[\w'’]+([-\u2010]\w)?")
 
@@ -89,18 +99,19 @@ def line_end_hyphen(text: str) -> bool:
 
 
 @cache
-def word_list() -> frozenset[str]:
-    """The English word list (lower case); empty, with a warning in the log, when the
-    ``pyspellchecker`` package is missing or its dictionary cannot be read."""
+def word_list() -> dict[str, int]:
+    """The English word list (lower case) with each word's frequency; empty, with a warning
+    in the log, when the ``pyspellchecker`` package is missing or its dictionary cannot be
+    read."""
     try:
         from spellchecker import SpellChecker
 
         words = SpellChecker(language="en", case_sensitive=False).word_frequency.dictionary
-        return frozenset(words)
+        return dict(words)
     except Exception as exc:  # an install problem must not stop extraction
         log.warning("the English word list (pyspellchecker) cannot be loaded (%s); line-end "
                     "hyphens are decided by each document's own words only", exc)
-        return frozenset()
+        return {}
 
 
 def hyphen_join(first_line: str, second_line: str, vocab: Vocabulary) -> str:
@@ -132,9 +143,11 @@ def hyphen_join(first_line: str, second_line: str, vocab: Vocabulary) -> str:
     if used_joined or used_hyph:
         return "join" if used_joined > used_hyph else "keep"
     words = word_list()
+    parts_are_words = (len(low1) >= 2 and len(low2) >= 2 and low2 not in SUFFIXES
+                       and (low1 in words or vocab.words[low1])
+                       and (low2 in words or vocab.words[low2]))
     if joined in words:
-        return "join"
-    if (len(low1) >= 2 and len(low2) >= 3 and low2 not in SUFFIXES
-            and low1 in words and low2 in words):
-        return "keep"
-    return "join"
+        common = min(words.get(low1, 0), words.get(low2, 0)) >= COMMON
+        rare = words[joined] < RARE_JOINED
+        return "keep" if parts_are_words and common and rare else "join"
+    return "keep" if parts_are_words else "join"

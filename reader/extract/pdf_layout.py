@@ -132,8 +132,8 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
 
 def _top_row(left: list[_Block], right: list[_Block], full: list[_Block], gutter: float
              ) -> list[_Block]:
-    """Blocks of short lines side by side at the top of both columns (author and
-    affiliation blocks above the text) read as a row, left to right, before the columns:
+    """Blocks of two or more short lines side by side at the top of both columns (author
+    and affiliation blocks above the text) read as a row, left to right, before the columns:
     read with their columns, the right one would land in the middle of a sentence that
     runs from the left column into the right."""
     cols = [[b for b in col if b not in full] for col in (left, right)]
@@ -145,8 +145,8 @@ def _top_row(left: list[_Block], right: list[_Block], full: list[_Block], gutter
         return []
     widths = [gutter - min(x.x0 for x in cols[0]), max(x.x1 for x in cols[1]) - gutter]
     for top, col, width in zip(tops, cols, widths, strict=True):
-        if any(ln.x1 - ln.x0 > 0.75 * width for ln in top.lines):
-            return []
+        if len(top.lines) < 2 or any(ln.x1 - ln.x0 > 0.75 * width for ln in top.lines):
+            return []  # a heading over each column is read with its column
         if any(o is not top and o.y1 > top.y0 for o in col):
             return []
     return tops

@@ -36,6 +36,7 @@ class Line:
     y1: float
     size: float
     dropped: bool = False  # a running header/footer removed from the text
+    row: bool = False  # cells of a table row or a label and its value, joined
 
     @property
     def height(self) -> float:
@@ -241,4 +242,4 @@ def join_lines(a: Line, b: Line) -> Line:
     space_run = (n, min(a.y0, b.y0), max(a.y1, b.y1))
     runs = (*a.yruns, space_run, *((i + n + 1, y0, y1) for i, y0, y1 in b.yruns))
     return Line(f"{a.text} {b.text}", xs, runs, min(a.x0, b.x0), min(a.y0, b.y0),
-                max(a.x1, b.x1), max(a.y1, b.y1), a.size or b.size)
+                max(a.x1, b.x1), max(a.y1, b.y1), a.size or b.size, row=True)
