@@ -321,7 +321,7 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
             text = normalize_text(text)
             w.runs, w.notes = [], []
         label = _label(page, running.printed.get(page.number, ""))
-        chars = sum(1 for c in text if c.isalnum())
+        chars = sum(map(str.isalnum, text))
         page_chars.append(chars)
         head = running.texts.get(page.number, "")
         if text:
