@@ -218,8 +218,8 @@ def _write_page(prep: _Prepared, vocab: Vocabulary, hyphen_end: str, runs: bool
     cut = _notes_cut(prep, runs) if prep.notes and body else None
     if prep.notes and body and cut is None:
         runs, cut = False, (len(body), 0)
-    if cut is None:
-        cut = (len(body), 0)
+    if cut is None:  # no notes: only the last paragraph may end in a joined hyphen
+        cut = (max(0, len(body) - 1), 0)
     k, split = cut
     before = [*body[:k], body[k][:split]] if split else body[:k]
     after = [body[k][split:], *body[k + 1:]] if k < len(body) else []

@@ -162,7 +162,8 @@ def uses_indents(pages: list[list[Line]]) -> bool:
     found = 0
     for lines in pages:
         for a, b, c in zip(lines, lines[1:], lines[2:], strict=False):
-            if abs(a.x0 - c.x0) <= 2 and 6 < b.x0 - a.x0 < 80 and b.y1 < a.y0 and c.y1 < b.y0:
+            if abs(a.x0 - c.x0) <= 2 and 6 < b.x0 - a.x0 < 80 and b.y1 <= a.y0 + 1 \
+                    and c.y1 <= b.y0 + 1:
                 found += 1
                 if found >= 3:
                     return True

@@ -111,7 +111,8 @@ def _edge_lines(page: PageLayout) -> list[_Cand]:
             for k, ln in enumerate(reversed(by_top[-EDGE_LINES:]))
             if ln.y1 <= bottom_limit and id(ln) not in tops]
     return [c for c in out if len(c.line.text) <= MAX_HEADER_CHARS
-            and not _CITATION_END_RE.search(c.line.text)]
+            and (not _CITATION_END_RE.search(c.line.text)
+                 or _KNOWN_HEAD_RE.match(c.line.text))]
 
 
 def _key(zone: str, text: str) -> str:
@@ -163,7 +164,8 @@ def _same_place(members: list[_Cand]) -> list[_Cand]:
             out.append(c)
     texts = {c.line.text for c in out}
     for c in members:
-        if c.page.number not in seen and c.rank <= 1 and c.line.text in texts:
+        if (c.page.number not in seen and c.rank <= 1 and c.line.text in texts
+                and abs(c.y - mid) <= 3 * SAME_PLACE):
             seen.add(c.page.number)
             out.append(c)
     return out
