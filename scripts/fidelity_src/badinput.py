@@ -97,7 +97,8 @@ def two_column_caption() -> Fixture:
     blocks: list[Block] = []
     for _ in range(3):  # the end of the previous case in the volume
         blocks.append(Para(intro.paragraph(4), st, track=False))
-    blocks += [Push(74), Rule(0.3, before=6, after=6),
+    blocks += [Push(100), Rule(0.3, before=6, after=6),
+               *lines(["IN THE SUPREME COURT OF THE", "STATE OF OREGON"], cap.but(size=9)),
                *lines(["Argued and submitted May 8, 2012; decided August 2, 2012"],
                       cap.but(size=8.5)),
                Gap(4),
@@ -134,7 +135,8 @@ def two_column_caption() -> Fixture:
         "two_column_caption_reprint.pdf", "Bad input: a two-column reporter reprint whose "
         "caption is split across the columns, after the end of the previous case; printed "
         "pages are the reporter's (81, 82, …)", data,
-        dict(title="State v. Lowther", kind="opinion", site="Supreme Court of Oregon",
+        dict(title="State v. Lowther", kind="opinion",
+             site="Supreme Court of the State of Oregon",
              jurisdiction="OR", date="2012-08-02", docket="SC S059630",
              citation="352 Or 81", judge="Justice Quintero", doc_type="Opinion"),
         rep, provenance={"title": 1, "date": 1})

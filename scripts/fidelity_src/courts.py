@@ -318,7 +318,8 @@ def washington() -> Fixture:
         "unpublished (FILED stamp with 3/15/2021, division beside the caption, docket/page "
         "feet)", data,
         dict(title="State v. Upshaw", kind="opinion",
-             site="Court of Appeals of Washington, Division One", jurisdiction="WA",
+             site="Court of Appeals of the State of Washington, Division One",
+             jurisdiction="WA",
              date="2021-03-15", docket="No. 81234-5-I", citation="No. 81234-5-I",
              judge="Judge Okonkwo-Bell", doc_type="Unpublished opinion"),
         rep, provenance={"title": 1, "date": 1},

@@ -309,7 +309,7 @@ def federal_register() -> Fixture:
         "page and date; PDF title 'Proposed Rules')", data,
         dict(title="Schedules of Controlled Substances: Placement of Fenzolidine in Schedule I",
              kind="statute", author="Drug Enforcement Administration", jurisdiction="US",
-             date="2015-03-09", citation="80 Fed. Reg. 12345",
+             date="2015-03-09", citation="80 Fed. Reg. 12,345",
              docket="Docket No. DEA–512; RIN 1117–AB52", doc_type="Proposed rule"),
         rep, provenance={"title": 1})
 

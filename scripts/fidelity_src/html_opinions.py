@@ -73,7 +73,7 @@ def north_dakota_html() -> Fixture:
 <meta name="date" content="2020-03-06">"""
     nav = ('<a href="/">Home</a> | <a href="/opinions">Opinions</a> | '
            '<a href="/calendar">Calendar</a> | <a href="/rules">Rules</a>')
-    article = f"""<div class="filed">Filed Mar. 5, 2020 by Clerk of Supreme Court</div>
+    article = f"""<p class="filed">Filed Mar. 5, 2020 by Clerk of Supreme Court</p>
 <h1>IN THE SUPREME COURT<br>STATE OF NORTH DAKOTA</h1>
 <p class="cite">2020 ND 45</p>
 <p>State of North Dakota, Plaintiff and Appellee<br>v.<br>Wesley Crandall, Defendant and

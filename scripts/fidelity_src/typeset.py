@@ -302,7 +302,6 @@ class Typesetter:
         for dx in ((0.0, 0.35) if st.fake_bold else (0.0,)):
             t = c.beginText(x + dx, y)
             t.setFont(st.font, st.size)
-            if st.char_space:
-                t.setCharSpace(st.char_space)
+            t.setCharSpace(st.char_space)  # the text state outlives the text object
             t.textOut(s)
             c.drawText(t)
