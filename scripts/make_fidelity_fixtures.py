@@ -13,7 +13,8 @@ fictional text: every party, judge, case and citation is invented. Beside each f
 * ``expected``: the metadata (title in the short citation form, kind, site = the court,
   jurisdiction, date, docket, citation = the document's own, judge, doc_type, author);
 * ``provenance``: the page each main field is printed on (0: the file's properties);
-* ``running_heads``: running heads and feet that must not remain in the text;
+* ``running_heads``: running heads and feet that must not remain in the text
+  (``running_heads_by_page``: the same, per physical page);
 * ``page_labels``: physical page -> printed page number (pages that print one);
 * ``page_number_lines``: other page furniture that carries the page number;
 * ``sentences``: word runs that cross a column or page break (first; often over a running
@@ -62,6 +63,7 @@ def sidecar(fx: Fixture) -> dict[str, object]:
     if rep is not None:
         out["pages"] = rep.pages
         out["running_heads"] = rep.heads
+        out["running_heads_by_page"] = rep.heads_by_page
         out["page_labels"] = rep.labels
         crossing = list(dict.fromkeys(rep.crossings))
         lines = [x for x in dict.fromkeys(rep.sentences) if x not in crossing]

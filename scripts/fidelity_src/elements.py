@@ -118,6 +118,7 @@ class Report:
     compounds: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     heads: list[str] = field(default_factory=list)
+    heads_by_page: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
 
 

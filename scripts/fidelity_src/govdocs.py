@@ -11,7 +11,7 @@ from .pdfonts import ensure
 from .typeset import Block, Furniture, Gap, Para, Rule, Style
 
 SAP_TEXT = [
-    "The Administration supports House passage of {bill}, which would expand the number of "
+    "The Administration supports passage of {bill}, which would expand the number of "
     "peer recovery specialists who can be paid through existing grant programs and would "
     "direct the Secretary to publish guidance on supervision and training.",
     "People in recovery are well-known to be among the most effective guides for others "

@@ -118,6 +118,8 @@ class Typesetter:
     def _finish_page(self) -> None:
         f = self.furniture(self.c, self.page, self.total)
         self.rep.heads.extend(f.heads)
+        if f.heads:
+            self.rep.heads_by_page[str(self.page)] = list(f.heads)
         if f.label:
             self.rep.labels[str(self.page)] = f.label
         if self.c is not None:
