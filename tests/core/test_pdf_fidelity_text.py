@@ -53,6 +53,12 @@ def test_fixture_text_reads_as_printed(sidecar: Path) -> None:
         lines = x.text[page.start:page.end].split("\n")
         for head in d["running_heads"]:
             assert head not in lines[0] and head not in lines[-1], (page.number, head)
+    for number, heads in d.get("running_heads_by_page", {}).items():
+        page = x.pages[int(number) - 1]
+        flat = " ".join(x.text[page.start:page.end].split())
+        for head in heads:
+            assert " ".join(head.split()) not in flat, (number, head)
+        assert page.running, number  # kept as the page's running text
 
 
 @pytest.mark.parametrize("sidecar", SIDECARS, ids=lambda p: p.name.split(".")[0])
