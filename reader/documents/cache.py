@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
 from reader.paths import extract_cache_dir
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ class CacheEntry:
 class ExtractCache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or extract_cache_dir()
+        self._transient: dict[tuple[str, str], CacheEntry] = {}
 
     def _file(self, digest: str, tag: str, suffix: str) -> Path:
         return self.root / digest[:2] / f"{digest}.{tag}{suffix}"
@@ -53,18 +54,21 @@ class ExtractCache:
     # -- writing ---------------------------------------------------------------------------
     def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
               reason: str) -> CacheEntry:
-        """Save an extraction result (or a failure) and return its summary."""
+        """Save an extraction result (or a failure) and return its summary. A missing
+        extractor is not the file's fault: that outcome is kept in memory for this session
+        only, never written, so the file is read again once the install is fixed."""
         if result is not None:
             status, reason = result.status, result.reason or reason
             body = {
                 "version": CACHE_VERSION,
                 "text": result.text,
-                # running heads and section kinds only where there are some (older
-                # entries have five fields and read the same)
+                # a page's running head only where it has one (older entries have five
+                # fields and read the same)
                 "pages": [[p.number, p.start, p.end, p.label, p.has_text,
                            *([p.running] if p.running else [])] for p in result.pages],
-                "sections": [[s.title, s.level, s.start, s.end, s.number,
-                              *([s.kind] if s.kind else [])] for s in result.sections],
+                "sections": [[s.title, s.level, s.start, s.end, s.number, s.kind]
+                             for s in result.sections],
+                "links": [[k.start, k.end, k.target, k.href] for k in result.links],
             }
             data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                  compresslevel=5, mtime=0)
@@ -75,6 +79,9 @@ class ExtractCache:
                                len(result.text), any(p.label for p in result.pages))
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
+            if status is DocStatus.NOT_INSTALLED:
+                self._transient[(digest, tag)] = entry
+                return entry
         summary = {
             "version": CACHE_VERSION, "status": entry.status.value, "reason": entry.reason,
             "meta": entry.meta.__dict__, "pages": entry.pages, "chars": entry.chars,
@@ -96,7 +103,7 @@ class ExtractCache:
                                int(raw.get("pages", 0)), int(raw.get("chars", 0)),
                                bool(raw.get("paged_labels", False)))
         except FileNotFoundError:
-            return None
+            return self._transient.get((digest, tag))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("ignoring a damaged cache entry %s: %s", path.name, exc)
             return None
@@ -105,19 +112,23 @@ class ExtractCache:
         return entry
 
     def load_text(self, digest: str, tag: str) -> tuple[str, tuple[Page, ...],
-                                                          tuple[Section, ...]] | None:
+                                                          tuple[Section, ...],
+                                                          tuple[Link, ...]] | None:
         path = self.text_path(digest, tag)
         try:
             body: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
             text = body["text"]
             pages = tuple(_page(*row) for row in body["pages"])
+            # entries written before statutes had notes have five fields
             sections = tuple(_section(*row) for row in body["sections"])
+            links = tuple(Link(s, e, target, href)
+                          for s, e, target, href in body.get("links", ()))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
             log.warning("ignoring a damaged cached text %s: %s", path.name, exc)
             return None
-        return text, pages, sections
+        return text, pages, sections, links
 
     def load_boxes(self, digest: str, tag: str) -> bytes | None:
         try:

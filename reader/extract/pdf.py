@@ -30,7 +30,7 @@ from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import FOOTNOTE_KIND, DocMeta, DocStatus, Page, Section
 
 if TYPE_CHECKING:
     from reader.extract.pdf_read import OpenDocument
@@ -274,7 +274,7 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
 def sections_with_notes(text: str, notes: tuple[tuple[int, int, str, int], ...],
                         labels: dict[int, str]) -> tuple[Section, ...]:
     """Headings found in the body text (footnotes blanked out, so a note never reads as a
-    heading) and one section of kind "note" per footnote."""
+    heading) and one section of kind "footnote" per footnote."""
     from reader.extract.structure import detect_sections
 
     if not text:
@@ -291,7 +291,7 @@ def sections_with_notes(text: str, notes: tuple[tuple[int, int, str, int], ...],
     for start, end, mark, page in notes:
         where = labels.get(page, str(page))
         title = f"Note {mark} (p. {where})" if mark else f"Note continued (p. {where})"
-        found.append(Section(title, 9, start, end, f"n.{mark}" if mark else "", "note"))
+        found.append(Section(title, 9, start, end, f"n.{mark}" if mark else "", FOOTNOTE_KIND))
     return tuple(sorted(found, key=lambda s: (s.start, s.level)))
 
 

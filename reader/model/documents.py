@@ -20,6 +20,9 @@ class DocStatus(StrEnum):
     DAMAGED = "damaged"
     TOO_LARGE = "too large"
     PENDING = "pending"
+    #: a library the extractor needs is missing or broken (an install problem; never
+    #: cached, so the file is read again once the install is fixed)
+    NOT_INSTALLED = "extractor not installed"
 
     @property
     def readable(self) -> bool:
@@ -58,14 +61,22 @@ class Page:
         return f"p. {self.number} of {total}"
 
 
+#: ``Section.kind`` of editorial matter printed with a statute (history, annotations,
+#: editor's notes): searchable and shown, but never quoted as law (see ``DocText.pinpoint``).
+NOTE_KIND = "note"
+#: ``Section.kind`` of a footnote of a PDF page (kept apart from the body text).
+FOOTNOTE_KIND = "footnote"
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading or a numbered section (statutes: ``number="§ 3"``, subsection ``"(b)"``).
 
     ``start``/``end`` span the section's text including its heading; ``level`` 1 is the
-    outermost. ``number`` is the citable designation when the text gives one. A footnote
-    of a PDF page is a section of ``kind="note"`` spanning the note (``number="n.3"``);
-    outlines leave notes out.
+    outermost. ``number`` is the citable designation when the text gives one. ``kind`` is
+    ``""`` for the text itself, :data:`NOTE_KIND` for a statute's history and notes, and
+    :data:`FOOTNOTE_KIND` for a footnote of a PDF page (``number="n.3"``, title "Note 3
+    (p. 8)"; outlines leave footnotes out). Both are notes (:attr:`is_note`).
     """
 
     title: str
@@ -73,7 +84,28 @@ class Section:
     start: int
     end: int
     number: str = ""
-    kind: str = ""  # "" (a heading or numbered section) or "note" (a PDF page's footnote)
+    kind: str = ""
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind in (NOTE_KIND, FOOTNOTE_KIND)
+
+    @property
+    def is_footnote(self) -> bool:
+        return self.kind == FOOTNOTE_KIND
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cross-reference in the text (a statute's ``<cite>``/``<ref>``): ``start``/``end``
+    span its words; ``target`` is the citation it points to in the form the document's
+    jurisdiction uses (``"D.C. Code § 22-3201"``, ``"21 U.S.C. § 802(6)"``, ``"§ 3"`` for a
+    section of the same act); ``href`` is the file's own reference, kept as written."""
+
+    start: int
+    end: int
+    target: str
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +135,7 @@ class Document:
 
     id: str  # sha256 hex of the file's bytes
     path: str  # workspace-relative, POSIX separators
-    format: str  # pdf | html | markdown | text | docx
+    format: str  # pdf | html | markdown | text | docx | xml
     size: int
     mtime_ns: int
     status: DocStatus
@@ -135,6 +167,7 @@ class DocText:
     text: str
     pages: tuple[Page, ...]
     sections: tuple[Section, ...] = ()
+    links: tuple[Link, ...] = ()
 
     def page_at(self, offset: int) -> Page | None:
         if not self.pages:
@@ -158,12 +191,25 @@ class DocText:
         found = self.sections_at(offset)
         return found[-1] if found else None
 
+    def note_at(self, offset: int) -> Section | None:
+        """The history or note region containing ``offset`` (``None`` in the text itself)."""
+        return next((s for s in self.sections_at(offset) if s.is_note), None)
+
     def pinpoint(self, offset: int) -> str:
-        """A citable section designation at ``offset``, e.g. ``"§ 3(b)"``, or ``""``."""
-        parts = [s.number for s in self.sections_at(offset) if s.number]
+        """A citable section designation at ``offset``, e.g. ``"§ 3(b)"``, or ``""``.
+
+        In a statute's history or notes it names the section the note is printed with,
+        followed by ``note`` (``"§ 3 note"``, as legal citation cites notes): a note is
+        never cited as the law itself. In a PDF page's footnote it is the note's number
+        (``"n.3"``), after the section's if there is one."""
+        found = self.sections_at(offset)
+        parts = [s.number for s in found if s.number and not s.is_note]
+        footnote = next((s.number for s in found if s.is_footnote and s.number), "")
         if not parts:
-            return ""
+            return footnote
         out = parts[0]
         for p in parts[1:]:
             out = out + p if p.startswith("(") else p
-        return out
+        if footnote:
+            return f"{out} {footnote}"  # a PDF footnote: "§ 3 n.2"
+        return f"{out} note" if any(s.is_note for s in found) else out

@@ -96,7 +96,7 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
     text runs on in the same paragraph ("(a) No person shall …"), are left as text."""
     found: dict[int, Section] = {}
     for section in sections:
-        if section.kind == "note":
+        if section.is_footnote:
             continue
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
@@ -116,7 +116,7 @@ def _is_heading(length: int, section: Section) -> bool:
 
 def note_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> set[int]:
     """Blocks that are a PDF page's footnotes (set a little smaller)."""
-    return {b for s in sections if s.kind == "note"
+    return {b for s in sections if s.is_footnote
             for b in range(text_map.block_of(s.start), text_map.block_of(max(s.start,
                                                                              s.end - 1)) + 1)}
 

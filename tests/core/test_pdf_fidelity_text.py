@@ -72,7 +72,7 @@ def test_fixture_pages_and_notes_tile_the_text(sidecar: Path) -> None:
             prev = page.end
     for s in x.sections:
         assert 0 <= s.start < s.end <= len(x.text)
-        if s.kind == "note":
+        if s.is_footnote:
             page = x.pages[next(p.number for p in x.pages if p.start <= s.start <= p.end) - 1]
             assert s.end <= page.end
             before, after = x.text[max(0, s.start - 2):s.start], x.text[s.end:s.end + 2]

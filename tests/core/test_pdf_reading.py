@@ -40,7 +40,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Extracted]:
 
 def body(x: Extracted) -> str:
     """The text without footnotes."""
-    notes = [s for s in x.sections if s.kind == "note"]
+    notes = [s for s in x.sections if s.is_footnote]
     out, pos = [], 0
     for n in notes:
         out.append(x.text[pos:n.start])
@@ -67,7 +67,7 @@ def test_circuit_opinion_reads_as_printed(made: Callable[..., Extracted]) -> Non
 
 def test_footnotes_are_notes_of_their_page(made: Callable[..., Extracted]) -> None:
     x = made("circuit_opinion")
-    notes = [s for s in x.sections if s.kind == "note"]
+    notes = [s for s in x.sections if s.is_footnote]
     assert [(n.number, n.title) for n in notes] == [("n.1", "Note 1 (p. 2)"),
                                                    ("n.2", "Note 2 (p. 2)")]
     page2 = x.pages[1]
@@ -145,7 +145,7 @@ def test_letterhead_and_author_blocks(made: Callable[..., Extracted]) -> None:
 
 def test_outline_of_an_opinion(made: Callable[..., Extracted]) -> None:
     x = made("circuit_opinion")
-    heads = [(s.level, s.title) for s in x.sections if s.kind != "note"]
+    heads = [(s.level, s.title) for s in x.sections if not s.is_footnote]
     assert heads == [(1, "I. BACKGROUND"), (1, "II. DISCUSSION"), (2, "A."), (2, "B."),
                      (1, "III. CONCLUSION")]
 

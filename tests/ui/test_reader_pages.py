@@ -30,7 +30,7 @@ def _doc() -> DocText:
              Page(2, second, note_end, "8", True, "8 · No. 07-3125"),
              Page(3, third, len(TEXT), "9", True, "UNITED STATES v. OSTROWSKI · 9"))
     sections = (Section("I. BACKGROUND", 1, 0, third),
-                Section("Note 1 (p. 8)", 9, note, note_end, "n.1", "note"),
+                Section("Note 1 (p. 8)", 9, note, note_end, "n.1", "footnote"),
                 Section("II. DISCUSSION", 1, third, len(TEXT)))
     return DocText("x" * 64, TEXT, pages, sections)
 

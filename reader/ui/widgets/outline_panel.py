@@ -18,7 +18,7 @@ def outline_model(doc_text: DocText | None, parent: QWidget | None = None) -> QS
     model = QStandardItemModel(parent)
     if doc_text is None:
         return model
-    sections = [s for s in doc_text.sections if s.kind != "note"]  # footnotes: not outline
+    sections = [s for s in doc_text.sections if not s.is_footnote]  # not in the outline
     if sections:
         stack: list[tuple[int, QStandardItem]] = []
         for section in sorted(sections, key=lambda s: (s.start, s.level)):
