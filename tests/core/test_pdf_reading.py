@@ -13,6 +13,7 @@ import pytest
 
 from reader.extract import pdf
 from reader.extract.base import Extracted
+from reader.model.documents import DocText
 from tests.core import pdf_reading_docs as docs
 
 
@@ -74,6 +75,8 @@ def test_footnotes_are_notes_of_their_page(made: Callable[..., Extracted]) -> No
     for n in notes:
         assert page2.start <= n.start < n.end <= page2.end
         assert x.text[n.start:n.end].startswith(n.number[2:])
+    doc = DocText("d" * 64, x.text, x.pages, x.sections)
+    assert doc.pinpoint(notes[0].start + 5) == "n.1"
     assert x.text[notes[0].start:notes[0].end] == (
         "1 See United States v. Lindqvist, 556 U.S. 332, 343 (2009); the\n"
         "record does not say when the transfer was made.")
