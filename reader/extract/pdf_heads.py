@@ -249,10 +249,14 @@ def _by_place(cands: list[_Cand]) -> list[list[_Cand]]:
 
 def _opinion_lines(cands: list[_Cand], drop: dict[int, _Cand]) -> None:
     """The line right under a dropped top head that names the opinion."""
+    tops: dict[int, list[Line]] = defaultdict(list)
+    for d in drop.values():
+        if d.zone == "top":
+            tops[id(d.page)].append(d.line)
     for c in cands:
         if c.zone != "top" or id(c.line) in drop or not _OPINION_LINE_RE.match(c.line.text):
             continue
-        above = [d.line for d in drop.values() if d.page is c.page and d.zone == "top"]
+        above = tops.get(id(c.page), [])
         if any(0 <= a.y0 - c.line.y1 <= 1.6 * max(a.height, c.line.height) for a in above):
             drop[id(c.line)] = c
 
@@ -322,9 +326,11 @@ def printed_numbers(pages: list[PageLayout]) -> dict[int, str]:
         if found:
             cands[page.number] = found
 
-    def chain(p: int, v: int) -> int:
+    def chain(p: int, v: int, limit: int = 4) -> int:
+        """How many pages from ``p`` on print ``v``, ``v + 1`` … (at most ``limit``: runs
+        are compared, never walked to their end, so long documents stay linear)."""
         n = 1
-        while any(w == v + n for _, w, _ in cands.get(p + n, ())):
+        while n < limit and any(w == v + n for _, w, _ in cands.get(p + n, ())):
             n += 1
         return n
 
