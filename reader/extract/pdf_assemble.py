@@ -93,6 +93,9 @@ class Assembled:
     page_chars: tuple[int, ...]  # letters and digits per page (after clean-up)
     warnings: tuple[str, ...]
     notes: tuple[Note, ...] = ()
+    #: Running heads and feet taken out of the text, (page, line): a docket stamp or a
+    #: "Cite as" line still tells the metadata what the document is.
+    furniture: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass
@@ -297,6 +300,7 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     notes: list[Note] = []
     pos = 0
     total = len(layouts)
+    furniture = _furniture(layouts)
     stream = _prepared(layouts, size, indents)
     nxt = next(stream, None)
     pending = ""  # how the previous page joins this one
@@ -350,7 +354,8 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
         fixed.append(p)
     text = "".join(pieces)
     boxes = builder.pack(len(text)) if builder is not None else None
-    return Assembled(text, tuple(fixed), boxes, tuple(page_chars), (), tuple(notes))
+    return Assembled(text, tuple(fixed), boxes, tuple(page_chars), (), tuple(notes),
+                     furniture)
 
 
 def _label(page: PageLayout, printed: str) -> str:
@@ -360,3 +365,20 @@ def _label(page: PageLayout, printed: str) -> str:
     if pdf and pdf != str(page.number):
         return pdf
     return printed or pdf or str(page.number)
+
+
+MAX_FURNITURE = 60
+
+
+def _furniture(layouts: list[PageLayout]) -> tuple[tuple[int, str], ...]:
+    """The dropped running lines: all of the first three pages', then each new one once."""
+    out: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for page in layouts:
+        for line in page.lines():
+            if line.dropped and (page.number <= 3 or line.text not in seen):
+                out.append((page.number, line.text))
+                seen.add(line.text)
+        if len(out) >= MAX_FURNITURE:
+            break
+    return tuple(out[:MAX_FURNITURE])

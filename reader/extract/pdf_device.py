@@ -47,7 +47,7 @@ class CharDevice(PDFLayoutAnalyzer):
         super().__init__(rsrcmgr, laparams=None)
         self.page = RawPage(0.0, 0.0)
         self._chars: list[Char] = []
-        self._stack: list[Any] = []  # type: ignore[assignment]  # (chars, figure bbox)
+        self._stack: list[Any] = []  # (chars, figure bbox)
         self._figure: tuple[float, float, float, float] | None = None
         # per font: cid -> (text, width in text space units)
         self._glyphs: dict[int, tuple[PDFFont, dict[int, tuple[str, float]]]] = {}

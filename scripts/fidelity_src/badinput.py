@@ -64,7 +64,7 @@ def toc_before_caption() -> Fixture:
                     note_every=0, sentences=(3, 5))
     blocks += body(w, plan, cited)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page == 1:
             draw(c, "i", W / 2, 40, f, 11, "center")
             return Furniture(label="i")
@@ -119,7 +119,7 @@ def two_column_caption() -> Fixture:
                     note_every=0, hyphenate=True, sentences=(4, 7))
     blocks += body(w, plan, cited)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         n = 80 + page
         if page % 2:
             draw(c, "Cite as 352 Or 81 (2012)", W / 2, H - 40, f, 9, "center")
@@ -158,7 +158,7 @@ def image_caption() -> Fixture:
                     body_st, note_every=0, sentences=(3, 5))
     blocks += body(w, plan, cited)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page < 2:
             return Furniture()
         draw(c, str(page), W / 2, 40, f, 11, "center")
@@ -204,7 +204,7 @@ def texas_bad_date() -> Fixture:
                Gap(10), Para("Panel consists of Justices Alcott, Birchfield, and Crandall.",
                              body_st.but(indent=0), track=False)]
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         draw(c, str(page), W / 2, 40, f, 11, "center")
         return Furniture(label=str(page))
 

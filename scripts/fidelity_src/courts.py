@@ -65,7 +65,7 @@ def supreme_court() -> Fixture:
     opinion += body(w, oplan, cited)
     opinion.append(Para("It is so ordered.", body_st.but(before=6), track=False))
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         in_syl = page <= syl_pages
         n = page if in_syl else page - syl_pages
         sub = "Syllabus" if in_syl else "Opinion of the Court"
@@ -103,7 +103,7 @@ def supreme_court() -> Fixture:
         extra={"opinion_starts": syl_pages + 1})
 
 
-def _count(blocks: list[Block], frames) -> int:  # type: ignore[no-untyped-def]
+def _count(blocks: list[Block], frames) -> int:
     from .typeset import Typesetter
     ts = Typesetter(frames, lambda c, p, t: Furniture())
     return ts._run(blocks, None, Report(), 0)
@@ -151,7 +151,7 @@ def north_carolina() -> Fixture:
     blocks += paras
     blocks.append(Para("AFFIRMED.", body_st.but(indent=0), track=False))
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page < 2:
             return Furniture()
         for i, t in enumerate(["STATE V. FENWICK", "2022-NCSC-14", "Opinion of the Court"]):
@@ -214,8 +214,8 @@ def missouri() -> Fixture:
         rep, provenance={"title": 1, "date": 1})
 
 
-def _foot(font: str, size: float, fmt: str = "{n}"):  # type: ignore[no-untyped-def]
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+def _foot(font: str, size: float, fmt: str = "{n}"):
+    def furniture(c, page, total):
         draw(c, fmt.format(n=page), W / 2, 36, font, size, "center")
         return Furniture(label=str(page))
     return furniture

@@ -128,7 +128,7 @@ def ninth_circuit() -> Fixture:
     def head(page: int) -> list[tuple[str, str]]:
         return [("UNITED STATES V. MERRIWEATHER", "left")]
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         from .typeset import Furniture
         if page < 2:
             return Furniture()
@@ -193,7 +193,7 @@ def seventh_circuit() -> Fixture:
     blocks += body(w, plan, cited)
     blocks.append(Para("AFFIRMED.", body_st.but(indent=0, before=6), track=False))
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         from .typeset import Furniture
         if page < 2:
             return Furniture()
@@ -302,7 +302,7 @@ def fifth_circuit_per_curiam() -> Fixture:
     blocks += body(w, plan, cited)
     blocks.append(Para("AFFIRMED.", body_st.but(indent=0), track=False))
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         from .typeset import Furniture
         if c is not None and page == 1:
             c.rect(W - 72 - 150, H - 138, 150, 78)

@@ -64,8 +64,8 @@ def first_circuit() -> Fixture:
         rep, provenance={"title": 1, "date": 1})
 
 
-def _numbers(fmt: str, font: str, size: float, first: int = 2):  # type: ignore[no-untyped-def]
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+def _numbers(fmt: str, font: str, size: float, first: int = 2):
+    def furniture(c, page, total):
         if page < first:
             return Furniture()
         draw(c, fmt.format(n=page), W / 2, 40, font, size, "center")
@@ -159,10 +159,10 @@ def eleventh_circuit() -> Fixture:
         rep, provenance={"title": 1, "date": 1})
 
 
-def _stamp_and_number(fmt: str):  # type: ignore[no-untyped-def]
+def _stamp_and_number(fmt: str):
     stamp = ecf_header(fmt, font="Helvetica", size=9, y=H - 30)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         f = stamp(c, page, total)
         if page >= 2:
             draw(c, str(page), W / 2, 40, "Times-Roman", 12, "center")
@@ -267,7 +267,7 @@ def sixth_circuit() -> Fixture:
                     body_st, note_every=5, hyphenate=True)
     blocks += body(w, plan, cited)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page < 2:
             return Furniture()
         draw(c, "No. 18-5432", 72, H - 44, f, 10)

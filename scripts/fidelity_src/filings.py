@@ -244,12 +244,12 @@ def fax_cover_order() -> Fixture:
     stamp = ecf_header("Case 2:17-cv-00815-JLR Document 22 Filed 04/02/18 Page {n} of {total}",
                        font="Helvetica", size=9)
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page == 1:
             return Furniture()
         return stamp(c, page - 1, total - 1 if total else 0)
 
-    def fax_line(c, page, total):  # type: ignore[no-untyped-def]
+    def fax_line(c, page, total):
         text = f"04/03/2018 09:{14 + page:02d} FAX 5550100142 CHAMBERS RECORDS P.{page:03d}/004"
         draw(c, text, 40, H - 14, "Courier", 8)
         return Furniture(heads=[text] if total else [])
@@ -294,7 +294,7 @@ def varying_headers_petition() -> Fixture:
              "evidence", "Oath and certificate of service", "Appendix: trial transcript "
              "excerpts", "Appendix: sentencing order"]
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         head = heads[(page - 1) % len(heads)]
         draw(c, f"Petition of Hector Galloway — {head}", W / 2, H - 36, "Times-Italic", 10,
              "center")

@@ -120,7 +120,7 @@ def sap_two_pages() -> Fixture:
     blocks += _sap_body("H.R. 5", st, 4)
     blocks += [Gap(10), *lines(["* * * * * * *"], cap.but(align="center"))]
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         draw(c, "July 22, 2020", W - 72, H - 50, f, 10.5, "right") if page == 1 else None
         if page > 1:
             draw(c, str(page), W / 2, 40, f, 10, "center")
@@ -287,7 +287,7 @@ def federal_register() -> Fixture:
     blocks.append(Para("[FR Doc. 2015–05121 Filed 3–6–15; 8:45 am]", st.but(indent=0, size=7),
                        track=False))
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         n = 12344 + page
         if page % 2:
             draw(c, FR_HEAD, 40, H - 38, "Helvetica", 7)
@@ -365,7 +365,7 @@ def house_bill() -> Fixture:
              "contents, conducted on a case-by-case basis and without retaining the sample.", st),
     ]
 
-    def furniture(c, page, total):  # type: ignore[no-untyped-def]
+    def furniture(c, page, total):
         if page < 2:
             return Furniture()
         draw(c, str(page), W / 2, H - 40, f, 11, "center")

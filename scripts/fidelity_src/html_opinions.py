@@ -61,7 +61,7 @@ and smoke opium, and he appeals.</p>
         dict(title="Commonwealth v. Harlan", kind="opinion",
              site="Supreme Court of Pennsylvania", jurisdiction="PA", date="1891-10-05",
              docket="", citation="141 Pa. 287", judge="Justice Aldridge", doc_type="Opinion"),
-        None, provenance={"title": 1, "date": 1})
+        None, provenance={"date": 1, "citation": 1})  # the headline may be read as metadata
 
 
 def north_dakota_html() -> Fixture:

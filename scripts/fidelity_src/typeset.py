@@ -58,6 +58,7 @@ class Typesetter:
         self.note_style = note_style or Style(size=9.5, align="justify", after=3)
         self.note_box = note_box
         self.line_spans = line_spans
+        self.y: float = 0.0
 
     def build(self, blocks: list[Block]) -> tuple[bytes, Report]:
         total = self._run(blocks, None, Report(), 0)

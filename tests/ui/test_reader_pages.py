@@ -12,7 +12,7 @@ from reader.ui.offsets import TextMap
 from reader.ui.reader_doc import ReaderStyle, inline_pages, note_blocks, page_blocks
 from reader.ui.widgets.outline_panel import outline_model
 from reader.ui.widgets.reader_tab import ReaderTab
-from tests.ui.gui_fixtures import make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_document
 
 BODY = ("The district court transferred him to the custody of the Oklahoma Department of "
         * 6).strip()
@@ -62,8 +62,7 @@ def test_place_says_label_and_position() -> None:
     assert Page(1, 0, 1, "231").place(6) == "p. 231 (1 of 6)"
 
 
-def test_reader_paints_running_heads_and_inline_labels(qtbot, qt_warnings, tmp_path: Path  # type: ignore[no-untyped-def]  # noqa: F811
-                                                       ) -> None:
+def test_reader_paints_running_heads_and_inline_labels(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc = _doc()
     tab = ReaderTab(make_document(doc), ReaderStyle())
     qtbot.addWidget(tab)
