@@ -162,12 +162,15 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
     if not words:
         log.info("brief: skipping empty highlight %s", h.id)
         return None
-    page = end_page = ""
+    page = end_page = physical = ""
     page_number = 0
     if doc.paged or len(text.pages) > 1:
         first, last = text.page_at(start), text.page_at(end - 1)
         if first is not None and last is not None:
             page, end_page, page_number = first.cite_label, last.cite_label, first.number
+            if first.printed_differs or last.printed_differs:
+                physical = str(first.number) if first is last else \
+                    f"{first.number}–{last.number}"
     section = text.pinpoint(start)
     inner = text.section_at(start)
     meta = doc.meta
@@ -178,7 +181,7 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
                        and one_line(inner.title).casefold() != title.casefold() else ""),
         legal_citation=one_line(meta.citation), site=one_line(meta.site), kind=meta.kind,
         docket=one_line(meta.docket), court=court_abbrev(meta.site, meta.jurisdiction),
-        doc_type=one_line(meta.doc_type))
+        doc_type=one_line(meta.doc_type), physical=physical)
     return BriefQuote(highlight_id=h.id, number=0, text=words, citation=citation,
                       doc_id=doc_id, page_number=page_number, start=start, end=end,
                       themes=(), stance=h.stance, note=note, annotator=annotator,

@@ -34,6 +34,9 @@ class Citation:
     docket: str = ""  # "No. 08-3071"
     court: str = ""  # the court as a citation names it: "D.C. Cir.", "N.C."; "" for SCOTUS
     doc_type: str = ""  # "Unpublished per curiam opinion", "Motion to Dismiss" …
+    #: the physical page(s) in the file ("12", "12–13") when the printed label differs from
+    #: the position (a reprint's "p. 231" is the PDF's first page): "" otherwise
+    physical: str = ""
 
     @property
     def pages(self) -> str:
