@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from reader.model.documents import DocStatus, Document
-from reader.ui.formatting import doc_details, kind_label
+from reader.ui.formatting import doc_details, glance, kind_label, plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +33,8 @@ SHORT_KINDS = {"opinion": "Opinion", "filing": "Filing"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # the title alone (two-line rows)
+DETAILS_ROLE = Qt.ItemDataRole.UserRole + 5  # the line under it
 
 
 def status_text(doc: Document) -> str:
@@ -76,9 +78,9 @@ class LibraryModel(QAbstractTableModel):
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, Column.NOTES),
-                                  self.index(len(self._ids) - 1, Column.NOTES))
+        if self._ids:  # the count column, and the line under each title
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(Column) - 1))
 
     def document(self, row: int) -> Document | None:
         if 0 <= row < len(self._ids):
@@ -131,6 +133,10 @@ class LibraryModel(QAbstractTableModel):
             return doc.id
         if role == DOC_ROLE:
             return doc
+        if role == TITLE_ROLE:
+            return doc.title
+        if role == DETAILS_ROLE:
+            return self.details(doc)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS or not doc.status.readable:
                 return doc.status_line if doc.reason else status_text(doc) or None
@@ -143,9 +149,26 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
             return self._icon(doc)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.TITLE:
+                return f"{doc.title}. {self.details(doc)}"
             text = self._display(doc, column)
             return f"{HEADERS[column]}: {text}" if text else HEADERS[column]
         return None
+
+    def details(self, doc: Document) -> str:
+        """The line under a title: ``Memo · Office of … · 21 January 2020 · 3 pages ·
+        2 highlights``, or why the file cannot be read."""
+        if doc.status is DocStatus.PENDING:
+            return "Reading…"
+        if not doc.status.readable and doc.status is not DocStatus.NO_TEXT:
+            return doc.status_line[:1].upper() + doc.status_line[1:]
+        parts = [glance(doc)]
+        count = self._counts.get(doc.id, 0)
+        if count:
+            parts.append(plural(count, "highlight"))
+        if doc.status is DocStatus.NO_TEXT:
+            parts.append("no text layer")
+        return " · ".join(p for p in parts if p)
 
     def _display(self, doc: Document, column: Column) -> str:
         if column == Column.TITLE:

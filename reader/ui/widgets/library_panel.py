@@ -4,11 +4,10 @@ and filters by kind, jurisdiction and theme. Unreadable documents show their rea
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -21,12 +20,9 @@ from reader.model.documents import KINDS, DocStatus, Document
 from reader.ui.core_access import ThemeChoice
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.library_filter import LibraryFilter
-from reader.ui.models.library_model import HEADERS, Column, LibraryModel
+from reader.ui.models.library_model import LibraryModel
 from reader.ui.prefs import Prefs
-
-DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
-COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
-                Column.NOTES: 4, Column.STATUS: 14}
+from reader.ui.widgets.library_columns import LibraryColumns
 
 
 class LibraryTree(QTreeView):
@@ -70,26 +66,11 @@ class LibraryPanel(QWidget):
         self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.setSortingEnabled(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAllColumnsShowFocus(True)
-        self.tree.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(28)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("0")
-        for col, chars in COLUMN_CHARS.items():
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, em * chars + 16)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        hidden = prefs.hidden_columns()
-        for col in DEFAULT_HIDDEN if hidden is None else hidden:
-            if 0 < col < len(Column):
-                self.tree.setColumnHidden(col, True)
+        self.columns = LibraryColumns(self.tree, prefs)
 
         self.summary = QLabel()
         self.summary.setObjectName("librarySummary")
@@ -217,19 +198,3 @@ class LibraryPanel(QWidget):
         menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
         menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for col in Column:
-            if col == Column.TITLE:
-                continue
-            action = QAction(HEADERS[col], menu)
-            action.setCheckable(True)
-            action.setChecked(not self.tree.isColumnHidden(col))
-            action.toggled.connect(lambda on, c=col: self._show_column(c, on))
-            menu.addAction(action)
-        menu.popup(self.tree.header().mapToGlobal(pos))
-
-    def _show_column(self, column: int, shown: bool) -> None:
-        self.tree.setColumnHidden(column, not shown)
-        self.prefs.set_hidden_columns([c for c in Column if self.tree.isColumnHidden(c)])
