@@ -176,12 +176,11 @@ class ReaderView(QTextEdit):
         bar = right or self.verticalScrollBar().sizeHint().width()
         free = self.width() - bar - self.painter.text_width
         left = max(0, free // 2)
-        if free < 0:  # narrower than the ideal column: wrap to the window
-            width = max(240, self.width() - bar)
-            if self.lineWrapColumnOrWidth() != width:
-                self.setLineWrapColumnOrWidth(width)
-        elif self.lineWrapColumnOrWidth() != self.painter.text_width:
-            self.setLineWrapColumnOrWidth(self.painter.text_width)
+        width = max(240, self.width() - bar) if free < 0 else self.painter.text_width
+        if self.painter.fit(width):  # the title wraps with the text: its room changed
+            self.painter.frame(self.document())
+        if self.lineWrapColumnOrWidth() != width:  # narrower: wrap to the window
+            self.setLineWrapColumnOrWidth(width)
         margins = self.viewportMargins()
         if margins.left() != left or margins.right() != right:
             self.setViewportMargins(left, 0, right, 0)
