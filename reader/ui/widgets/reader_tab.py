@@ -4,6 +4,7 @@ when it cannot be shown."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -49,6 +50,7 @@ class ReaderTab(QWidget):
 
         self._pending: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self.pending_page: str | None = None  # a page to show once the text is in
+        self.pending_load: Callable[[], None] | None = None  # read when first shown
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self._job: tuple[str, bool, int] | None = None  # a find going on: query, case, where
