@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from reader.ui.models.library_filter import LibraryFilter
 from reader.ui.models.library_model import LibraryModel
 from reader.ui.prefs import Prefs
 from reader.ui.widgets.library_columns import LibraryColumns
+from reader.ui.widgets.library_empty import LibraryEmpty
 
 
 class LibraryTree(QTreeView):
@@ -39,6 +41,9 @@ class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
     properties_requested = Signal(str)
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
+    import_requested = Signal()  # the empty state's buttons
+    samples_requested = Signal()
+    choose_workspace_requested = Signal()
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +89,15 @@ class LibraryPanel(QWidget):
         layout.setSpacing(5)
         layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
-        layout.addWidget(self.tree, 1)
+        self.empty = LibraryEmpty()
+        self.empty.import_requested.connect(self.import_requested.emit)
+        self.empty.samples_requested.connect(self.samples_requested.emit)
+        self.empty.choose_workspace_requested.connect(self.choose_workspace_requested.emit)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
+        self._workspace_open = True
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.summary)
         self.setFocusProxy(self.filter_edit)
         self.setTabOrder(self.filter_edit, self.kind_box)
@@ -113,6 +126,22 @@ class LibraryPanel(QWidget):
         return box
 
     # -- content ---------------------------------------------------------------------------
+    def set_workspace_open(self, open_: bool, *, checking: bool = False) -> None:
+        """No workspace: the panel offers to choose one (documents are cleared). While a
+        workspace is first looked through (``checking``) an empty list says so, not that
+        the workspace is empty."""
+        self._workspace_open = open_
+        self.empty.set_workspace(open_, checking=checking)
+        if not open_:
+            self.set_documents([])
+        self._show_page()
+
+    def _show_page(self) -> None:
+        empty = not self._workspace_open or self.model.rowCount() == 0
+        self.pages.setCurrentWidget(self.empty if empty else self.tree)
+        for widget in (self.filter_edit, self.kind_box, self.place_box, self.theme_box):
+            widget.setEnabled(not empty)
+
     def set_documents(self, docs: list[Document]) -> None:
         self.model.set_documents(sorted(docs, key=lambda d: d.path))
         places = sorted({d.meta.jurisdiction for d in docs if d.meta.jurisdiction})
@@ -128,6 +157,7 @@ class LibraryPanel(QWidget):
         if current and index < 0:
             self.proxy.set_jurisdiction("")
         self._update_summary()
+        self._show_page()
 
     def set_themes(self, themes: list[ThemeChoice]) -> None:
         current = self.theme_box.currentData()

@@ -21,10 +21,18 @@ STEPS = (
 )
 
 
+NO_WORKSPACE = ("No workspace is open. Choose a folder for your documents (or one your "
+                "group shares) to begin.")
+EMPTY = ("This workspace is empty. Import your documents, or add the sample documents to "
+         "try Policy Reader first.")
+
+
 class WelcomePanel(QWidget):
     open_library = Signal()
     start_search = Signal()
     import_files = Signal()
+    add_samples = Signal()
+    choose_workspace = Signal()  # no workspace is open: the import button picks one
     continue_reading = Signal(str)  # doc id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,16 +58,27 @@ class WelcomePanel(QWidget):
         self._continue_id = ""
         self.continue_button.clicked.connect(
             lambda: self.continue_reading.emit(self._continue_id))
-        library = QPushButton("Browse the library")
+        self.library_button = library = QPushButton("Browse the Library")
+        library.setObjectName("welcomeLibrary")
         library.clicked.connect(self.open_library.emit)
-        search = QPushButton("Search")
+        self.search_button = search = QPushButton("Search")
+        search.setObjectName("welcomeSearch")
         search.clicked.connect(self.start_search.emit)
-        add = QPushButton("Import files…")
-        add.clicked.connect(self.import_files.emit)
+        self.import_button = add = QPushButton("Import Files…")
+        add.setObjectName("welcomeImport")
+        add.clicked.connect(self._import_clicked)
+        self.samples_button = QPushButton("Add the Sample Documents")
+        self.samples_button.setObjectName("welcomeSamples")
+        self.samples_button.setToolTip("Copy the bundled fictional memos, statutes, opinions "
+                                       "and articles into this workspace, to try the app")
+        self.samples_button.clicked.connect(self.add_samples.emit)
+        self.samples_button.hide()
+        self._has_workspace = True
         buttons = QHBoxLayout()
         buttons.addWidget(library)
         buttons.addWidget(search)
         buttons.addWidget(add)
+        buttons.addWidget(self.samples_button)
         buttons.addStretch(1)
 
         column = QVBoxLayout()
@@ -107,6 +126,28 @@ class WelcomePanel(QWidget):
         layout.addWidget(body, 1)
         card.setAccessibleName(f"Step {number}: {heading}")
         return card
+
+    def _import_clicked(self) -> None:
+        if self._has_workspace:
+            self.import_files.emit()
+        else:
+            self.choose_workspace.emit()
+
+    def set_state(self, *, workspace: bool, empty: bool) -> None:
+        """What the buttons offer: without a workspace, choosing one (importing would have
+        nowhere to go); in an empty one, importing or the sample documents."""
+        self._has_workspace = workspace
+        self.import_button.setText("Import Files…" if workspace else "Choose a Workspace…")
+        self.import_button.setToolTip("" if workspace else
+                                      "Files are imported into a workspace: choose its "
+                                      "folder first")
+        self.library_button.setEnabled(workspace and not empty)
+        self.search_button.setEnabled(workspace and not empty)
+        self.samples_button.setVisible(workspace and empty)
+        if not workspace:
+            self.subtitle.setText(NO_WORKSPACE)
+        elif empty:
+            self.subtitle.setText(EMPTY)
 
     def set_summary(self, text: str) -> None:
         self.subtitle.setText(text or "Read, search and mark up policy documents with your "
