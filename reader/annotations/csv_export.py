@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 
 from reader.annotations.taxonomy import Taxonomy
-from reader.annotations.w3c import iso
+from reader.annotations.w3c_write import iso
 from reader.model.annotations import Placed
 from reader.model.documents import Document
 

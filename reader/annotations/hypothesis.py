@@ -28,10 +28,10 @@ from reader.annotations.w3c import (
     as_list,
     check_tags,
     doc_ref,
-    iso,
     parse_time,
     type_names,
 )
+from reader.annotations.w3c_write import iso
 from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document
 

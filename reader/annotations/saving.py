@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.files import FileRead, signature
-from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
+from reader.annotations.w3c_write import author_iri, encode_collection, encode_highlight
 from reader.aside import set_aside
 from reader.errors import AnnotationError, StorageError
 from reader.jsonio import atomic_write_bytes
