@@ -15,7 +15,8 @@ from reader.annotations import codec, hypothesis
 from reader.annotations.codec import HYPOTHESIS, OURS, open_container
 from reader.annotations.files import read_file
 from reader.annotations.identity import AUTHOR_ID_RE
-from reader.annotations.w3c import ItemError, decode_annotation
+from reader.annotations.w3c import ItemError
+from reader.annotations.w3c_read import decode_annotation
 from reader.errors import AnnotationFileError, ReaderError
 from reader.jsonio import read_json
 from reader.model.annotations import Author, Highlight, now_utc

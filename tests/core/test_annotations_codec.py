@@ -16,9 +16,8 @@ from reader.annotations.w3c import (
     ANNO_CONTEXT,
     FORMAT_VERSION,
     ItemError,
-    decode_annotation,
-    decode_lenient,
 )
+from reader.annotations.w3c_read import decode_annotation, decode_lenient
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
