@@ -39,7 +39,9 @@ from reader.annotations.w3c import (
     text_value,
     type_names,
 )
+from reader.annotations.w3c_remarks import LINKING, REPLYING, decode_link, decode_reply, remark_kind
 from reader.model.annotations import Author, Highlight, Stance, TextQuote
+from reader.model.remarks import Record
 
 #: Annotation keys we understand (everything else is kept verbatim in ``extra``).
 _KNOWN = {"@context", "id", "@id", "type", "@type", "motivation", "created", "modified",
@@ -266,3 +268,14 @@ def decode_lenient(item: Any, *, author: Author | None = None,
         color=color,
         themes=tuple(dict.fromkeys(tags)), stance=stance, note="\n\n".join(notes),
         deleted=item.get("pr:deleted") is True, extra=extra)
+
+
+def decode_record(item: Any, *, author: Author | None = None,
+                  default_time: datetime = EPOCH) -> Record:
+    """A highlight, a reply (motivation ``replying``) or a link (``linking``)."""
+    kind = remark_kind(item)
+    if kind == REPLYING:
+        return decode_reply(item, author=author, default_time=default_time)
+    if kind == LINKING:
+        return decode_link(item, author=author, default_time=default_time)
+    return decode_annotation(item, author=author, default_time=default_time)

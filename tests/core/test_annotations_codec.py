@@ -251,7 +251,7 @@ def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> 
                             modified=T0)
     fast = fastfile.decode(raw)
     assert fast is not None and fast.creator == ME
-    got = fast.highlights(ME)
+    got = fast.records(ME)
     items = json.loads(raw)["first"]["items"]
     try:
         general = [decode_annotation(i, author=ME) for i in items]
@@ -281,5 +281,5 @@ def test_files_not_exactly_ours_take_the_general_path() -> None:
     odd = json.loads(raw)
     odd["first"]["items"][0]["pr:color"] = "red"
     decoded = fastfile.decode(json.dumps(odd).encode())
-    assert decoded is not None and decoded.highlights(ME) is None  # then read generally
+    assert decoded is not None and decoded.records(ME) is None  # then read generally
     assert doc["type"] == "AnnotationCollection"
