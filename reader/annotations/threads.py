@@ -142,17 +142,17 @@ class Discussion:
         return Thread(highlight_id, tuple(nodes), count)
 
     def _flatten(self, first: Reply, seen: set[str]) -> list[Reply]:
-        """``first`` and everything answering it, in the order written (tombstones without
-        live replies below them left out)."""
-        found = [first]
-        stack = [first.id]
+        """``first`` and everything answering it, each after the reply it answers, answers
+        to one reply in the order written (tombstones without live replies below them left
+        out)."""
+        found = []
+        stack = [first]
         while stack:
-            for r in self.children.get(stack.pop(), ()):
-                if r.id not in seen:
-                    seen.add(r.id)
-                    found.append(r)
-                    stack.append(r.id)
-        found.sort(key=_order)
+            r = stack.pop()
+            found.append(r)
+            kids = [k for k in self.children.get(r.id, ()) if k.id not in seen]
+            seen.update(k.id for k in kids)
+            stack.extend(reversed(kids))
         return [r for r in found if not r.deleted or self._live_below(r.id, set())]
 
     def root(self, reply_id: str) -> tuple[str, str]:

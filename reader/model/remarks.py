@@ -14,11 +14,11 @@ can still say what it answered ("reply to a removed highlight: “…”").
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from reader.model.annotations import Author, Highlight, TextQuote, now_utc
+from reader.model.annotations import Author, Highlight, TextQuote
 
 
 class Relation(StrEnum):
@@ -75,9 +75,6 @@ class Reply:
         """The words of the highlight the thread is about (what lists show)."""
         return TextQuote(self.target.quote)
 
-    def edited(self, **changes: object) -> Reply:
-        return replace(self, **changes, modified=changes.get("modified", now_utc()))  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True)
 class Link:
@@ -98,9 +95,6 @@ class Link:
 
     def ends(self) -> tuple[str, str]:
         return self.source.id, self.target.id
-
-    def edited(self, **changes: object) -> Link:
-        return replace(self, **changes, modified=changes.get("modified", now_utc()))  # type: ignore[arg-type]
 
 
 #: A reply or a link.
