@@ -79,6 +79,12 @@ class StoreRemarks:
             raise AnnotationError(f"There is no reply or link with the id {rid}.")
         return r
 
+    def peek_record(self, rid: str) -> Record | None:
+        """The highlight, reply or link ``rid`` (exact id), or ``None``."""
+        with self._lock:
+            self._ensure()
+            return self._merged.get(rid) or self._remarks.get(rid)
+
     def thread(self, highlight_id: str) -> Thread:
         return self.discussion().thread(highlight_id)
 
