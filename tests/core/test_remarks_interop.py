@@ -31,7 +31,7 @@ def discuss(ws: Workspace, dev: Workspace) -> tuple[list, Reply, Reply, Link]:
 
 def test_w3c_export_and_import_keep_threads_and_links(tmp_path: Path) -> None:
     ws, dev = workspace(tmp_path, "ws"), workspace(tmp_path, "ws", "dev02", "Dev")
-    hs, r1, r2, lk = discuss(ws, dev)
+    hs, _r1, _r2, _lk = discuss(ws, dev)
     data, count = export(ws, "w3c")
     assert count == 3  # highlights (the replies and link travel with them)
     items = json.loads(data)["first"]["items"]
@@ -69,7 +69,7 @@ def test_export_without_notes_leaves_replies_out(tmp_path: Path) -> None:
 
 def test_hypothesis_round_trip_keeps_replies_as_references_and_links(tmp_path: Path) -> None:
     ws, dev = workspace(tmp_path, "ws"), workspace(tmp_path, "ws", "dev02", "Dev")
-    hs, r1, r2, lk = discuss(ws, dev)
+    hs, r1, r2, _lk = discuss(ws, dev)
     data, _ = export(ws, "hypothesis")
     rows = json.loads(data)["annotations"]
     replies = [r for r in rows if r.get("references")]
@@ -109,7 +109,7 @@ def test_a_colleagues_file_brings_their_replies(tmp_path: Path) -> None:
 
 def test_csv_export_has_replies_and_links_columns(tmp_path: Path) -> None:
     ws, dev = workspace(tmp_path, "ws"), workspace(tmp_path, "ws", "dev02", "Dev")
-    hs, r1, r2, lk = discuss(ws, dev)
+    hs, _r1, _r2, _lk = discuss(ws, dev)
     rows = list(csv.DictReader(io.StringIO(export(ws, "csv")[0].decode("utf-8-sig"))))
     first = next(r for r in rows if r["id"] == hs[0].id)
     assert first["replies"] == ("Dev: Is it **followed**? =SUM(A1)\n"
