@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from reader.annotations.fastbuild import paused_gc
 from reader.annotations.taxonomy import Taxonomy
 from reader.compare.filters import ancestors_within, theme_columns
 from reader.compare.stats import binary_alpha, cohen_kappa, percent_agreement
@@ -118,6 +119,13 @@ def agreement_figures(placed_by_doc: Mapping[str, Sequence[Placed]],
     its placed highlights); ``themes`` (ids or names) limits it to those themes and their
     sub-themes. The report's ``disagreements`` are left empty
     (:func:`reader.compare.disagreements.find_disagreements` lists them)."""
+    with paused_gc():
+        return _figures(placed_by_doc, documents, taxonomy, themes)
+
+
+def _figures(placed_by_doc: Mapping[str, Sequence[Placed]],
+             documents: Mapping[str, Document], taxonomy: Taxonomy,
+             themes: Sequence[str]) -> AgreementReport:
     columns = theme_columns(taxonomy, themes)
     into = ancestors_within(taxonomy, columns)
     tallies = [_Tally() for _ in columns]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from reader.annotations.fastbuild import paused_gc
 from reader.annotations.taxonomy import Taxonomy
 from reader.compare.filters import (
     ancestors_within,
@@ -39,6 +40,12 @@ def build_matrix(documents: Iterable[Document], by_document: Mapping[str, Iterab
                  authors: Iterable[Author] = ()) -> Matrix:
     """The matrix ``filt`` asks for. ``by_document`` maps current document ids to their
     live highlights; ``authors`` lets ``filt.annotators`` name people by name."""
+    with paused_gc():  # many small objects, no cycles
+        return _build(documents, by_document, taxonomy, filt, authors)
+
+
+def _build(documents: Iterable[Document], by_document: Mapping[str, Iterable[Highlight]],
+           taxonomy: Taxonomy, filt: MatrixFilter, authors: Iterable[Author]) -> Matrix:
     columns = tuple(theme_columns(taxonomy, filt.themes))
     docs = select_documents(documents, filt)
     into = ancestors_within(taxonomy, columns)
@@ -49,34 +56,45 @@ def build_matrix(documents: Iterable[Document], by_document: Mapping[str, Iterab
         key = row_key(d, filt.group_by)
         groups.setdefault(key.key, []).append(d)
         labels.setdefault(key.key, key.label)
-    # per row: per column [count, supports, opposes, ids]
+    # per row: per column [count, supports, opposes, ids]; highlights are first bucketed by
+    # (columns, stance), one dict operation each, then the buckets are spread over columns
     counted: list[tuple[str, dict[int, list], int, int]] = []
+    col_cache: dict[tuple[str, ...], tuple[int, ...]] = {}
     total_highlights = 0
     for key, members in groups.items():
-        acc: dict[int, list] = {}
+        buckets: dict[tuple[tuple[int, ...], object], list[str]] = {}
         total = other = 0
         for d in members:
             for h in by_document.get(d.id, ()):
                 if h.deleted or (who is not None and h.author.id not in who):
                     continue
                 total += 1
-                cols: set[int] = set()
-                for t in h.themes:
-                    cols.update(into.get(t, ()))
+                cols = col_cache.get(h.themes)
+                if cols is None:
+                    found: set[int] = set()
+                    for t in h.themes:
+                        found.update(into.get(t, ()))
+                    cols = col_cache[h.themes] = tuple(sorted(found))
                 if not cols:
                     other += 1
                     continue
-                stance = h.stance
-                for c in cols:
-                    slot = acc.get(c)
-                    if slot is None:
-                        slot = acc[c] = [0, 0, 0, []]
-                    slot[0] += 1
-                    if stance is _SUPPORTS:
-                        slot[1] += 1
-                    elif stance is _OPPOSES:
-                        slot[2] += 1
-                    slot[3].append(h.id)
+                bucket = buckets.get((cols, h.stance))
+                if bucket is None:
+                    bucket = buckets[(cols, h.stance)] = []
+                bucket.append(h.id)
+        acc: dict[int, list] = {}
+        for (cols, stance), ids in buckets.items():
+            n = len(ids)
+            for c in cols:
+                slot = acc.get(c)
+                if slot is None:
+                    slot = acc[c] = [0, 0, 0, []]
+                slot[0] += n
+                if stance is _SUPPORTS:
+                    slot[1] += n
+                elif stance is _OPPOSES:
+                    slot[2] += n
+                slot[3].extend(ids)
         total_highlights += total
         counted.append((key, acc, total, other))
     if filt.only_with_highlights:
