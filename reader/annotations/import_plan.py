@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from reader import safe_files
 from reader.annotations import merge as merging
 from reader.annotations.codec import HYPOTHESIS
 from reader.annotations.holds import same_content
@@ -305,7 +306,7 @@ def colleague_target(folder: Path, author_id: str, raw: bytes) -> tuple[Path, bo
     n = 1
     while target.exists():
         try:
-            if target.read_bytes() == raw:
+            if safe_files.read_bytes(target) == raw:
                 return target, True
         except OSError:
             pass

@@ -16,7 +16,7 @@ from reader.errors import UsageError
 from reader.model.annotations import Highlight
 
 
-def register(asub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(asub: argparse._SubParsersAction) -> None:
     from reader.cli.annotation_cmds import add_filters
 
     p = asub.add_parser("import", help="import annotation files",
