@@ -164,7 +164,7 @@ def _convert(item: Any, author: Author) -> Highlight | None:
     start = end = -1
     quote = NO_QUOTE
     for sel in target.selector:
-        if type(sel) is _Pos:
+        if isinstance(sel, _Pos):
             start, end = sel.start, sel.end
         else:
             quote = build(TextQuote, {"exact": sel.exact, "prefix": sel.prefix,

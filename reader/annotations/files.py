@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader import safe_files
 from reader.annotations import fastfile
@@ -116,7 +116,9 @@ class FileRead:
 
     def records(self) -> list[Record]:
         """Its highlights, replies and links (everything merged and written back)."""
-        return [*self.highlights, *self.remarks] if self.remarks else self.highlights
+        if not self.remarks:
+            return cast("list[Record]", self.highlights)  # (no copy: read only)
+        return [*self.highlights, *self.remarks]
 
     def set_records(self, records: Iterable[Record]) -> None:
         self.highlights, self.remarks = split_records(records)
@@ -280,7 +282,10 @@ def _decode_items(fr: FileRead, items: list[Any]) -> None:
             if len(errors) < 3:
                 errors.append(f"item {i + 1}: {exc}")
             continue
-        (fr.highlights if isinstance(h, Highlight) else fr.remarks).append(h)
+        if isinstance(h, Highlight):
+            fr.highlights.append(h)
+        else:
+            fr.remarks.append(h)
     if fr.unreadable:
         fr.problems.append(
             f"{fr.path.name}: {len(fr.unreadable)} annotation(s) could not be read and are "

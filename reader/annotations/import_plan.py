@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from reader import safe_files
 from reader.annotations import merge as merging
@@ -36,7 +36,7 @@ from reader.annotations.import_read import Prepared, prepare
 from reader.annotations.theme_labels import plan_labels
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight
-from reader.model.remarks import Link, Record, Reply
+from reader.model.remarks import Link, Record, Remark, Reply
 from reader.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ADD, UPDATE, SKIP, REFUSE = "add", "update", "skip", "refuse"
-R = TypeVar("R", Highlight, Reply, Link)
+R = TypeVar("R", bound=Highlight | Reply | Link)
 
 KIND_LABELS = {
     "colleague": "{author}'s Policy Reader file (copied in as theirs)",
@@ -56,9 +56,9 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Generic[R]):
     action: str  # add | update | skip | refuse
-    highlight: Record  # as it would be stored (a reply or link in ``FilePlan.remarks``)
+    highlight: R  # as it would be stored (a reply or link in ``FilePlan.remarks``)
     reason: str = ""
     current: Record | None = None  # the version here it would replace, or that stays
     yours: bool = False  # ``current`` is one of your highlights
@@ -69,7 +69,7 @@ class FilePlan:
     path: str
     kind: str = ""  # colleague | mine | w3c | hypothesis ("" when the file is broken)
     author: str = ""  # whose highlights they will be
-    decisions: tuple[Decision, ...] = ()  # highlights
+    decisions: tuple[Decision[Highlight], ...] = ()
     orphaned: int = 0
     unknown_themes: tuple[str, ...] = ()  # labels or ids not in this workspace
     creates_themes: bool = False  # unknown tags become new themes (else shown as unknown)
@@ -77,7 +77,7 @@ class FilePlan:
     already_here: bool = False  # a colleague's file that is here already, unchanged
     unmatched_documents: int = 0  # highlights whose document is not found here
     error: str = ""
-    remarks: tuple[Decision, ...] = ()  # replies and links, decided like highlights
+    remarks: tuple[Decision[Remark], ...] = ()  # replies and links, decided alike
 
     @property
     def remarks_added(self) -> int:
@@ -108,7 +108,7 @@ class FilePlan:
         return self._count(REFUSE)
 
     @property
-    def changes_yours(self) -> tuple[Decision, ...]:
+    def changes_yours(self) -> tuple[Decision[Highlight], ...]:
         """Decisions that would change (update) or were refused to change your highlights."""
         return tuple(d for d in self.decisions if d.yours and d.action in (UPDATE, REFUSE))
 
@@ -209,29 +209,29 @@ def _plan_file(ws: Workspace, prep: Prepared, mapping: Mapping[str, str],
     stored, unmatched = (prep.highlights, 0) if colleague else \
         _as_stored(store, prep, mapping, me)
     already = colleague and colleague_target(ws.annotations_dir, owner.id, prep.raw)[1]
-    decisions = []
+    decisions: list[Decision[Highlight]] = []
     for h in stored:
         d = _decide(h, overlay.get(h.id) or store.peek_record(h.id), owner, me, replace_mine,
                     already)
         if d.action in (ADD, UPDATE):
             overlay[h.id] = h
         decisions.append(d)
-    remarks = []
+    remarks: list[Decision[Remark]] = []
     for r in prep.remarks if colleague else [_as_mine(r, prep, me) for r in prep.remarks]:
-        d = _decide(r, overlay.get(r.id) or store.peek_record(r.id), owner, me, replace_mine,
-                    already)
-        if d.action in (ADD, UPDATE):
+        rd = _decide(r, overlay.get(r.id) or store.peek_record(r.id), owner, me,
+                     replace_mine, already)
+        if rd.action in (ADD, UPDATE):
             overlay[r.id] = r
-        remarks.append(d)
-    orphaned = _orphans(store, [d.highlight for d in decisions  # type: ignore[misc]
+        remarks.append(rd)
+    orphaned = _orphans(store, [d.highlight for d in decisions
                                 if d.action in (ADD, UPDATE)]) if orphans else 0
     return FilePlan(str(prep.path), kind, owner.name, tuple(decisions), orphaned,
                     tuple(unknown), creates, prep.replies, bool(already), unmatched,
                     remarks=tuple(remarks))
 
 
-def _decide(h: Record, current: Record | None, owner: Author, me: Author,
-            replace_mine: bool, already: bool) -> Decision:
+def _decide(h: R, current: Record | None, owner: Author, me: Author,
+            replace_mine: bool, already: bool) -> Decision[R]:
     if already:
         return Decision(SKIP, h, "the file is in this workspace already", current)
     if current is None:

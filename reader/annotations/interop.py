@@ -136,7 +136,7 @@ def _apply(store: Any, prep: Prepared, fp: FilePlan, new_ids: dict[str, str]
     chosen = [d.highlight for d in fp.decisions if d.action in (ADD, UPDATE)]
     remarks = [d.highlight for d in fp.remarks if d.action in (ADD, UPDATE)]
     store.put_versions([*chosen, *remarks])
-    new = {new_ids[t] for h in chosen for t in h.themes if t in new_ids}  # type: ignore[union-attr]
+    new = {new_ids[t] for h in chosen for t in h.themes if t in new_ids}
     return ImportResult(str(prep.path), prep.kind, fp.added, fp.updated, fp.skipped,
                         fp.refused, author=store.author.name, replies_skipped=prep.replies,
                         remarks_added=len(remarks), new_themes=tuple(sorted(new)),

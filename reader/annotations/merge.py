@@ -31,17 +31,17 @@ from typing import TypeVar
 from reader.model.annotations import Highlight
 from reader.model.remarks import Link, Record, Reply
 
-R = TypeVar("R", Highlight, Reply, Link)
+R = TypeVar("R", bound=Highlight | Reply | Link)
 _ALIAS_NS = uuid.UUID("6f3c1d2e-8a4b-5c6d-9e0f-a1b2c3d4e5f6")
 
 
 def canonical(h: Record) -> str:
     """Every stored field as one deterministic string (the last tie-break)."""
-    if type(h) is Reply:
+    if isinstance(h, Reply):
         return repr(("reply", h.id, h.target, h.author.id, h.author.name,
                      h.created.isoformat(), h.modified.isoformat(), h.text, h.resolves,
                      h.deleted, h.extra))
-    if type(h) is Link:
+    if isinstance(h, Link):
         return repr(("link", h.id, h.source, h.target, h.relation.value, h.author.id,
                      h.author.name, h.created.isoformat(), h.modified.isoformat(), h.note,
                      h.deleted, h.extra))

@@ -154,21 +154,21 @@ def _figures(placed_by_doc: Mapping[str, Sequence[Placed]],
                 per_col.setdefault(c, []).append(span)
         for c, spans in per_col.items():
             tallies[c].add_doc(spans, m)
-    people = sorted(coders.values(), key=lambda a: (a.name.casefold(), a.id))
-    results = tuple(_result(col, t, units_by_m, people) for col, t in zip(columns, tallies,
-                                                                          strict=True))
+    everyone = sorted(coders.values(), key=lambda a: (a.name.casefold(), a.id))
+    results = tuple(_result(col, tally, units_by_m, everyone)
+                    for col, tally in zip(columns, tallies, strict=True))
     pooled = _Tally()
-    for col, t in zip(columns, tallies, strict=True):
+    for col, tally in zip(columns, tallies, strict=True):
         if col.depth == 0:
-            for key, w in t.hist.items():
-                pooled.hist[key] = pooled.hist.get(key, 0) + w
-            for who, w in t.marked_by.items():
+            for unit, w in tally.hist.items():
+                pooled.hist[unit] = pooled.hist.get(unit, 0) + w
+            for who, w in tally.marked_by.items():
                 pooled.marked_by[who] = pooled.marked_by.get(who, 0) + w
     roots = sum(1 for c in columns if c.depth == 0)
-    overall = _result(None, pooled, {m: n * roots for m, n in units_by_m.items()}, people)
-    method = KAPPA if len(people) == 2 else ALPHA if len(people) > 2 else ""
+    overall = _result(None, pooled, {m: n * roots for m, n in units_by_m.items()}, everyone)
+    method = KAPPA if len(everyone) == 2 else ALPHA if len(everyone) > 2 else ""
     empty = "" if compared_docs else (
         "Agreement needs documents that two or more people annotated. So far each "
         "document has highlights from one person at most.")
-    return AgreementReport(tuple(people), compared_docs, method, overall, results,
+    return AgreementReport(tuple(everyone), compared_docs, method, overall, results,
                            empty_reason=empty)

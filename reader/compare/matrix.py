@@ -53,9 +53,9 @@ def _build(documents: Iterable[Document], by_document: Mapping[str, Iterable[Hig
     groups: dict[str, list[Document]] = {}
     labels: dict[str, str] = {}
     for d in docs:
-        key = row_key(d, filt.group_by)
-        groups.setdefault(key.key, []).append(d)
-        labels.setdefault(key.key, key.label)
+        rk = row_key(d, filt.group_by)
+        groups.setdefault(rk.key, []).append(d)
+        labels.setdefault(rk.key, rk.label)
     # per row: per column [count, supports, opposes, ids]; highlights are first bucketed by
     # (columns, stance), one dict operation each, then the buckets are spread over columns
     counted: list[tuple[str, dict[int, list], int, int]] = []
