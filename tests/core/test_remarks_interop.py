@@ -133,3 +133,21 @@ def test_a_reply_that_starts_like_a_formula_is_made_inert(tmp_path: Path) -> Non
     raw = export(ws, "csv", names=False)[0].decode("utf-8-sig")
     row = next(r for r in csv.DictReader(io.StringIO(raw)) if r["id"] == hs[0].id)
     assert row["replies"] == "'=1+1"
+
+
+def test_the_spreadsheet_has_the_same_replies_and_links_columns(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from reader.annotations.xlsx_export import export_xlsx
+
+    ws, dev = workspace(tmp_path, "ws"), workspace(tmp_path, "ws", "dev02", "Dev")
+    hs, _r1, _r2, _lk = discuss(ws, dev)
+    data, _ = export_xlsx(ws)
+    sheet = load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    head = list(rows[0])
+    assert head[13:15] == ["replies", "links"]
+    first = next(r for r in rows[1:] if r[head.index("id")] == hs[0].id)
+    assert first[13].startswith("Dev: Is it **followed**?")
+    assert first[14].startswith("contradicts")
+    assert head[15].startswith("Decriminalization and declination")  # theme columns follow
