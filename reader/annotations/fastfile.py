@@ -20,6 +20,7 @@ from reader.annotations.w3c import (
     FORMAT_VERSION,
     MAX_THEMES,
     NO_QUOTE,
+    PLAIN_VERSION,
     STANCES,
     author_id_from_iri,
     check_color,
@@ -139,7 +140,7 @@ def decode(raw: bytes) -> FastFile | None:
         coll = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
-    if coll.version != FORMAT_VERSION or coll.items is not None:
+    if not PLAIN_VERSION <= coll.version <= FORMAT_VERSION or coll.items is not None:
         return None
     creator = None
     person = coll.creator

@@ -44,9 +44,9 @@ from reader.annotations.import_read import Prepared, check_count, prepare
 from reader.annotations.select import Selection
 from reader.annotations.theme_labels import plan_labels
 from reader.annotations.threads import Discussion
-from reader.annotations.w3c import CONTEXT, FORMAT_VERSION
+from reader.annotations.w3c import CONTEXT
 from reader.annotations.w3c_remarks import encode_link, encode_reply
-from reader.annotations.w3c_write import encode_highlight, iso, person
+from reader.annotations.w3c_write import encode_highlight, file_version, iso, person
 from reader.errors import (
     AnnotationError,
     AnnotationFileError,
@@ -201,7 +201,7 @@ def export(ws: Workspace, fmt: str, *, selection: Selection = Selection(),
                           notes=notes)
     data = {"@context": CONTEXT, "type": "AnnotationCollection",
             "label": f"Highlights exported from Policy Reader ({ws.name})",
-            "generated": iso(now), "pr:formatVersion": FORMAT_VERSION, "total": len(items),
+            "generated": iso(now), "pr:formatVersion": file_version(items), "total": len(items),
             "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}}
     return _json_bytes(data), count
 

@@ -29,7 +29,14 @@ from reader.model.annotations import Author, Stance, TextQuote
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:policy-reader:vocab:"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"pr": VOCAB}]
-FORMAT_VERSION = 1
+#: The newest file format this version reads and writes. Version 2 adds replies and links
+#: (motivations ``replying`` and ``linking``); a file without any is written as version 1
+#: (:data:`PLAIN_VERSION`), which older versions of Policy Reader read and write as before.
+#: They treat a version 2 file as newer: they show what they can and never write over it,
+#: so an older version can never turn your replies into odd highlights.
+FORMAT_VERSION = 2
+PLAIN_VERSION = 1
+REMARK_MOTIVATIONS = frozenset({"replying", "linking"})
 #: The most themes (tags) one highlight may carry: more are refused with a clear message
 #: (20,000 tags on one highlight once made a brief of 100 MB).
 MAX_THEMES = 100

@@ -9,7 +9,15 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.annotations.w3c import AUTHOR_IRI, COLLECTION_IRI, CONTEXT, DOC_IRI, FORMAT_VERSION
+from reader.annotations.w3c import (
+    AUTHOR_IRI,
+    COLLECTION_IRI,
+    CONTEXT,
+    DOC_IRI,
+    FORMAT_VERSION,
+    PLAIN_VERSION,
+    REMARK_MOTIVATIONS,
+)
 from reader.model.annotations import Author, Highlight
 
 
@@ -74,6 +82,14 @@ def encode_highlight(h: Highlight, *, creator: Any = None, with_note: bool = Tru
     return item
 
 
+def file_version(items: Iterable[Any]) -> int:
+    """2 when ``items`` hold a reply or a link, else 1 (see ``w3c.FORMAT_VERSION``)."""
+    for i in items:
+        if isinstance(i, dict) and i.get("motivation") in REMARK_MOTIVATIONS:
+            return FORMAT_VERSION
+    return PLAIN_VERSION
+
+
 def encode_collection(author: Author, items: Iterable[dict[str, Any]], *,
                       modified: datetime, label: str = "") -> bytes:
     """An author file: the collection header, then one annotation per line (small diffs for
@@ -86,7 +102,7 @@ def encode_collection(author: Author, items: Iterable[dict[str, Any]], *,
         "label": label or f"Annotations by {author.name}",
         "creator": person(author),
         "modified": iso(modified),
-        "pr:formatVersion": FORMAT_VERSION,
+        "pr:formatVersion": file_version(items),
         "total": len(items),
     }
     head = json.dumps(header, ensure_ascii=False, indent=2)

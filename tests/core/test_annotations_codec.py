@@ -15,6 +15,7 @@ from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
 from reader.annotations.w3c import (
     ANNO_CONTEXT,
     FORMAT_VERSION,
+    PLAIN_VERSION,
     ItemError,
 )
 from reader.annotations.w3c_read import decode_annotation, decode_lenient
@@ -68,7 +69,7 @@ def test_a_collection_file_is_valid_jsonld_and_reads_back() -> None:
     doc = json.loads(data)
     assert doc["@context"][0] == ANNO_CONTEXT
     assert doc["type"] == "AnnotationCollection"
-    assert doc["pr:formatVersion"] == FORMAT_VERSION
+    assert doc["pr:formatVersion"] == PLAIN_VERSION == FORMAT_VERSION - 1  # no replies
     assert doc["first"]["type"] == "AnnotationPage" and doc["total"] == 1
     c = open_container(doc)
     assert c.kind == OURS and c.creator == Author(ME.id, ME.name) and not c.newer
@@ -269,7 +270,7 @@ def test_files_not_exactly_ours_take_the_general_path() -> None:
     assert fastfile.decode(raw) is not None
     doc = json.loads(raw)
     for change in (lambda d: d["first"]["items"][0].update(rights="x"),
-                   lambda d: d.update({"pr:formatVersion": 2}),
+                   lambda d: d.update({"pr:formatVersion": FORMAT_VERSION + 1}),
                    lambda d: d["first"].update(next={"items": []}),
                    lambda d: d.update(items=[]),
                    lambda d: d["first"]["items"][0].update(created="2024-01-01T00:00:00")):

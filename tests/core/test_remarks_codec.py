@@ -165,3 +165,21 @@ def test_ten_thousand_replies_take_the_fast_path() -> None:
     assert fast is not None
     got = fast.records(ME)
     assert got is not None and len(got) == 10_000 and got[-1].text == "reply 9999"  # type: ignore[union-attr]
+
+
+def test_a_file_with_replies_is_version_2_which_older_versions_never_write_over() -> None:
+    from reader.annotations.codec import open_container
+    from reader.annotations.w3c import FORMAT_VERSION, PLAIN_VERSION
+
+    plain = json.loads(encode_collection(ME, [], modified=T0))
+    assert plain["pr:formatVersion"] == PLAIN_VERSION == 1
+    talk = json.loads(encode_collection(ME, [encode_record(reply())], modified=T0))
+    assert talk["pr:formatVersion"] == FORMAT_VERSION == 2
+    # a version-1 reader (the previous release) sees a newer file: read, never written
+    assert not open_container(talk).newer
+    talk["pr:formatVersion"] = 3
+    assert open_container(talk).newer
+    raw = encode_collection(ME, [encode_record(reply())], modified=T0)
+    assert fastfile.decode(raw) is not None  # version 2 takes the fast path
+    assert fastfile.decode(raw.replace(b'"pr:formatVersion": 2', b'"pr:formatVersion": 3')) \
+        is None
