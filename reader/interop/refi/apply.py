@@ -105,7 +105,9 @@ def _apply(ws: Workspace, plan: ImportPlan, added: tuple[str, ...],
     for p in plan.pending:
         ids = tuple(dict.fromkeys(mapping[c] for c in p.codes if c in mapping))
         color = next((c for c in (tax.color(t) for t in ids) if c), None)
-        h = replace(p.highlight, themes=ids, **({"color": color} if color else {}))
+        h = replace(p.highlight, themes=ids)
+        if color:
+            h = replace(h, color=color)
         owner = me.id if as_mine else h.author.id
         groups.setdefault(owner, []).append(h)
     written: list[str] = []
