@@ -11,6 +11,9 @@ the whole pipeline (extract + index, N workers) against a plain pdfminer baselin
 exit. **Pipeline**: a cold ``Workspace(DIR).refresh()`` (extraction in N workers, then the
 search index), timed the same way. ``pipeline_vs_plain`` is baseline seconds / pipeline
 seconds: how much faster the whole import is than the simplest single-process reader.
+Both also report CPU seconds (``cpu_plain_vs_pipeline``: plain CPU / pipeline CPU, all
+processes), which other load on a shared machine does not change; the two wall-clock runs
+follow each other, so a change of load between them moves the ratio.
 
 Cold runs go through :func:`reader.extract.pool.extract_many` (no cache involved). The
 library runs use a private, empty user folder (``POLICY_READER_HOME``) so the first
@@ -176,13 +179,19 @@ def baseline_run(files: list[Path]) -> dict[str, object]:
     import subprocess
 
     pdfs = [str(p) for p in files if p.suffix.lower() == ".pdf"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     done = subprocess.run([sys.executable, "-c", _BASELINE, *pdfs], capture_output=True,
                           text=True, check=False)
     wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     pages = int(done.stdout.strip() or 0) if done.returncode == 0 else 0
     return {"files": len(pdfs), "seconds": round(wall, 1), "pages": pages,
-            "pages_per_s": round(pages / wall, 2) if wall else 0.0}
+            "pages_per_s": round(pages / wall, 2) if wall else 0.0,
+            "cpu_seconds": round(cpu, 1),
+            # share of one core the plain process got (1.0: no other load)
+            "cpu_share": round(cpu / wall, 2) if wall else 0.0}
 
 
 def pipeline_run(folder: Path) -> dict[str, object]:
@@ -196,15 +205,21 @@ def pipeline_run(folder: Path) -> dict[str, object]:
     os.environ.pop("POLICY_READER_EXTRACT_CACHE", None)
     try:
         ws = Workspace(folder)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu0 = time.process_time()
         t0 = time.monotonic()
         ws.library().update()
         extract_s = time.monotonic() - t0
         ws.search().update()
         wall = time.monotonic() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (time.process_time() - cpu0 + after.ru_utime - before.ru_utime
+               + after.ru_stime - before.ru_stime)
         pages = sum(d.pages for d in ws.library().documents() if d.format == "pdf")
         return {"seconds": round(wall, 1), "extract_seconds": round(extract_s, 1),
                 "index_seconds": round(wall - extract_s, 1), "pdf_pages": pages,
-                "pages_per_s": round(pages / wall, 2) if wall else 0.0}
+                "pages_per_s": round(pages / wall, 2) if wall else 0.0,
+                "cpu_seconds": round(cpu, 1)}
     finally:
         for k, v in saved.items():
             if v is None:
@@ -221,8 +236,13 @@ def compare_with_plain(folder: Path, files: list[Path], workers: int) -> dict[st
     print(f"extract + index, {workers} workers: {pipe['seconds']} s", file=sys.stderr)
     ratio = (round(float(base["seconds"]) / float(pipe["seconds"]), 2)  # type: ignore[arg-type]
              if pipe["seconds"] else None)
+    cpu_ratio = (round(float(base["cpu_seconds"]) / float(pipe["cpu_seconds"]), 2)  # type: ignore[arg-type]
+                 if pipe["cpu_seconds"] else None)
     return {"plain_pdfminer": base, "extract_and_index": pipe, "workers": workers,
-            "pipeline_vs_plain": ratio}
+            "pipeline_vs_plain": ratio,
+            # CPU seconds of the plain process / of the whole pipeline (all processes):
+            # what each page costs, whatever the other load on the machine
+            "cpu_plain_vs_pipeline": cpu_ratio}
 
 
 def main(argv: list[str] | None = None) -> int:

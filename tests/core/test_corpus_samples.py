@@ -68,7 +68,10 @@ def test_a_new_workspace_starts_with_them_and_they_all_place(ws: Workspace) -> N
     assert (report.highlights, report.remarks) == (17, 7)
     placed = list(store.placed_all())
     assert len(placed) == 17
-    assert all(p.anchor.status is AnchorStatus.ANCHORED for p in placed), REGENERATE
+    # a new extractor may move the words a little (they are found again by their quote);
+    # none may be lost
+    assert not [p.highlight.quote.exact for p in placed if p.orphaned], REGENERATE
+    assert sum(p.anchor.status is AnchorStatus.ANCHORED for p in placed) >= 12
 
 
 def test_the_da_memos_compare_in_the_matrix(ws: Workspace) -> None:
