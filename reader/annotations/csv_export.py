@@ -12,10 +12,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import iso
 from reader.model.annotations import Placed
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 COLUMNS = ("document", "path", "page", "section", "quote", "themes", "stance", "note",
            "author", "created", "modified", "status", "id")

@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 from reader import __version__
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import (
     DEFAULT_COLOR,
     DOC_IRI,
@@ -33,6 +32,7 @@ from reader.annotations.w3c import (
 )
 from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 AUTHORITY = "policy-reader.local"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.annotations import csv_export, hypothesis
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, OURS, open_container
@@ -41,7 +41,20 @@ from reader.jsonio import atomic_write_bytes, read_json
 from reader.model.annotations import Author, Highlight, Placed, now_utc
 
 if TYPE_CHECKING:
-    from reader.workspace import Workspace
+    from reader.annotations.store import AnnotationStore
+    from reader.annotations.themes import ThemeStore
+
+
+class Workspace(Protocol):
+    """What importing and exporting read of a workspace (:class:`reader.workspace.Workspace`
+    passed by :mod:`reader.ops.sharing`)."""
+
+    name: str
+    annotations_dir: Path
+
+    def annotations(self) -> AnnotationStore: ...
+
+    def themes(self) -> ThemeStore: ...
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.annotations.fastbuild import build
-from reader.model.annotations import Author, Highlight, Stance, TextQuote
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, TextQuote
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:policy-reader:vocab:"
@@ -35,7 +35,6 @@ AUTHOR_IRI = "urn:policy-reader:author:"
 COLLECTION_IRI = "urn:policy-reader:annotations:"
 THEME_IRI = "urn:policy-reader:theme:"
 DOC_IRI = "urn:sha256:"
-DEFAULT_COLOR = "#ffd54f"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")

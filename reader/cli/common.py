@@ -11,11 +11,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from reader.workspace import Workspace
+from reader.ops import workspace
+from reader.ops.workspace import Workspace
 
 
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    return Workspace.open(getattr(args, "workspace", None), create=create)
+    return workspace.open_workspace(getattr(args, "workspace", None), create=create)
 
 
 class StderrProgress:

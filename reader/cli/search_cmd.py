@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import UsageError
-from reader.search.api import SearchResults, Snippet
+from reader.model.search import SearchResults, Snippet
+from reader.ops import library, search
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -42,13 +43,11 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     if not args.no_update:
         progress = StderrProgress(quiet=args.quiet)
-        ws.refresh(progress=progress)
+        library.refresh(ws, progress=progress)
         progress.finish()
-    index = ws.search()
-    results = index.search(query, limit=args.limit, sort=args.sort)
-    status = index.status()
+    results = search.search(ws, query, limit=args.limit, sort=args.sort)
     if args.json:
-        print_json(results_json(results, status.state))
+        print_json(results_json(results, search.status(ws).state))
         return 0
     for warning in results.warnings:
         print(f"note: {warning}", file=sys.stderr)

@@ -14,9 +14,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
 from reader.documents.importing import copy_into
@@ -26,11 +25,8 @@ from reader.documents.scan import file_hash, scan
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
-from reader.model.documents import DocMeta, DocStatus, DocText, Document
+from reader.model.documents import DocMeta, DocStatus, DocText, Document, LibraryChanges
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -39,37 +35,15 @@ BATCH_SECONDS = 1.0
 BATCH_SIZE = 16
 
 
-@dataclass(frozen=True)
-class LibraryChanges:
-    """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on)."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
-    moved: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    failed: tuple[str, ...] = ()
-    extracted: int = 0
-    problems: tuple[str, ...] = ()
-
-    @property
-    def touched(self) -> tuple[str, ...]:
-        """Ids whose searchable content is new: added, changed (new id) and extracted."""
-        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems)
-
-
 class Library:
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.root = workspace.root
+    """The documents under ``root``; the group's metadata corrections in ``documents_file``
+    (shared), what was last seen of each file in ``state_file`` (machine-local)."""
+
+    def __init__(self, root: Path, *, documents_file: Path, state_file: Path) -> None:
+        self.root = Path(root)
         self.cache = ExtractCache()
-        self.overrides = MetaOverrides(workspace.documents_file)
-        self._state_path = workspace.cache_dir / "library.json"
+        self.overrides = MetaOverrides(documents_file)
+        self._state_path = state_file
         self._update_lock = threading.Lock()
         self._lock = threading.Lock()
         self._texts: OrderedDict[str, DocText] = OrderedDict()

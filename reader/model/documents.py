@@ -148,3 +148,27 @@ class DocText:
         for p in parts[1:]:
             out = out + p if p.startswith("(") else p
         return out
+
+
+@dataclass(frozen=True)
+class LibraryChanges:
+    """What an update found (document ids). ``problems`` are one-line reasons for the
+    person (a missing path, a file deleted while the run went on)."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
+    moved: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    extracted: int = 0
+    problems: tuple[str, ...] = ()
+
+    @property
+    def touched(self) -> tuple[str, ...]:
+        """Ids whose searchable content is new: added, changed (new id) and extracted."""
+        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.moved or self.removed
+                    or self.failed or self.extracted or self.problems)

@@ -62,10 +62,7 @@ def _workspace(home: Path) -> tuple[Path, Any]:
                      stance=("supports", "opposes", None)[i % 3],
                      note="A note on this passage." if i % 4 == 0 else "")
     store.save()
-    from reader.ui import core_access
-
-    if core_access.search_available():  # indexed already, as on a second start
-        ws.search().update()
+    ws.search().update()  # indexed already, as on a second start
     return root, settings
 
 

@@ -162,7 +162,7 @@ def test_emoji_accents_and_line_break_land_on_the_exact_characters(qtbot, memo_e
     assert h.quote.exact == words
     assert (start, end, h.id) in _marks(env)
     # the keyboard path: select words after the emoji with select_range, press 1
-    env.ctrl.set_favourites([NALOXONE])
+    env.ctrl.theme_edits.set_favourites([NALOXONE])
     s2, e2 = env.select("résumé clinic")
     qtbot.keyClick(view, Qt.Key.Key_1)
     h2 = env.ctrl.store.get(binding.focus_hid)
@@ -242,7 +242,7 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     env.idle()
     new_doc = next(d.id for d in env.session.documents() if d.path == MEMO_PATH)
     assert new_doc != old_doc
-    env.window.close_current_tab()
+    env.window.reading.close_current_tab()
     env.open_memo(new_doc)
     start, end = env.span(keep_words)
     qtbot.waitUntil(lambda: (start, end, kept) in _marks(env), timeout=10_000)

@@ -12,15 +12,16 @@ the window, switching workspaces).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.errors import ReaderError
+from reader.ops import highlights
 
 if TYPE_CHECKING:
+    from reader.ops.workspace import Workspace
     from reader.ui.annotating.controller import AnnotationController
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class AutoSaver(QObject):
             self._again = True
             return
         self._running = True
-        task = self.ctrl.runner.run(lambda _p, _c: ws.annotations().save(),
+        task = self.ctrl.runner.run(lambda _p, _c: highlights.save(ws),
                                     label="Saving highlights", visible=False,
                                     on_done=lambda _r: self._succeeded(),
                                     on_error=self._failed)
@@ -75,7 +76,7 @@ class AutoSaver(QObject):
         self._running = False
         if ws is not self.ctrl.ws:
             return
-        if self._again or (ws.annotations().dirty and not self.error):
+        if self._again or (highlights.unsaved(ws) and not self.error):
             self._again = False
             self.schedule()
 
@@ -107,9 +108,8 @@ class AutoSaver(QObject):
         self._timer.stop()
         if ws is None:
             return True
-        store: Any = ws.annotations()
         try:
-            store.save()
+            highlights.save(ws)
         except ReaderError as exc:
             self._failed(exc)
             return False

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.errors import ReaderError, StorageError
 from reader.model.annotations import Placed
+from reader.ops import queries
 from reader.ui import messages
 from reader.ui.annotating import menus as annotate_menus
 from reader.ui.annotating.controller import AnnotationController
@@ -325,7 +326,7 @@ class AnnotationUI(QObject):
     def _pick_for_highlight(self, hid: str, where: QPoint) -> None:
         binding = self.binding()
         try:
-            h = self.ctrl.store.get(hid)
+            h = queries.highlight(self.session.require(), hid)
         except ReaderError:
             return
         self._picker_binding = binding
@@ -341,12 +342,12 @@ class AnnotationUI(QObject):
             binding = self._picker_binding
             h = None
             if binding is not None and binding.focus_hid:
-                h = self._guard(self.ctrl.store.get, binding.focus_hid)
+                h = self._guard(queries.highlight, self.session.require(), binding.focus_hid)
         if h is not None:
             self.picker.set_chosen(frozenset(h.themes))
 
     def _picker_create(self, label: str) -> None:
-        theme = self._guard(self.ctrl.add_theme, label)
+        theme = self._guard(self.ctrl.theme_edits.add, label)
         if theme is not None:
             self.picker.set_themes(self.ctrl.tax, self.picker.chosen)
             self._picker_toggled(theme.id)

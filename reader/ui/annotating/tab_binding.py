@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from reader.annotations.fastbuild import paused_gc
+from reader.gcpause import paused_gc
 from reader.model.annotations import Placed, Stance
 from reader.ui.annotating.highlight_marks import (
     FOCUS_LAYER,

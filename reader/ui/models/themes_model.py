@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from reader.annotations.taxonomy import Taxonomy
+from reader.model.themes import Taxonomy
 from reader.ui.widgets.selection_toolbar import swatch
 
 Index = QModelIndex | QPersistentModelIndex

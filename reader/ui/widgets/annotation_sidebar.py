@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.fastbuild import paused_gc
 from reader.errors import ReaderError
+from reader.gcpause import paused_gc
 from reader.model.annotations import Stance
 from reader.ui import messages
 from reader.ui.formatting import plural

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.model.annotations import Placed, Stance
+from reader.model.themes import Taxonomy
 from reader.ui.models.annotations_model import short_date
 from reader.ui.resources import icon
 from reader.ui.widgets.flow_layout import FlowLayout

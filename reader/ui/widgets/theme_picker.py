@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.taxonomy import Taxonomy
+from reader.model.themes import Taxonomy
 from reader.ui.widgets.selection_toolbar import swatch
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
