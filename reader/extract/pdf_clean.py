@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from reader.extract import roman
 from reader.extract.pdf_layout import MARGIN_ZONE, Line, PageLayout
 
 EDGE_LINES = 2
@@ -51,15 +52,8 @@ class Cleanup:
 
 
 def roman_value(token: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    token = token.lower()
-    if not token or any(c not in values for c in token):
-        return None
-    total = 0
-    for i, c in enumerate(token):
-        v = values[c]
-        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
-    return total if total > 0 else None
+    """A page number written in roman numerals (:mod:`reader.extract.roman`), or ``None``."""
+    return roman.roman_value(token) or None
 
 
 def _edge_lines(page: PageLayout) -> list[tuple[str, Line]]:

@@ -82,10 +82,10 @@ class WhooshIndex:
     def _placed(self) -> tuple[list[Any], Mapping[str, tuple[tuple[str, str], ...]]] | None:
         """Every live highlight, placed, and per theme id the (id, label) chain from the
         root (so ``theme:overdose`` finds highlights tagged with its sub-themes). None when
-        the annotation services are not available."""
+        the annotations cannot be read now."""
         try:
             placed = list(self._placed_source())
-        except (ImportError, ReaderError, OSError) as exc:
+        except (ReaderError, OSError) as exc:
             log.warning("annotations are not searchable now: %s", exc)
             return None
         chains: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -96,7 +96,7 @@ class WhooshIndex:
                     if tid not in chains:
                         path = tax.path(tid) if tax.known(tid) else ()
                         chains[tid] = tuple((t.id, t.label) for t in path) or ((tid, ""),)
-        except (ImportError, ReaderError, OSError) as exc:
+        except (ReaderError, OSError) as exc:
             log.warning("theme labels are not searchable now: %s", exc)
         return placed, chains
 
@@ -236,7 +236,7 @@ class WhooshIndex:
     def _plan_notes(self, ids: Sequence[str] | None, indexed: Mapping[str, str]
                     ) -> tuple[list[str], list[tuple[NoteEntry, Document | None]]] | None:
         """(keys to delete, entries to write) to bring the highlights up to date; None
-        when the annotation services are not available."""
+        when the annotations cannot be read now."""
         source = self._placed()
         if source is None:
             return None

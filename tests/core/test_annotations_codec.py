@@ -247,8 +247,6 @@ def test_the_fast_reader_agrees_with_the_lenient_one(h: Highlight) -> None:
 @settings(max_examples=60, deadline=None)
 @given(hs=st.lists(highlights, max_size=6))
 def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> None:
-    if not fastfile.AVAILABLE:
-        pytest.skip("msgspec is not installed")
     raw = encode_collection(ME, [encode_highlight(h, creator="urn:x") for h in hs],
                             modified=T0)
     fast = fastfile.decode(raw)
@@ -265,8 +263,6 @@ def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> 
 
 
 def test_files_not_exactly_ours_take_the_general_path() -> None:
-    if not fastfile.AVAILABLE:
-        pytest.skip("msgspec is not installed")
     raw = encode_collection(ME, [encode_highlight(sample())], modified=T0)
     assert fastfile.decode(raw) is not None
     doc = json.loads(raw)
