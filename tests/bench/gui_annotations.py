@@ -70,7 +70,7 @@ def annotated_document(app: Any, home: Path | None = None) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
     from tests.bench.gui import Heartbeat
 
     home = home or Path(tempfile.mkdtemp(prefix="pr-gui-ann-"))

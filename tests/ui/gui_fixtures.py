@@ -48,7 +48,7 @@ def session(qtbot, settings, qt_warnings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(qtbot, session):  # type: ignore[no-untyped-def]
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     w = MainWindow(session)
     qtbot.addWidget(w)

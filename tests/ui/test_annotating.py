@@ -17,7 +17,7 @@ from reader.annotations.anchoring import make_quote
 from reader.annotations.saving import write_author_file
 from reader.errors import ReadOnlyAnnotation
 from reader.model.annotations import Author, Highlight, Stance
-from reader.ui.annotating.highlight_marks import LAYER
+from reader.ui.highlight_marks import LAYER
 from reader.ui.models.annotations_model import (
     HID_ROLE,
     KIND_ROLE,
@@ -118,7 +118,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
     env.window.close()
     env.idle()
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     session2 = Session(named_settings)
     window2 = MainWindow(session2)

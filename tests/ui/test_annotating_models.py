@@ -20,8 +20,8 @@ from reader.model.annotations import (
     TextQuote,
     Theme,
 )
-from reader.ui.annotating.highlight_marks import MarkBuilder, initials, theme_color
 from reader.ui.annotating.watcher import FolderWatcher
+from reader.ui.highlight_marks import MarkBuilder, initials, theme_color
 from reader.ui.models.annotations_model import (
     KIND_ROLE,
     ORPHANS_HEADER,

@@ -16,7 +16,7 @@ from reader.annotations.identity import NAME_KEY
 from reader.errors import StorageError
 from reader.model.annotations import Stance
 from reader.ui import messages
-from reader.ui.annotating.highlight_marks import LAYER, STANCE_SYMBOLS
+from reader.ui.highlight_marks import LAYER, STANCE_SYMBOLS
 from reader.ui.models.annotations_model import HID_ROLE, SOURCE_ROLE
 from reader.ui.models.search_model import SOURCE_ROLE as SEARCH_SOURCE_ROLE
 from tests.ui.annotating_fixtures import (  # noqa: F401

@@ -156,7 +156,7 @@ def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session)
 
 
 def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    from reader.ui.widgets.crash_dialog import CrashDialog
+    from reader.ui.crash_dialog import CrashDialog
 
     messages.HISTORY.clear()
     messages.show_error(window, DocumentError("The memo cannot be read.", "Import it again."))
@@ -198,7 +198,7 @@ def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, sett
     w.close()
     assert session.prefs.position(doc.id) is not None
     assert settings.get("window.state")
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     again = MainWindow(session)
     qtbot.addWidget(again)
@@ -210,7 +210,7 @@ def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, sett
 
 
 def test_garbage_window_settings_fall_back_to_defaults(qtbot, session, settings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     settings.set("window.state", "%%% not base64 %%%")
     settings.set("window.geometry", "AAAA")

@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from reader.model.annotations import Placed, Stance
 from reader.model.themes import Taxonomy
-from reader.ui.annotating.highlight_marks import theme_color
+from reader.ui.highlight_marks import theme_color
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from reader.model.themes import Taxonomy
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.ui.resources import swatch
 
 Index = QModelIndex | QPersistentModelIndex
 

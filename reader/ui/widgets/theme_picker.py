@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model.themes import Taxonomy
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.ui.resources import swatch
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -27,8 +27,7 @@ from reader.model.themes import PALETTE
 from reader.ui import messages
 from reader.ui.formatting import plural
 from reader.ui.models.themes_model import UNKNOWN_ROLE
-from reader.ui.resources import icon
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.ui.resources import icon, swatch
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController

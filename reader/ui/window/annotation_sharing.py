@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from reader.model.changes import Outcome
     from reader.ops.sharing import ImportResult
     from reader.ui.annotating.import_plan import FilePlan
-    from reader.ui.annotating.install import AnnotationUI
     from reader.ui.widgets.import_preview import ImportPreview
+    from reader.ui.window.annotation_ui import AnnotationUI
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 from reader.ui.resources import icon
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 SK = QKeySequence.StandardKey
 

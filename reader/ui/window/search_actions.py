@@ -15,7 +15,7 @@ from reader.ui import messages
 from reader.ui.widgets.help_dialog import search_help
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 
 class SearchActions:

@@ -21,19 +21,19 @@ from reader.errors import ReaderError, StorageError
 from reader.model.annotations import Placed
 from reader.ops import queries
 from reader.ui import messages
-from reader.ui.annotating import menus as annotate_menus
 from reader.ui.annotating.controller import AnnotationController
 from reader.ui.annotating.doc_highlights import DocRegistry
-from reader.ui.annotating.sharing import Sharing
-from reader.ui.annotating.tab_binding import TabBinding
 from reader.ui.widgets.annotation_sidebar import AnnotationSidebar
 from reader.ui.widgets.author_dialog import AuthorDialog
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.theme_picker import ThemePicker
 from reader.ui.widgets.themes_panel import ThemesPanel
+from reader.ui.window import annotation_menus as annotate_menus
+from reader.ui.window.annotation_sharing import Sharing
+from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

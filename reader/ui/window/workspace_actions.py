@@ -22,7 +22,7 @@ from reader.ui import messages
 from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -18,10 +18,10 @@ from reader.ui import messages
 from reader.ui.prefs import DEFAULT_POINT_SIZE
 from reader.ui.widgets.properties_dialog import PropertiesDialog
 from reader.ui.widgets.reader_tab import ReaderTab
-from reader.ui.widgets.window_workspace import document_patterns
+from reader.ui.window.workspace_actions import document_patterns
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 ZOOM_STEP = 1.1

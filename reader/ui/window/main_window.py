@@ -2,9 +2,9 @@
 in the centre, a status bar; menus for every action; files dropped on it are imported.
 
 The window lays out and wires; what its actions do lives in three collaborators it owns:
-:class:`~reader.ui.widgets.window_workspace.WorkspaceActions` (``workspace_actions``),
-:class:`~reader.ui.widgets.window_reading.ReadingActions` (``reading``) and
-:class:`~reader.ui.widgets.window_search.SearchActions` (``searching``)."""
+:class:`~reader.ui.window.workspace_actions.WorkspaceActions` (``workspace_actions``),
+:class:`~reader.ui.window.reading_actions.ReadingActions` (``reading``) and
+:class:`~reader.ui.window.search_actions.SearchActions` (``searching``)."""
 
 from __future__ import annotations
 
@@ -16,19 +16,19 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from reader.ui import messages
-from reader.ui.annotating.install import AnnotationUI
 from reader.ui.resources import app_icon
 from reader.ui.session import Session
-from reader.ui.widgets import menus
 from reader.ui.widgets.library_panel import LibraryPanel
 from reader.ui.widgets.outline_panel import OutlinePanel
 from reader.ui.widgets.reader_area import ReaderArea
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
-from reader.ui.widgets.window_reading import ReadingActions
-from reader.ui.widgets.window_search import SearchActions
-from reader.ui.widgets.window_workspace import WorkspaceActions
+from reader.ui.window import menus
+from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.reading_actions import ReadingActions
+from reader.ui.window.search_actions import SearchActions
+from reader.ui.window.workspace_actions import WorkspaceActions
 
 log = logging.getLogger(__name__)
 STATE_VERSION = 1
