@@ -19,11 +19,13 @@ run: $(STAMP)
 	$(BIN)/python main.py
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check reader tests scripts main.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests scripts main.py
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/extract.py

@@ -44,7 +44,6 @@ from reader.ui.annotating.watcher import FolderWatcher
 from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
-    from reader.annotations.store import AnnotationStore
     from reader.ops.workspace import Workspace
     from reader.ui.session import Session
 
@@ -102,7 +101,7 @@ class AnnotationController(QObject):
 
     # -- the workspace ---------------------------------------------------------------------
     @property
-    def store(self) -> AnnotationStore:
+    def store(self) -> Any:
         """The workspace's annotation store, for inspection (tests); edits go through
         :mod:`reader.ops.highlights`."""
         return self.session.require().annotations()

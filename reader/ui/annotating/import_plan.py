@@ -26,7 +26,7 @@ from reader.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
     from reader.annotations.interop import Prepared
-    from reader.workspace import Workspace
+    from reader.ops.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
