@@ -78,6 +78,11 @@ class ExtractionMemory(DocumentError):
     """Extraction needed more memory than the cap and was stopped."""
 
 
+class ExtractorNotInstalled(ReaderError):
+    """A library an extractor needs is missing or broken: an install problem, not a problem
+    of the document (never cached as the document's status; fixed by reinstalling)."""
+
+
 class QueryError(ReaderError):
     """A search query could not be understood at all."""
 

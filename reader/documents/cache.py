@@ -34,6 +34,7 @@ class CacheEntry:
 class ExtractCache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or extract_cache_dir()
+        self._transient: dict[tuple[str, str], CacheEntry] = {}
 
     def _file(self, digest: str, tag: str, suffix: str) -> Path:
         return self.root / digest[:2] / f"{digest}.{tag}{suffix}"
@@ -53,7 +54,9 @@ class ExtractCache:
     # -- writing ---------------------------------------------------------------------------
     def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
               reason: str) -> CacheEntry:
-        """Save an extraction result (or a failure) and return its summary."""
+        """Save an extraction result (or a failure) and return its summary. A missing
+        extractor is not the file's fault: that outcome is kept in memory for this session
+        only, never written, so the file is read again once the install is fixed."""
         if result is not None:
             status, reason = result.status, result.reason or reason
             body = {
@@ -72,6 +75,9 @@ class ExtractCache:
                                len(result.text), any(p.label for p in result.pages))
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
+            if status is DocStatus.NOT_INSTALLED:
+                self._transient[(digest, tag)] = entry
+                return entry
         summary = {
             "version": CACHE_VERSION, "status": entry.status.value, "reason": entry.reason,
             "meta": entry.meta.__dict__, "pages": entry.pages, "chars": entry.chars,
@@ -93,7 +99,7 @@ class ExtractCache:
                                int(raw.get("pages", 0)), int(raw.get("chars", 0)),
                                bool(raw.get("paged_labels", False)))
         except FileNotFoundError:
-            return None
+            return self._transient.get((digest, tag))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("ignoring a damaged cache entry %s: %s", path.name, exc)
             return None

@@ -20,6 +20,7 @@ from reader.errors import (
     DocumentError,
     ExtractionMemory,
     ExtractionTimeout,
+    ExtractorNotInstalled,
     FileTooLarge,
     PasswordRequired,
     ReaderError,
@@ -76,6 +77,8 @@ def run_job(path: Path, formats: Mapping[str, FormatInfo] | None, memory_mb: int
         return None, DocStatus.DAMAGED, memory_reason(memory_mb), ""
     except ExtractionTimeout as exc:
         return None, DocStatus.DAMAGED, str(exc), ""
+    except ExtractorNotInstalled as exc:  # the install, not the file (logged where raised)
+        return None, DocStatus.NOT_INSTALLED, str(exc), ""
     except (DocumentError, ReaderError) as exc:
         return None, DocStatus.DAMAGED, str(exc), ""
     except MemoryError:

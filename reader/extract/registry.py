@@ -27,9 +27,9 @@ class FormatInfo:
 
 FORMATS: dict[str, FormatInfo] = {
     ".pdf": FormatInfo("pdf", "reader.extract.pdf", 2, isolated=True, paged=True),
-    ".html": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),
-    ".htm": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),
-    ".xhtml": FormatInfo("html", "reader.extract.html", 1, isolated=True, paged=False),
+    ".html": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
+    ".htm": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
+    ".xhtml": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
     ".md": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False, paged=False),
     ".markdown": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False,
                             paged=False),

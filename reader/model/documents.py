@@ -20,6 +20,9 @@ class DocStatus(StrEnum):
     DAMAGED = "damaged"
     TOO_LARGE = "too large"
     PENDING = "pending"
+    #: a library the extractor needs is missing or broken (an install problem; never
+    #: cached, so the file is read again once the install is fixed)
+    NOT_INSTALLED = "extractor not installed"
 
     @property
     def readable(self) -> bool:

@@ -26,7 +26,8 @@ PROBE_ENV = "POLICY_READER_GUI_PROBE"
 HEAVY_MODULES = ("whoosh", "pdfminer", "pypdf", "trafilatura", "lxml", "reportlab", "docx",
                  "markdown_it", "rapidfuzz", "edlib", "charset_normalizer", "reader.export",
                  "reader.search.engine", "reader.search.index", "reader.annotations.store",
-                 "reader.extract.pdf", "reader.extract.html", "reader.extract.docx")
+                 "reader.extract.pdf", "reader.extract.html", "reader.extract.web",
+                 "reader.extract.docx")
 
 
 def heavy_modules_loaded() -> list[str]:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from reader.errors import DamagedFile, DocumentError, FileTooLarge
 from reader.extract import html as html_extractor
-from reader.extract.blocks import TextBuilder
 from reader.extract.registry import extract_file
 from tests.core.formats_fixtures import FIXTURES, check_deterministic, check_extracted
 
@@ -99,25 +98,34 @@ def test_page_without_body_or_head() -> None:
 
 
 def test_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_extractor, "_trafilatura",
-                        lambda html: (TextBuilder(), html_extractor.DocMeta()))
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     x = extract_file(HTML / "news_article.html")
     assert "will no longer file charges" in x.text
     assert "What the memo says" in [s.title for s in x.sections]
     for junk in ["TRACKING-SCRIPT-TEXT", "font-family", "Accept all cookies", "riverfan88",
-                 "Ten restaurants", "Subscribe today", "All rights reserved"]:
+                 "Ten restaurants", "Subscribe today", "All rights reserved", "Home",
+                 "Share on Facebook", "ADVERTISEMENT"]:
         assert junk not in x.text, junk
-    assert x.meta.title.startswith("County prosecutor ends charges")
+    assert x.meta.title == "County prosecutor ends charges for small-amount possession"
     assert any("no article body" in w for w in x.warnings)
 
 
-def test_fallback_when_trafilatura_crashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(html: str) -> None:
+def test_fallback_when_trafilatura_crashes(monkeypatch: pytest.MonkeyPatch,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    import trafilatura
+
+    def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr(html_extractor, "_trafilatura", boom)
+    monkeypatch.setattr(trafilatura, "bare_extraction", boom)
     x = extract_file(HTML / "court_opinion.html")
     assert "We agree, and we reverse." in x.text
+    assert any("the article extractor failed on this page (RuntimeError)" in w
+               for w in x.warnings)
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert errors and errors[0].exc_info and "parser exploded" in str(errors[0].exc_info[1])
 
 
 def test_scripts_never_reach_the_text(tmp_path: Path) -> None:
@@ -167,7 +175,7 @@ def test_huge_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(FileTooLarge, match="web page files over 20 MB"):
         extract_file(big)
     # over the main-text limit: the plain page text is kept, quickly
-    monkeypatch.setattr(html_extractor, "MAX_TRAFILATURA_BYTES", 50_000)
+    monkeypatch.setattr(html_extractor, "MAX_ARTICLE_BYTES", 50_000)
     paras = "".join(f"<p>Paragraph {i} of a very long saved page about overdose policy.</p>"
                     for i in range(2000))
     page = tmp_path / "long.html"
