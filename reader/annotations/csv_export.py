@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.annotations.w3c import iso
+from reader.annotations.w3c_write import iso
 from reader.csvsafe import safe_cell
 from reader.model.annotations import Placed
 from reader.model.documents import Document

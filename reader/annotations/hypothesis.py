@@ -26,10 +26,10 @@ from reader.annotations.w3c import (
     ItemError,
     as_list,
     doc_ref,
-    iso,
     parse_time,
     type_names,
 )
+from reader.annotations.w3c_write import iso
 from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document
 from reader.model.themes import Taxonomy

@@ -27,15 +27,8 @@ from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, OURS, open_cont
 from reader.annotations.files import read_file
 from reader.annotations.identity import AUTHOR_ID_RE
 from reader.annotations.select import Selection
-from reader.annotations.w3c import (
-    CONTEXT,
-    FORMAT_VERSION,
-    ItemError,
-    decode_annotation,
-    encode_highlight,
-    iso,
-    person,
-)
+from reader.annotations.w3c import CONTEXT, FORMAT_VERSION, ItemError, decode_annotation
+from reader.annotations.w3c_write import encode_highlight, iso, person
 from reader.errors import AnnotationFileError, ExportError, NothingToExport, ReaderError
 from reader.jsonio import atomic_write_bytes, read_json
 from reader.model.annotations import Author, Highlight, Placed, now_utc

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.files import FileRead, signature
-from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
+from reader.annotations.w3c_write import author_iri, encode_collection, encode_highlight
 from reader.errors import StorageError
 from reader.jsonio import atomic_write_bytes
 from reader.model.annotations import Author, Highlight, now_utc

@@ -1,4 +1,5 @@
-"""W3C Web Annotation JSON-LD: our file format and the variants other tools write.
+"""W3C Web Annotation JSON-LD: our file format and the variants other tools write — its
+terms, and reading it (writing: :mod:`reader.annotations.w3c_write`).
 
 One author's file is an ``AnnotationCollection`` with the standard ``@context``
 (``http://www.w3.org/ns/anno.jsonld``), an embedded first ``AnnotationPage`` holding the
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -51,90 +52,6 @@ _KNOWN = {"@context", "id", "@id", "type", "@type", "motivation", "created", "mo
 
 class ItemError(ValueError):
     """One annotation could not be read (the message says why)."""
-
-
-# -- encoding --------------------------------------------------------------------------------
-def iso(t: datetime) -> str:
-    return t.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def author_iri(author_id: str) -> str:
-    return author_id if ":" in author_id else AUTHOR_IRI + author_id
-
-
-def person(author: Author) -> dict[str, Any]:
-    return {"id": author_iri(author.id), "type": "Person", "name": author.name}
-
-
-def encode_highlight(h: Highlight, *, creator: Any = None, with_note: bool = True
-                     ) -> dict[str, Any]:
-    """One highlight as a W3C ``Annotation`` object (our extras under ``pr:``)."""
-    body: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "tagging", "value": t} for t in h.themes]
-    if h.note and with_note:
-        body.append({"type": "TextualBody", "purpose": "commenting", "value": h.note,
-                     "format": "text/markdown"})
-    item: dict[str, Any] = {
-        "id": h.id,
-        "type": "Annotation",
-        "motivation": "commenting" if h.note and with_note else "highlighting",
-        "created": iso(h.created),
-        "modified": iso(h.modified),
-    }
-    if creator is not None:
-        item["creator"] = creator
-    if body:
-        item["body"] = body
-    target: dict[str, Any] = {"source": DOC_IRI + h.doc_id if h.doc_id else h.doc_path}
-    if h.doc_path:
-        target["pr:path"] = h.doc_path
-    selectors: list[dict[str, Any]] = []
-    if h.start >= 0 and h.end >= 0:
-        selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
-    if h.quote.exact:
-        selectors.append({"type": "TextQuoteSelector", "exact": h.quote.exact,
-                          "prefix": h.quote.prefix, "suffix": h.quote.suffix})
-    if selectors:
-        target["selector"] = selectors
-    item["target"] = target
-    if h.page:
-        item["pr:page"] = h.page
-    if h.section:
-        item["pr:section"] = h.section
-    item["pr:color"] = h.color
-    if h.stance is not None:
-        item["pr:stance"] = h.stance.value
-    if h.deleted:
-        item["pr:deleted"] = True
-    for key, raw in h.extra:
-        if key not in item:
-            try:
-                item[key] = json.loads(raw)
-            except ValueError:
-                item[key] = raw
-    return item
-
-
-def encode_collection(author: Author, items: Iterable[dict[str, Any]], *,
-                      modified: datetime, label: str = "") -> bytes:
-    """An author file: the collection header, then one annotation per line (small diffs for
-    people who keep a workspace in git, and fast to write)."""
-    items = list(items)
-    header = {
-        "@context": CONTEXT,
-        "id": COLLECTION_IRI + author.id,
-        "type": "AnnotationCollection",
-        "label": label or f"Annotations by {author.name}",
-        "creator": person(author),
-        "modified": iso(modified),
-        "pr:formatVersion": FORMAT_VERSION,
-        "total": len(items),
-    }
-    head = json.dumps(header, ensure_ascii=False, indent=2)
-    lines = [json.dumps(i, ensure_ascii=False, separators=(",", ":")) for i in items]
-    page = ('{"type":"AnnotationPage","startIndex":0,"items":[\n'
-            + ",\n".join(lines) + ("\n" if lines else "") + "]}")
-    return (head[:-2] + ',\n  "first": ' + page + "\n}\n").encode("utf-8")
 
 
 # -- decoding helpers ------------------------------------------------------------------------

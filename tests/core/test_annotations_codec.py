@@ -18,9 +18,8 @@ from reader.annotations.w3c import (
     ItemError,
     decode_annotation,
     decode_lenient,
-    encode_collection,
-    encode_highlight,
 )
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
 
