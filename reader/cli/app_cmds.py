@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.cli.common import open_workspace
 from reader.errors import UsageError
+from reader.ops import library
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +39,7 @@ def check_target(args: argparse.Namespace) -> None:
         if Path(ref).expanduser().is_dir():
             raise UsageError(f"{ref} is a folder; open a file, or use --workspace {ref}.")
         return
-    open_workspace(args).library().find(ref)  # raises DocumentNotFound with a hint
+    library.find_document(open_workspace(args), ref)  # DocumentNotFound with a hint
 
 
 def run_open(args: argparse.Namespace) -> int:
