@@ -13,6 +13,7 @@ CLI prints the result, the GUI refreshes what the change set names. Queries a pa
 * :mod:`.queries` — highlights listed and counted, passages of a theme;
 * :mod:`.themes` — theme edits (with the retagging they need) and theme listings;
 * :mod:`.sharing` — annotation files in and out;
+* :mod:`.identity` — who you are as an annotator;
 * :mod:`.brief` — what the brief dialog and ``policy-reader brief`` need;
 * :mod:`.search` — searching and the index's state.
 

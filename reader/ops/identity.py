@@ -19,7 +19,7 @@ from reader.workspace import Workspace
 
 __all__ = ["MAX_NAME", "clean_name", "has_chosen_name", "rename", "rename_in", "whoami"]
 
-RENAMED = ChangeSet(annotations=frozenset({ALL}), authors=True, index=True,
+RENAMED = ChangeSet(annotations=frozenset({ALL}), authors=True,
                     settings=frozenset({NAME_KEY}))
 
 

@@ -17,7 +17,7 @@ __all__ = ["FORMATS", "ImportResult", "export_annotations", "import_annotations"
 
 #: What an import may change: any highlight (a colleague's file is read like a sync
 #: copy), new themes made from tags, and who is listed.
-IMPORTED = ChangeSet(annotations=frozenset({ALL}), themes=True, authors=True, index=True)
+IMPORTED = ChangeSet(annotations=frozenset({ALL}), themes=True, authors=True)
 
 
 def import_annotations(ws: Workspace, paths: Iterable[str | Path]

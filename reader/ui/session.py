@@ -174,8 +174,8 @@ class Session(QObject):
             self.documents_changed.emit()
         if changes.index:
             self.refresh_index_state()
-        if changes.all_documents or changes.annotations:
-            self.load_annotation_counts()
+        if changes.all_documents:
+            self.load_annotation_counts()  # (after highlight edits: the controller, debounced)
         if changes.themes:
             self.load_themes()
         if changes.annotations or changes.themes or changes.authors:
