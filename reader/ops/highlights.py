@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.annotations.changes import LoadReport, StoreChanges
 from reader.errors import AnnotationError, ReaderError, UsageError
 from reader.model.annotations import Highlight, Placed, Stance
 from reader.model.changes import ALL, ChangeSet, Outcome
@@ -192,7 +193,7 @@ def unsaved(ws: Workspace) -> bool:
 
 @dataclass(frozen=True)
 class Loaded:
-    report: Any  # reader.annotations.changes.LoadReport
+    report: LoadReport
     taxonomy: Taxonomy
     problems: tuple[str, ...]
 
@@ -209,7 +210,7 @@ def load(ws: Workspace) -> Outcome[Loaded]:
 
 @dataclass(frozen=True)
 class Reloaded:
-    changes: Any  # reader.annotations.changes.StoreChanges
+    changes: StoreChanges  # what changed on disk (ids added, changed, removed)
     taxonomy: Taxonomy | None  # the new taxonomy when themes.json changed
     names: tuple[str, ...]  # who else changed something
 

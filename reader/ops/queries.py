@@ -14,7 +14,9 @@ from reader.model.annotations import Author, Highlight, Placed
 from reader.progress import NEVER_CANCELLED, CancelToken
 from reader.workspace import Workspace
 
-__all__ = ["Selection", "author_filter", "parse_stance"]
+__all__ = ["Listed", "Passages", "Selection", "authors", "counts_by_document", "everything",
+           "for_document", "has_highlights", "highlight", "list_highlights", "me", "place",
+           "selection", "theme_documents", "theme_passages"]
 
 
 def selection(ws: Workspace, *, docs: Sequence[str] = (), themes: Sequence[str] = (),

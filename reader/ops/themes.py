@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from reader.errors import ReaderError, UsageError
-from reader.model.annotations import Highlight, Theme
+from reader.model.annotations import Highlight
 from reader.model.changes import ChangeSet, Outcome
 from reader.model.themes import Taxonomy
 from reader.workspace import Workspace
@@ -181,7 +181,3 @@ def count_in(highlights: Iterable[Highlight], tax: Taxonomy) -> dict[str, int]:
 def problems(ws: Workspace) -> tuple[str, ...]:
     """What was wrong reading ``themes.json`` (shown; the shipped themes stand in)."""
     return ws.themes().problems
-
-
-def find(ws: Workspace, ref: str) -> Theme | None:
-    return ws.taxonomy().find(ref)
