@@ -42,6 +42,10 @@ class StorageError(ReaderError):
     """A file could not be written (disk full, read-only folder, permissions)."""
 
 
+class FileBusy(StorageError):
+    """Another window or command held a file's lock for too long."""
+
+
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
 

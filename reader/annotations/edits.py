@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.annotations.taxonomy import COLOR_RE
-from reader.annotations.w3c import DEFAULT_COLOR
+from reader.annotations.w3c import DEFAULT_COLOR, MAX_THEMES
 from reader.errors import AnnotationError, ThemeError
 from reader.model.annotations import Stance
 from reader.model.themes import Taxonomy
@@ -21,6 +21,7 @@ def theme_ids(tax: Taxonomy, ids: Iterable[str], keep: Iterable[str] = ()) -> tu
         ids = (ids,)
     kept = set(keep)
     out: list[str] = []
+    seen: set[str] = set()
     for t in ids:
         if not isinstance(t, str) or not t:
             raise ThemeError("A theme id must be text.")
@@ -29,8 +30,11 @@ def theme_ids(tax: Taxonomy, ids: Iterable[str], keep: Iterable[str] = ()) -> tu
             raise ThemeError(f"There is no theme '{t}' in this workspace.",
                              "Run 'policy-reader themes list' to see the ids.")
         rid = rid or t
-        if rid not in out:
+        if rid not in seen:
+            seen.add(rid)
             out.append(rid)
+            if len(out) > MAX_THEMES:
+                raise ThemeError(f"A highlight can have at most {MAX_THEMES} themes.")
     return tuple(out)
 
 

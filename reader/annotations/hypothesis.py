@@ -25,6 +25,7 @@ from reader.annotations.w3c import (
     DOC_IRI,
     ItemError,
     as_list,
+    check_tags,
     doc_ref,
     parse_time,
     type_names,
@@ -102,6 +103,7 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
     modified = modified or created
     assert created is not None and modified is not None
     tags = [t.strip() for t in as_list(item.get("tags")) if isinstance(t, str) and t.strip()]
+    check_tags(tags)
     note = item.get("text") if isinstance(item.get("text"), str) else ""
     ours = item.get("policy_reader") if isinstance(item.get("policy_reader"), dict) else {}
     doc_id, doc_path = doc_ref(source or "", "")
@@ -119,6 +121,7 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
             stance = Stance(ours["stance"])
         theme_ids = [t for t in as_list(ours.get("themes")) if isinstance(t, str) and t]
         if theme_ids or not tags:
+            check_tags(theme_ids)
             tags = theme_ids
             read.own_themes.add(hid)
     doc = item.get("document") if isinstance(item.get("document"), dict) else {}

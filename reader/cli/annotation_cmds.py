@@ -1,5 +1,6 @@
-"""Annotation commands: annotate, annotations list|import|export|delete, themes list (edits:
-:mod:`reader.cli.theme_cmds`), whoami."""
+"""Annotation commands: annotate, annotations list|delete (import, export and held:
+:mod:`reader.cli.annotation_files_cmds`), themes list (edits: :mod:`reader.cli.theme_cmds`),
+whoami."""
 
 from __future__ import annotations
 
@@ -7,14 +8,13 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli import theme_cmds
+from reader.cli import annotation_files_cmds, theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.model.annotations import Placed
 from reader.model.themes import Taxonomy
-from reader.ops import highlights, identity, library, queries, sharing, themes
+from reader.ops import highlights, identity, library, queries, themes
 from reader.ops.highlights import short
 from reader.ops.queries import Selection
-from reader.ops.sharing import FORMATS
 from reader.ops.workspace import Workspace
 from reader.settings import Settings
 
@@ -43,27 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = asub.add_parser("list", help="list highlights",
                         description="List highlights (everyone's), filtered.")
-    _filters(p)
+    add_filters(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_list)
 
-    p = asub.add_parser("import", help="import annotation files",
-                        description="Import W3C Web Annotation files, Hypothesis exports, or "
-                                    "a colleague's Policy Reader file. Every file is checked "
-                                    "first; if one is broken nothing is imported.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="print what was imported as JSON")
-    p.set_defaults(func=cmd_import)
-
-    p = asub.add_parser("export", help="export highlights",
-                        description="Export highlights as W3C JSON-LD, a Hypothesis export, "
-                                    "or CSV for a spreadsheet.")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--out", required=True, metavar="FILE", help="output file ('-': stdout)")
-    _filters(p)
-    p.add_argument("--no-names", action="store_true", help="leave out who made each highlight")
-    p.add_argument("--no-notes", action="store_true", help="leave out the notes")
-    p.set_defaults(func=cmd_export)
+    annotation_files_cmds.register(asub)
 
     p = asub.add_parser("delete", help="delete one of your highlights",
                         description="Delete one of your own highlights (by id or the start "
@@ -88,7 +72,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_whoami)
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
+def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], metavar="DOC",
                    help="only this document (id, id prefix or path; repeatable)")
     p.add_argument("--theme", action="append", default=[], metavar="THEME",
@@ -100,7 +84,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
                    help="only highlights that cannot be placed in the current text")
 
 
-def _workspace(args: argparse.Namespace) -> Workspace:
+def load_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace with its library brought up to date (an amended memo is seen at once;
     nothing is re-read when no file changed) and every annotation file loaded."""
     ws = open_workspace(args)
@@ -116,14 +100,14 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return ws
 
 
-def _selection(ws: Workspace, args: argparse.Namespace) -> Selection:
+def selection(ws: Workspace, args: argparse.Namespace) -> Selection:
     return queries.selection(ws, docs=args.doc, themes=args.theme, authors=args.author,
                              stance=args.stance, orphaned=args.orphaned)
 
 
 # -- annotate --------------------------------------------------------------------------------
 def cmd_annotate(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = load_workspace(args)
     placed = highlights.annotate(ws, args.doc, args.quote, occurrence=args.occurrence,
                                  themes=args.theme, stance=args.stance, note=args.note,
                                  color=args.color).value
@@ -154,8 +138,8 @@ def _placed_json(p: Placed, tax: Taxonomy, *, mine_id: str, path: str = "") -> d
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    listed = queries.list_highlights(ws, _selection(ws, args))
+    ws = load_workspace(args)
+    listed = queries.list_highlights(ws, selection(ws, args))
     tax = themes.taxonomy(ws)
     if args.json:
         me = queries.me(ws).id
@@ -192,47 +176,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- import / export / delete ----------------------------------------------------------------
-def cmd_import(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    results = sharing.import_annotations(ws, args.files).value
-    if args.json:
-        print_json(results)
-        return 0
-    for r in results:
-        if r.kind == "colleague":
-            what = (f"{r.author}'s file is already here" if r.message else
-                    f"{r.added} highlight(s) of {r.author} copied in as theirs")
-        else:
-            what = f"{r.added} new, {r.updated} updated, {r.skipped} skipped (yours)"
-        extra = []
-        if r.replies_skipped:
-            extra.append(f"{r.replies_skipped} replies skipped")
-        if r.new_themes:
-            extra.append(f"new themes: {', '.join(r.new_themes)}")
-        if r.unmatched_documents:
-            extra.append(f"{r.unmatched_documents} on documents not in this workspace "
-                         "(listed as orphans)")
-        print(f"{r.path}: {what}" + (f" ({'; '.join(extra)})" if extra else ""))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    to_stdout = args.out == "-"
-    data, count = sharing.export_annotations(
-        ws, args.format, selection=_selection(ws, args), names=not args.no_names,
-        notes=not args.no_notes, out=None if to_stdout else args.out).value
-    if to_stdout:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        print(f"{count} highlight(s) written to {args.out}", file=sys.stderr)
-    return 0
-
-
+# -- delete --------------------------------------------------------------------------------
 def cmd_delete(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = load_workspace(args)
     h = highlights.delete_by_ref(ws, args.id).value.highlight
     print(f"deleted {h.id}", file=sys.stderr)
     return 0
@@ -272,7 +218,13 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
 def cmd_whoami(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.name is not None:
-        author = identity.rename(settings, args.name, getattr(args, "workspace", None)).value
+        renamed = identity.rename(settings, args.name, getattr(args, "workspace", None)).value
+        author = renamed.author
+        if renamed.unsaved:  # the name itself is saved: say so, exit 0
+            print(f"policy-reader: {renamed.unsaved}", file=sys.stderr)
+            print("policy-reader: your new name is saved; your annotation file in this "
+                  "workspace still shows the old one until it can be saved again.",
+                  file=sys.stderr)
     else:
         author = identity.whoami(settings)
     if args.json:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.extract.base import Extracted
 from reader.jsonio import atomic_write_bytes
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
 from reader.paths import extract_cache_dir
 
 log = logging.getLogger(__name__)
@@ -63,8 +63,9 @@ class ExtractCache:
                 "version": CACHE_VERSION,
                 "text": result.text,
                 "pages": [[p.number, p.start, p.end, p.label, p.has_text] for p in result.pages],
-                "sections": [[s.title, s.level, s.start, s.end, s.number]
+                "sections": [[s.title, s.level, s.start, s.end, s.number, s.kind]
                              for s in result.sections],
+                "links": [[k.start, k.end, k.target, k.href] for k in result.links],
             }
             data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                  compresslevel=5, mtime=0)
@@ -108,21 +109,25 @@ class ExtractCache:
         return entry
 
     def load_text(self, digest: str, tag: str) -> tuple[str, tuple[Page, ...],
-                                                          tuple[Section, ...]] | None:
+                                                          tuple[Section, ...],
+                                                          tuple[Link, ...]] | None:
         path = self.text_path(digest, tag)
         try:
             body: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
             text = body["text"]
             pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
                           for n, s, e, lb, ht in body["pages"])
-            sections = tuple(Section(title=t, level=lv, start=s, end=e, number=num)
-                             for t, lv, s, e, num in body["sections"])
+            # entries written before statutes had notes have five fields
+            sections = tuple(Section(*row[:5], kind=str(row[5]) if len(row) > 5 else "")
+                             for row in body["sections"])
+            links = tuple(Link(s, e, target, href)
+                          for s, e, target, href in body.get("links", ()))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
             log.warning("ignoring a damaged cached text %s: %s", path.name, exc)
             return None
-        return text, pages, sections
+        return text, pages, sections, links
 
     def load_boxes(self, digest: str, tag: str) -> bytes | None:
         try:

@@ -128,8 +128,8 @@ class Library:
             if loaded is None:
                 raise DocumentError(f"{doc.title} could not be read again.",
                                     "Run 'policy-reader index --rebuild'.")
-        text, pages, sections = loaded
-        result = DocText(doc.id, text, pages, sections)
+        text, pages, sections, links = loaded
+        result = DocText(doc.id, text, pages, sections, links)
         with self._lock:
             self._texts[doc.id] = result
             while len(self._texts) > 8:

@@ -71,7 +71,8 @@ def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
     if mode is not GroupBy.STANCE and quote.stance is not None:
         parts.append(f"Stance: {quote.stance.label}")
     if mode is not GroupBy.DOCUMENT and quote.also_under:
-        parts.append("Also under: " + "; ".join(quote.also_under))
+        more = f" and {quote.also_under_more:,} more" if quote.also_under_more else ""
+        parts.append("Also under: " + "; ".join(quote.also_under) + more)
     if quote.annotator:
         parts.append(f"Highlighted by {quote.annotator}")
     return " · ".join(parts)

@@ -64,7 +64,8 @@ class BriefQuote:
     note: str = ""  # Markdown; "" when notes are left out
     annotator: str = ""  # "" when anonymised
     created: dt.datetime | None = None
-    also_under: tuple[str, ...] = ()  # other sections this quote also appears in
+    also_under: tuple[str, ...] = ()  # other sections this quote also appears in (a few)
+    also_under_more: int = 0  # how many more it appears in (not named)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

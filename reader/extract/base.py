@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model.documents import DocMeta, DocStatus, Page, Section
+from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,8 @@ class Extracted:
     ``text`` is normalised (see :mod:`reader.extract.normalize`); ``pages`` cover it with
     offsets in code points. ``boxes`` is the packed per-character geometry of PDF pages
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
-    notes for the log (e.g. "page 2 has no text layer").
+    notes for the log (e.g. "page 2 has no text layer"). ``links`` are the cross-references
+    a statute marks up (offsets in ``text``).
     """
 
     text: str
@@ -25,6 +26,7 @@ class Extracted:
     reason: str = ""
     boxes: bytes | None = None
     warnings: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 def single_page(text: str) -> tuple[Page, ...]:

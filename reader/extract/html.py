@@ -21,6 +21,7 @@ from pathlib import Path
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.encoding import decode_bytes, read_limited
+from reader.extract.legal.statute_html import statute_page
 from reader.extract.metadata import guess_meta, guess_title, is_title_line
 from reader.extract.web.article import PageArticle, read_article
 from reader.extract.web.blocks import build_text
@@ -65,6 +66,8 @@ def extract(path: Path) -> Extracted:
     html = html.lstrip("\ufeff")
     if not re.search(r"\S", html):
         raise DamagedFile(f"{path.name}: the page contains no text.")
+    if (statute := statute_page(html, path.name)) is not None:  # a legislature's section page
+        return statute
     warnings: list[str] = []
     if len(data) > MAX_ARTICLE_BYTES:
         warnings.append(f"{path.name}: very large page; the whole page text was kept")

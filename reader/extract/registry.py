@@ -27,15 +27,18 @@ class FormatInfo:
 
 FORMATS: dict[str, FormatInfo] = {
     ".pdf": FormatInfo("pdf", "reader.extract.pdf", 2, isolated=True, paged=True),
-    ".html": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
-    ".htm": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
-    ".xhtml": FormatInfo("html", "reader.extract.html", 2, isolated=True, paged=False),
+    # 3: a legislature's section page is read as a statute (reader.extract.legal)
+    ".html": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
+    ".htm": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
+    ".xhtml": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
     ".md": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False, paged=False),
     ".markdown": FormatInfo("markdown", "reader.extract.markdown", 1, isolated=False,
                             paged=False),
     ".txt": FormatInfo("text", "reader.extract.text", 1, isolated=False, paged=False),
     ".text": FormatInfo("text", "reader.extract.text", 1, isolated=False, paged=False),
     ".docx": FormatInfo("docx", "reader.extract.docx", 1, isolated=True, paged=False),
+    # legislative XML (D.C. Code, USLM, Akoma Ntoso): see reader.extract.legal
+    ".xml": FormatInfo("xml", "reader.extract.legal.xml_file", 1, isolated=True, paged=False),
 }
 
 #: Files people commonly have that we recognise but cannot read (reported as unsupported).

@@ -45,12 +45,18 @@ class Page:
         return self.label or str(self.number)
 
 
+#: ``Section.kind`` of editorial matter printed with a statute (history, annotations,
+#: editor's notes): searchable and shown, but never quoted as law (see ``DocText.pinpoint``).
+NOTE_KIND = "note"
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading or a numbered section (statutes: ``number="§ 3"``, subsection ``"(b)"``).
 
     ``start``/``end`` span the section's text including its heading; ``level`` 1 is the
-    outermost. ``number`` is the citable designation when the text gives one.
+    outermost. ``number`` is the citable designation when the text gives one. ``kind`` is
+    ``""`` for the text itself and :data:`NOTE_KIND` for a statute's history and notes.
     """
 
     title: str
@@ -58,6 +64,24 @@ class Section:
     start: int
     end: int
     number: str = ""
+    kind: str = ""
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind == NOTE_KIND
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cross-reference in the text (a statute's ``<cite>``/``<ref>``): ``start``/``end``
+    span its words; ``target`` is the citation it points to in the form the document's
+    jurisdiction uses (``"D.C. Code § 22-3201"``, ``"21 U.S.C. § 802(6)"``, ``"§ 3"`` for a
+    section of the same act); ``href`` is the file's own reference, kept as written."""
+
+    start: int
+    end: int
+    target: str
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,7 +111,7 @@ class Document:
 
     id: str  # sha256 hex of the file's bytes
     path: str  # workspace-relative, POSIX separators
-    format: str  # pdf | html | markdown | text | docx
+    format: str  # pdf | html | markdown | text | docx | xml
     size: int
     mtime_ns: int
     status: DocStatus
@@ -119,6 +143,7 @@ class DocText:
     text: str
     pages: tuple[Page, ...]
     sections: tuple[Section, ...] = ()
+    links: tuple[Link, ...] = ()
 
     def page_at(self, offset: int) -> Page | None:
         if not self.pages:
@@ -142,15 +167,24 @@ class DocText:
         found = self.sections_at(offset)
         return found[-1] if found else None
 
+    def note_at(self, offset: int) -> Section | None:
+        """The history or note region containing ``offset`` (``None`` in the text itself)."""
+        return next((s for s in self.sections_at(offset) if s.is_note), None)
+
     def pinpoint(self, offset: int) -> str:
-        """A citable section designation at ``offset``, e.g. ``"§ 3(b)"``, or ``""``."""
-        parts = [s.number for s in self.sections_at(offset) if s.number]
+        """A citable section designation at ``offset``, e.g. ``"§ 3(b)"``, or ``""``.
+
+        In a statute's history or notes it names the section the note is printed with,
+        followed by ``note`` (``"§ 3 note"``, as legal citation cites notes): a note is
+        never cited as the law itself."""
+        found = self.sections_at(offset)
+        parts = [s.number for s in found if s.number and not s.is_note]
         if not parts:
             return ""
         out = parts[0]
         for p in parts[1:]:
             out = out + p if p.startswith("(") else p
-        return out
+        return f"{out} note" if any(s.is_note for s in found) else out
 
 
 @dataclass(frozen=True)

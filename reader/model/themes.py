@@ -27,6 +27,7 @@ class Taxonomy:
     by_id: Mapping[str, Theme] = field(init=False, repr=False, compare=False)
     _children: Mapping[str | None, tuple[Theme, ...]] = field(init=False, repr=False,
                                                              compare=False)
+    _depth: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = {t.id: t for t in self.themes}
@@ -38,6 +39,15 @@ class Taxonomy:
             {k: tuple(sorted(v, key=lambda t: (t.order, t.label.casefold())))
              for k, v in kids.items()}))
         object.__setattr__(self, "aliases", MappingProxyType(dict(self.aliases)))
+        depth: dict[str, int] = {}
+        stack = [(t, 0) for t in self._children.get(None, ())]
+        while stack:
+            t, d = stack.pop()
+            if t.id in depth:
+                continue
+            depth[t.id] = d
+            stack.extend((c, d + 1) for c in self._children.get(t.id, ()))
+        object.__setattr__(self, "_depth", MappingProxyType(depth))
 
     # -- lookups --------------------------------------------------------------------------
     def resolve(self, theme_id: str) -> str | None:
@@ -75,9 +85,11 @@ class Taxonomy:
     def path(self, theme_id: str) -> tuple[Theme, ...]:
         """The theme and its ancestors, root first (empty when unknown)."""
         out: list[Theme] = []
+        seen: set[str] = set()
         t = self.get(theme_id)
-        while t is not None and t not in out:
+        while t is not None and t.id not in seen:
             out.append(t)
+            seen.add(t.id)
             t = self.by_id.get(t.parent) if t.parent else None
         return tuple(reversed(out))
 
@@ -95,7 +107,15 @@ class Taxonomy:
         return tuple(out)
 
     def depth(self, theme_id: str) -> int:
-        return max(0, len(self.path(theme_id)) - 1)
+        rid = self.resolve(theme_id)
+        if rid is not None and rid in self._depth:
+            return self._depth[rid]
+        return max(0, len(self.path(theme_id)) - 1)  # a loop of parents (never from parse)
+
+    def height(self, theme_id: str) -> int:
+        """How many levels there are below ``theme_id`` (0: no children)."""
+        base = self.depth(theme_id)
+        return max((self.depth(t.id) - base for t in self.descendants(theme_id)), default=0)
 
     def find(self, ref: str) -> Theme | None:
         """A theme by id, old (merged) id, label, or ``Parent / Child`` label path

@@ -180,11 +180,21 @@ def put_back(ws: Workspace, versions: Mapping[str, Highlight | None]
 
 
 # -- files -----------------------------------------------------------------------------------
-def save(ws: Workspace) -> Outcome[None]:
-    """Write your annotation file if anything changed (``StorageError`` if it cannot be
-    written: the edits stay in memory for the next try)."""
-    ws.annotations().save()
-    return Outcome(None)
+def on_disk(changes: StoreChanges) -> ChangeSet:
+    """The change set of highlights found changed on disk (read again, or merged in by a
+    save of your file): any of them may have changed, and who is listed."""
+    if changes.empty:
+        return ChangeSet()
+    return ChangeSet(annotations=frozenset({ALL, *changes.added, *changes.changed,
+                                            *changes.removed}), authors=True)
+
+
+def save(ws: Workspace) -> Outcome[StoreChanges]:
+    """Write your annotation file if anything changed, merging what another window or a
+    command saved as you meanwhile (what that merge changed is the value). ``StorageError``
+    if it cannot be written: the edits stay in memory for the next try."""
+    changes = ws.annotations().save()
+    return Outcome(changes, on_disk(changes))
 
 
 def unsaved(ws: Workspace) -> bool:
@@ -198,9 +208,13 @@ class Loaded:
     problems: tuple[str, ...]
 
 
-def load(ws: Workspace) -> Outcome[Loaded]:
-    """Read every annotation file and the themes (when a workspace opens)."""
-    report = ws.annotations().load()
+def load(ws: Workspace, *, retries_saves: bool = False) -> Outcome[Loaded]:
+    """Read every annotation file and the themes (when a workspace opens). With
+    ``retries_saves`` (the app) a failed save keeps the edits and says they will be saved
+    again; a command says they were not saved."""
+    store = ws.annotations()
+    store.retries_saves = retries_saves
+    report = store.load()
     themes = ws.themes()
     tax = themes.taxonomy()
     problems = (*report.problems, *themes.problems)
@@ -230,8 +244,5 @@ def reload(ws: Workspace) -> Outcome[Reloaded]:
             names.append(author.name)
     themes = ws.themes()
     tax = themes.taxonomy() if themes.reload() else None
-    found = ChangeSet(themes=tax is not None)
-    if not changes.empty:
-        found = found | ChangeSet(annotations=frozenset(
-            {ALL, *changes.added, *changes.changed, *changes.removed}), authors=True)
-    return Outcome(Reloaded(changes, tax, tuple(names)), found)
+    return Outcome(Reloaded(changes, tax, tuple(names)),
+                   ChangeSet(themes=tax is not None) | on_disk(changes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.annotations.identity import (
@@ -11,6 +12,7 @@ from reader.annotations.identity import (
     current_author,
     set_author_name,
 )
+from reader.errors import ReaderError
 from reader.model.annotations import Author
 from reader.model.changes import ALL, ChangeSet, Outcome
 from reader.paths import DATA_DIRNAME, resolve_workspace
@@ -38,16 +40,26 @@ def rename_in(ws: Workspace, name: str) -> Outcome[Author]:
     return Outcome(ws.annotations().set_author_name(name), RENAMED)
 
 
+@dataclass(frozen=True)
+class Renamed:
+    author: Author
+    unsaved: str = ""  # why your file could not be rewritten with the name ("" when it was)
+
+
 def rename(settings: Settings, name: str, workspace: str | Path | None = None
-           ) -> Outcome[Author]:
+           ) -> Outcome[Renamed]:
     """Your new display name, saved in the settings; your annotation file in ``workspace``
     (if you have one there) is rewritten now, so others see it. No workspace is created or
-    seeded just for this."""
+    seeded just for this. When the file cannot be rewritten the name is still saved, and
+    ``unsaved`` says why."""
     author = set_author_name(settings, name)
     root = resolve_workspace(workspace)
     if (root / DATA_DIRNAME / "annotations" / f"{author.id}.json").is_file():
-        store = Workspace.open(root, settings=settings).annotations()
-        store.load()
-        author = store.set_author_name(name)
-        store.save()
-    return Outcome(author, RENAMED)
+        try:
+            store = Workspace.open(root, settings=settings).annotations()
+            store.load()
+            author = store.set_author_name(name)
+            store.save()
+        except ReaderError as exc:
+            return Outcome(Renamed(author, str(exc)), RENAMED)
+    return Outcome(Renamed(author), RENAMED)

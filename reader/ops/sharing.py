@@ -1,31 +1,50 @@
 """Annotation files in and out: import colleagues' files, W3C Web Annotation files and
-Hypothesis exports (every file checked before anything is written), and export highlights
-as W3C JSON-LD, a Hypothesis export or CSV (:mod:`reader.annotations.interop` does the
-reading and writing)."""
+Hypothesis exports (planned first: the app's preview, ``--dry-run`` and the import itself
+use one plan; every file is checked before anything is written; your own highlights change
+only with ``replace_mine``), export highlights as W3C JSON-LD, a Hypothesis export or CSV,
+and the future-dated changes to your highlights held aside until you accept them.
+(:mod:`reader.annotations.interop` and :mod:`reader.annotations.import_plan` do the work.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.annotations.holds import HeldVersion
+from reader.annotations.import_plan import Decision, FilePlan, ImportPlan
 from reader.annotations.interop import FORMATS, ImportResult
 from reader.annotations.select import Selection
+from reader.model.annotations import Highlight
 from reader.model.changes import ALL, ChangeSet, Outcome
+from reader.ops.highlights import touched
+from reader.progress import NEVER_CANCELLED, CancelToken
 from reader.workspace import Workspace
 
-__all__ = ["FORMATS", "ImportResult", "export_annotations", "import_annotations"]
+__all__ = ["FORMATS", "Decision", "FilePlan", "HeldVersion", "ImportPlan", "ImportResult",
+           "accept_held", "export_annotations", "export_mine", "held", "import_annotations",
+           "plan_import"]
 
 #: What an import may change: any highlight (a colleague's file is read like a sync
 #: copy), new themes made from tags, and who is listed.
 IMPORTED = ChangeSet(annotations=frozenset({ALL}), themes=True, authors=True)
 
 
-def import_annotations(ws: Workspace, paths: Iterable[str | Path]
-                       ) -> Outcome[list[ImportResult]]:
-    """Check every file, then import them all (nothing is imported if one is broken)."""
+def plan_import(ws: Workspace, paths: Iterable[str | Path], *, replace_mine: bool = False,
+                cancel: CancelToken = NEVER_CANCELLED) -> ImportPlan:
+    """What importing ``paths`` would do, file by file and highlight by highlight
+    (nothing is written): the app's preview and ``--dry-run``."""
+    from reader.annotations.import_plan import plan_imports
+
+    return plan_imports(ws, paths, replace_mine=replace_mine, cancel=cancel)
+
+
+def import_annotations(ws: Workspace, paths: Iterable[str | Path], *,
+                       replace_mine: bool = False) -> Outcome[list[ImportResult]]:
+    """Check every file, then import them all by the plan (nothing is imported if one is
+    broken; your own highlights change only with ``replace_mine``)."""
     from reader.annotations.interop import import_files
 
-    results = import_files(ws, paths)
+    results = import_files(ws, paths, replace_mine=replace_mine)
     return Outcome(results, IMPORTED)
 
 
@@ -48,3 +67,16 @@ def export_mine(ws: Workspace, fmt: str, out: str | Path) -> Outcome[int]:
     store.save()
     mine = Selection(author_ids=frozenset({store.author.id}))
     return Outcome(export_annotations(ws, fmt, selection=mine, out=out).value[1])
+
+
+def held(ws: Workspace) -> tuple[HeldVersion, ...]:
+    """Future-dated changes to your highlights found in copies of your file, held aside."""
+    return ws.annotations().held()
+
+
+def accept_held(ws: Workspace, ids: Iterable[str]) -> Outcome[list[Highlight]]:
+    """Apply the held changes of these highlight ids to your highlights, and save."""
+    store = ws.annotations()
+    applied = list(store.accept_held(set(ids)))
+    store.save()
+    return Outcome(applied, touched(h.id for h in applied))

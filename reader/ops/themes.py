@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reader.errors import ReaderError, UsageError
+from reader.errors import ReaderError, StorageError, UsageError
 from reader.model.annotations import Highlight
 from reader.model.changes import ChangeSet, Outcome
 from reader.model.themes import Taxonomy
@@ -61,7 +61,7 @@ def _edit(ws: Workspace, fn: Callable[[Any], T], *, retags: bool = False
         mine = {h.id: h for h in store.all() if h.author.id == me}
         count = store.retag(result.old, result.new)
         if count:
-            _save_quietly(ws)
+            _save_retagged(ws)
         for hid, old in mine.items():
             new = store.get(hid)
             if new is not old:
@@ -71,10 +71,14 @@ def _edit(ws: Workspace, fn: Callable[[Any], T], *, retags: bool = False
     return Outcome(ThemeEdit(result, before_tax, themes.taxonomy(), before, after), changes)
 
 
-def _save_quietly(ws: Workspace) -> None:
+def _save_retagged(ws: Workspace) -> None:
+    store = ws.annotations()
     try:
-        ws.annotations().save()
-    except ReaderError as exc:  # kept in memory; the next save retries
+        store.save()
+    except ReaderError as exc:
+        if not store.retries_saves:  # a command ends: say so (the theme is changed)
+            raise StorageError(f"The theme was changed, but your highlights were not "
+                               f"retagged: {exc.message}", exc.hint) from exc
         log.warning("themes: highlights retagged but not saved yet: %s", exc)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from . import layouts
+from . import dc_code_xml, layouts
 from .docxkit import DocxMeta, build_docx
 from .layouts import Letterhead, PdfMeta
 from .markup import load
@@ -141,4 +142,6 @@ GENERATED: dict[str, Builder] = {
     "statutes/md-hb1187-syringe-services-and-paraphernalia-2022.docx": _md_syringe_bill,
     "opinions/state-v-vanterpool-nm-ct-app-2024.pdf": _nm_vanterpool,
     "reports/keystone-beyond-the-arrest-2025.pdf": _report,
+    # the D.C. Code chapter: one XML file per section and the chapter's index.xml
+    **{rel: partial(dc_code_xml.build_file, rel) for rel in dc_code_xml.files()},
 }

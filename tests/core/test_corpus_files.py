@@ -20,7 +20,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
 EXPECTATIONS = REPO / "tests" / "fixtures" / "corpus_expectations.json"
-SUPPORTED = {".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".docx"}
+SUPPORTED = {".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".docx", ".xml"}
 KINDS = {"article", "memo", "statute", "opinion", "report"}
 
 SPEC = json.loads(EXPECTATIONS.read_text("utf-8"))
@@ -61,6 +61,27 @@ def html_tree(rel: str):
     import lxml.html
 
     return lxml.html.fromstring((CORPUS / rel).read_bytes())
+
+
+@functools.cache
+def xml_root(rel: str):
+    import lxml.etree
+
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return lxml.etree.fromstring((CORPUS / rel).read_bytes(), parser)
+
+
+def xml_text(rel: str) -> str:
+    """Every text node of an XML document, one space between nodes (a "(1)" in its own
+    element is a marker at a line start like "(1) " in plain text)."""
+    return " ".join(xml_root(rel).itertext())
+
+
+def html_page_text(rel: str) -> str:
+    """A legislature page's visible text (scripts and styles left out)."""
+    tree = html_tree(rel)
+    return "\n".join(t for t in tree.xpath("//body//text()[not(ancestor::script or "
+                                            "ancestor::style)]"))
 
 
 def html_article_text(rel: str) -> str:
@@ -108,7 +129,9 @@ def page_text(doc: dict, page: int) -> str:
         return pdf_pages(rel)[page - 1]
     assert page == 1, f"{rel}: unpaged formats only have page 1"
     if fmt == "html":
-        return html_article_text(rel)
+        return html_article_text(rel) if doc["kind"] == "article" else html_page_text(rel)
+    if fmt == "xml":
+        return xml_text(rel)
     if fmt == "docx":
         return docx_text(rel)
     return (CORPUS / rel).read_text("utf-8")
@@ -200,7 +223,29 @@ def test_required_citations_appear_as_written() -> None:
 @pytest.mark.parametrize("doc", [d for d in DOCS if d.get("citation")],
                          ids=ids([d for d in DOCS if d.get("citation")]))
 def test_citation_appears_in_document(doc: dict) -> None:
-    assert doc["citation"].lower() in squash(full_text(doc)).lower()
+    if doc["format"] == "xml":  # the code's name is markup, not text: build it from there
+        assert doc["citation"] == xml_citation(doc["path"])
+    else:
+        assert doc["citation"].lower() in squash(full_text(doc)).lower()
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def xml_citation(rel: str) -> str:
+    """The citation an XML file gives: the D.C. Code's ``containing-doc`` and the section's
+    ``<num>``; the U.S. Code title's ``<docNumber>``; an Akoma Ntoso ``<docNumber>``."""
+    root = xml_root(rel)
+    kids = {_local(c): c for c in root}
+    if _local(root) == "section":
+        return f"{root.get('containing-doc')} § {kids['num'].text}"
+    if _local(root) == "container":
+        return root.get("containing-doc")
+    if _local(root) == "uscDoc":
+        number = next(e for e in root.iter() if _local(e) == "docNumber").text
+        return f"{number} U.S.C."
+    return next(e for e in root.iter() if _local(e) == "docNumber").text
 
 
 # --- PDFs ----------------------------------------------------------------------------
@@ -267,7 +312,7 @@ def test_two_column_memo_fragments_are_in_the_right_column() -> None:
 
 # --- other formats ---------------------------------------------------------------------
 
-HTMLS = BY_FORMAT.get("html", [])
+HTMLS = [d for d in BY_FORMAT.get("html", []) if d["kind"] == "article"]
 
 
 @pytest.mark.parametrize("doc", HTMLS, ids=ids(HTMLS))
@@ -326,36 +371,56 @@ def test_docx_core_properties(doc: dict) -> None:
 
 
 STATUTES = [d for d in DOCS if d["kind"] == "statute"]
-#: a subsection designation at the start of a line: "(a)", "(12)", "(B)" or New Mexico's "B."
-MARKER_RE = re.compile(r"(?m)^[ \t#]*(?:\((?P<paren>[A-Za-z]|\d+)\)|(?P<dot>[A-Z])\.)\s")
+DC_FOLDER = "statutes/dc-code-48-chapter-9e/"
+#: a subsection designation at the start of a line: "(a)", "(12)", "(B)", "(ii)" or New
+#: Mexico's "B."
+MARKER_RE = re.compile(r"(?m)^[ \t#]*(?:\((?P<paren>[A-Za-z]|[ivx]{2,5}|\d+)\)|(?P<dot>[A-Z])\.)\s")
 
 
-def _marker_type(designation: str) -> str:
-    return "digit" if designation.isdigit() else "lower" if designation.islower() else "upper"
+_ROMANS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+
+def _marker_type(designation: str, after: str = "") -> str:
+    """digit, lower, upper, or roman ("(i)" is the letter after "(h)", a numeral otherwise)."""
+    if designation.isdigit():
+        return "digit"
+    if designation in _ROMANS and not (designation == "i" and after == "h"):
+        return "roman"
+    return "lower" if designation.islower() else "upper"
 
 
 @pytest.mark.parametrize("doc", STATUTES, ids=ids(STATUTES))
 def test_statute_sections(doc: dict) -> None:
     """Each pinpoint's fragment lies under its section heading, and the nearest subsection
-    markers (at line starts) above the fragment are the pinpoint's designations."""
+    markers (at line starts) above the fragment are the pinpoint's designations. (A file
+    of the D.C. Code is one section: it may have fewer than three subsections; the index
+    of the chapter has none.)"""
     text = full_text(doc)
-    assert len(doc.get("sections", [])) >= 3
+    one_section = doc["path"].startswith(DC_FOLDER)
+    if doc["path"].endswith("/index.xml"):
+        assert "sections" not in doc
+        return
+    assert len(doc.get("sections", [])) >= (1 if one_section else 3)
     for section in doc["sections"]:
         frag = words_pattern(section["fragment"]).search(text)
         assert frag, section["fragment"]
         heads = list(words_pattern(section["heading"]).finditer(text, 0, frag.start()))
         assert heads, section["heading"]
         between = text[heads[-1].end():frag.start()]
+        wanted = re.findall(r"\(([^)]+)\)", section["pinpoint"])
+        order = [_marker_type(d) for d in wanted]  # outermost first, e.g. digit, lower
         last: dict[str, str] = {}
         for m in MARKER_RE.finditer(between):
             designation = m.group("paren") or m.group("dot")
-            kind = _marker_type(designation)
+            kind = _marker_type(designation, last.get("lower", ""))
             last[kind] = designation
-            if kind == "lower":  # a new subsection resets its paragraphs
+            if kind in order:  # a new subsection resets the levels inside it
+                for deeper in order[order.index(kind) + 1:]:
+                    last.pop(deeper, None)
+            elif kind == "lower":
                 last.pop("digit", None)
-        wanted = re.findall(r"\(([^)]+)\)", section["pinpoint"])
-        for designation in wanted:
-            assert last.get(_marker_type(designation)) == designation, (section, last)
+        for designation, kind in zip(wanted, order, strict=True):
+            assert last.get(kind) == designation, (section, last)
 
 
 @pytest.mark.parametrize("doc", [d for d in PDFS if d.get("page_labels")],
@@ -384,6 +449,73 @@ def test_running_header_and_footer_on_every_page(doc: dict) -> None:
             assert footer["template"].format(label=labels[number - 1]) in lines, number
     bodies = {squash(p)[200:600] for p in pages}
     assert len(bodies) == len(pages), "two pages have the same text"
+
+
+LEGISLATURE_PAGES = [d for d in BY_FORMAT.get("html", []) if d["kind"] == "statute"]
+
+
+@pytest.mark.parametrize("doc", LEGISLATURE_PAGES, ids=ids(LEGISLATURE_PAGES))
+def test_legislature_page_looks_like_a_saved_section_page(doc: dict) -> None:
+    tree = html_tree(doc["path"])
+    assert tree.xpath("//header//nav") and tree.xpath("//footer") and tree.xpath("//aside")
+    assert len(tree.xpath("//script")) >= 2
+    assert tree.xpath("//meta[@property='og:site_name']/@content") == [doc["site"]]
+    assert doc["citation"] in squash(tree.xpath("//title")[0].text_content())
+    main = squash(tree.xpath("//*[@role='main']")[0].text_content())
+    page = squash(html_page_text(doc["path"]))
+    for text in doc["boilerplate"]:
+        assert text in page and text not in main, text
+    assert re.search(r"\[ \d{4} c \d+ § \d+\. \]", main), "no session-law history line"
+
+
+# --- legislative XML -------------------------------------------------------------------
+
+XMLS = BY_FORMAT.get("xml", [])
+NAMESPACES = {"section": "https://code.dccouncil.us/schemas/dc-library",
+              "container": "https://code.dccouncil.us/schemas/dc-library",
+              "uscDoc": "http://xml.house.gov/schemas/uslm/1.0",
+              "akomaNtoso": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+@pytest.mark.parametrize("doc", XMLS, ids=ids(XMLS))
+def test_xml_is_in_a_known_vocabulary_without_doctype(doc: dict) -> None:
+    raw = (CORPUS / doc["path"]).read_bytes()
+    assert b"<!DOCTYPE" not in raw and b"<!ENTITY" not in raw
+    root = xml_root(doc["path"])
+    assert root.tag == f"{{{NAMESPACES[_local(root)]}}}{_local(root)}"
+
+
+def test_dc_chapter_is_one_file_per_section_with_an_index() -> None:
+    files = sorted(d["path"] for d in XMLS if d["path"].startswith(DC_FOLDER))
+    sections = [f for f in files if not f.endswith("/index.xml")]
+    assert len(sections) >= 10 and f"{DC_FOLDER}index.xml" in files
+    for rel in sections:
+        root = xml_root(rel)
+        num = next(c for c in root if _local(c) == "num").text
+        assert rel.endswith(f"/{num}.xml"), rel
+        assert any(_local(c) == "annotations" for c in root), rel
+    included = [e.get("href") for e in xml_root(f"{DC_FOLDER}index.xml").iter()
+                if _local(e) == "include"]
+    assert included == [f"./{Path(f).name}" for f in sections]
+
+
+def test_uslm_identifiers_match_their_numbers() -> None:
+    for doc in (d for d in XMLS if _local(xml_root(d["path"])) == "uscDoc"):
+        for el in xml_root(doc["path"]).iter():
+            num = next((c for c in el if _local(c) == "num"), None)
+            if el.get("identifier") and num is not None and _local(el) != "title":
+                prefix = {"section": "s", "chapter": "ch", "subchapter": "sch"}.get(_local(el), "")
+                last = el.get("identifier").rsplit("/", 1)[-1]
+                assert last == prefix + num.get("value"), el.get("identifier")
+
+
+def test_akoma_ntoso_eids_are_unique_and_refs_resolve() -> None:
+    for doc in (d for d in XMLS if _local(xml_root(d["path"])) == "akomaNtoso"):
+        eids = [e.get("eId") for e in xml_root(doc["path"]).iter() if e.get("eId")]
+        assert len(eids) == len(set(eids))
+        for ref in (e for e in xml_root(doc["path"]).iter() if _local(e) == "ref"):
+            if ref.get("href", "").startswith("#"):
+                assert ref.get("href")[1:] in eids, ref.get("href")
 
 
 @pytest.mark.parametrize("doc", HTMLS, ids=ids(HTMLS))

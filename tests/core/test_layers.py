@@ -88,6 +88,20 @@ def test_the_layer_contracts_hold() -> None:
     assert out.stdout.count("KEPT") == 3
 
 
+def test_every_part_of_the_package_has_a_layer() -> None:
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["id"] == "layers")["layers"]
+    named = {m.strip() for layer in layers for m in layer.replace(":", "|").split("|")}
+    qt = next(c for c in config["contracts"] if c["id"] == "qt")["source_modules"]
+    parts = {f"reader.{p.stem if p.is_file() else p.name}" for p in PACKAGE.iterdir()
+             if (p.suffix == ".py" and p.stem not in ("__init__", "__main__"))
+             or (p.is_dir() and (p / "__init__.py").exists())}
+    assert parts - named == set()  # a new module or package needs its place in a layer
+    assert parts - set(qt) == {"reader.ui"}  # and, outside reader.ui, the no-Qt contract
+
+
 def test_the_contracts_catch_an_import_across_a_layer(tmp_path: Path) -> None:
     shutil.copytree(PACKAGE, tmp_path / "reader", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path)

@@ -129,7 +129,7 @@ def test_one_theme_count_rule_parents_include_their_sub_themes(ws: Workspace,
     highlights.create(ws, doc.id, *_span("carry naloxone"), themes=["naloxone"])
     highlights.create(ws, doc.id, *_span("call 911"), themes=["good-samaritan", "naloxone"])
     other = highlights.create(ws, doc.id, *_span("twelve months")).value.highlight
-    ws.annotations().merge_in([replace(other, id=new_id(), themes=("their-own/bail-funds",))])
+    ws.annotations().put_versions([replace(other, id=new_id(), themes=("their-own/bail-funds",))])
     found = themes.counts(ws)
     parent = ws.taxonomy().by_id["naloxone"].parent
     assert parent is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from reader.annotations import store as store_module
+from reader.annotations import store_files as store_module
 from reader.annotations.identity import NAME_KEY
 from reader.errors import StorageError
 from reader.model.annotations import Stance

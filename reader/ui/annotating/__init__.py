@@ -6,8 +6,7 @@
 * :mod:`.undo` — ``QUndoCommand``\\ s over the operations;
 * :mod:`.autosave`, :mod:`.watcher` — saving your file, and noticing others' files;
 * :mod:`.doc_highlights` — the highlights of one open document (shared by its reader tab
-  and the sidebar);
-* :mod:`.import_plan` — plain Python (no Qt) for the import preview.
+  and the sidebar).
 
 How they are drawn (:mod:`reader.ui.highlight_marks`) and put into the main window
 (:mod:`reader.ui.window.annotation_ui`, menus, tab bindings, sharing) live elsewhere.

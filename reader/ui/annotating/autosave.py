@@ -20,6 +20,8 @@ from reader.errors import ReaderError
 from reader.ops import highlights
 
 if TYPE_CHECKING:
+    from reader.model.changes import Outcome
+    from reader.ops.highlights import StoreChanges
     from reader.ops.workspace import Workspace
     from reader.ui.annotating.controller import AnnotationController
 
@@ -68,7 +70,8 @@ class AutoSaver(QObject):
         self._running = True
         task = self.ctrl.runner.run(lambda _p, _c: highlights.save(ws),
                                     label="Saving highlights", visible=False,
-                                    on_done=lambda _r: self._succeeded(),
+                                    on_done=lambda r: self._succeeded(
+                                        r if ws is self.ctrl.ws else None),
                                     on_error=self._failed)
         task.finished.connect(lambda: self._finished(ws))
 
@@ -80,11 +83,13 @@ class AutoSaver(QObject):
             self._again = False
             self.schedule()
 
-    def _succeeded(self) -> None:
+    def _succeeded(self, saved: Outcome[StoreChanges] | None = None) -> None:
         if self.error:
             log.info("highlights saved again")
         self.error = ""
         self._retry.stop()
+        if saved is not None:  # merged in from another window or command
+            self.ctrl.changed_on_disk(saved.value, saved.changes)
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -109,10 +114,10 @@ class AutoSaver(QObject):
         if ws is None:
             return True
         try:
-            highlights.save(ws)
+            saved = highlights.save(ws)
         except ReaderError as exc:
             self._failed(exc)
             return False
         if ws is self.ctrl.ws:
-            self._succeeded()
+            self._succeeded(saved)
         return True

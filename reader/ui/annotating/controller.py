@@ -36,7 +36,7 @@ from reader.model.changes import ChangeSet, Outcome
 from reader.model.themes import Taxonomy
 from reader.ops import highlights, identity, queries, search
 from reader.ops import themes as theme_ops
-from reader.ops.highlights import Edit
+from reader.ops.highlights import Edit, StoreChanges
 from reader.ui.annotating.autosave import AutoSaver
 from reader.ui.annotating.theme_edits import ThemeEditor
 from reader.ui.annotating.undo import VersionsCommand
@@ -132,8 +132,8 @@ class AnnotationController(QObject):
 
         # like the session's own background work: once the window is on screen
         QTimer.singleShot(LOAD_DELAY_MS, lambda: self.runner.run(
-            lambda _p, _c: highlights.load(ws), label="Reading highlights", visible=False,
-            on_done=done)
+            lambda _p, _c: highlights.load(ws, retries_saves=True),  # the autosave retries
+            label="Reading highlights", visible=False, on_done=done)
             if ws is self.ws else None)
 
     def shutdown(self) -> None:
@@ -293,8 +293,7 @@ class AnnotationController(QObject):
             self.session.apply(outcome.changes)
             if found.taxonomy is not None:
                 self.notice.emit("The group's themes were updated.")
-            if not found.changes.empty:
-                self.notice.emit(_change_sentence(found.changes, list(found.names)))
+            self.changed_on_disk(found.changes, ChangeSet(), found.names)
 
         def finished() -> None:
             self._reloading = False
@@ -307,6 +306,15 @@ class AnnotationController(QObject):
                                on_done=done,
                                on_error=lambda exc: log.warning("reload: %s", exc))
         task.finished.connect(finished)
+
+    def changed_on_disk(self, changes: StoreChanges, applied: ChangeSet,
+                        names: Iterable[str] = ()) -> None:
+        """Show highlights that others (or this person elsewhere) saved: found by a
+        re-read, or merged in by a save of your file. ``applied`` is the change set to
+        apply (empty when the caller applied it)."""
+        self.session.apply(applied)
+        if not changes.empty:
+            self.notice.emit(_change_sentence(changes, list(names)))
 
     # -- search index ----------------------------------------------------------------------
     def _schedule_index(self, ids: Iterable[str] | None) -> None:

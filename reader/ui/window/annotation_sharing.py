@@ -15,8 +15,7 @@ from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
     from reader.model.changes import Outcome
-    from reader.ops.sharing import ImportResult
-    from reader.ui.annotating.import_plan import FilePlan
+    from reader.ops.sharing import ImportPlan, ImportResult
     from reader.ui.widgets.import_preview import ImportPreview
     from reader.ui.window.annotation_ui import AnnotationUI
 
@@ -46,24 +45,25 @@ class Sharing:
 
     def preview_import(self, paths: list[Path]) -> None:
         """Check ``paths`` in the background, then show what importing them would do."""
-        from reader.ui.annotating.import_plan import plan_imports
+        from reader.ops import sharing
         from reader.ui.widgets.import_preview import ImportPreview
 
         ws = self.ui.session.require()
 
-        def shown(plans: list[FilePlan]) -> None:
+        def shown(plan: ImportPlan) -> None:
             if ws is not self.ui.session.workspace:
                 return
-            dialog = ImportPreview(plans, self.ui.window)
+            dialog = ImportPreview(plan, self.ui.window)
             dialog.import_requested.connect(self.run_import)
             self.preview = dialog
             dialog.finished.connect(lambda _r: setattr(self, "preview", None))
             dialog.open()
 
-        self.ui.session.runner.run(lambda _p, cancel: plan_imports(ws, paths, cancel=cancel),
-                                   label="Checking annotation files", on_done=shown)
+        self.ui.session.runner.run(
+            lambda _p, cancel: sharing.plan_import(ws, paths, cancel=cancel),
+            label="Checking annotation files", on_done=shown)
 
-    def run_import(self, paths: list[str]) -> None:
+    def run_import(self, paths: list[str], replace_mine: bool = False) -> None:
         from reader.ops import sharing
 
         ws = self.ui.session.require()
@@ -77,6 +77,9 @@ class Sharing:
             text = f"Imported {plural(added, 'highlight')}"
             if updated:
                 text += f", updated {updated:,}"
+            refused = sum(r.refused for r in results)
+            if refused:
+                text += f"; {refused:,} of yours left as they are"
             new = sorted({t for r in results for t in r.new_themes})
             if new:
                 text += f"; new themes: {', '.join(new[:5])}"
@@ -86,9 +89,9 @@ class Sharing:
             session.apply(sharing.IMPORTED)  # a partial import may have changed something
             messages.show_error(self.ui.window, exc, title="Import failed")
 
-        self.ui.session.runner.run(lambda _p, _c: sharing.import_annotations(ws, paths),
-                                   label="Importing annotations", on_done=done,
-                                   on_error=failed)
+        self.ui.session.runner.run(
+            lambda _p, _c: sharing.import_annotations(ws, paths, replace_mine=replace_mine),
+            label="Importing annotations", on_done=done, on_error=failed)
 
     # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:

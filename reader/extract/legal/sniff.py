@@ -1,0 +1,44 @@
+"""Which legislative XML vocabulary a file is written in, from its root element.
+
+* **D.C. Code** (the D.C. Council's law library): ``<section>`` or ``<container>`` in the
+  ``https://code.dccouncil.us/schemas/dc-library`` namespace, or without a namespace in
+  older files (then the root must have the vocabulary's ``<num>``/``<heading>``/``<para>``
+  children).
+* **USLM** (U.S. Code titles, public laws, bills): any root in
+  ``http://xml.house.gov/schemas/uslm/1.0`` (the Code) or ``http://schemas.gpo.gov/xml/uslm``
+  (USLM 2, the Government Publishing Office's laws and bills).
+* **Akoma Ntoso** 3.0 (acts and bills of many parliaments): ``<akomaNtoso>`` in
+  ``http://docs.oasis-open.org/legaldocml/ns/akn/3.0`` (drafts of the standard add a suffix).
+* XHTML saved with an ``.xml`` name is read as a web page.
+
+Anything else is reported with its root element: "XML vocabulary ‹rss› not known".
+"""
+
+from __future__ import annotations
+
+import lxml.etree as etree
+
+from reader.errors import UnsupportedFormat
+from reader.extract.legal.safe_xml import local, namespace
+
+DC_NS = "https://code.dccouncil.us/schemas/dc-library"
+USLM_NS = ("http://xml.house.gov/schemas/uslm/1.0", "http://schemas.gpo.gov/xml/uslm")
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+_DC_CHILDREN = {"num", "heading", "para", "text", "annotations", "container", "section"}
+
+
+def vocabulary(root: etree._Element, name: str) -> str:
+    """``"dc"``, ``"uslm"``, ``"akn"`` or ``"xhtml"``; raises ``UnsupportedFormat``."""
+    ns, tag = namespace(root), local(root)
+    if ns == DC_NS or (not ns and tag in ("section", "container")
+                       and any(local(c) in _DC_CHILDREN for c in root)):
+        return "dc"
+    if ns.rstrip("/") in USLM_NS or ns.startswith(USLM_NS[1]):
+        return "uslm"
+    if ns.startswith(AKN_NS) and tag == "akomaNtoso":
+        return "akn"
+    if tag == "html" and ns in ("", XHTML_NS):
+        return "xhtml"
+    where = f" ({ns})" if ns else ""
+    raise UnsupportedFormat(f"{name}: XML vocabulary ‹{tag or '?'}›{where} not known.")
