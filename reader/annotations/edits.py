@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.annotations.taxonomy import COLOR_RE
-from reader.annotations.w3c import DEFAULT_COLOR, MAX_THEMES
+from reader.annotations.w3c import DEFAULT_COLOR
+from reader.annotations.w3c_terms import MAX_THEMES
 from reader.errors import AnnotationError, ThemeError
 from reader.model.annotations import Stance
 from reader.model.themes import Taxonomy

@@ -15,16 +15,9 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from reader.annotations.fastbuild import build
-from reader.annotations.w3c import (
-    FORMAT_VERSION,
-    MAX_THEMES,
-    NO_QUOTE,
-    STANCES,
-    author_id_from_iri,
-    check_color,
-    doc_source,
-    shared,
-)
+from reader.annotations.w3c import author_id_from_iri
+from reader.annotations.w3c_fast import STANCES, check_color, doc_source, shared
+from reader.annotations.w3c_terms import FORMAT_VERSION, MAX_THEMES, NO_QUOTE
 from reader.model.annotations import Author, Highlight, TextQuote
 
 _UtcTime = Annotated[datetime, msgspec.Meta(tz=True)]
@@ -132,7 +125,7 @@ def decode(raw: bytes) -> FastFile | None:
 
 
 def _convert(item: Any, author: Author) -> Highlight | None:
-    """The same rules as ``w3c._decode_fast``, on a typed item."""
+    """The same rules as ``w3c_fast.decode_fast``, on a typed item."""
     hid = item.id
     if not hid or len(hid) > 512 or hid.strip() != hid:
         return None

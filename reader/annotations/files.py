@@ -39,7 +39,8 @@ from typing import Any
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
-from reader.annotations.w3c import ItemError, decode_annotation, trim_shared
+from reader.annotations.w3c import ItemError, decode_annotation
+from reader.annotations.w3c_fast import trim_shared
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight
 

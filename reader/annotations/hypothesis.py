@@ -22,7 +22,6 @@ from typing import Any
 from reader import __version__
 from reader.annotations.w3c import (
     DEFAULT_COLOR,
-    DOC_IRI,
     ItemError,
     as_list,
     check_tags,
@@ -30,6 +29,7 @@ from reader.annotations.w3c import (
     parse_time,
     type_names,
 )
+from reader.annotations.w3c_terms import DOC_IRI
 from reader.annotations.w3c_write import iso
 from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document

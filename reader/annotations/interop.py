@@ -44,7 +44,7 @@ from reader.annotations.import_plan import (
 from reader.annotations.import_read import Prepared, check_count, prepare
 from reader.annotations.select import Selection
 from reader.annotations.theme_labels import plan_labels
-from reader.annotations.w3c import CONTEXT, FORMAT_VERSION
+from reader.annotations.w3c_terms import CONTEXT, FORMAT_VERSION
 from reader.annotations.w3c_write import encode_highlight, iso, person
 from reader.errors import (
     AnnotationError,

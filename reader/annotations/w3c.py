@@ -25,26 +25,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.annotations.fastbuild import build
+from reader.annotations.w3c_fast import decode_fast
+from reader.annotations.w3c_terms import (
+    AUTHOR_IRI,
+    COLOR_RE,
+    DOC_IRI,
+    EPOCH,
+    HEX64_RE,
+    MAX_THEMES,
+    NO_QUOTE,
+    THEME_IRI,
+)
 from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, TextQuote
 
-ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-VOCAB = "urn:policy-reader:vocab:"
-CONTEXT: list[Any] = [ANNO_CONTEXT, {"pr": VOCAB}]
-FORMAT_VERSION = 1
-#: The most themes (tags) one highlight may carry: more are refused with a clear message
-#: (20,000 tags on one highlight once made a brief of 100 MB).
-MAX_THEMES = 100
-AUTHOR_IRI = "urn:policy-reader:author:"
-COLLECTION_IRI = "urn:policy-reader:annotations:"
-THEME_IRI = "urn:policy-reader:theme:"
-DOC_IRI = "urn:sha256:"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
-_HEX64_TAIL = re.compile(r"[0-9a-f]{64}\Z")
-NO_QUOTE = TextQuote("")
 _UUID_NS = uuid.UUID("0c1f8a52-4b7e-5d2a-8e19-3f6a7b8c9d0e")
 
 #: Annotation keys we understand (everything else is kept verbatim in ``extra``).
@@ -214,9 +207,9 @@ def check_tags(tags: list[str]) -> None:
 def doc_ref(source: str, path: str) -> tuple[str, str]:
     """(content hash, workspace path) from a target ``source`` IRI and our ``pr:path``."""
     doc_id = ""
-    if source.startswith(DOC_IRI) and _HEX64_RE.match(source[len(DOC_IRI):]):
+    if source.startswith(DOC_IRI) and HEX64_RE.match(source[len(DOC_IRI):]):
         doc_id = source[len(DOC_IRI):]
-    elif _HEX64_RE.match(source):
+    elif HEX64_RE.match(source):
         doc_id = source
     return doc_id, path or ("" if doc_id else source)
 
@@ -227,135 +220,6 @@ def fallback_id(item: dict[str, Any]) -> str:
     return f"urn:uuid:{uuid.uuid5(_UUID_NS, digest)}"
 
 
-_FAST_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "creator", "body",
-                        "target", "pr:page", "pr:section", "pr:color", "pr:stance",
-                        "pr:deleted"})
-STANCES = {s.value: s for s in Stance}
-_TARGET_KEYS = frozenset({"source", "pr:path", "selector"})
-_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
-
-
-def _fast_time(value: Any) -> datetime | None:
-    if type(value) is not str:
-        return None
-    try:
-        t = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return t if t.tzinfo is UTC else None
-
-
-_SEEN: dict[Any, Any] = {}  # shared copies of repeated values (document ids, paths, ...)
-_SEEN_MAX = 200_000
-
-
-def shared(key: Any, value: Any) -> Any:
-    """One shared object for equal values (call :func:`trim_shared` now and then)."""
-    return _SEEN.setdefault(key, value)
-
-
-def trim_shared() -> None:
-    """Forget the shared values if there are too many (called once per file read)."""
-    if len(_SEEN) > _SEEN_MAX:
-        _SEEN.clear()
-
-
-def doc_source(source: str, path: str) -> str | None:
-    """The document id a target ``source`` names (``""`` for a path), ``None`` if odd."""
-    key = ("src", source, path)
-    hit = _SEEN.get(key)
-    if hit is None:
-        if source.startswith(DOC_IRI) and _HEX64_TAIL.match(source, 11):
-            hit = source[11:]
-        elif path and source == path:
-            hit = ""
-        else:
-            return None
-        hit = shared(key, hit)
-    return hit
-
-
-def check_color(value: Any) -> str | None:
-    hit = _SEEN.get(("color", value)) if type(value) is str else None
-    if hit is None and type(value) is str and _COLOR_RE.match(value):
-        hit = shared(("color", value), value.lower())
-    return hit
-
-
-def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
-    """The exact shape :func:`encode_highlight` writes, decoded quickly; ``None`` for
-    anything else (the lenient decoder then decides). Repeated values (document ids, paths,
-    theme lists) are shared between highlights to save memory."""
-    if item.get("type") != "Annotation" or not _FAST_KEYS.issuperset(item):
-        return None
-    hid = item.get("id")
-    target = item.get("target")
-    if (type(hid) is not str or not hid or len(hid) > 512 or hid.strip() != hid
-            or type(target) is not dict or not _TARGET_KEYS.issuperset(target)):
-        return None
-    source = target.get("source")
-    path = target.get("pr:path", "")
-    if type(source) is not str or type(path) is not str:
-        return None
-    doc_id = doc_source(source, path)
-    if doc_id is None:
-        return None
-    path = shared(path, path)
-    start = end = -1
-    quote = NO_QUOTE
-    sels = target.get("selector", ())
-    if type(sels) is not list and sels != ():
-        return None
-    for sel in sels:
-        kind = sel.get("type") if type(sel) is dict else None
-        if kind == "TextPositionSelector" and len(sel) == 3:
-            start, end = sel.get("start"), sel.get("end")
-            if type(start) is not int or type(end) is not int:
-                return None
-        elif kind == "TextQuoteSelector" and _QUOTE_KEYS.issuperset(sel):
-            exact, prefix, suffix = sel.get("exact"), sel.get("prefix", ""), sel.get("suffix", "")
-            if type(exact) is not str or type(prefix) is not str or type(suffix) is not str:
-                return None
-            quote = build(TextQuote, {"exact": exact, "prefix": prefix, "suffix": suffix})
-        else:
-            return None
-    themes: list[str] = []
-    note = ""
-    body = item.get("body", ())
-    if (type(body) is not list and body != ()) or len(body) > MAX_THEMES + 1:
-        return None  # too many tags: the lenient decoder says so
-    for b in body:
-        if type(b) is not dict or b.get("type") != "TextualBody":
-            return None
-        value, purpose = b.get("value"), b.get("purpose")
-        if type(value) is not str:
-            return None
-        if purpose == "tagging" and value and value.strip() == value:
-            if value not in themes:
-                themes.append(value)
-        elif purpose == "commenting" and not note and value.strip():
-            note = value
-        else:
-            return None
-    created, modified = _fast_time(item.get("created")), _fast_time(item.get("modified"))
-    color = check_color(item.get("pr:color", DEFAULT_COLOR))
-    stance_raw = item.get("pr:stance")
-    stance = STANCES.get(stance_raw) if stance_raw is not None else None
-    page, section = item.get("pr:page", ""), item.get("pr:section", "")
-    deleted = item.get("pr:deleted", False)
-    if (created is None or modified is None or color is None
-            or (stance_raw is not None and stance is None)
-            or type(page) is not str or type(section) is not str or type(deleted) is not bool):
-        return None
-    theme_tuple = tuple(themes)
-    return build(Highlight, {
-        "id": hid, "doc_id": doc_id, "doc_path": path, "start": start, "end": end,
-        "quote": quote, "author": author, "created": created, "modified": modified,
-        "page": shared(page, page), "section": shared(section, section), "color": color,
-        "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance, "note": note,
-        "deleted": deleted, "extra": ()})
-
-
 def decode_annotation(item: Any, *, author: Author | None = None,
                       default_time: datetime = EPOCH) -> Highlight:
     """One W3C annotation object as a :class:`Highlight` (``ItemError`` when impossible).
@@ -363,7 +227,7 @@ def decode_annotation(item: Any, *, author: Author | None = None,
     ``author`` (the file's owner) overrides the annotation's own ``creator``; without it
     the creator is used (an unnamed one becomes ``Author("", "")``)."""
     if author is not None and type(item) is dict:
-        fast = _decode_fast(item, author)
+        fast = decode_fast(item, author)
         if fast is not None:
             return fast
     return decode_lenient(item, author=author, default_time=default_time)
@@ -394,7 +258,7 @@ def decode_lenient(item: Any, *, author: Author | None = None,
     if isinstance(stance_raw, str) and stance_raw in Stance._value2member_map_:
         stance = Stance(stance_raw)
     color = item.get("pr:color")
-    color = color.lower() if isinstance(color, str) and _COLOR_RE.match(color) else DEFAULT_COLOR
+    color = color.lower() if isinstance(color, str) and COLOR_RE.match(color) else DEFAULT_COLOR
     who = author or creator_author(item.get("creator")) or Author("", "")
     extra = tuple((k, json.dumps(v, ensure_ascii=False)) for k, v in item.items()
                   if k not in _KNOWN)

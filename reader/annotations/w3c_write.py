@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.annotations.w3c import AUTHOR_IRI, COLLECTION_IRI, CONTEXT, DOC_IRI, FORMAT_VERSION
+from reader.annotations.w3c_terms import (
+    AUTHOR_IRI,
+    COLLECTION_IRI,
+    CONTEXT,
+    DOC_IRI,
+    FORMAT_VERSION,
+)
 from reader.model.annotations import Author, Highlight
 
 

@@ -12,13 +12,8 @@ from hypothesis import strategies as st
 
 from reader.annotations import fastbuild, fastfile
 from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
-from reader.annotations.w3c import (
-    ANNO_CONTEXT,
-    FORMAT_VERSION,
-    ItemError,
-    decode_annotation,
-    decode_lenient,
-)
+from reader.annotations.w3c import ItemError, decode_annotation, decode_lenient
+from reader.annotations.w3c_terms import ANNO_CONTEXT, FORMAT_VERSION
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
