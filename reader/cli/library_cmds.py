@@ -81,13 +81,14 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
     try:
         if paths is not None:
             changes = library.import_files(ws, paths, subdir=args.subdir,
-                                           progress=progress).value
+                                           index_as_read=True, progress=progress).value
             if paths and not changes.extracted and len(changes.problems) >= len(paths):
                 for problem in changes.problems:
                     print(problem, file=sys.stderr)
                 raise ReaderError("Nothing was added.")
         else:
-            changes = library.refresh(ws, rebuild=rebuild, progress=progress).value
+            changes = library.refresh(ws, rebuild=rebuild, index_as_read=True,
+                                      progress=progress).value
     finally:
         progress.finish()
     return _report(args, changes, library.documents(ws), time.perf_counter() - start)

@@ -3,9 +3,11 @@
 refresh), metadata corrections, and the document look-ups the front ends need.
 
 Reading then indexing: new and changed files are read in worker processes and published in
-batches; each batch is indexed as it lands (so a large import becomes searchable before it
-ends), then the index is brought up to date (removed documents, changed highlights). A
-rebuild re-reads every file and rebuilds the index in one writer instead.
+batches, then the index is brought up to date (new, changed and removed documents, changed
+highlights). With ``index_as_read`` each batch is also indexed as it lands, so a large
+import becomes searchable before it ends (the command line does; it costs more commits, so
+the app, which shows the documents as they arrive, does not). A rebuild re-reads every file
+and rebuilds the index in one writer instead.
 """
 
 from __future__ import annotations
@@ -32,25 +34,28 @@ READ_AND_INDEXED = ChangeSet(documents=frozenset({ALL}), index=True)
 
 
 def refresh(ws: Workspace, *, rebuild: bool = False, index: bool = True,
-            progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
+            index_as_read: bool = False, progress: ProgressFn = no_progress,
+            cancel: CancelToken = NEVER_CANCELLED,
             on_batch: Batch | None = None) -> Outcome[LibraryChanges]:
     """Bring the library (and, with ``index``, the search index) up to date. ``on_batch``
-    hears of each batch of documents read (after it is indexed)."""
+    hears of each batch of documents read (after it is indexed, with ``index_as_read``)."""
     library = ws.library()
     changes = library.update(progress=progress, cancel=cancel, rebuild=rebuild,
-                             on_batch=_batches(ws, index and not rebuild, on_batch))
+                             on_batch=_batches(ws, index and index_as_read and not rebuild,
+                                               on_batch))
     if index:
         _update_index(ws, rebuild=rebuild, progress=progress, cancel=cancel)
     return Outcome(changes, READ_AND_INDEXED if index else READ)
 
 
 def import_files(ws: Workspace, paths: Iterable[str | Path], *, subdir: str = "",
-                 progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
+                 index_as_read: bool = False, progress: ProgressFn = no_progress,
+                 cancel: CancelToken = NEVER_CANCELLED,
                  on_batch: Batch | None = None) -> Outcome[LibraryChanges]:
     """Copy files or folders into the workspace (into ``subdir``), read and index them."""
     changes = ws.library().add_files([Path(p) for p in paths], subdir=subdir,
                                      progress=progress, cancel=cancel,
-                                     on_batch=_batches(ws, True, on_batch))
+                                     on_batch=_batches(ws, index_as_read, on_batch))
     _update_index(ws, progress=progress, cancel=cancel)
     return Outcome(changes, READ_AND_INDEXED)
 
