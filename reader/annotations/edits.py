@@ -52,7 +52,7 @@ def stance(value: object) -> Stance | None:
     if value is None or value == "":
         return None
     try:
-        return Stance(value)
+        return Stance(value if isinstance(value, Stance) else str(value))
     except ValueError:
         choices = ", ".join(s.value for s in Stance)
         raise AnnotationError(f"'{value}' is not a stance.", f"Use one of: {choices}.") \

@@ -10,13 +10,16 @@ constructor's.
 from __future__ import annotations
 
 from dataclasses import MISSING, fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.gcpause import paused_gc
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 __all__ = ["build", "check", "defaults", "paused_gc"]
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def build(cls: type[T], values: dict[str, Any]) -> T:

@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reader import safe_files
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
@@ -82,7 +83,7 @@ def signature(path: Path) -> Signature | None:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             return (st.st_size, st.st_mtime_ns, st.st_ino, b"")
-        with path.open("rb") as fh:
+        with safe_files.open_regular(path) as fh:  # checked again once open
             st = os.fstat(fh.fileno())
             head = fh.read(HEAD_BYTES)
     except OSError:
@@ -127,7 +128,7 @@ def list_files(folder: Path) -> list[tuple[Path, str, bool]]:
                           f"{exc.strerror or exc}.") from exc
     out = []
     for e in entries:
-        parsed = parse_name(e.name)
+        parsed = parse_name(safe_files.display_name(e.name))  # a non-UTF-8 name: with U+FFFD
         if parsed is None:
             continue
         try:
@@ -145,9 +146,7 @@ def _read_bytes(path: Path, fr: FileRead, max_bytes: int | None, now: datetime
     file; ``None`` (with the reason in ``fr``) when it is too large or cannot be read."""
     name = path.name
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # never open a FIFO or a device
-            raise ReaderError(f"The annotation file {name} is not a regular file.")
-        with path.open("rb") as fh:
+        with safe_files.open_regular(path) as fh:  # never a pipe or a device
             st = os.fstat(fh.fileno())
             fr.arrived = min(now, datetime.fromtimestamp(st.st_ctime, UTC))
             if max_bytes is not None and st.st_size > max_bytes:

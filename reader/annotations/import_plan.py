@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from reader import safe_files
 from reader.annotations import merge as merging
 from reader.annotations.codec import HYPOTHESIS
 from reader.annotations.holds import same_content
@@ -46,8 +47,11 @@ class Workspace(Protocol):
     """What planning, importing and exporting read of a workspace (the
     :class:`reader.workspace.Workspace` that :mod:`reader.ops.sharing` passes)."""
 
-    name: str
-    annotations_dir: Path
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def annotations_dir(self) -> Path: ...
 
     def annotations(self) -> AnnotationStore: ...
 
@@ -298,7 +302,7 @@ def colleague_target(folder: Path, author_id: str, raw: bytes) -> tuple[Path, bo
     n = 1
     while target.exists():
         try:
-            if target.read_bytes() == raw:
+            if safe_files.read_bytes(target) == raw:
                 return target, True
         except OSError:
             pass

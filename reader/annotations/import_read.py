@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import safe_files
 from reader.annotations import codec, hypothesis
 from reader.annotations.codec import HYPOTHESIS, OURS, open_container
 from reader.annotations.files import read_file
@@ -69,7 +70,7 @@ def prepare(path: Path, me: Author) -> Prepared:
         if fr.unreadable and not fr.newer:
             raise AnnotationFileError(fr.problems[0])
         return Prepared(path, "colleague", OURS, fr.author, fr.highlights,
-                        raw=path.read_bytes())
+                        raw=safe_files.read_bytes(path))
     if container.newer:
         raise AnnotationFileError(f"{name} was written by a newer version of Policy Reader.",
                                   "Update Policy Reader to import it.")

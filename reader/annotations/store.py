@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reader.annotations import edits
 from reader.annotations import merge as merging
@@ -67,7 +67,7 @@ class AnnotationStore(StoreFiles, StoreQueries):
         if callable(documents) and not hasattr(documents, "documents"):
             source = documents
         else:
-            fixed = documents
+            fixed = cast("DocumentSource", documents)  # it has .documents: not a factory
             source = lambda: fixed  # noqa: E731
         self.placer = Placer(source)
         self._lock = threading.RLock()
@@ -238,8 +238,8 @@ class AnnotationStore(StoreFiles, StoreQueries):
             for h in list(self._merged.values()):
                 if h.deleted or h.author.id != self.author.id or old not in h.themes:
                     continue
-                themes = tuple(dict.fromkeys(new if t == old else t for t in h.themes
-                                             if t != old or new is not None))
+                renamed = (new if t == old else t for t in h.themes)
+                themes = tuple(dict.fromkeys(t for t in renamed if t is not None))
                 color = h.color
                 first = tax.color(themes[0]) if themes else None
                 if h.themes[0] == old:

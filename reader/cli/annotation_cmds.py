@@ -19,7 +19,7 @@ from reader.ops.workspace import Workspace
 from reader.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="highlight a passage of a document",
                        description="Highlight the words QUOTE in document DOC (id, id prefix "
                                    "or path), with themes, a stance and a note. Saved to your "
@@ -201,7 +201,7 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
                        for t in tax.themes],
             "favourites": list(tax.favourites),
             "aliases": dict(tax.aliases),
-            "unknown": [{"id": t, "highlights": counts[t]} for t in unknown],
+            "unknown": [{"id": tid, "highlights": counts[tid]} for tid in unknown],
         })
         return 0
     width = max((len(t.id) + 2 * tax.depth(t.id) for t in tax.themes), default=10)
@@ -210,8 +210,9 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
         n = counts.get(t.id, 0)
         print(f"{indent}{t.id:<{width - len(indent)}}  {t.color}  {t.label}"
               + (f"  ({n})" if n else ""))
-    for t in unknown:
-        print(f"{t:<{width}}  unknown  ({counts[t]}) — from another group; adopt it in the app")
+    for tid in unknown:
+        print(f"{tid:<{width}}  unknown  ({counts[tid]}) — from another group; adopt it in the "
+              "app")
     return 0
 
 

@@ -8,6 +8,7 @@ import argparse
 import sys
 from typing import Any
 
+from reader.cli import exchange_cmds
 from reader.cli.common import print_json
 from reader.errors import UsageError
 from reader.model.annotations import Highlight
@@ -16,7 +17,7 @@ from reader.ops.highlights import short
 from reader.ops.sharing import FORMATS, HeldVersion, ImportPlan
 
 
-def register(asub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(asub: argparse._SubParsersAction) -> None:
     from reader.cli.annotation_cmds import add_filters
 
     p = asub.add_parser("import", help="import annotation files",
@@ -32,12 +33,13 @@ def register(asub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.add_argument("--replace-mine", action="store_true",
                    help="let the files' newer versions change or delete your own highlights")
     p.add_argument("--json", action="store_true", help="print what was imported as JSON")
+    exchange_cmds.add_import_options(p)
     p.set_defaults(func=cmd_import)
 
     p = asub.add_parser("export", help="export highlights",
                         description="Export highlights as W3C JSON-LD, a Hypothesis export, "
                                     "or CSV for a spreadsheet.")
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=(*FORMATS, *exchange_cmds.FORMATS))
     p.add_argument("--out", required=True, metavar="FILE", help="output file ('-': stdout)")
     add_filters(p)
     p.add_argument("--no-names", action="store_true", help="leave out who made each highlight")
@@ -68,6 +70,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.cli.annotation_cmds import load_workspace
 
     ws = load_workspace(args)
+    if exchange_cmds.handles(args):
+        return exchange_cmds.cmd_import(args, ws)
     if args.dry_run:
         plan = sharing.plan_import(ws, args.files, replace_mine=args.replace_mine)
         if args.json:
@@ -143,6 +147,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reader.cli.annotation_cmds import load_workspace, selection
 
     ws = load_workspace(args)
+    if args.format in exchange_cmds.FORMATS:
+        return exchange_cmds.cmd_export(args, ws, selection(ws, args))
     to_stdout = args.out == "-"
     data, count = sharing.export_annotations(
         ws, args.format, selection=selection(ws, args), names=not args.no_names,

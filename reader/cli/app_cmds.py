@@ -11,11 +11,11 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import open_workspace
-from reader.errors import UsageError
+from reader.errors import DocumentNotFound, UsageError
 from reader.ops import library
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
     parser = sub.add_parser(
         "open", help="open the app at a document",
@@ -39,7 +39,15 @@ def check_target(args: argparse.Namespace) -> None:
         if Path(ref).expanduser().is_dir():
             raise UsageError(f"{ref} is a folder; open a file, or use --workspace {ref}.")
         return
-    library.find_document(open_workspace(args), ref)  # DocumentNotFound with a hint
+    try:
+        library.find_document(open_workspace(args), ref)  # DocumentNotFound with a hint
+    except DocumentNotFound as exc:
+        if "/" in ref or "\\" in ref or Path(ref).suffix:  # a file that is gone
+            raise DocumentNotFound(f"The file {ref} does not exist: it may have been moved, "
+                                   "renamed or deleted.",
+                                   "Open it from where it is now, or pick it in the "
+                                   "library.") from exc
+        raise
 
 
 def run_open(args: argparse.Namespace) -> int:

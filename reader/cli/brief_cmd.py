@@ -12,7 +12,7 @@ from reader.ops.brief import FORMATS, BriefOptions, GroupBy, OrphanPolicy, PageS
 from reader.ops.workspace import Workspace
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "brief", help="export a briefing packet (PDF, DOCX, HTML, Markdown, CSV)",
         description="Export the highlights that match the filters as a brief: a cover, a "

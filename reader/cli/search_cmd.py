@@ -7,14 +7,14 @@ import sys
 from typing import Any, TextIO
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.errors import UsageError
+from reader.errors import SearchIndexError, UsageError
 from reader.model.search import SearchResults, Snippet
 from reader.ops import library, search
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
     p = sub.add_parser(
         "search", help="search documents, highlights and notes",
@@ -43,8 +43,12 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     if not args.no_update:
         progress = StderrProgress(quiet=args.quiet)
-        library.refresh(ws, progress=progress)
-        progress.finish()
+        try:
+            library.refresh(ws, progress=progress)
+        except SearchIndexError as exc:  # e.g. a full disk: search what is indexed
+            print(f"note: {exc}", file=sys.stderr)
+        finally:
+            progress.finish()
     results = search.search(ws, query, limit=args.limit, sort=args.sort)
     if args.json:
         print_json(results_json(results, search.status(ws).state))

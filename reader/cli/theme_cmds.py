@@ -14,7 +14,7 @@ from reader.ops.themes import ThemeEdit, theme_id
 from reader.ops.workspace import Workspace
 
 
-def register(tsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(tsub: argparse._SubParsersAction) -> None:
     p = tsub.add_parser("add", help="add a theme",
                         description="Add a theme (at the top level, or under --parent).")
     p.add_argument("label", metavar="LABEL")

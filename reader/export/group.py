@@ -24,7 +24,8 @@ STANCE_ORDER = (Stance.SUPPORTS, Stance.OPPOSES, Stance.NEUTRAL)
 MAX_ALSO_UNDER = 5
 UNTHEMED_TITLE = "Not assigned to a theme"
 KIND_LABELS = {"article": "Article", "memo": "Memo", "statute": "Statute",
-               "opinion": "Court opinion", "report": "Report", "other": "Document"}
+               "opinion": "Court opinion", "filing": "Court filing", "report": "Report",
+               "other": "Document"}
 
 
 @dataclass

@@ -28,8 +28,12 @@ class Citation:
     end_page: str = ""
     section: str = ""
     section_title: str = ""
-    legal_citation: str = ""  # e.g. "35 P.S. § 780-113"
+    legal_citation: str = ""  # e.g. "35 P.S. § 780-113"; an opinion's own reporter cite
     site: str = ""
+    kind: str = ""  # the document's kind: opinions and filings are cited as lawyers do
+    docket: str = ""  # "No. 08-3071"
+    court: str = ""  # the court as a citation names it: "D.C. Cir.", "N.C."; "" for SCOTUS
+    doc_type: str = ""  # "Unpublished per curiam opinion", "Motion to Dismiss" …
 
     @property
     def pages(self) -> str:
@@ -110,6 +114,10 @@ class SourceEntry:
     source_url: str = ""
     path: str = ""
     quote_count: int = 0
+    docket: str = ""
+    court: str = ""  # the court as a citation names it ("D.C. Cir.")
+    doc_type: str = ""
+    judge: str = ""
     pages_cited: tuple[str, ...] = ()  # page labels, document order
 
 

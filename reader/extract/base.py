@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
+from reader.model.documents import DocMeta, DocStatus, FieldSource, Link, Page, Section
 
 
 @dataclass(frozen=True)
@@ -14,8 +14,9 @@ class Extracted:
     ``text`` is normalised (see :mod:`reader.extract.normalize`); ``pages`` cover it with
     offsets in code points. ``boxes`` is the packed per-character geometry of PDF pages
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
-    notes for the log (e.g. "page 2 has no text layer"). ``links`` are the cross-references
-    a statute marks up (offsets in ``text``).
+    notes for the log (e.g. "page 2 has no text layer"). ``sources`` say where each
+    metadata value was read (page and characters, or the file's properties). ``links`` are
+    the cross-references a statute marks up (offsets in ``text``).
     """
 
     text: str
@@ -26,6 +27,7 @@ class Extracted:
     reason: str = ""
     boxes: bytes | None = None
     warnings: tuple[str, ...] = ()
+    sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
     links: tuple[Link, ...] = ()
 
 

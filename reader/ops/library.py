@@ -105,6 +105,13 @@ def document_text(ws: Workspace, doc_id: str) -> DocText:
     return ws.library().text(doc_id)
 
 
+def untold_problems(ws: Workspace) -> list[str]:
+    """Problems of the library that no output has said yet (a damaged ``documents.json``,
+    values left out of it, a cache that cannot be saved); none when it was never loaded."""
+    found = ws.library_if_open()
+    return found.untold_problems() if found is not None else []
+
+
 # -- indexing --------------------------------------------------------------------------------
 def _batches(ws: Workspace, index: bool, then: Batch | None) -> Batch | None:
     if not index:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from reader.model.changes import ChangeSet, Outcome
 from reader.model.search import IndexStatus, SearchResults
+from reader.progress import Scheduler
 from reader.workspace import Workspace
 
 
@@ -24,6 +25,12 @@ def summary(ws: Workspace) -> str:
     state = status(ws)
     return state.message or (f"Index up to date · {state.documents:,} documents"
                              if state.state == "ready" else state.state.capitalize())
+
+
+def use_scheduler(ws: Workspace, scheduler: Scheduler) -> None:
+    """Run the index's background upkeep (folding small segments) through ``scheduler``
+    (the app's task runner, so it is cancellable at shutdown)."""
+    ws.search().set_scheduler(scheduler)
 
 
 def index_highlights(ws: Workspace, ids: Iterable[str] | None = None) -> Outcome[None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from reader.errors import ReaderError, StorageError, UsageError
 from reader.model.annotations import Highlight
@@ -20,7 +20,6 @@ from reader.model.changes import ChangeSet, Outcome
 from reader.model.themes import Taxonomy
 from reader.workspace import Workspace
 
-T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -45,14 +44,14 @@ def theme_id(tax: Taxonomy, ref: str) -> str:
     return found.id
 
 
-def _edit(ws: Workspace, fn: Callable[[Any], T], *, retags: bool = False
+def _edit(ws: Workspace, fn: Callable[[Any], Any], *, retags: bool = False
           ) -> Outcome[ThemeEdit]:
     """Make a theme edit through the theme store (``fn(themes)``); a merge or deletion
     (``retags``) then retags your highlights and saves them."""
     themes = ws.themes()
     themes.reload()  # edit the latest file, not a copy cached a moment ago
     before_tax = themes.taxonomy()
-    result = fn(themes)
+    result: Any = fn(themes)
     before: dict[str, Highlight | None] = {}
     after: dict[str, Highlight] = {}
     if retags:

@@ -43,6 +43,7 @@ class Session(QObject):
     search_failed = Signal(object, int)  # exception, request serial
     import_finished = Signal(object)  # LibraryChanges
     problem = Signal(object)  # a ReaderError the window should show
+    library_problems = Signal(list)  # [str] new lines about the workspace's files
     themes_loaded = Signal(list)  # [ThemeChoice]
     changed = Signal(object)  # ChangeSet: highlights, themes or authors changed
     _batch = Signal(object)  # LibraryChanges from a worker: relayed to the GUI thread
@@ -58,6 +59,7 @@ class Session(QObject):
         self._docs: dict[str, Document] = {}
         self._search_serial = 0
         self._refresh_task: Task | None = None
+        self._shown_problems: set[str] = set()
         self._batch.connect(self._on_batch)
 
     # -- workspace -------------------------------------------------------------------------
@@ -131,12 +133,13 @@ class Session(QObject):
         ws = self.require()
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            return library.refresh(ws, rebuild=rebuild, progress=progress, cancel=cancel,
+            return library.refresh(self._scheduled(ws), rebuild=rebuild, progress=progress,
+                                   cancel=cancel,
                                    on_batch=self._batch.emit)
 
         label = "Rebuilding the library and index" if rebuild else "Updating the library"
         task = self.runner.run(work, label=label,
-                               on_done=lambda done: self._applied(ws, done.changes))
+                               on_done=lambda done: self._read(ws, done))
         task.failed.connect(lambda _exc: self.refresh_index_state())
         self._refresh_task = task
         self.index_state_changed.emit("Updating…")
@@ -149,17 +152,38 @@ class Session(QObject):
         items = [Path(p) for p in paths]
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            return library.import_files(ws, items, progress=progress, cancel=cancel,
+            return library.import_files(self._scheduled(ws), items, progress=progress,
+                                        cancel=cancel,
                                         on_batch=self._batch.emit)
 
         label = f"Importing {items[0].name}" if len(items) == 1 else \
             f"Importing {len(items)} items"
 
         def done(outcome: Any) -> None:
-            self._applied(ws, outcome.changes)
+            self._shown_problems.update(outcome.value.problems)  # the import says them
+            self._read(ws, outcome)
             self.import_finished.emit(outcome.value)
 
         return self.runner.run(work, label=label, on_done=done)
+
+    def _scheduled(self, ws: Workspace) -> Workspace:
+        """``ws`` with the search index's background upkeep run by the task runner
+        (cancellable); called on the worker, where the index may be opened."""
+        search.use_scheduler(ws, self.runner.schedule)
+        return ws
+
+    def _read(self, ws: Workspace, outcome: Any) -> None:
+        """The library was read: apply what changed, and say each new problem once a
+        session (a damaged documents.json, a pipe, a bad name…)."""
+        if ws is not self.workspace:
+            return
+        self.apply(outcome.changes)
+        problems = getattr(outcome.value, "problems", ()) if outcome.changes.documents else ()
+        lines = [*problems, *library.untold_problems(ws)]
+        new = [line for line in dict.fromkeys(lines) if line not in self._shown_problems]
+        if new:
+            self._shown_problems.update(new)
+            self.library_problems.emit(new)
 
     def _applied(self, ws: Workspace, changes: ChangeSet) -> None:
         if ws is self.workspace:
@@ -199,11 +223,12 @@ class Session(QObject):
         target = Path(path).expanduser().resolve()
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            return library.open_file(ws, target, progress=progress, cancel=cancel,
+            return library.open_file(self._scheduled(ws), target, progress=progress,
+                                     cancel=cancel,
                                      on_batch=self._batch.emit)
 
         def done(outcome: Any) -> None:
-            self._applied(ws, outcome.changes)
+            self._read(ws, outcome)
             on_done(outcome.value)
 
         return self.runner.run(work, label=f"Opening {target.name}", on_done=done)

@@ -47,8 +47,8 @@ def span(text: str, words: str) -> tuple[int, int]:
     return i, i + len(words)
 
 
-def highlight(ws: Workspace, lib: FakeLibrary, words: str, **kw: object):  # type: ignore[no-untyped-def]
-    return ws.annotations().create(memo_id(lib), *span(MEMO, words), **kw)  # type: ignore[arg-type]
+def highlight(ws: Workspace, lib: FakeLibrary, words: str, **kw: object):
+    return ws.annotations().create(memo_id(lib), *span(MEMO, words), **kw)
 
 
 def other_author_file(folder: Path, author: Author, items: list[dict], name: str = "") -> Path:
@@ -90,7 +90,7 @@ def test_create_trims_spaces_and_validates(ws: Workspace, lib: FakeLibrary) -> N
     with pytest.raises(AnnotationError, match="colour"):
         store.create(memo_id(lib), s, e, color="blue")
     with pytest.raises(AnnotationError, match="whole numbers"):
-        store.create(memo_id(lib), True, e)  # type: ignore[arg-type]
+        store.create(memo_id(lib), True, e)
 
 
 def test_update_changes_only_editable_fields(ws: Workspace, lib: FakeLibrary) -> None:

@@ -15,7 +15,7 @@ from tests.core.annotations_fixtures import MEMO, FakeLibrary, make_workspace
 WORDS = [w for w in MEMO.split() if w.isalpha() and len(w) > 3]
 
 
-def memo_workspace(root: Path, settings_path: Path):  # type: ignore[no-untyped-def]
+def memo_workspace(root: Path, settings_path: Path):
     lib = FakeLibrary()
     doc = lib.add("memos/memo.txt", MEMO)
     return make_workspace(Path(root), lib, Settings(Path(settings_path))), doc.id
@@ -58,7 +58,7 @@ def write_loop(root: str, settings_path: str, count: int, seed: int, *,
 
 
 def write_loop_child(root: str, settings_path: str, count: int, seed: int,
-                     start: mp.synchronize.Barrier | None, results: mp.Queue) -> None:  # type: ignore[type-arg]
+                     start: mp.synchronize.Barrier | None, results: mp.Queue) -> None:
     """:func:`write_loop` in a process; ``start``: every child begins at the same time."""
     memo_workspace(Path(root), Path(settings_path))  # the imports done before the start
     if start is not None:
@@ -70,7 +70,7 @@ def write_loop_child(root: str, settings_path: str, count: int, seed: int,
 
 
 def identity_child(settings_path: str, start: mp.synchronize.Barrier,
-                   results: mp.Queue) -> None:  # type: ignore[type-arg]
+                   results: mp.Queue) -> None:
     """Like a command starting on a fresh machine: settings read at start-up, then the
     identity asked for (at the same moment as the other processes)."""
     from reader.annotations.identity import current_author

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from reader.settings import Settings
 from reader.workspace import Workspace
-from tests.ui.annotating_fixtures import MEMO_PATH, Env, memo_env, named_settings  # noqa: F401
-from tests.ui.gui_fixtures import qt_warnings, session, settings, window  # noqa: F401
+from tests.ui.annotating_fixtures import MEMO_PATH, Env
 
 
 def _highlight(env: Env, words: str) -> str:
@@ -18,7 +17,7 @@ def _highlight(env: Env, words: str) -> str:
     return hid
 
 
-def test_the_window_shows_what_its_save_merged_in(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_window_shows_what_its_save_merged_in(qtbot, memo_env: Env) -> None:
     env = memo_env
     env.ctrl.watcher.stop()  # only the save can bring the script's highlight in
     first = _highlight(env, "Naloxone kits are carried")

@@ -117,7 +117,7 @@ def test_dry_run_prints_exactly_what_the_import_does(tmp_path: Path,
     assert [h["note"] for h in json.loads(out)] == ["mine"]
 
 
-def test_the_preview_shows_changes_to_mine_and_asks(qtbot, shared: tuple[Path, Path],  # type: ignore[no-untyped-def]
+def test_the_preview_shows_changes_to_mine_and_asks(qtbot, shared: tuple[Path, Path],
                                                     tmp_path: Path) -> None:
     from reader.ui.widgets.import_preview import ImportPreview
 
