@@ -165,15 +165,15 @@ def test_the_highlights_csv_defuses_full_width_formulas(ws: Workspace,
 
 
 def test_one_roman_numeral_parser() -> None:
-    from reader.extract import pdf_clean, structure
+    from reader.extract import pdf_heads, structure
     from reader.extract.roman import roman_value, to_roman
 
     assert structure.roman_value is roman_value
     assert all(roman_value(to_roman(n)) == n for n in range(1, 4000))
     for text in ("IIII", "VX", "IC", "MCMC", "", "abc", "x1"):
-        assert roman_value(text) == 0 and pdf_clean.roman_value(text) is None
+        assert roman_value(text) == 0 and pdf_heads.roman_value(text) is None
     for text, value in (("iv", 4), ("MCM", 1900), ("xlii", 42), ("CD", 400)):
-        assert roman_value(text) == value == pdf_clean.roman_value(text)
+        assert roman_value(text) == value == pdf_heads.roman_value(text)
 
 
 def test_one_set_of_bm25_constants() -> None:
