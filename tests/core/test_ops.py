@@ -148,10 +148,11 @@ FORMULAS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\uff1d1+1", "\uff0b1"
 @pytest.mark.parametrize("value", FORMULAS)
 def test_one_csv_guard_for_highlights_and_briefs(value: str) -> None:
     from reader.annotations.csv_export import safe_cell as highlights_cell
+    from reader.compare.render import safe_cell as matrix_cell
     from reader.csvsafe import safe_cell
     from reader.export.csv import safe_cell as brief_cell
 
-    assert highlights_cell is brief_cell is safe_cell
+    assert highlights_cell is brief_cell is matrix_cell is safe_cell
     assert safe_cell(value) == "'" + value
 
 
@@ -184,3 +185,4 @@ def test_one_set_of_bm25_constants() -> None:
     assert (scoring.B, scoring.K1) == (hits.B, hits.K1) == (schema.BM25_B, schema.BM25_K1)
     whoosh = BM25F()  # the scorer must equal Whoosh's searcher, which uses its defaults
     assert (whoosh.B, whoosh.K1) == (schema.BM25_B, schema.BM25_K1)
+
