@@ -172,7 +172,7 @@ def seed_default_workspace(path: Path) -> bool:
         bundled = source.is_dir() and source.resolve() == data_dir("corpus").resolve()
         samples = sorted(sample_annotations_dir().glob("*.json")) if bundled else []
         if samples:
-            folder = tmp / DATA_DIRNAME / "annotations"
+            folder = Workspace(tmp).annotations_dir  # where the store will read them
             folder.mkdir(parents=True, exist_ok=True)
             for sample in samples:
                 shutil.copyfile(sample, folder / sample.name)
