@@ -15,6 +15,8 @@ CLI prints the result, the GUI refreshes what the change set names. Queries a pa
 * :mod:`.sharing` — annotation files in and out;
 * :mod:`.identity` — who you are as an annotator;
 * :mod:`.brief` — what the brief dialog and ``policy-reader brief`` need;
+* :mod:`.compare` — the comparison matrix, the policy comparison, agreement, the
+  disagreements and their resolutions;
 * :mod:`.search` — searching and the index's state.
 
 This package imports nothing heavy when imported: each module loads what it uses.

@@ -186,3 +186,36 @@ def test_one_set_of_bm25_constants() -> None:
     whoosh = BM25F()  # the scorer must equal Whoosh's searcher, which uses its defaults
     assert (whoosh.B, whoosh.K1) == (schema.BM25_B, schema.BM25_K1)
 
+
+# -- comparing -------------------------------------------------------------------------------
+def test_compare_ops_read_the_services_and_resolve_as_an_edit(tmp_path: Path) -> None:
+    from reader.compare.matrix import build_matrix
+    from reader.errors import CompareError
+    from reader.model.compare import DisagreementKind, MatrixFilter
+    from reader.model.remarks import Reply
+    from reader.ops import compare
+    from tests.core.compare_fixtures import MARKS, make_spaces
+
+    ws = make_spaces(tmp_path)["maria"]
+    store = ws.annotations()
+    m = compare.matrix(ws, MatrixFilter(kinds=("memo",)))
+    assert m == build_matrix(ws.library().documents(), store.by_document(), ws.taxonomy(),
+                             MatrixFilter(kinds=("memo",)), authors=store.authors())
+    assert compare.matrix(ws).highlights == len(MARKS)
+    docs = [d.id for d in ws.library().documents()]
+    side = compare.comparison(ws, docs[:2], ["naloxone"])
+    assert len(side.documents) == 2
+    with pytest.raises(CompareError):
+        compare.comparison(ws, docs[:1], ["naloxone"])
+    assert compare.agreement(ws).method in ("kappa", "alpha")
+    found = compare.disagreements(ws)
+    assert found and all(not d.resolved for d in found)
+    d = next(x for x in found if x.kind is DisagreementKind.THEMES)
+    with pytest.raises(AnnotationError):
+        compare.resolve(ws, d, "copy")  # only for a passage someone else alone marked
+    done = compare.resolve(ws, d, compare.Resolution.DIFFER, text="Both readings stand.")
+    (reply,) = done.value
+    assert isinstance(reply, Reply) and reply.text == "Both readings stand."
+    assert done.changes.highlight_ids == {reply.id, reply.target.id}
+    assert d.key not in {x.key for x in compare.disagreements(ws)}
+    assert d.key in {x.key for x in compare.disagreements(ws, include_resolved=True)}
