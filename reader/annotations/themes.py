@@ -6,9 +6,10 @@ A damaged ``themes.json`` is reported, the shipped taxonomy is shown, and before
 edit the damaged file is set aside (renamed, never deleted). One written by a newer version
 is shown but never written over (edits raise :class:`~reader.errors.ThemeError`).
 
-Merging or deleting a theme changes only the current author's highlights; other people's
-keep the old id, which an alias (``aliases`` in the file) shows under the merged theme, or
-as unknown after a deletion. A highlight is never dropped.
+Merging or deleting a theme changes the taxonomy only: an alias (``aliases`` in the file)
+shows the old id under the merged theme, or as unknown after a deletion. Retagging the
+current author's highlights is the operation's job (:mod:`reader.ops.themes`); other
+people's keep the old id. A highlight is never dropped.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.annotations.files import signature
 from reader.annotations.taxonomy import (
@@ -27,28 +28,33 @@ from reader.annotations.taxonomy import (
     ID_RE,
     MAX_DEPTH,
     MAX_DESCRIPTION,
-    MAX_FAVOURITES,
     MAX_LABEL,
     VERSION,
-    Taxonomy,
     parse,
     slug,
-    taxonomy_from,
     to_json,
 )
 from reader.aside import set_aside
-from reader.errors import ReaderError, StorageError, ThemeError
+from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
+from reader.locks import locked
 from reader.model.annotations import Theme
+from reader.model.themes import MAX_FAVOURITES, Taxonomy, taxonomy_from
 from reader.paths import resources_dir
-
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 MAX_THEMES_BYTES = 8 * 1024 * 1024
 CHECK_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Retag:
+    """What a merge or a deletion asks of the highlights: tag ``old`` becomes ``new``
+    (``None``: the tag is removed)."""
+
+    old: str
+    new: str | None
 
 
 def shipped_taxonomy() -> Taxonomy:
@@ -65,9 +71,10 @@ def shipped_taxonomy() -> Taxonomy:
 
 
 class ThemeStore:
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.path: Path = workspace.themes_file
+    """The taxonomy kept in ``path`` (a workspace's ``themes.json``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
         self._lock = threading.RLock()
         self._tax = Taxonomy()
         self._sig: object = "unread"
@@ -75,6 +82,7 @@ class ThemeStore:
         self._problems: tuple[str, ...] = ()
         self._damaged = False
         self._newer = False
+        self._edit_depth = 0
         self.generation = 0
 
     # -- reading --------------------------------------------------------------------------
@@ -132,6 +140,27 @@ class ThemeStore:
         self.generation += 1
 
     # -- writing --------------------------------------------------------------------------
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """One edit: under the OS lock of ``themes.json`` (another window or command edits
+        the same file), starting from the file as it is now, so no edit made elsewhere
+        between our read and our write is lost. Re-entrant (an edit may call another)."""
+        with self._lock:
+            if self._edit_depth:
+                self._edit_depth += 1
+                try:
+                    yield
+                finally:
+                    self._edit_depth -= 1
+                return
+            with locked(self.path, what="The theme list"):
+                self._edit_depth = 1
+                try:
+                    self.reload()
+                    yield
+                finally:
+                    self._edit_depth = 0
+
     def _commit(self, tax: Taxonomy) -> Taxonomy:
         tax = taxonomy_from(tax.themes, tax.aliases, tax.favourites)
         if self._newer:
@@ -196,8 +225,7 @@ class ThemeStore:
     def add(self, label: str, *, parent: str | None = None, color: str | None = None,
             description: str = "", theme_id: str | None = None,
             order: int | None = None) -> Theme:
-        with self._lock:
-            self.reload()
+        with self._editing():
             tax = self._tax
             label = self._label(label)
             self._check_parent(parent)
@@ -226,21 +254,21 @@ class ThemeStore:
         return self._tax.by_id[theme.id]
 
     def rename(self, theme_id: str, label: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id), label=self._label(label)))
 
     def recolor(self, theme_id: str, color: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id), color=self._color(color)))
 
     def describe(self, theme_id: str, text: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id),
                                                description=str(text).strip()[:MAX_DESCRIPTION]))
 
     def move(self, theme_id: str, parent: str | None, order: int | None = None) -> Theme:
         """Put a theme under ``parent`` (``None``: top level) at position ``order``."""
-        with self._lock:
+        with self._editing():
             theme = self._need(theme_id)
             tax = self._tax
             if parent == theme_id or (parent and any(t.id == theme_id
@@ -256,25 +284,25 @@ class ThemeStore:
                                                    for t in tax.themes)))
             return self._tax.by_id[theme_id]
 
-    def merge(self, src: str, dst: str) -> int:
-        """Merge theme ``src`` into ``dst``: its children move to ``dst``, your highlights are
-        retagged, others' keep ``src`` (shown under ``dst``). Returns highlights changed."""
-        with self._lock:
+    def merge(self, src: str, dst: str) -> Retag:
+        """Merge theme ``src`` into ``dst``: its children move to ``dst``; ``src`` becomes an
+        alias of ``dst``. Returns the retag the highlights tagged ``src`` need."""
+        with self._editing():
             a, b = self._need(src), self._need(dst)
             if a.id == b.id:
                 raise ThemeError("A theme cannot be merged into itself.")
             return self._remove(a, b.id)
 
-    def delete(self, theme_id: str, *, merge_into: str | None = None) -> int:
-        """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise your highlights
-        lose the tag (they are kept) and its children move up one level."""
-        with self._lock:
+    def delete(self, theme_id: str, *, merge_into: str | None = None) -> Retag:
+        """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise its children
+        move up one level and its highlights are to lose the tag (the retag returned)."""
+        with self._editing():
             theme = self._need(theme_id)
             if merge_into is not None:
                 return self.merge(theme_id, merge_into)
             return self._remove(theme, None)
 
-    def _remove(self, theme: Theme, into: str | None) -> int:
+    def _remove(self, theme: Theme, into: str | None) -> Retag:
         tax = self._tax
         dst_path = {t.id for t in tax.path(into)} if into else set()
         themes = []
@@ -293,30 +321,16 @@ class ThemeStore:
             if f2 is not None and f2 not in favs:
                 favs.append(f2)
         self._commit(Taxonomy(tuple(themes), aliases, tuple(favs)))
-        return self._retag_mine(theme.id, into)
-
-    def _retag_mine(self, old: str, new: str | None) -> int:
-        store = self.workspace.annotations()
-        changed = store.retag(old, new)
-        if changed:
-            try:
-                store.save()
-            except ReaderError as exc:
-                if not store.retries_saves:  # a command ends: say so (the theme is changed)
-                    raise StorageError(f"The theme was changed, but your highlights were not "
-                                       f"retagged: {exc.message}", exc.hint) from exc
-                log.warning("themes: highlights retagged but not saved yet: %s", exc)
-        return changed
+        return Retag(theme.id, into)
 
     def restore(self, tax: Taxonomy) -> Taxonomy:
         """Write ``tax`` back as the workspace's taxonomy (the GUI's undo and redo of a theme
         edit: a snapshot taken before or after it)."""
-        with self._lock:
-            self.reload()
+        with self._editing():
             return self._commit(tax)
 
     def set_favourites(self, ids: Iterable[str]) -> tuple[str, ...]:
-        with self._lock:
+        with self._editing():
             ids = list(dict.fromkeys(ids))
             if len(ids) > MAX_FAVOURITES:
                 raise ThemeError(f"At most {MAX_FAVOURITES} favourite themes (keys 1–9).")
@@ -328,7 +342,7 @@ class ThemeStore:
     def adopt_unknown(self, theme_id: str, label: str | None = None, *,
                       parent: str | None = None, color: str | None = None) -> Theme:
         """Make a theme id that came with someone else's highlights known here."""
-        with self._lock:
+        with self._editing():
             tax = self.taxonomy()
             if theme_id in tax.by_id:
                 return tax.by_id[theme_id]
@@ -340,8 +354,7 @@ class ThemeStore:
         """Add the new themes an import planned
         (:func:`~reader.annotations.theme_labels.plan_labels`: imported tags), those whose
         id is still free, with one write of ``themes.json``; how many."""
-        with self._lock:
-            self.reload()
+        with self._editing():
             tax = self._tax
             new = [t for t in themes if t.id not in tax.by_id]
             if new:

@@ -15,8 +15,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from reader.ops import library, workspace
+from reader.ops.workspace import Workspace
 from reader.progress import split_label
-from reader.workspace import Workspace
 
 _HINTS = {errno.ENOSPC: "Free some space, then try again.",
           errno.EROFS: "The folder is read-only.",
@@ -42,7 +43,7 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
     defaults: ``add``, ``annotations import``); the others report it missing, so a typo
     never leaves an empty workspace behind."""
     create = create or bool(getattr(args, "creates_workspace", False))
-    ws = Workspace.open(getattr(args, "workspace", None), create=create)
+    ws = workspace.open_workspace(getattr(args, "workspace", None), create=create)
     if ws.created and not getattr(args, "quiet", False):
         what = "your workspace, with the sample documents," if ws.seeded else \
             "the workspace folder"
@@ -56,9 +57,7 @@ def untold_problems() -> list[str]:
     left out of it, a cache that cannot be saved) that no output has said yet."""
     lines: list[str] = []
     for ws in _opened:
-        library = ws.library_if_open()
-        if library is not None:
-            lines += library.untold_problems()
+        lines += library.untold_problems(ws)
     return list(dict.fromkeys(lines))
 
 
@@ -67,13 +66,15 @@ class StderrProgress:
     (``Reading 31 files (the first time on this computer) 12/31``): updated in place on a
     terminal, with the current file; elsewhere (a log, a pipe) a line when the phase starts
     and then every few seconds. A phase that ends within :attr:`delay` seconds is not
-    shown at all, so a command on an up-to-date workspace stays quiet."""
+    shown at all, so a command on an up-to-date workspace stays quiet
+    (``$POLICY_READER_PROGRESS_DELAY`` sets it: 0 shows every phase)."""
 
     delay = 0.4
 
     def __init__(self, quiet: bool = False, stream: Any = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.quiet = quiet
+        self.delay = _seconds(os.environ.get("POLICY_READER_PROGRESS_DELAY"), self.delay)
         self.stream = stream or sys.stderr
         self._tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self._clock = clock
@@ -123,6 +124,14 @@ class StderrProgress:
             self.stream.write("\n")
             self.stream.flush()
             self._dirty = False
+
+
+def _seconds(value: str | None, default: float) -> float:
+    try:
+        seconds = float(value) if value else default
+    except ValueError:
+        return default
+    return seconds if 0 <= seconds < 3600 else default
 
 
 def to_jsonable(obj: Any) -> Any:

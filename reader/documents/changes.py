@@ -1,47 +1,17 @@
-"""What a library update found (:class:`LibraryChanges`), and the batches it hands on while
-it runs (:class:`Batcher`)."""
+"""What an update found between two scans (:func:`diff_records`; plain data:
+:class:`reader.model.documents.LibraryChanges`, re-exported here), and the batches it hands
+on while it runs (:class:`Batcher`)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.model.documents import AlreadyInLibrary
+from reader.model.documents import LibraryChanges
 
 if TYPE_CHECKING:
     from reader.documents.state import FileRecord
-
-
-@dataclass(frozen=True)
-class LibraryChanges:
-    """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on). ``moved``: documents
-    found at a new path and no longer at their old one; ``copies``: documents that gained
-    another file with the same content (both are listed as one document)."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
-    moved: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    failed: tuple[str, ...] = ()
-    extracted: int = 0
-    problems: tuple[str, ...] = ()
-    copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
-    not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
-    already: tuple[AlreadyInLibrary, ...] = ()  # an import's files the library holds
-    copies: tuple[str, ...] = ()
-
-    @property
-    def touched(self) -> tuple[str, ...]:
-        """Ids whose searchable content is new: added, changed (new id) and extracted."""
-        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems or self.copies)
 
 
 def diff_records(old: Mapping[str, FileRecord], new: Mapping[str, FileRecord], *,
@@ -74,6 +44,9 @@ def diff_records(old: Mapping[str, FileRecord], new: Mapping[str, FileRecord], *
         copies=tuple(dict.fromkeys(h for h in copies if h not in moved)),
         removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
         extracted=extracted, problems=tuple(problems))
+
+
+__all__ = ["Batcher", "LibraryChanges", "diff_records"]
 
 
 class Batcher:

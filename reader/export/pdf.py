@@ -37,6 +37,7 @@ from reader.export.citation import format_day
 from reader.export.model import Brief, BriefQuote, BriefReference, BriefSection, SourceEntry
 from reader.export.notes import parse_note, safe_href
 from reader.export.options import PageSize
+from reader.export.pdf_extras import discussion_flowables, matrix_flowables
 from reader.export.pdf_flow import (
     GREY,
     Contents,
@@ -74,7 +75,7 @@ def render(brief: Brief, *, progress: ProgressFn = no_progress,
     speed_up_reportlab()
     buf = io.BytesIO()
     doc = _BriefDoc(buf, brief, progress, cancel)
-    story = _Story(brief, doc.styles, doc.frame_height, doc.quote_pages).build()
+    story = _Story(brief, doc.styles, doc.frame_height, doc.width, doc.quote_pages).build()
     try:
         doc.build(story, canvasmaker=NumberedCanvas)
     except Cancelled:
@@ -191,9 +192,10 @@ def _fit(text: str, width: float, size: float) -> str:
 
 
 class _Story:
-    def __init__(self, brief: Brief, styles: Styles, frame_height: float,
+    def __init__(self, brief: Brief, styles: Styles, frame_height: float, width: float,
                  quote_pages: dict[str, int]) -> None:
         self.b = brief
+        self.width = width
         self.quote_pages = quote_pages
         self.st = styles
         self.keep = frame_height * KEEP_FRACTION
@@ -220,6 +222,9 @@ class _Story:
         self.cover()
         if self.b.options.include_toc:
             self.contents()
+        if self.b.matrix is not None:
+            self.out.extend(matrix_flowables(self.b.matrix, self.st, self.width))
+            self.out.append(PageBreak())
         for s in self.b.sections:
             self.section(s)
         self.appendices()
@@ -256,7 +261,9 @@ class _Story:
         add(PageBreak())
 
     def contents(self) -> None:
-        entries = [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.contents()]
+        entries = [TocEntry(1, markup(title, SANS), key)
+                   for key, title in labels.front_matter(self.b)]
+        entries += [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.contents()]
         entries += [TocEntry(1, markup(title, SANS), key) for key, title in self._appendices()]
         self.out.append(Heading(labels.CONTENTS, self.st.h[1], key="contents",
                                 outline=labels.CONTENTS, level=0, rule=True))
@@ -322,6 +329,7 @@ class _Story:
         parts.append(cit)
         meta = labels.quote_meta(self.b, s, q, number=False)
         note = note_flowables(parse_note(q.note), st) if q.note else []
+        note += discussion_flowables(q, st)
         if meta:
             parts.append(Para(markup(meta, SANS), st.meta if note else st.meta_last))
         elif not note:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from reader.cli.common import StderrProgress
+from reader.ops import library
 from reader.progress import phase, split_label
 from reader.workspace import Workspace
 
@@ -89,14 +90,21 @@ def test_the_library_names_its_phases_with_counts(workspace_dir: Path) -> None:
         (workspace_dir / f"note{i}.md").write_text(f"# Note {i}\n\nSample words {i}.\n")
     labels: list[str] = []
     ws = Workspace.open(workspace_dir)
-    ws.refresh(progress=lambda d, t, label: labels.append(label))
+    library.refresh(ws, progress=lambda d, t, label: labels.append(label))
     phases = list(dict.fromkeys(split_label(label)[0] for label in labels))
     assert phases == ["Checking 3 files for changes",
                       "Reading 3 files (the first time on this computer)",
                       "Building the search index (3 documents)"]
     (workspace_dir / "note3.md").write_text("# Note 3\n\nMore words.\n")
     labels.clear()
-    ws.refresh(progress=lambda d, t, label: labels.append(label))
+    library.refresh(ws, progress=lambda d, t, label: labels.append(label))
     phases = list(dict.fromkeys(split_label(label)[0] for label in labels))
     assert phases == ["Checking 4 files for changes", "Reading 1 new or changed file",
                       "Updating the search index (1 document)"]
+
+
+def test_the_delay_can_be_set_and_garbage_is_ignored(monkeypatch) -> None:
+    for value, delay in (("0", 0.0), ("2.5", 2.5), ("soon", 0.4), ("-1", 0.4), ("1e99", 0.4),
+                         ("", 0.4)):
+        monkeypatch.setenv("POLICY_READER_PROGRESS_DELAY", value)
+        assert StderrProgress(stream=io.StringIO()).delay == delay

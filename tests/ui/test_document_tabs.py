@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from reader.model.documents import DocStatus
 from reader.settings import Settings
 from reader.ui.widgets.document_tabs import MIN_TAB_CHARS
-from tests.ui.gui_fixtures import wait_idle
 
 
 def readable(session):
@@ -39,7 +38,7 @@ def test_six_tabs_keep_readable_names_and_full_titles_in_tooltips(qtbot, corpus_
 def test_open_tabs_come_back_after_a_restart(qtbot, corpus_window, session,
                                              corpus_copy) -> None:
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     w = corpus_window
     docs = readable(session)[:3]
@@ -68,8 +67,11 @@ def test_open_tabs_come_back_after_a_restart(qtbot, corpus_window, session,
     again.area.remember_all()
     ids, current_id = again_session.prefs.open_tabs(str(corpus_copy.resolve()))
     assert ids == [docs[0].id, docs[1].id] and current_id == docs[0].id
+    again.close()
     again_session.runner.cancel_all()
-    wait_idle(qtbot, again_session)
+    assert again_session.runner.drain(60_000)
+    again.deleteLater()
+    again_session.deleteLater()
 
 
 def test_saved_tabs_of_garbage_or_gone_documents_are_ignored(qtbot, session,
