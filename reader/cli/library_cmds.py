@@ -18,9 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Copy files or folders into the workspace, then bring the "
                                    "library (and search index) up to date. A workspace "
                                    "folder that does not exist yet is created.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--to", dest="subdir", default="", metavar="SUBFOLDER",
                    help="copy into this subfolder of the workspace")
+    p.add_argument("--samples", action="store_true",
+                   help="add the bundled sample documents (fictional memos, statutes, "
+                        "opinions, articles) to try the app")
     p.add_argument("--json", action="store_true", help="print what changed as JSON")
     p.set_defaults(func=cmd_add, creates_workspace=True)
 
@@ -84,13 +87,15 @@ def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Do
     return 0
 
 
-def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | None = None
-         ) -> int:
+def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | None = None,
+         samples: bool = False) -> int:
     ws = open_workspace(args)
     progress = StderrProgress(quiet=args.quiet)
     start = time.perf_counter()
     try:
-        if paths is not None:
+        if samples:
+            changes = library.add_samples(ws, index_as_read=True, progress=progress).value
+        elif paths is not None:
             changes = library.import_files(ws, paths, subdir=args.subdir,
                                            index_as_read=True, progress=progress).value
             if paths and not changes.copied and changes.not_copied and not changes.already:
@@ -109,7 +114,13 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    return _run(args, paths=args.paths)
+    if not args.paths and not args.samples:
+        raise UsageError("Name the files or folders to add (or --samples for the sample "
+                         "documents).")
+    if args.samples and (args.paths or args.subdir):
+        raise UsageError("--samples adds the sample documents alone: add your files in "
+                         "another command.")
+    return _run(args, paths=args.paths, samples=args.samples)
 
 
 def cmd_index(args: argparse.Namespace) -> int:

@@ -54,10 +54,7 @@ def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
     settings = Settings()
     session = Session(settings)
     window = MainWindow(session)
-    try:
-        session.open_workspace(workspace)
-    except ReaderError as exc:
-        messages.show_error(window, exc, title="Cannot open the workspace")
+    window.open_workspace(workspace)  # a folder that is not there: offers to create it
     window.show()
     if settings.problem:
         messages.show_error(window, ReaderError(settings.problem))

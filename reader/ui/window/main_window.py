@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
         self.reading.sync_font_actions()
         self.reading.update_enabled()
+        self.workspace_actions.show_state()  # no workspace yet
         self.resize(1280, 800)
         self._restore_layout()
 
@@ -121,6 +122,11 @@ class MainWindow(QMainWindow):
         welcome.open_library.connect(rd.show_library)
         welcome.start_search.connect(se.focus_search)
         welcome.import_files.connect(ws.import_dialog)
+        welcome.add_samples.connect(ws.add_samples)
+        welcome.choose_workspace.connect(ws.open_workspace_dialog)
+        self.library.import_requested.connect(ws.import_dialog)
+        self.library.samples_requested.connect(ws.add_samples)
+        self.library.choose_workspace_requested.connect(ws.open_workspace_dialog)
         welcome.continue_reading.connect(lambda doc_id: self.open_document(doc_id))
 
     # -- the verbs other parts of the app call -----------------------------------------------

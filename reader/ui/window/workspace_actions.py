@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import ReaderError, WorkspaceMissing
 from reader.log import log_file
 from reader.ops.library import SUFFIXES
 from reader.ops.themes import ThemeChoice
@@ -37,13 +37,28 @@ class WorkspaceActions:
         self.w = window
 
     def open_workspace(self, path: str | Path | None, *, create: bool = False) -> bool:
+        """Open ``path`` (a folder that does not exist: offer to create it)."""
         self.w.area.remember_all()
         try:
             self.w.session.open_workspace(path, create=create)
+        except WorkspaceMissing as exc:
+            self.offer_create(exc)
+            return False
         except ReaderError as exc:
             messages.show_error(self.w, exc, title="Cannot open the workspace")
             return False
         return True
+
+    def offer_create(self, missing: WorkspaceMissing) -> None:
+        """``--workspace`` (or a recent workspace) names a folder that is not there: create
+        it as a new workspace, or choose another folder."""
+        folder = missing.path
+        messages.offer(
+            self.w, "Create the workspace?", f"The folder {folder} does not exist.",
+            "Policy Reader can create it as a new, empty workspace, or you can choose "
+            "another folder (it may have been moved or renamed).",
+            actions=(("Create Folder", lambda: self.open_workspace(folder, create=True)),
+                     ("Choose Another Folder…", self.open_workspace_dialog)))
 
     def new_workspace(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.w, "Choose an empty folder for the new "
@@ -71,6 +86,7 @@ class WorkspaceActions:
                 "recent_workspaces", []))
 
     def on_workspace(self, ws: Any) -> None:
+        self.show_state()
         self.w.area.close_all()
         self.w.area.history.clear()  # a new workspace starts a new history
         self.w.setWindowTitle(f"Policy Reader — {ws.name}")
@@ -89,7 +105,22 @@ class WorkspaceActions:
         self.w.area.update_documents()
         self.w.area.welcome.set_summary(
             f"This workspace holds {plural(len(docs), 'document')}." if docs else "")
+        self.show_state()
         self.update_continue()
+
+    def show_state(self) -> None:
+        """No workspace, one still being looked through, an empty one or one with
+        documents: what the library panel and the welcome panel offer."""
+        session = self.w.session
+        has_ws = session.workspace is not None
+        checking = has_ws and not session.library_checked
+        empty = has_ws and not session.documents()
+        self.w.library.set_workspace_open(has_ws, checking=checking)
+        self.w.area.welcome.set_state(workspace=has_ws, empty=empty and not checking)
+
+    def add_samples(self) -> None:
+        if self.w.session.workspace is not None:
+            self.w.session.add_samples()
 
     def update_continue(self) -> None:
         for doc_id in self.w.session.prefs.recent_documents():
@@ -101,8 +132,11 @@ class WorkspaceActions:
 
     def import_dialog(self) -> None:
         patterns = document_patterns()
+        if self.w.session.workspace is None:  # nowhere to put them: choose a workspace
+            self.open_workspace_dialog()
+            return
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import files into the workspace", "",
+            self.w, "Import files into the workspace", "",
             f"Documents ({patterns});;All files (*)")
         if files:
             self.import_paths([Path(f) for f in files])
@@ -118,7 +152,18 @@ class WorkspaceActions:
         lines = [f"{d.path} — {d.status_line}" for d in docs if d is not None]
         lines += list(getattr(changes, "problems", ()))
         added = len(getattr(changes, "added", ()))
-        self.w.status.showMessage(f"Imported {plural(added, 'document')}.", 8000)
+        already = [a.line for a in getattr(changes, "already", ())]
+        status = f"Imported {plural(added, 'document')}."
+        if already:
+            status += f" {plural(len(already), 'file')} already in the library."
+        self.w.status.showMessage(status, 8000)
+        if already and not lines:
+            messages.show_problems(
+                self.w, "Already in the library",
+                ("This file is already in the library." if len(already) == 1 else
+                 f"{len(already)} files are already in the library.")
+                + " It was not copied again." * (len(already) == 1)
+                + " They were not copied again." * (len(already) > 1), already)
         if lines:
             messages.show_problems(
                 self.w, "Some files could not be read",
