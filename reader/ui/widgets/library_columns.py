@@ -52,6 +52,7 @@ class LibraryColumns(QObject):
         tree.setItemDelegateForColumn(Column.TITLE, self.delegate)
         tree.setUniformRowHeights(True)  # every row has the same two lines: fast
         header = self.header
+        header.setAccessibleName("Library columns: click to sort, right-click for more")
         header.setSectionsMovable(True)
         header.setFirstSectionMovable(False)
         header.setStretchLastSection(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.model.documents import KINDS, DocStatus, Document
 from reader.ops.themes import ThemeChoice
+from reader.ui.accessibility import name_clear_button
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.library_filter import LibraryFilter
 from reader.ui.models.library_model import LibraryModel
@@ -57,6 +58,7 @@ class LibraryPanel(QWidget):
         self.filter_edit.setPlaceholderText("Filter documents")
         self.filter_edit.setAccessibleName("Filter documents by title, office or path")
         self.filter_edit.setClearButtonEnabled(True)
+        name_clear_button(self.filter_edit, "the filter")
         self.kind_box = self._combo("Filter by kind")
         self.kind_box.addItem("All kinds", "")
         for kind in KINDS:

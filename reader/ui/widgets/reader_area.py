@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from reader.errors import ReaderError
 from reader.model.documents import DocText, Document
+from reader.ui.accessibility import name_close_button
 from reader.ui.history import Location, NavigationHistory
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.session import Session
@@ -110,6 +111,7 @@ class ReaderArea(QStackedWidget):
         index = self.tabs.addTab(tab, doc.title)
         self.tabs.setTabToolTip(index, tab_tooltip(doc.title, doc.path))
         self.tabs.tabBar().setAccessibleTabName(index, doc.title)
+        name_close_button(self.tabs.tabBar(), index, doc.title)
         start = (self.session.prefs.position(doc.id) or 0) if restore else 0
 
         def shown(text: DocText) -> None:
@@ -239,6 +241,7 @@ class ReaderArea(QStackedWidget):
             self.tabs.setTabText(i, doc.title)
             self.tabs.setTabToolTip(i, tab_tooltip(doc.title, doc.path))
             self.tabs.tabBar().setAccessibleTabName(i, doc.title)
+            name_close_button(self.tabs.tabBar(), i, doc.title)
 
     def set_reader_style(self, style: ReaderStyle) -> None:
         for tab in self.all_tabs():

@@ -82,7 +82,7 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
                             lambda: ui.reattach(ui.sidebar.current_hid()), icon_name="link",
                             tip="Attach the highlight chosen in the Highlights panel to the "
                             "selected words")
-    a["name"] = _action(ui, "your_name", "Your &Name…", ui.change_name, icon_name="person",
+    a["name"] = _action(ui, "your_name", "Your Na&me…", ui.change_name, icon_name="person",
                         tip="The name your study group sees beside your highlights")
     a["import"] = _action(ui, "import_annotations", "Import &Annotations…",
                           ui.sharing.import_dialog, icon_name="import",
