@@ -27,5 +27,6 @@ def clipped_labels(root: QWidget) -> list[QLabel]:
     """Word-wrapped labels of ``root`` that are shorter than their text needs (for tests and
     for checking a dialog by hand)."""
     return [label for label in root.findChildren(QLabel)
-            if label.isVisible() and label.wordWrap() and label.text()
+            if label.isVisible() and not label.visibleRegion().isEmpty()
+            and label.wordWrap() and label.text()
             and label.height() < label.heightForWidth(label.width())]

@@ -5,6 +5,8 @@ be reached from the keyboard; nothing is clipped in a dialog."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenu, QWidget
 
@@ -39,9 +41,8 @@ def tab_order(dialog: QWidget) -> list[QWidget]:
 def assert_reading_order(dialog: QWidget, order: list[QWidget]) -> None:
     """Tab goes down the dialog (and left to right on a line): no control is visited
     above one visited before it, except to start a new column of a side-by-side layout."""
-    spots = [w.mapTo(dialog, QPoint(0, 0)) for w in order]
-    backwards = [(a, b) for (a, pa), (b, pb) in zip(zip(order, spots), zip(order[1:], spots[1:]),
-                                                    strict=False)
+    placed = [(w, w.mapTo(dialog, QPoint(0, 0))) for w in order]
+    backwards = [(a, b) for (a, pa), (b, pb) in pairwise(placed)
                  if pb.y() < pa.y() - 8 and pb.x() <= pa.x()]
     assert backwards == [], [(x.objectName() or type(x).__name__,
                               y.objectName() or type(y).__name__) for x, y in backwards]

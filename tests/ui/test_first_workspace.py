@@ -32,8 +32,10 @@ def test_a_missing_workspace_folder_is_offered_to_be_created(qtbot, window, sess
     buttons = {b.text(): b for b in box.findChildren(QPushButton)}
     assert {"Create Folder", "Choose Another Folder…", "Cancel"} <= set(buttons)
     assert box.defaultButton() is buttons["Create Folder"]
-    buttons["Create Folder"].click()
-    qtbot.waitUntil(lambda: session.workspace is not None, timeout=10_000)
+    with qtbot.waitSignal(session.themes_loaded, timeout=60_000):  # background work began
+        buttons["Create Folder"].click()
+    qtbot.waitUntil(lambda: session.library_checked, timeout=60_000)
+    wait_idle(qtbot, session)
     assert target.is_dir() and session.workspace.root == target.resolve()
     assert window.windowTitle().endswith("2025")
 

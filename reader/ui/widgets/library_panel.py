@@ -124,7 +124,7 @@ class LibraryPanel(QWidget):
         box.setAccessibleName(name)
         box.setToolTip(name)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(6)
+        box.setMinimumContentsLength(3)  # a narrow panel (a small screen) still fits
         return box
 
     # -- content ---------------------------------------------------------------------------

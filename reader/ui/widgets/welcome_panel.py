@@ -3,10 +3,21 @@ and "continue reading" where the person left off."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.ui.resources import app_icon
+from reader.ui.widgets.flow_layout import FlowLayout
 
 STEPS = (
     ("1", "Open a document",
@@ -21,10 +32,28 @@ STEPS = (
 )
 
 
+NARROW = 760  # pixels: narrower, the steps stand one above the other
 NO_WORKSPACE = ("No workspace is open. Choose a folder for your documents (or one your "
                 "group shares) to begin.")
 EMPTY = ("This workspace is empty. Import your documents, or add the sample documents to "
          "try Policy Reader first.")
+
+
+class _Page(QWidget):
+    """The scrolled page: as tall as its wrapped text needs at the width it is given (a
+    scroll area would otherwise squeeze the steps' text into two lines and cut it)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the height it needs changed with the width
 
 
 class WelcomePanel(QWidget):
@@ -47,7 +76,7 @@ class WelcomePanel(QWidget):
         self.subtitle.setObjectName("welcomeSubtitle")
         self.subtitle.setWordWrap(True)
 
-        cards = QHBoxLayout()
+        self.cards = cards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         cards.setSpacing(14)
         for number, heading, text in STEPS:
             cards.addWidget(self._card(number, heading, text), 1)
@@ -74,12 +103,11 @@ class WelcomePanel(QWidget):
         self.samples_button.clicked.connect(self.add_samples.emit)
         self.samples_button.hide()
         self._has_workspace = True
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=8)  # wraps in a narrow window
         buttons.addWidget(library)
         buttons.addWidget(search)
         buttons.addWidget(add)
         buttons.addWidget(self.samples_button)
-        buttons.addStretch(1)
 
         column = QVBoxLayout()
         column.setSpacing(12)
@@ -99,12 +127,41 @@ class WelcomePanel(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         inner.setMaximumWidth(860)
+        page = _Page()
+        page.setObjectName("welcomePage")
+        centre = QVBoxLayout(page)
+        centre.setContentsMargins(32, 32, 32, 32)
+        row = QHBoxLayout()  # centred, as wide as the page allows up to its maximum
+        row.addStretch(1)
+        row.addWidget(inner, 100)
+        row.addStretch(1)
+        centre.addStretch(1)
+        centre.addLayout(row)
+        centre.addStretch(2)
+        # on a small screen (or with both side panels open) the page scrolls: it never
+        # makes the window wider than the screen, nor is cut off
+        scroll = QScrollArea()
+        scroll.setObjectName("welcomeScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        scroll.setAccessibleName("Welcome")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(1)
-        outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.set_summary("")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 200)  # the rest scrolls
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The three steps side by side, or one above the other in a narrow window."""
+        narrow = event.size().width() < NARROW
+        direction = QBoxLayout.Direction.TopToBottom if narrow \
+            else QBoxLayout.Direction.LeftToRight
+        if self.cards.direction() != direction:
+            self.cards.setDirection(direction)
+        super().resizeEvent(event)
 
     def _card(self, number: str, heading: str, text: str) -> QFrame:
         card = QFrame()

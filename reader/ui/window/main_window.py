@@ -162,8 +162,12 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = prefs.blob("state")
-        if state is not None and not self.restoreState(state, STATE_VERSION):
+        if state is not None and self.restoreState(state, STATE_VERSION):
+            return
+        if state is not None:
             log.info("the saved window layout was not usable; using the default")
+        # the library a little wider than its content asks: titles show at a glance
+        self.resizeDocks([self.library_dock], [340], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         prefs = self.session.prefs
