@@ -338,9 +338,11 @@ class _Writer:
               '<ol class="sources">\n')
             for src in b.sources:
                 title, lines = labels.source_lines(src)
+                br = "<br>" if self.lite else ""  # Qt's rich text has no display: block
                 w(f'<li><span class="src-title">{escape(title)}</span>'
-                  + "".join(f'<span class="detail">{_link(x) if x == src.source_url else escape(x)}'
-                            "</span>" for x in lines)
+                  + "".join(f'{br}<span class="detail">'
+                            f"{_link(x) if x == src.source_url else escape(x)}</span>"
+                            for x in lines)
                   + "</li>\n")
             w("</ol></section>\n")
         if b.options.include_theme_appendix and b.themes:

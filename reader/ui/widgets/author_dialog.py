@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from reader.errors import UsageError
 from reader.ops.identity import MAX_NAME, clean_name
 from reader.ui.dialog_size import fit_height
+from reader.ui.palette import error_color
 
 
 class AuthorDialog(QDialog):
@@ -43,7 +44,7 @@ class AuthorDialog(QDialog):
         self.edit.selectAll()
         self.problem = QLabel()
         self.problem.setObjectName("authorProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setStyleSheet(f"color: {error_color()};")
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -23,6 +23,7 @@ from reader.ops import queries
 from reader.ui import messages
 from reader.ui.annotating.controller import AnnotationController
 from reader.ui.annotating.doc_highlights import DocRegistry
+from reader.ui.palette import muted_color
 from reader.ui.widgets.annotation_sidebar import AnnotationSidebar
 from reader.ui.widgets.author_dialog import AuthorDialog
 from reader.ui.widgets.reader_tab import ReaderTab
@@ -368,7 +369,7 @@ class AnnotationUI(QObject):
         if h.note:
             note = h.note if len(h.note) <= 280 else h.note[:279] + "…"
             lines.append(f"<i>{html.escape(note)}</i>")
-        lines.append(f"<span style='color:gray'>{who}</span>")
+        lines.append(f"<span style='color:{muted_color()}'>{who}</span>")
         return "<br>".join(lines)
 
     # -- status ----------------------------------------------------------------------------
