@@ -86,3 +86,14 @@ def test_a_first_start_says_what_it_is_doing_with_counts(user_home: Path,
                    for x in lines)
     quiet = run_cli("-w", str(corpus_copy), "search", "naloxone", home=user_home)
     assert quiet.stderr == ""  # nothing changed, nothing slow: nothing to say
+
+
+def test_add_samples_into_a_new_workspace(user_home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "try-it"
+    out = run_cli("-w", str(target), "add", "--samples", home=user_home)
+    assert out.returncode == 0, out.stderr
+    assert "created the workspace folder" in out.stderr
+    assert "31 documents (31 readable)" in out.stdout
+    assert (target / "memos" / MEMO.name).is_file()
+    usage = run_cli("-w", str(target), "add", home=user_home)
+    assert usage.returncode == 2 and "--samples" in usage.stderr
