@@ -140,17 +140,18 @@ class LibraryColumns(QObject):
         readable minimum): called when columns are shown or reset, never while the person
         drags."""
         shown = self.visible_others()
+        if not shown:
+            return  # Title alone: the last column, it fills the width itself
         last = max(shown, key=self.header.visualIndex, default=None)
         # the last column stretches over what is left: count it at its own width
         others = sum(self.em(COLUMN_CHARS[Column(c)]) if c == last
                      else self.header.sectionSize(c) for c in shown)
         room = self.tree.viewport().width() - others
-        if shown:
-            self._fitting = True
-            try:
-                self.header.resizeSection(Column.TITLE, max(self.em(MIN_TITLE_CHARS), room))
-            finally:
-                self._fitting = False
+        self._fitting = True
+        try:
+            self.header.resizeSection(Column.TITLE, max(self.em(MIN_TITLE_CHARS), room))
+        finally:
+            self._fitting = False
 
     def show_column(self, column: int, shown: bool) -> None:
         self.tree.setColumnHidden(column, not shown)

@@ -43,12 +43,21 @@ class _Page(QWidget):
     """The scrolled page: as tall as its wrapped text needs at the width it is given (a
     scroll area would otherwise squeeze the steps' text into two lines and cut it)."""
 
+    _hint: tuple[int, QSize] | None = None  # (width, hint): layouts of wrapped text cost
+
     def minimumSizeHint(self) -> QSize:
+        if self._hint is not None and self._hint[0] == self.width():
+            return QSize(self._hint[1])
         hint = super().minimumSizeHint()
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             hint.setHeight(max(hint.height(), layout.totalHeightForWidth(self.width())))
+        self._hint = (self.width(), QSize(hint))
         return hint
+
+    def text_changed(self) -> None:
+        self._hint = None
+        self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -127,7 +136,7 @@ class WelcomePanel(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         inner.setMaximumWidth(860)
-        page = _Page()
+        self.page = page = _Page()
         page.setObjectName("welcomePage")
         centre = QVBoxLayout(page)
         centre.setContentsMargins(32, 32, 32, 32)
@@ -205,10 +214,12 @@ class WelcomePanel(QWidget):
             self.subtitle.setText(NO_WORKSPACE)
         elif empty:
             self.subtitle.setText(EMPTY)
+        self.page.text_changed()
 
     def set_summary(self, text: str) -> None:
         self.subtitle.setText(text or "Read, search and mark up policy documents with your "
                               "study group. Everything stays on this computer.")
+        self.page.text_changed()
 
     def set_continue(self, doc_id: str, title: str) -> None:
         self._continue_id = doc_id
@@ -217,3 +228,4 @@ class WelcomePanel(QWidget):
         self.continue_button.setText(f"Continue reading: {short}")
         self.continue_button.setToolTip(title)
         self.continue_button.setVisible(bool(doc_id))
+        self.page.text_changed()
