@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenu, QWidget
 
 from reader.ui.dialog_size import clipped_labels
+from reader.ui.widgets.about_dialog import AboutDialog
 from reader.ui.widgets.author_dialog import AuthorDialog
 from reader.ui.widgets.brief_dialog import BriefDialog
 from reader.ui.widgets.help_dialog import HelpDialog
@@ -79,6 +80,7 @@ def test_dialogs_name_every_control_keep_reading_order_and_clip_nothing(
         PropertiesDialog(doc, lambda _fields: None),
         HelpDialog("Search help", "# Searching\n\nType words, a `\"phrase\"` …"),
         BriefDialog(env.session, env.window),
+        AboutDialog(),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -121,12 +121,12 @@ def build(window: MainWindow) -> Actions:
 
 
 def build_menus(window: MainWindow, a: Actions) -> QMenu:
-    """Fill the menu bar; returns the Open Recent submenu (refilled by the window)."""
+    """Fill the menu bar; returns the Recent Workspaces submenu (refilled by the window)."""
     bar = window.menuBar()
     file = bar.addMenu("&File")
     for name in ("new_workspace", "open_workspace"):
         file.addAction(a.all[name])
-    recent = file.addMenu("Open &Recent")
+    recent = file.addMenu("&Recent Workspaces")
     recent.setObjectName("recentMenu")
     file.addSeparator()
     for name in ("open_file", "import_files", "close_tab"):

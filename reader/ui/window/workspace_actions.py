@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from reader import __version__
 from reader.errors import ReaderError, WorkspaceMissing
 from reader.log import log_file
+from reader.ops import desktop
 from reader.ops.library import SUFFIXES
 from reader.ops.themes import ThemeChoice
 from reader.ui import messages
@@ -72,18 +72,33 @@ class WorkspaceActions:
             self.open_workspace(folder)
 
     def fill_recent(self) -> None:
+        """File → Recent Workspaces: the last few, a folder that is gone shown greyed out
+        (it may come back: a drive plugged in again), and Clear the List."""
         menu = self.w.recent_menu
         menu.clear()
-        recent = self.w.session.settings.recent_workspaces()
-        for path in recent:
-            menu.addAction(Path(path).name or path,
-                           lambda p=path: self.open_workspace(p)).setToolTip(path)
+        recent = desktop.recent_workspaces(self.w.session.settings)
+        current = self.w.session.workspace
+        for item in recent:
+            action = menu.addAction(item.name, lambda p=item.path: self.open_workspace(p))
+            action.setToolTip(item.path if item.exists else f"{item.path} (not found)")
+            action.setStatusTip(action.toolTip())
+            if not item.exists:
+                action.setText(f"{item.name} (not found)")
+                action.setEnabled(False)
+            elif current is not None and str(current.root) == item.path:
+                action.setCheckable(True)
+                action.setChecked(True)
         if not recent:
             menu.addAction("No recent workspaces").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear the List", lambda: self.w.session.settings.set(
-                "recent_workspaces", []))
+            menu.addAction("&Clear the List", self.clear_recent)
+
+    def clear_recent(self) -> None:
+        try:
+            desktop.clear_recent_workspaces(self.w.session.settings)
+        except ReaderError as exc:
+            messages.show_error(self.w, exc, title="Cannot clear the list")
 
     def on_workspace(self, ws: Any) -> None:
         self.show_state()
@@ -181,11 +196,8 @@ class WorkspaceActions:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
 
     def show_about(self) -> None:
-        box = QMessageBox(self.w)
-        box.setWindowTitle("About Policy Reader")
-        box.setText(f"<b>Policy Reader {__version__}</b>")
-        box.setInformativeText(
-            "Read, search and annotate policy documents with your study group. Private and "
-            "offline: nothing leaves this computer unless you export it.")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        from reader.ui.widgets.about_dialog import AboutDialog  # reads package metadata
+
+        dialog = AboutDialog(self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
