@@ -80,7 +80,7 @@ class Session(QObject):
         self.workspace_changed.emit(ws)
         self.documents_changed.emit()
         # background work starts once the window is on screen: start-up stays quick
-        QTimer.singleShot(START_DELAY_MS, lambda: self._start_background(ws, refresh))
+        QTimer.singleShot(START_DELAY_MS, self, lambda: self._start_background(ws, refresh))
         return ws
 
     def _start_background(self, ws: Workspace, refresh: bool) -> None:

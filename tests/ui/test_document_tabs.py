@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from reader.model.documents import DocStatus
 from reader.settings import Settings
 from reader.ui.widgets.document_tabs import MIN_TAB_CHARS
+from tests.ui.gui_fixtures import wait_idle
 
 
 def readable(session):
@@ -51,7 +52,8 @@ def test_open_tabs_come_back_after_a_restart(qtbot, corpus_window, session,
     again = MainWindow(again_session)
     qtbot.addWidget(again)
     again.show()
-    with qtbot.waitSignal(again_session.documents_changed, timeout=60_000):
+    with qtbot.waitSignals([again_session.documents_changed, again_session.themes_loaded],
+                           timeout=60_000):  # the background work began (not in a later test)
         again_session.open_workspace(corpus_copy)
     tabs = again.area.tabs
     qtbot.waitUntil(lambda: tabs.count() == 3, timeout=10_000)
@@ -67,6 +69,7 @@ def test_open_tabs_come_back_after_a_restart(qtbot, corpus_window, session,
     again.area.remember_all()
     ids, current_id = again_session.prefs.open_tabs(str(corpus_copy.resolve()))
     assert ids == [docs[0].id, docs[1].id] and current_id == docs[0].id
+    wait_idle(qtbot, again_session)  # its tasks report to this window, not a later test's
     again.close()
     again_session.runner.cancel_all()
     assert again_session.runner.drain(60_000)
