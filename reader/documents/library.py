@@ -25,6 +25,7 @@ from reader.documents.runner import run_extraction
 from reader.documents.scan import file_hash, scan
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
+from reader.extract.ocr.options import OcrOptions
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
 from reader.model.documents import DocMeta, DocStatus, DocText, Document
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -76,6 +77,8 @@ class Library:
         self._files: dict[str, FileRecord] = load_state(self._state_path)
         self._docs: dict[str, Document] = {}
         self._by_path: dict[str, str] = {}
+        #: how scanned PDF pages are read (the user's setting; English OCR by default)
+        self.ocr = OcrOptions()
         self._publish(self._files)
 
     # -- reading ---------------------------------------------------------------------------
@@ -166,6 +169,20 @@ class Library:
         doc = self.get(doc_id)
         return self.cache.load_boxes(doc.id, cache_tag(Path(doc.path)))
 
+    def ocr_words(self, doc_id: str) -> bytes | None:
+        """The packed words OCR recognised in the document (None when none were)."""
+        doc = self.get(doc_id)
+        return self.cache.load_ocr(doc.id, cache_tag(Path(doc.path)))
+
+    def ocr_key(self) -> str:
+        """The OCR settings as cached results record them ("unavailable" when OCR cannot
+        run on this computer)."""
+        from reader.extract.ocr.options import unavailable_reason
+
+        if self.ocr.enabled and unavailable_reason():
+            return "unavailable"
+        return self.ocr.key
+
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path
 
@@ -255,14 +272,24 @@ class Library:
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
             return False
-        return rebuild or self.cache.summary(rec.digest, rec.tag) is None
+        if rebuild:
+            return True
+        entry = self.cache.summary(rec.digest, rec.tag)
+        if entry is None:
+            return True
+        # Scanned pages read without OCR (off, not installed) or in other languages are
+        # read again when OCR can do what is asked now; turning OCR off keeps its text.
+        return bool(entry.ocr) and self.ocr.enabled and entry.ocr != self.ocr_key() \
+            and self.ocr_key() != "unavailable"
 
     def _extract(self, jobs: Sequence[tuple[str, str, Path]], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None]) -> None:
         if not jobs:
             return
-        for digest, tag, result, status, reason in run_extraction(jobs, progress, cancel):
-            entry = self.cache.store(digest, tag, result, status, reason)
+        ocr_key = self.ocr_key()
+        for digest, tag, result, status, reason in run_extraction(jobs, progress, cancel,
+                                                                  ocr=self.ocr):
+            entry = self.cache.store(digest, tag, result, status, reason, ocr_key)
             if entry.status is not DocStatus.OK:
                 log.info("%s: %s%s", next(p for d, _, p in jobs if d == digest).name,
                          entry.status.value, f" ({entry.reason})" if entry.reason else "")
@@ -312,7 +339,7 @@ class Library:
         suffix = Path(rec.path).suffix.lower()
         info = format_for(Path(rec.path))
         meta = DocMeta(title=Path(rec.path).stem)
-        status, reason, pages, chars = DocStatus.PENDING, "", 0, 0
+        status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
         if info is None:
             status = DocStatus.UNSUPPORTED
             reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
@@ -324,13 +351,14 @@ class Library:
             if entry is not None:
                 status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
                     entry.chars
+                source = entry.source
                 meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
         meta = meta.merged(self.overrides.lookup(rec.path, rec.digest))
         return Document(id=rec.digest, path=rec.path,
                         format=info.name if info else (suffix.lstrip(".") or "unknown"),
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates))
+                        duplicates=tuple(duplicates), text_source=source)
 
 
 class _Batcher:

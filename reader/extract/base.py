@@ -15,7 +15,8 @@ class Extracted:
     offsets in code points. ``boxes`` is the packed per-character geometry of PDF pages
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
     notes for the log (e.g. "page 2 has no text layer"). ``links`` are the cross-references
-    a statute marks up (offsets in ``text``).
+    a statute marks up (offsets in ``text``). ``ocr`` holds the packed OCR words of scanned
+    pages (``None`` when no page was recognised).
     """
 
     text: str
@@ -27,6 +28,8 @@ class Extracted:
     boxes: bytes | None = None
     warnings: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    #: words recognised by OCR with boxes and confidence (:mod:`reader.extract.ocr.words`)
+    ocr: bytes | None = None
 
 
 def single_page(text: str) -> tuple[Page, ...]:

@@ -173,10 +173,12 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
     """Run one job message; False when this worker should retire."""
     kind, index, path_text = msg[0], msg[1], msg[2]
     path = Path(path_text)
+    if kind == "ocr":
+        return _ocr(conn, msg, memory_mb)
     part_no = 0
     work: Callable[[], Any] | None = None
     spool = ""
-    if kind == "job" and msg[3] and _is_pdf(path, formats):
+    if kind == "job" and msg[3] and is_pdf(path, formats):
         parts, min_pages, spool = msg[3]
         work = partial(_pdf_or_split, conn, index, path, parts, min_pages)
     elif kind == "part":
@@ -210,7 +212,30 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
     return not retire
 
 
-def _is_pdf(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
+def _ocr(conn: Any, msg: tuple, memory_mb: int) -> bool:
+    """Recognise scanned pages (:mod:`reader.extract.ocr.tasks`); False to retire."""
+    from reader.extract.ocr.tasks import run_ocr_task
+
+    _, index, path, pages, options, password, send_meta = msg
+    name = Path(path).name
+    problem = ""
+    try:
+        run_ocr_task(conn.send, index, Path(path), pages, options, password, send_meta)
+    except MemoryError:  # the pages sent so far are kept by the parent
+        problem = memory_reason(memory_mb)
+    except (ReaderError, OSError) as exc:
+        problem = f"OCR could not run ({exc})"
+    except Exception as exc:
+        log.error("OCR failed on %s:\n%s", name, traceback.format_exc())
+        problem = f"OCR failed ({type(exc).__name__})"
+    if problem:
+        log.warning("%s: %s", name, problem)
+    retire = bool(problem) or rss_mb() > RETIRE_RSS_MB
+    conn.send(("ocr-done", index, problem, retire))
+    return not retire
+
+
+def is_pdf(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
     info = (formats or {}).get(path.suffix.lower()) or format_for(path)
     return info is not None and info.module == PDF_MODULE
 

