@@ -158,14 +158,14 @@ def merge_ocr(base: Extracted, results: Sequence[OcrPage], *, options_key: str,
     warnings = list(base.warnings)
     if recognised:
         mean = _mean_conf([by_page[n] for n in recognised])
-        warnings.append(f"{pages_phrase(recognised)} text recognised by OCR "
+        warnings.append(f"{pages_phrase(recognised)}: text recognised by OCR "
                         f"(mean word confidence {mean:.0f})")
     nothing = [r.number for r in results if not r.paragraphs and r.note != BLANK]
     if nothing:
-        warnings.append(f"{pages_phrase(nothing)} no text found by OCR")
+        warnings.append(f"{pages_phrase(nothing)}: no text found by OCR")
     if not_done:
         for reason, numbers in _group(not_done).items():
-            warnings.append(f"{pages_phrase(numbers)} not recognised ({reason})")
+            warnings.append(f"{pages_phrase(numbers)}: {reason}")
 
     status, reason, meta = base.status, base.reason, base.meta
     sections = _move_sections(base.sections, old_starts, shifts, replaced, len(text))

