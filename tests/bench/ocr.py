@@ -70,7 +70,7 @@ def _reference(rel: str, page: int) -> str:
     return e.text[p.start:p.end]
 
 
-def _image(rel: str, page: int, dpi: int, variant: str, seed: int):  # noqa: ANN202
+def _image(rel: str, page: int, dpi: int, variant: str, seed: int):
     import pypdfium2
     from PIL import Image, ImageDraw, ImageFilter
 

@@ -15,7 +15,7 @@ import math
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions, QPdfPageRenderer
 
@@ -38,10 +38,12 @@ _ERRORS = {
 
 
 class PdfPages(QObject):
-    """A PDF opened by QtPdf for drawing, with its page sizes (points) and labels read
-    once. ``problem`` is why it cannot be drawn ("" when it can)."""
+    """A PDF opened by QtPdf for drawing, from the bytes that were extracted (never the
+    file again: a file replaced on disk since cannot slip in), with its page sizes
+    (points) and labels read once. ``problem`` is why it cannot be drawn ("" when it
+    can); ``password_wrong`` when that is because of the password."""
 
-    def __init__(self, path: Path, password: str | None = None,
+    def __init__(self, path: Path, data: bytes | None = None, password: str | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
@@ -49,14 +51,24 @@ class PdfPages(QObject):
         if password:
             self.document.setPassword(password)
         self.problem = ""
+        self.password_wrong = False
         self.sizes: list[tuple[float, float]] = []
         self.labels: list[str] = []
-        error = self.document.load(str(path))
+        if data is None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                self.problem = f"the file cannot be read ({exc.strerror or exc})"
+                return
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        error = self.document.error()
         if error != QPdfDocument.Error.None_:
             self.problem = _ERRORS.get(error, "QtPdf cannot open it")
             self.password_wrong = error == QPdfDocument.Error.IncorrectPassword
             return
-        self.password_wrong = False
         n = self.document.pageCount()
         if n <= 0:
             self.problem = "QtPdf finds no page in it"
