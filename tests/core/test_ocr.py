@@ -39,7 +39,8 @@ def accuracy(expected: str, got: str) -> float:
 def memo_scan(tmp_path_factory: pytest.TempPathFactory) -> JobResult:
     folder = tmp_path_factory.mktemp("ocr-memo")
     pages = [of.text_page(of.MEMO_PAGES[0], noise=300),
-             of.text_page(of.MEMO_PAGES[1], rotate=180, seed=2)]  # page 2 upside down
+             of.text_page(of.MEMO_PAGES[1], rotate=180, seed=2),  # page 2 upside down
+             of.text_page(of.MEMO_PAGES[0], skew=-1.5, noise=200, seed=3)]  # page 3 tilted
     path = of.image_pdf(folder / "marlow-memo-scan.pdf", pages)
     return run(path, workers=2)["marlow-memo-scan.pdf"]
 
@@ -48,7 +49,7 @@ def test_a_scan_becomes_text_with_pages_marked_as_ocr(memo_scan: JobResult) -> N
     r = memo_scan
     e = r.extracted
     assert r.status is DocStatus.OK and e is not None, r.reason
-    assert [p.ocr for p in e.pages] == [True, True] and all(p.has_text for p in e.pages)
+    assert [p.ocr for p in e.pages] == [True] * 3 and all(p.has_text for p in e.pages)
     page1 = e.text[e.pages[0].start:e.pages[0].end]
     assert accuracy(" ".join(of.MEMO_PAGES[0]), page1) >= 0.95, page1
     assert "Officers shall not arrest a person who calls for help" in page1
@@ -63,6 +64,21 @@ def test_an_upside_down_page_reads_right(memo_scan: JobResult) -> None:
     assert accuracy(" ".join(of.MEMO_PAGES[1]), page2) >= 0.95, page2
     assert page2.startswith("Referral cards are offered")
     assert unpack_words(e.ocr or b"").angles[2] == 180
+
+
+def test_a_tilted_page_is_straightened(memo_scan: JobResult) -> None:
+    e = memo_scan.extracted
+    assert e is not None
+    page3 = e.text[e.pages[2].start:e.pages[2].end]
+    assert accuracy(" ".join(of.MEMO_PAGES[0]), page3) >= 0.98, page3
+    assert "Officers shall not arrest a person who calls for help" in page3
+    # each word's highlight rectangle still sits on the word (within a line's height)
+    boxes = CharBoxes.from_bytes(e.boxes or b"")
+    words = unpack_words(e.ocr or b"").words(3)
+    naloxone = next(w for w in words if w.text == "Naloxone")
+    start = e.text.index("Naloxone", e.pages[2].start)
+    (rect,) = boxes.rects_for(start, start + len("Naloxone"))
+    assert abs(rect[1] - naloxone.box[0]) < 2 and abs(rect[2] - naloxone.box[1]) < 3
 
 
 def test_words_have_boxes_in_points_and_confidence(memo_scan: JobResult) -> None:

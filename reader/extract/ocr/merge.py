@@ -36,7 +36,8 @@ def page_text(page: OcrPage) -> tuple[str, list[Run]]:
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             join = nxt is not None and _joins(line, nxt)
-            text, xs_runs = _line(line, page.number, page.angle, drop_last=join)
+            text, xs_runs = _line(line, page.number, page.angle, drop_last=join,
+                                  per_word=bool(page.skew))
             for start, *rest in xs_runs:
                 runs.append((length + start, *rest))  # type: ignore[arg-type]
             pieces.append(text)
@@ -54,7 +55,10 @@ def _joins(line: OcrLine, nxt: OcrLine) -> bool:
             and first[:1].islower())
 
 
-def _line(line: OcrLine, page: int, angle: int, drop_last: bool) -> tuple[str, list[Run]]:
+def _line(line: OcrLine, page: int, angle: int, drop_last: bool,
+          per_word: bool = False) -> tuple[str, list[Run]]:
+    """A line's text and box runs: one run for the line, or (a tilted scan, whose line
+    climbs or falls) one per word, each at its own height; sideways, one per character."""
     words = list(line.words)
     texts = [w.text for w in words]
     chars = [list(w.chars) for w in words]
@@ -63,7 +67,16 @@ def _line(line: OcrLine, page: int, angle: int, drop_last: bool) -> tuple[str, l
     text = " ".join(texts)
     upright = angle in (0, 180)
     runs: list[Run] = []
-    if upright:
+    if upright and per_word:
+        pos = 0
+        for k, (word, boxes) in enumerate(zip(words, chars, strict=True)):
+            if k:
+                pos += 1
+            xs = [v for c in boxes for v in (c[0], c[2])]
+            if xs:
+                runs.append((pos, page, word.box[1], word.box[3], xs))
+            pos += len(boxes)
+    elif upright:
         y0, y1 = line.box[1], line.box[3]
         xs: list[float] = []
         for k, boxes in enumerate(chars):

@@ -4,9 +4,14 @@ with their boxes in PDF points (plain data, sent from a worker to the parent).""
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
+from typing import Any
+
+from PIL import Image
 
 from reader.extract.normalize import normalize_text
+from reader.extract.ocr.deskew import estimate_skew
 from reader.extract.ocr.engine import (
     ORIENTATION_CONFIDENCE,
     POOR_CONFIDENCE,
@@ -54,6 +59,7 @@ class OcrPage:
     angle: int = 0
     dpi: float = 0.0
     note: str = ""
+    skew: float = 0.0  # degrees the scan was tilted (straightened before reading)
 
     @property
     def words(self) -> list[OcrWord]:
@@ -65,22 +71,61 @@ class OcrPage:
         return round(sum(w.conf for w in words) / len(words), 1) if words else 0.0
 
 
+Step = tuple[str, float, int, int]  # "skew" | "turn", degrees, size of the image before
+
+
+def _straighten(image: Any, dpi: float, steps: list[Step]) -> Any:
+    angle = estimate_skew(image, dpi)
+    if not angle:
+        return image
+    steps.append(("skew", angle, image.width, image.height))
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
 def recognise_page(pages: PdfPages, number: int, recogniser: Recogniser) -> OcrPage:
-    """OCR page ``number`` (1-based). A page turned sideways or upside down is read the
-    right way up: when the upright reading is poor, Tesseract's orientation detection is
-    asked and the turned image read again; the better reading wins."""
+    """OCR page ``number`` (1-based). A tilted scan is straightened first
+    (:mod:`.deskew`). A page turned sideways or upside down is read the right way up:
+    when the upright reading is poor, Tesseract's orientation detection is asked and the
+    turned image read again; the better reading wins."""
     rendered = pages.render(number, pages.ocr_dpi(number))
-    reading = recogniser.read(rendered.image)
+    steps: list[Step] = []
+    image = _straighten(rendered.image, rendered.dpi, steps)
+    reading = recogniser.read(image)
     angle = 0
     if reading.mean_conf < POOR_CONFIDENCE or len(reading.words) < FEW_WORDS:
-        turn, conf = recogniser.orientation(rendered.image, rendered.dpi)
+        turn, conf = recogniser.orientation(image, rendered.dpi)
         if turn and conf >= ORIENTATION_CONFIDENCE:
-            turned = recogniser.read(rendered.image.rotate(turn, expand=True))
+            turned_steps = [*steps, ("turn", float(turn), image.width, image.height)]
+            turned_image = image.rotate(turn, expand=True)
+            if turn in (90, 270):  # a sideways page's tilt shows only once it is upright
+                turned_image = _straighten(turned_image, rendered.dpi, turned_steps)
+            turned = recogniser.read(turned_image)
             if turned.score > reading.score:
-                reading, angle = turned, turn
-    page = to_page(number, reading, rendered, angle)
+                reading, angle, steps = turned, turn, turned_steps
+    page = to_page(number, reading, rendered, angle, steps)
     rendered.image.close()
     return page
+
+
+def _unmap(box: PixBox, steps: list[Step]) -> PixBox:
+    """A box in the image Tesseract read as a box in the rendered page."""
+    for kind, angle, w, h in reversed(steps):
+        box = _unskew(box, angle, w, h) if kind == "skew" else _unturn(box, int(angle), w, h)
+    return box
+
+
+def _unskew(box: PixBox, angle: float, width: int, height: int) -> PixBox:
+    """A box in an image turned ``angle`` degrees counter-clockwise about its centre (PIL
+    ``rotate`` without ``expand``) as the box around it in the original image."""
+    cx, cy = width / 2, height / 2
+    c, s = math.cos(math.radians(-angle)), math.sin(math.radians(-angle))
+    x0, y0, x1, y1 = box
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+        dx, dy = x - cx, y - cy
+        xs.append(cx + dx * c + dy * s)
+        ys.append(cy - dx * s + dy * c)
+    return (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
 
 
 def _unturn(box: PixBox, angle: int, width: int, height: int) -> PixBox:
@@ -117,9 +162,12 @@ def _char_pixel_boxes(word: RawWord, n: int, line: PixBox) -> list[PixBox]:
     return [(round(x0 + i * step), ly0, round(x0 + (i + 1) * step), ly1) for i in range(n)]
 
 
-def to_page(number: int, reading: Reading, rendered: Rendered, angle: int) -> OcrPage:
-    """The reading's words in PDF points (turned back to the page as it is displayed)."""
-    w, h = rendered.image.width, rendered.image.height
+def to_page(number: int, reading: Reading, rendered: Rendered, angle: int,
+            steps: list[Step] | None = None) -> OcrPage:
+    """The reading's words in PDF points (turned and tilted back to the page as it is
+    displayed; ``steps``: what was done to the image before it was read)."""
+    steps = steps if steps is not None else (
+        [("turn", float(angle), rendered.image.width, rendered.image.height)] if angle else [])
     paragraphs: list[tuple[OcrLine, ...]] = []
     for para in reading.paragraphs:
         lines: list[OcrLine] = []
@@ -133,13 +181,15 @@ def to_page(number: int, reading: Reading, rendered: Rendered, angle: int) -> Oc
                     continue
                 chars = _char_pixel_boxes(raw, len(text), line.box)
                 words.append(OcrWord(
-                    text, _points(_unturn(raw.box, angle, w, h), rendered),
+                    text, _points(_unmap(raw.box, steps), rendered),
                     round(raw.conf, 1),
-                    tuple(_points(_unturn(c, angle, w, h), rendered) for c in chars)))
+                    tuple(_points(_unmap(c, steps), rendered) for c in chars)))
             if words:
-                lines.append(OcrLine(_points(_unturn(line.box, angle, w, h), rendered),
+                lines.append(OcrLine(_points(_unmap(line.box, steps), rendered),
                                      tuple(words)))
         if lines:
             paragraphs.append(tuple(lines))
     note = "" if paragraphs else NOTHING_FOUND
-    return OcrPage(number, tuple(paragraphs), angle, round(rendered.dpi, 1), note)
+    skew = sum(a for kind, a, _, _ in steps if kind == "skew")
+    return OcrPage(number, tuple(paragraphs), angle, round(rendered.dpi, 1), note,
+                   round(skew, 2))
