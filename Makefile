@@ -1,18 +1,21 @@
-# Two commands do all set-up: `make run` and `make test`.
+# Two commands do all set-up: `make run` and `make test`. Both install the versions pinned
+# in constraints.txt (every package of '.[test]', direct and transitive); `make lock`
+# refreshes that file (see README, "Reproducible installs").
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := constraints.txt
 
-.PHONY: run test lint bench screenshots corpus clean
+.PHONY: run test lint bench screenshots corpus clean lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -20,16 +23,19 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check reader tests scripts main.py
+	$(MAKE) --no-print-directory lint
 
+# ruff, then mypy over the core and scripts (what it checks: [tool.mypy] in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests scripts main.py
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/annotations.py
 	$(BIN)/python tests/bench/brief.py
+	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py
 
 screenshots: $(STAMP)
@@ -38,5 +44,18 @@ screenshots: $(STAMP)
 corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py
 
+# Refresh constraints.txt in a throw-away venv (so it holds what '.[test]' needs, not what
+# happens to be installed here): every package at its newest version; `make lock KEEP=1`
+# keeps the current pins and adds only what is new (a dependency added to pyproject.toml).
+lock:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet $(if $(KEEP),-c $(LOCK)) -e '.[test]'; \
+	{ echo "# Every package '.[test]' installs, pinned: used by make run/test and CI"; \
+	  echo "# (pip install -c $(LOCK) -e '.[test]'). Made by 'make lock' on Python $$("$$tmp/venv/bin/python" -c 'import platform; print(platform.python_version())'); do not edit."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > "$$tmp/$(LOCK)"; \
+	mv "$$tmp/$(LOCK)" $(LOCK); echo "$(LOCK): $$(grep -vc '^#' $(LOCK)) packages pinned"
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -42,6 +42,16 @@ class StorageError(ReaderError):
     """A file could not be written (disk full, read-only folder, permissions)."""
 
 
+class SpecialFile(ReaderError, OSError):
+    """A path names a pipe, socket, device or folder where a file was expected. It is never
+    opened (opening a pipe would wait forever). Also an ``OSError``, so code that reports an
+    unreadable file reports this one the same way."""
+
+
+class FileBusy(StorageError):
+    """Another window or command held a file's lock for too long."""
+
+
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
 
@@ -89,6 +99,23 @@ class QueryError(ReaderError):
 
 class SearchIndexError(ReaderError):
     """The search index is busy, damaged, or being rebuilt."""
+
+
+REBUILD_HINT = ("It is rebuilt on its own; if this keeps happening, run "
+                "'policy-reader index --rebuild'.")
+
+
+class IndexBusy(SearchIndexError):
+    """Another program (or window) is writing this index."""
+
+
+class IndexDamaged(SearchIndexError):
+    """The index's files are damaged or missing (not a bug: it is rebuilt)."""
+
+
+class IndexNotSaved(SearchIndexError):
+    """A write to the index failed (a full disk, a read-only folder). Nothing of that write
+    is kept; the index stays as it was before it and is verified again when next opened."""
 
 
 class AnnotationError(ReaderError):

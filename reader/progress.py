@@ -6,11 +6,14 @@ runs them on its worker pool and shows a cancellable progress bar; the CLI print
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from reader.errors import Cancelled
+
+log = logging.getLogger(__name__)
 
 
 class Progress(Protocol):
@@ -38,7 +41,34 @@ class CancelToken:
         if self._event.is_set():
             raise Cancelled()
 
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until cancelled (True) or ``timeout`` seconds passed (False)."""
+        return self._event.wait(timeout)
+
 
 NEVER_CANCELLED = CancelToken()
 
 ProgressFn = Callable[[int, int, str], None]
+
+TaskFn = Callable[[ProgressFn, CancelToken], Any]
+"""A piece of long work: ``fn(progress, cancel) -> result``."""
+
+Scheduler = Callable[[TaskFn, str], None]
+"""Runs ``fn(progress, cancel)`` in the background (``label`` names it). The core's
+background upkeep (the search index folding small segments) goes through one, so the GUI
+can hand it its task runner; :func:`thread_scheduler` is the default."""
+
+
+def thread_scheduler(fn: TaskFn, label: str) -> None:
+    """Run ``fn`` on a thread of its own (not a daemon: a commit is never cut off by the
+    interpreter's exit; whoever owns the work cancels it before)."""
+
+    def run() -> None:
+        try:
+            fn(no_progress, NEVER_CANCELLED)
+        except Cancelled:
+            pass
+        except Exception:
+            log.exception("background work failed: %s", label)
+
+    threading.Thread(target=run, name=label).start()

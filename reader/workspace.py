@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import WorkspaceError
+from reader.jsonio import sweep_stale_temps
 from reader.paths import (
     DATA_DIRNAME,
     corpus_dir,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
     from reader.annotations.themes import ThemeStore
     from reader.documents.library import Library
-    from reader.search.index import WhooshIndex
+    from reader.search.api import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,10 @@ class Workspace:
                                      f"{exc.strerror or exc}.") from exc
         if not path.is_dir():
             raise WorkspaceError(f"{path} is not a folder.", "A workspace is a folder.")
-        return cls(path, settings=settings)
+        ws = cls(path, settings=settings)
+        for folder in (ws.data_dir, ws.annotations_dir):  # left by saves that were killed
+            sweep_stale_temps(folder)
+        return ws
 
     # -- locations -----------------------------------------------------------------------
     @property
@@ -100,6 +104,10 @@ class Workspace:
         with self._lock:
             return self._library
 
+    def library_if_open(self) -> Library | None:
+        """The library when something already used it (None: it was never loaded)."""
+        return self.__dict__.get("_library")
+
     @cached_property
     def _themes(self) -> ThemeStore:
         from reader.annotations.themes import ThemeStore
@@ -119,11 +127,11 @@ class Workspace:
             return self._annotations
 
     @cached_property
-    def _search(self) -> WhooshIndex:
+    def _search(self) -> SearchIndex:
         from reader.search.index import WhooshIndex
         return WhooshIndex(self)
 
-    def search(self) -> WhooshIndex:
+    def search(self) -> SearchIndex:
         with self._lock:
             return self._search
 

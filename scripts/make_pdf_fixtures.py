@@ -17,6 +17,7 @@ import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import letter
@@ -33,6 +34,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pdf"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -341,13 +345,16 @@ def simple_memo(pages: int = 1, title: str = "Naloxone Access Memo (Sample)") ->
     return buf.getvalue()
 
 
-def _with_pypdf(data: bytes, edit: Callable[[object], None]) -> bytes:
+def _with_pypdf(data: bytes, edit: Callable[[PdfWriter], None]) -> bytes:
     import pypdf
     import pypdf._encryption
     import pypdf._writer
 
     rnd = random.Random(7)
-    token = lambda n: bytes(rnd.randrange(256) for _ in range(n))  # noqa: E731
+
+    def token(nbytes: int | None = None) -> bytes:
+        return bytes(rnd.randrange(256) for _ in range(32 if nbytes is None else nbytes))
+
     saved = (pypdf._writer.secrets.token_bytes, pypdf._encryption.secrets.token_bytes)
     pypdf._writer.secrets.token_bytes = token
     pypdf._encryption.secrets.token_bytes = token
@@ -362,15 +369,17 @@ def _with_pypdf(data: bytes, edit: Callable[[object], None]) -> bytes:
 
 
 def page_labels() -> bytes:
-    def edit(w: object) -> None:
-        w.set_page_label(0, 1, style="/r")  # type: ignore[attr-defined]
-        w.set_page_label(2, 3, style="/D")  # type: ignore[attr-defined]
+    def edit(w: PdfWriter) -> None:
+        from pypdf.constants import PageLabelStyle
+
+        w.set_page_label(0, 1, style=PageLabelStyle.LOWERCASE_ROMAN)  # "/r"
+        w.set_page_label(2, 3, style=PageLabelStyle.DECIMAL)  # "/D"
     return _with_pypdf(simple_memo(4, "Report With Page Labels (Sample)"), edit)
 
 
 def encrypted(user: str) -> bytes:
-    def edit(w: object) -> None:
-        w.encrypt(user, "owner-secret-sample", algorithm="RC4-128")  # type: ignore[attr-defined]
+    def edit(w: PdfWriter) -> None:
+        w.encrypt(user, "owner-secret-sample", algorithm="RC4-128")
     return _with_pypdf(simple_memo(1), edit)
 
 
@@ -388,8 +397,8 @@ def rotated() -> bytes:
     c.showPage()
     c.save()
 
-    def edit(w: object) -> None:
-        w.pages[0].rotate(90)  # type: ignore[attr-defined]
+    def edit(w: PdfWriter) -> None:
+        w.pages[0].rotate(90)
     return _with_pypdf(buf.getvalue(), edit)
 
 

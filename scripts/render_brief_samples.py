@@ -9,8 +9,8 @@ stances and notes, then writes:
 
 * ``brief.pdf`` (A4, by theme), ``brief-stance-letter.pdf`` (US Letter, theme × stance),
   ``brief.docx``, ``brief.html``, ``brief.md``, ``brief.csv``;
-* ``brief-pdf-page-N.png`` for the cover, the contents and the first theme pages, and
-  ``brief-stance-page-3.png``;
+* ``brief-pdf-page-N.png`` for the cover, the contents and the first theme pages (page 5
+  cites the court opinion), and ``brief-stance-page-3.png``;
 * ``brief-docx-page-N.png`` when LibreOffice (``soffice``) is installed to convert the DOCX.
 
 Qt (QtPdf) is used here, only to turn PDF pages into pictures.
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -118,7 +119,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def make_workspace(root: Path):  # type: ignore[no-untyped-def]
+def make_workspace(root: Path):
     from reader.settings import Settings
     from reader.workspace import Workspace
 
@@ -193,7 +194,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ws = make_workspace(Path(tmp))
         inputs = gather_inputs(ws)
-        common = dict(title="Drug possession, overdose and trust",
+        common: dict[str, Any] = dict(title="Drug possession, overdose and trust",
                       subtitle="What Alder County and its neighbours have promised, and what "
                                "the record shows",
                       prepared_by="Alder Harm Reduction Study Group",
@@ -201,14 +202,14 @@ def main() -> int:
                       group_name="Alder Harm Reduction Study Group",
                       date=dt.date(2026, 3, 2), as_of=dt.date(2026, 2, 27),
                       notice="Draft for discussion — not for circulation")
-        brief = inputs.build(BriefOptions(**common))  # type: ignore[arg-type]
+        brief = inputs.build(BriefOptions(**common))
         for fmt in ("pdf", "docx", "html", "md", "csv"):
             result = write_brief(brief, out / f"brief.{fmt}")
             print(result.summary())
-        stance = inputs.build(BriefOptions(**common, group_by=GroupBy.STANCE,  # type: ignore[arg-type]
+        stance = inputs.build(BriefOptions(**common, group_by=GroupBy.STANCE,
                                            page_size=PageSize.LETTER))
         print(write_brief(stance, out / "brief-stance-letter.pdf").summary())
-    made = render_pages(out / "brief.pdf", [1, 2, 3, 4], out / "brief-pdf", args.dpi)
+    made = render_pages(out / "brief.pdf", [1, 2, 3, 4, 5], out / "brief-pdf", args.dpi)
     made += render_pages(out / "brief-stance-letter.pdf", [3], out / "brief-stance", args.dpi)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:

@@ -27,7 +27,7 @@ OUT = REPO / "docs" / "screenshots"
 SIZE = (1280, 800)
 
 
-def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:
     """Run the event loop for a while (or until ``until()``); a script, not the app."""
     end = time.monotonic() + (timeout if until else seconds)
     while time.monotonic() < end:
@@ -39,7 +39,7 @@ def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:
         app.processEvents()
 
 
-def brief_dialog_shot(app, window, session) -> None:  # type: ignore[no-untyped-def]
+def brief_dialog_shot(app, window, session) -> None:
     """File → Export Brief… over ~20 highlights by two annotators, with a live preview."""
     sys.path.insert(0, str(REPO / "scripts"))
     import re
@@ -85,7 +85,7 @@ def brief_dialog_shot(app, window, session) -> None:  # type: ignore[no-untyped-
     pump(app, 0.2)
 
 
-def annotation_shots(app, window, session, home: Path) -> None:  # type: ignore[no-untyped-def]
+def annotation_shots(app, window, session, home: Path) -> None:
     """A memo with two people's highlights, the Highlights panel and the Themes panel
     (``highlights.png``, ``themes.png``), on a fresh copy of the corpus."""
     sys.path.insert(0, str(REPO / "scripts"))

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
+
+pytest_plugins = ["tests.qt_fixtures"]  # the GUI fixtures (session, window, memo_env …)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# every Python process a test starts blocks the network too (tests/netguard_site/)
+_SITE = str(Path(__file__).resolve().parent / "netguard_site")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_SITE, os.environ.get("PYTHONPATH", "")) if p)
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -20,6 +28,12 @@ FIXTURES = REPO / "tests" / "fixtures"
 @pytest.fixture(scope="session")
 def session_extract_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("extract-cache")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connection to anything but this machine fails the test (see tests/netguard.py)."""
+    netguard.install(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +61,15 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     ws = tmp_path / "corpus-ws"
     shutil.copytree(CORPUS, ws, ignore=shutil.ignore_patterns(".*"))
     yield ws
+
+
+@pytest.fixture(autouse=True)
+def fast_paths() -> Iterator[None]:
+    """Fails a test in which a search fast path fell back to Whoosh's public API (see
+    reader/search/fastpath.py): a silent slowdown after an upgrade is a failure. A test
+    that makes one fall back on purpose resets the count."""
+    from reader.search import fastpath
+
+    fastpath.reset()
+    yield
+    assert not fastpath.FALLBACKS, f"search fast paths fell back: {dict(fastpath.FALLBACKS)}"

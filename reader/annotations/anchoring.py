@@ -115,7 +115,7 @@ class TextIndex:
             return self._bytes, self._table
 
 
-class _FallbackTable(dict):  # type: ignore[type-arg]
+class _FallbackTable(dict):
     """A ``str.translate`` table mapping unknown characters to ``chr(255)``."""
 
     def __missing__(self, key: int) -> int:
@@ -135,7 +135,7 @@ def text_index(doc: DocText) -> TextIndex:
             return hit[1]
     index = TextIndex(doc)
 
-    def forget(_ref: object, key: int = key, table: dict = _INDEXES,  # type: ignore[type-arg]
+    def forget(_ref: object, key: int = key, table: dict = _INDEXES,
                lock: threading.Lock = _INDEX_LOCK) -> None:
         with lock:
             entry = table.get(key)

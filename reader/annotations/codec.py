@@ -94,7 +94,8 @@ def open_container(data: Any, name: str = "The file") -> Container:
         return Container(HYPOTHESIS, data["rows"])
     version = _version(data)
     creator = creator_author(data.get("creator"))
-    label = data.get("label") if isinstance(data.get("label"), str) else ""
+    raw_label = data.get("label")
+    label = raw_label if isinstance(raw_label, str) else ""
     kind = OURS if version is not None else W3C
     if "AnnotationCollection" in kinds or ("first" in data and not kinds):
         items = _pages(data.get("first"), name) if "first" in data else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.annotations.taxonomy import COLOR_RE, Taxonomy
-from reader.annotations.w3c import DEFAULT_COLOR
+from reader.annotations.w3c import DEFAULT_COLOR, MAX_THEMES
 from reader.errors import AnnotationError, ThemeError
 from reader.model.annotations import Stance
 
@@ -20,6 +20,7 @@ def theme_ids(tax: Taxonomy, ids: Iterable[str], keep: Iterable[str] = ()) -> tu
         ids = (ids,)
     kept = set(keep)
     out: list[str] = []
+    seen: set[str] = set()
     for t in ids:
         if not isinstance(t, str) or not t:
             raise ThemeError("A theme id must be text.")
@@ -28,8 +29,11 @@ def theme_ids(tax: Taxonomy, ids: Iterable[str], keep: Iterable[str] = ()) -> tu
             raise ThemeError(f"There is no theme '{t}' in this workspace.",
                              "Run 'policy-reader themes list' to see the ids.")
         rid = rid or t
-        if rid not in out:
+        if rid not in seen:
+            seen.add(rid)
             out.append(rid)
+            if len(out) > MAX_THEMES:
+                raise ThemeError(f"A highlight can have at most {MAX_THEMES} themes.")
     return tuple(out)
 
 
@@ -46,7 +50,7 @@ def stance(value: object) -> Stance | None:
     if value is None or value == "":
         return None
     try:
-        return Stance(value)
+        return Stance(value if isinstance(value, Stance) else str(value))
     except ValueError:
         choices = ", ".join(s.value for s in Stance)
         raise AnnotationError(f"'{value}' is not a stance.", f"Use one of: {choices}.") \

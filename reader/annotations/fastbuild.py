@@ -13,9 +13,12 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import MISSING, fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def build(cls: type[T], values: dict[str, Any]) -> T:

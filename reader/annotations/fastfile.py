@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from reader.annotations.fastbuild import build
 from reader.annotations.w3c import (
     FORMAT_VERSION,
+    MAX_THEMES,
     NO_QUOTE,
     STANCES,
     author_id_from_iri,
@@ -149,6 +150,8 @@ def _convert(item: Any, author: Author) -> Highlight | None:
                                       "suffix": sel.suffix})
     themes: list[str] = []
     note = ""
+    if len(item.body) > MAX_THEMES + 1:
+        return None  # too many tags: the lenient decoder says so
     for b in item.body:
         value = b.value
         if b.purpose == "tagging" and value and value.strip() == value:

@@ -11,21 +11,32 @@ tools are recognised and read as the same author's:
 **The file name decides whose highlights a file holds.** A file whose content claims
 another author is reported and read as the file name's author, with its highlights under
 ids of their own (:func:`~reader.annotations.merge.alias_id`); so no file can edit, delete
-or take over another person's highlights by claiming their id.
-Hidden files, ``.bak`` and ``.tmp`` files are ignored.
+or take over another person's highlights by claiming their id. A file named like a copy of
+*your* file is merged with yours only when the author id inside is yours too (the store
+checks :attr:`FileRead.claimed`), and its future-dated versions are held aside
+(:mod:`reader.annotations.holds`).
+Hidden files (the ``.<id>.json.lock`` lock files among them), ``.bak`` and ``.tmp`` files
+are ignored.
+
+A file's :func:`signature` (size, modification time, inode and the first bytes, which
+hold the time of the save to the millisecond) tells whether it changed since it was read;
+the content is read from the same open file the signature is taken of.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reader import safe_files
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
@@ -41,8 +52,9 @@ _CONFLICT_RES = (
     re.compile(r"^(?P<base>.+?) \(\d{1,4}\)$"),
 )
 FUTURE_SLACK = timedelta(days=1)
+HEAD_BYTES = 1024
 
-Signature = tuple[int, int, int]  # size, mtime_ns, inode
+Signature = tuple[int, int, int, bytes]  # size, mtime_ns, inode, digest of the first bytes
 
 
 def parse_name(filename: str) -> tuple[str, bool] | None:
@@ -57,12 +69,25 @@ def parse_name(filename: str) -> tuple[str, bool] | None:
     return (stem, False) if stem else None
 
 
+def _signature(st: os.stat_result, head: bytes) -> Signature:
+    return (st.st_size, st.st_mtime_ns, st.st_ino, hashlib.blake2b(head, digest_size=8).digest())
+
+
 def signature(path: Path) -> Signature | None:
+    """What tells whether ``path`` changed (``None`` when it is missing). Two saves can
+    give a file the same size, time stamp (on coarse clocks) and a reused inode; the first
+    bytes, with the save's time to the millisecond, tell them apart. Only a regular file
+    is opened (never a FIFO or a device)."""
     try:
         st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return (st.st_size, st.st_mtime_ns, st.st_ino, b"")
+        with safe_files.open_regular(path) as fh:  # checked again once open
+            st = os.fstat(fh.fileno())
+            head = fh.read(HEAD_BYTES)
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return _signature(st, head)
 
 
 @dataclass
@@ -81,6 +106,9 @@ class FileRead:
     damaged: bool = False  # could not be read at all
     too_large: bool = False
     suspect: bool = False  # its content claims another author
+    claimed: str | None = None  # the author id its content names (None: names nobody)
+    arrived: datetime = field(default_factory=lambda: datetime.now(UTC))  # written here
+    future_note: str = ""  # some highlights are dated in the future (a problem to report)
 
     @property
     def writable(self) -> bool:
@@ -99,7 +127,7 @@ def list_files(folder: Path) -> list[tuple[Path, str, bool]]:
                           f"{exc.strerror or exc}.") from exc
     out = []
     for e in entries:
-        parsed = parse_name(e.name)
+        parsed = parse_name(safe_files.display_name(e.name))  # a non-UTF-8 name: with U+FFFD
         if parsed is None:
             continue
         try:
@@ -111,26 +139,48 @@ def list_files(folder: Path) -> list[tuple[Path, str, bool]]:
     return out
 
 
-def read_file(path: Path, owner: str, conflict: bool, *,
-              max_bytes: int = MAX_FILE_BYTES, now: datetime | None = None) -> FileRead:
-    """Read one author file; never raises for bad content (problems are recorded)."""
-    fr = FileRead(path, owner, conflict, signature(path))
+def _read_bytes(path: Path, fr: FileRead, max_bytes: int | None, now: datetime
+                ) -> bytes | None:
+    """The file's bytes, with ``fr``'s signature and arrival time taken of the same open
+    file; ``None`` (with the reason in ``fr``) when it is too large or cannot be read."""
     name = path.name
-    now = now or datetime.now(UTC)
-    if fr.signature is not None and fr.signature[0] > max_bytes:
-        fr.too_large = True
-        fr.problems.append(f"{name} is too large to read ({fr.signature[0] / 1e6:.0f} MB; the "
-                           f"limit is {max_bytes / 1e6:.0f} MB). It is left untouched.")
-        return fr
     try:
-        raw = path.read_bytes()
-        if len(raw) > max_bytes:
+        with safe_files.open_regular(path) as fh:  # never a pipe or a device
+            st = os.fstat(fh.fileno())
+            fr.arrived = min(now, datetime.fromtimestamp(st.st_ctime, UTC))
+            if max_bytes is not None and st.st_size > max_bytes:
+                fr.signature = _signature(st, fh.read(HEAD_BYTES))
+                fr.too_large = True
+                fr.problems.append(
+                    f"{name} is too large to read ({st.st_size / 1e6:.0f} MB; the limit is "
+                    f"{max_bytes / 1e6:.0f} MB). It is left untouched.")
+                return None
+            raw = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+            fr.signature = _signature(st, raw[:HEAD_BYTES])
+        if max_bytes is not None and len(raw) > max_bytes:
             raise ReaderError(f"The annotation file {name} is too large to read.")
     except (OSError, ReaderError) as exc:
         fr.damaged = True
+        if fr.signature is None:
+            fr.signature = signature(path)
         reason = exc if isinstance(exc, ReaderError) else \
             f"Cannot read the annotation file {name}: {exc.strerror or exc}."
         fr.problems.append(f"{reason} It was skipped and is left untouched.")
+        return None
+    return raw
+
+
+def read_file(path: Path, owner: str, conflict: bool, *,
+              max_bytes: int | None = MAX_FILE_BYTES, now: datetime | None = None
+              ) -> FileRead:
+    """Read one author file; never raises for bad content (problems are recorded).
+    ``max_bytes=None`` reads a file of any size (your own file: what you wrote can always
+    be read back)."""
+    fr = FileRead(path, owner, conflict)
+    name = path.name
+    now = now or datetime.now(UTC)
+    raw = _read_bytes(path, fr, max_bytes, now)
+    if raw is None:
         return fr
     trim_shared()
     fast = fastfile.decode(raw)
@@ -183,6 +233,7 @@ def parse_json(raw: bytes, name: str) -> Any:
 def _claim(fr: FileRead, claimed: Author | None) -> None:
     """Settle whose file this is (the name decides; a different claim is reported)."""
     owner = fr.owner
+    fr.claimed = claimed.id if claimed and claimed.id else None
     if claimed and claimed.id and claimed.id != owner:
         if owner.startswith(claimed.id) and not owner[len(claimed.id)].isalnum():
             fr.owner, fr.conflict = claimed.id, True  # e.g. OneDrive's <id>-LAPTOP.json
@@ -199,8 +250,8 @@ def _claim(fr: FileRead, claimed: Author | None) -> None:
 def _finish(fr: FileRead, now: datetime) -> None:
     limit = now + FUTURE_SLACK
     future = sum(1 for h in fr.highlights if h.modified > limit)
-    if future:
-        fr.problems.append(
+    if future:  # (the store reports copies of your own file its own way: holds)
+        fr.future_note = (
             f"{fr.path.name}: {future} highlight(s) are dated in the future (a computer's "
             "clock may be wrong); later edits still win over them.")
     if fr.suspect:  # never let such a file take over the ids of the author it names

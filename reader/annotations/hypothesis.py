@@ -26,6 +26,7 @@ from reader.annotations.w3c import (
     DOC_IRI,
     ItemError,
     as_list,
+    check_tags,
     doc_ref,
     iso,
     parse_time,
@@ -47,6 +48,17 @@ class HypothesisRead:
     own_themes: set[str] = field(default_factory=set)  # ids whose themes are our theme ids
 
 
+def _str(data: dict[str, Any], key: str, default: str = "") -> str:
+    """``data[key]`` when it is a string, else ``default`` (foreign files hold anything)."""
+    value = data.get(key)
+    return value if isinstance(value, str) else default
+
+
+def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _hid(raw: Any) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise ItemError("it has no id")
@@ -58,11 +70,11 @@ def _hid(raw: Any) -> str:
 
 
 def _user(item: dict[str, Any]) -> Author:
-    user = item.get("user") if isinstance(item.get("user"), str) else ""
-    info = item.get("user_info") if isinstance(item.get("user_info"), dict) else {}
+    user = _str(item, "user")
+    info = _dict(item, "user_info")
     m = re.match(r"^acct:([^@]+)@(.+)$", user or "")
     uid = m.group(1) if m else user
-    name = info.get("display_name") if isinstance(info.get("display_name"), str) else ""
+    name = _str(info, "display_name")
     return Author(uid, (name or uid).strip())
 
 
@@ -85,8 +97,8 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
         kinds = type_names(s)
         if "TextQuoteSelector" in kinds and isinstance(s.get("exact"), str):
             exact = s["exact"]
-            prefix = s.get("prefix") if isinstance(s.get("prefix"), str) else ""
-            suffix = s.get("suffix") if isinstance(s.get("suffix"), str) else ""
+            prefix = _str(s, "prefix")
+            suffix = _str(s, "suffix")
         elif "TextPositionSelector" in kinds:
             a, b = s.get("start"), s.get("end")
             if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool) \
@@ -102,26 +114,28 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
     modified = modified or created
     assert created is not None and modified is not None
     tags = [t.strip() for t in as_list(item.get("tags")) if isinstance(t, str) and t.strip()]
-    note = item.get("text") if isinstance(item.get("text"), str) else ""
-    ours = item.get("policy_reader") if isinstance(item.get("policy_reader"), dict) else {}
+    check_tags(tags)
+    note = _str(item, "text")
+    ours = _dict(item, "policy_reader")
     doc_id, doc_path = doc_ref(source or "", "")
     section = ""
     color = DEFAULT_COLOR
     stance = None
     if ours:
-        doc_id = ours.get("doc_id") if isinstance(ours.get("doc_id"), str) else doc_id
-        doc_path = ours.get("path") if isinstance(ours.get("path"), str) else doc_path
-        page = ours.get("page") if isinstance(ours.get("page"), str) else page
-        section = ours.get("section") if isinstance(ours.get("section"), str) else ""
+        doc_id = _str(ours, "doc_id", doc_id)
+        doc_path = _str(ours, "path", doc_path)
+        page = _str(ours, "page", page)
+        section = _str(ours, "section")
         if isinstance(ours.get("color"), str) and _COLOR_RE.match(ours["color"]):
             color = ours["color"].lower()
         if ours.get("stance") in Stance._value2member_map_:
             stance = Stance(ours["stance"])
         theme_ids = [t for t in as_list(ours.get("themes")) if isinstance(t, str) and t]
         if theme_ids or not tags:
+            check_tags(theme_ids)
             tags = theme_ids
             read.own_themes.add(hid)
-    doc = item.get("document") if isinstance(item.get("document"), dict) else {}
+    doc = _dict(item, "document")
     titles = [t for t in as_list(doc.get("title")) if isinstance(t, str) and t.strip()]
     if titles:
         read.titles[hid] = titles[0].strip()

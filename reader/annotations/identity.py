@@ -51,21 +51,26 @@ def clean_name(name: str) -> str:
     return text
 
 
+def _valid_id(value: object) -> bool:
+    return isinstance(value, str) and bool(AUTHOR_ID_RE.match(value))
+
+
 def current_author(settings: Settings, problems: list[str] | None = None) -> Author:
-    """This person's identity, creating (and saving) the id on first use. If the settings
-    cannot be saved, the new id is used for this session and the reason is added to
-    ``problems``."""
-    author_id = settings.get(ID_KEY, "", type_=str)
-    if not author_id or not AUTHOR_ID_RE.match(author_id):
-        author_id = new_author_id()
-        try:
-            settings.set(ID_KEY, author_id)
-        except ReaderError as exc:
-            log.warning("identity: %s", exc)
-            if problems is not None:
-                problems.append(f"Your annotator id could not be saved ({exc}); it is used "
-                                "for this session only.")
-            # Settings keeps the value in memory: the same id for the rest of this session
+    """This person's identity, creating (and saving) the id on first use. The id is made
+    under the settings file's lock after re-reading it, so two commands starting at once
+    on a fresh machine get the same id. If the settings cannot be saved, the new id is
+    used for this session and the reason is added to ``problems``."""
+    try:
+        author_id = settings.setdefault(ID_KEY, new_author_id, _valid_id)
+    except ReaderError as exc:
+        log.warning("identity: %s", exc)
+        if problems is not None:
+            problems.append(f"Your annotator id could not be saved ({exc}); it is used "
+                            "for this session only.")
+        # Settings keeps the value in memory: the same id for the rest of this session
+        author_id = settings.get(ID_KEY, "", type_=str)
+        if not _valid_id(author_id):  # cannot happen: setdefault keeps what it made
+            author_id = new_author_id()
     name = settings.get(NAME_KEY, "", type_=str)
     try:
         name = clean_name(name) if name else default_name(author_id)

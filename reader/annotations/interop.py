@@ -1,7 +1,10 @@
 """Importing annotation files and exporting highlights (W3C JSON-LD, Hypothesis, CSV).
 
-Import validates every file before anything is written; a broken file is rejected with its
-reason. Then, per file:
+Import validates every file before anything is written (:mod:`.import_read`); a broken
+file is rejected with its reason, and so is an import of more than
+:data:`~reader.annotations.import_read.MAX_IMPORT_HIGHLIGHTS` highlights. Then it does
+what the plan says (:mod:`.import_plan`: the same plan as ``--dry-run`` and the app's
+preview), per file:
 
 * **a colleague's file** (our format, made by another author) is copied in unchanged as
   theirs: ``annotations/<their-id>.json``, or ``<their-id> (N).json`` beside an existing
@@ -10,35 +13,46 @@ reason. Then, per file:
 * **any other W3C file, or a Hypothesis export**, becomes yours: highlights keep their ids
   (an id someone else already holds here is skipped), the original creator is kept in
   ``pr:originalCreator``, tags become themes (by id or label; unknown labels become new
-  themes), and documents are matched by content hash, path, source URL, file name or title.
+  themes, written to ``themes.json`` once per import, after your file), and documents are matched by
+  content hash, path, source URL, file name or title.
+
+An import never changes one of your existing highlights (edits or deletes it) unless
+``replace_mine`` is given, whatever the file claims; those changes are counted as
+``refused``. Your file is saved with a size limit: if the import would make it larger than
+others can read, nothing is imported (nothing is written at all).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations import csv_export, hypothesis
-from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, OURS, open_container
-from reader.annotations.files import read_file
-from reader.annotations.identity import AUTHOR_ID_RE
-from reader.annotations.select import Selection
-from reader.annotations.w3c import (
-    CONTEXT,
-    FORMAT_VERSION,
-    ItemError,
-    decode_annotation,
-    encode_highlight,
-    iso,
-    person,
+from reader.annotations import codec, csv_export, hypothesis
+from reader.annotations.import_plan import (
+    ADD,
+    UPDATE,
+    FilePlan,
+    colleague_target,
+    plan_prepared,
+    tag_labels,
 )
-from reader.errors import AnnotationFileError, ExportError, NothingToExport, ReaderError
-from reader.jsonio import atomic_write_bytes, read_json
-from reader.model.annotations import Author, Highlight, Placed, now_utc
+from reader.annotations.import_read import Prepared, check_count, prepare
+from reader.annotations.select import Selection
+from reader.annotations.theme_labels import plan_labels
+from reader.annotations.w3c import CONTEXT, FORMAT_VERSION, encode_highlight, iso, person
+from reader.errors import (
+    AnnotationError,
+    AnnotationFileError,
+    ExportError,
+    NothingToExport,
+    ReaderError,
+)
+from reader.jsonio import atomic_write_bytes
+from reader.model.annotations import Placed, now_utc
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
@@ -48,21 +62,6 @@ log = logging.getLogger(__name__)
 FORMATS = ("w3c", "hypothesis", "csv")
 
 
-@dataclass
-class Prepared:
-    """A validated import file, not yet applied."""
-
-    path: Path
-    kind: str  # "colleague" | "mine" | "foreign"
-    source_kind: str  # policy-reader | w3c | hypothesis
-    author: Author | None = None
-    highlights: list[Highlight] = field(default_factory=list)
-    own_theme_ids: set[str] = field(default_factory=set)  # highlight ids carrying our ids
-    titles: dict[str, str] = field(default_factory=dict)
-    replies: int = 0
-    raw: bytes = b""
-
-
 @dataclass(frozen=True)
 class ImportResult:
     path: str
@@ -70,6 +69,7 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    refused: int = 0  # changes to your highlights not made (no ``replace_mine``)
     copied_to: str = ""
     author: str = ""
     replies_skipped: int = 0
@@ -78,65 +78,12 @@ class ImportResult:
     message: str = ""
 
 
-# -- validation ------------------------------------------------------------------------------
-def prepare(path: Path, me: Author) -> Prepared:
-    """Read and validate ``path`` completely; ``AnnotationFileError`` says what is wrong."""
-    path = Path(path)
-    name = path.name
-    try:
-        data = read_json(path, max_bytes=MAX_FILE_BYTES, what="annotation file")
-    except ReaderError as exc:
-        raise AnnotationFileError(str(exc)) from exc
-    container = open_container(data, name)
-    if container.kind == HYPOTHESIS:
-        read = hypothesis.decode(container.items)
-        _reject_errors(name, read.errors)
-        if not read.highlights:
-            raise AnnotationFileError(f"{name} holds no highlights to import"
-                                      + (f" (only {read.replies} replies)." if read.replies
-                                         else "."))
-        return Prepared(path, "foreign", HYPOTHESIS, None, read.highlights, read.own_themes,
-                        read.titles, read.replies)
-    creator = container.creator
-    is_author_file = (container.kind == OURS and creator is not None
-                      and bool(AUTHOR_ID_RE.match(creator.id)))
-    if is_author_file and creator is not None and creator.id != me.id:
-        fr = read_file(path, creator.id, False)
-        if fr.damaged or fr.too_large:
-            raise AnnotationFileError(fr.problems[0] if fr.problems else f"{name} is damaged.")
-        if fr.unreadable and not fr.newer:
-            raise AnnotationFileError(fr.problems[0])
-        return Prepared(path, "colleague", OURS, fr.author, fr.highlights,
-                        raw=path.read_bytes())
-    if container.newer:
-        raise AnnotationFileError(f"{name} was written by a newer version of Policy Reader.",
-                                  "Update Policy Reader to import it.")
-    errors: list[str] = []
-    found: list[Highlight] = []
-    for i, item in enumerate(container.items):
-        try:
-            found.append(decode_annotation(item, author=me if is_author_file else None,
-                                           default_time=now_utc()))
-        except ItemError as exc:
-            errors.append(f"annotation {i + 1}: {exc}")
-    _reject_errors(name, errors)
-    if not found:
-        raise AnnotationFileError(f"{name} holds no annotations.")
-    own = {h.id for h in found} if container.kind == OURS else set()
-    return Prepared(path, "mine" if is_author_file else "foreign", container.kind, creator,
-                    found, own)
-
-
-def _reject_errors(name: str, errors: Sequence[str]) -> None:
-    if errors:
-        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        raise AnnotationFileError(f"{name} cannot be imported: {'; '.join(errors[:3])}{more}.",
-                                  "Nothing was imported.")
-
-
 # -- applying --------------------------------------------------------------------------------
-def import_files(ws: Workspace, paths: Iterable[str | Path]) -> list[ImportResult]:
-    """Validate every file, then import them all (see the module doc)."""
+def import_files(ws: Workspace, paths: Iterable[str | Path], *, replace_mine: bool = False
+                 ) -> list[ImportResult]:
+    """Validate every file, then import them all as :func:`~reader.annotations.import_plan.
+    plan_prepared` plans (see the module doc). Nothing is written when a file is broken,
+    when the import is too large, or when your file would grow beyond what others read."""
     store = ws.annotations()
     prepared: list[Prepared] = []
     problems: list[str] = []
@@ -149,84 +96,57 @@ def import_files(ws: Workspace, paths: Iterable[str | Path]) -> list[ImportResul
         raise AnnotationFileError(" ".join(problems) if len(problems) == 1 else
                                   "Some files cannot be imported; nothing was imported. "
                                   + " ".join(problems))
-    results = [_apply(ws, prep) for prep in prepared]
-    store.save()
-    return results
-
-
-def _apply(ws: Workspace, prep: Prepared) -> ImportResult:
-    store = ws.annotations()
-    if prep.kind == "colleague":
-        return _copy_colleague(ws, prep)
-    me = store.author
-    new_themes: list[str] = []
-    highlights = []
-    tax_store = ws.themes()
-    for h in prep.highlights:
-        if h.id not in prep.own_theme_ids and h.themes:
-            before = set(tax_store.taxonomy().by_id)
-            mapping = tax_store.ensure(h.themes)
-            new_themes += [i for i in mapping.values() if i not in before]
-            h = replace(h, themes=tuple(dict.fromkeys(mapping.get(t, t) for t in h.themes)))
-        if h.author.id and h.author.id != me.id and prep.kind == "foreign":
-            original = json.dumps({"id": h.author.id, "name": h.author.name},
-                                  ensure_ascii=False)
-            extra = tuple(e for e in h.extra if e[0] != "pr:originalCreator")
-            h = replace(h, extra=(*extra, ("pr:originalCreator", original)))
-        highlights.append(h)
-    highlights, unmatched = _match_documents(store, highlights, prep.titles)
-    added, updated, skipped = store.merge_in(highlights)
-    return ImportResult(str(prep.path), prep.kind, added, updated, skipped,
-                        author=me.name, replies_skipped=prep.replies,
-                        new_themes=tuple(dict.fromkeys(new_themes)),
-                        unmatched_documents=unmatched)
-
-
-def _match_documents(store: Any, highlights: list[Highlight], titles: dict[str, str]
-                     ) -> tuple[list[Highlight], int]:
-    placer = store.placer
+    check_count("This import", sum(len(p.highlights) for p in prepared))
+    themes = ws.themes()
+    mapping, new_themes = plan_labels(themes.taxonomy(), tag_labels(prepared))
+    if new_themes:
+        themes.check_writable()
+    plan = plan_prepared(ws, prepared, replace_mine=replace_mine, orphans=False,
+                         mapping=mapping)
+    errors = [f.error for f in plan.files if f.error]
+    if errors:
+        raise AnnotationFileError(" ".join(errors))
+    new_ids = {t.id: t.label for t in new_themes}
+    used = {t for f in plan.files for d in f.decisions if d.action in (ADD, UPDATE)
+            for t in d.highlight.themes}
+    new_themes = tuple(t for t in new_themes if t.id in used)
+    snapshot = store.snapshot()
+    results = [_apply(store, prep, fp, new_ids) for prep, fp in zip(prepared, plan.files,
+                                                                      strict=True)]
     try:
-        placer.refresh()
-        docs = placer.source.documents()
-    except ReaderError as exc:
-        log.warning("import: cannot list documents: %s", exc)
-        return highlights, len(highlights)
-    by_title: dict[str, Any] = {}
-    for d in docs:
-        key = d.title.casefold()
-        by_title[key] = None if key in by_title else d
-    out, unmatched = [], 0
-    for h in highlights:
-        doc = placer.resolve(h)
-        if doc is None and h.id in titles:
-            doc = by_title.get(titles[h.id].casefold())
-        if doc is None:
-            unmatched += 1
-        elif h.doc_id != doc.id:
-            h = replace(h, doc_path=doc.path)
-        out.append(h)
-    return out, unmatched
+        store.save(limit=codec.MAX_FILE_BYTES)
+    except AnnotationError as exc:  # too large: nothing was written
+        store.rollback(snapshot)
+        raise AnnotationFileError(f"{exc} Nothing was imported.",
+                                  "Import fewer highlights at a time.") from exc
+    if new_themes:
+        themes.add_planned(new_themes)  # one write of themes.json, however many tags
+    return [_copy_colleague(ws, prep, r) if prep.kind == "colleague" else r
+            for prep, r in zip(prepared, results, strict=True)]
 
 
-def _copy_colleague(ws: Workspace, prep: Prepared) -> ImportResult:
+def _apply(store: Any, prep: Prepared, fp: FilePlan, new_ids: dict[str, str]
+           ) -> ImportResult:
+    if prep.kind == "colleague":  # copied in after your own file is saved
+        return ImportResult(str(prep.path), "colleague", author=fp.author)
+    chosen = [d.highlight for d in fp.decisions if d.action in (ADD, UPDATE)]
+    store.put_versions(chosen)
+    new = {new_ids[t] for h in chosen for t in h.themes if t in new_ids}
+    return ImportResult(str(prep.path), prep.kind, fp.added, fp.updated, fp.skipped,
+                        fp.refused, author=store.author.name, replies_skipped=prep.replies,
+                        new_themes=tuple(sorted(new)),
+                        unmatched_documents=fp.unmatched_documents)
+
+
+def _copy_colleague(ws: Workspace, prep: Prepared, result: ImportResult) -> ImportResult:
     assert prep.author is not None
-    folder = ws.annotations_dir
-    target = folder / f"{prep.author.id}.json"
-    n = 1
-    while target.exists():
-        try:
-            if target.read_bytes() == prep.raw:
-                return ImportResult(str(prep.path), "colleague", skipped=len(prep.highlights),
-                                    copied_to=str(target), author=prep.author.name,
-                                    message="already in this workspace")
-        except OSError:
-            pass
-        target = folder / f"{prep.author.id} ({n}).json"
-        n += 1
+    target, already = colleague_target(ws.annotations_dir, prep.author.id, prep.raw)
+    if already:
+        return replace(result, skipped=len(prep.highlights), copied_to=str(target),
+                       message="already in this workspace")
     atomic_write_bytes(target, prep.raw)
     ws.annotations().reload()
-    return ImportResult(str(prep.path), "colleague", added=len(prep.highlights),
-                        copied_to=str(target), author=prep.author.name)
+    return replace(result, added=len(prep.highlights), copied_to=str(target))
 
 
 # -- exporting -------------------------------------------------------------------------------

@@ -9,6 +9,15 @@ The same id held by *different* authors is not an edit of one highlight (one per
 never edit another's): both are kept. The author whose version was created first (then the
 smaller author id) keeps the id; each other author's copy gets a stable alias id derived
 from (id, author), so every reader of the same files computes the same aliases.
+
+What reaches this merge (:mod:`reader.annotations.store_files`): every author's file,
+your edits in memory, and sync copies of your file only when your id is inside them; a
+copy's future-dated changes to your highlights are held aside first
+(:mod:`reader.annotations.holds`), since a wrong clock would otherwise win every merge.
+Imports do not merge blindly either: :mod:`reader.annotations.import_plan` decides each
+highlight, and never lets a file change one of yours unless asked. Your own file is
+written under a lock with this merge redone under it, so two writers of it at once lose
+nothing.
 """
 
 from __future__ import annotations

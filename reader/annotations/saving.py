@@ -1,19 +1,23 @@
 """Writing the current author's file: every version of theirs, the items of their old file
 that could not be read (written back unchanged), atomically with a ``.bak``; a damaged old
-file is set aside first, never overwritten."""
+file is set aside first (:mod:`reader.aside`), never overwritten.
+
+What a person is told about edits that could not be saved is written here once
+(:func:`unsaved_sentence`): the app keeps them in memory and tries again; a command ends,
+so they were not saved."""
 
 from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.files import FileRead, signature
 from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
-from reader.errors import StorageError
+from reader.aside import set_aside
+from reader.errors import AnnotationError, StorageError
 from reader.jsonio import atomic_write_bytes
 from reader.model.annotations import Author, Highlight, now_utc
 
@@ -33,23 +37,37 @@ def unique_raw(groups: Iterable[list[Any]]) -> list[Any]:
     return out
 
 
+def unsaved_sentence(retries: bool) -> str:
+    """What happened to edits a save could not write: ``retries`` for the app (it keeps
+    them and tries again), not for a command (it ends: they are lost)."""
+    if retries:
+        return "Your edits are kept in memory and saving will be tried again."
+    return "Your edits were NOT saved."
+
+
 def write_author_file(path: Path, author: Author, mine: Iterable[Highlight],
-                      keep_raw: list[Any], *, damaged: bool) -> FileRead:
+                      keep_raw: list[Any], *, damaged: bool, retries: bool = False,
+                      limit: int | None = None) -> FileRead:
     """Write ``path``; the :class:`FileRead` of what is now on disk. ``StorageError`` with
-    the reason when it cannot be written (nothing on disk changed then)."""
+    the reason when it cannot be written (nothing on disk changed then); with ``limit``,
+    ``AnnotationError`` when the file would be larger (nothing written)."""
     ordered = sorted(mine, key=lambda h: (h.created, h.id))
     creator = author_iri(author.id)
     items = [encode_highlight(h, creator=creator) for h in ordered] + keep_raw
     data = encode_collection(author, items, modified=now_utc())
+    if limit is not None and len(data) > limit:
+        raise AnnotationError(
+            f"Your annotation file would grow to {len(data) / 1e6:,.0f} MB, more than the "
+            f"{limit / 1e6:,.0f} MB others' copies of Policy Reader read.")
     try:
         if damaged and path.exists():
-            aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
-            path.replace(aside)
+            aside = set_aside(path)
             log.warning("annotations: damaged %s kept as %s", path.name, aside.name)
         atomic_write_bytes(path, data, backup=True)
     except (StorageError, OSError) as exc:
-        reason = exc.message if isinstance(exc, StorageError) else str(exc)
-        raise StorageError(f"Your highlights could not be saved to {path}: {reason} They "
-                           "are kept in memory and saving will be tried again.",
+        reason = exc.message if isinstance(exc, StorageError) else \
+            f"{getattr(exc, 'strerror', None) or exc}."
+        raise StorageError(f"Your highlights could not be saved to {path}: {reason} "
+                           f"{unsaved_sentence(retries)}",
                            "Check that the workspace folder is writable.") from exc
     return FileRead(path, author.id, False, signature(path), author, ordered, list(keep_raw))

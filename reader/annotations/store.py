@@ -4,11 +4,14 @@ highlights edited in memory and saved to their own file only.
 * ``load()`` reads ``.policy-reader/annotations/*.json`` (with sync tools' conflicted
   copies), merges by id (:mod:`reader.annotations.merge`). Damaged, foreign, too large or
   newer-version files are listed in ``problems``, skipped (or read as far as possible) and
-  never written over.
+  never written over. Reading, re-reading and saving: :mod:`reader.annotations.store_files`
+  (one person saving from several places at once loses nothing; future-dated versions in
+  copies of your file are held aside until you accept them).
 * Edits (``create``/``update``/``delete``/``restore``/``reattach``/``copy_to_mine``) change
   memory and set ``dirty``; ``save()`` writes the current author's file atomically (with a
   ``.bak``). If saving fails (a read-only folder, a full disk), the edits stay in memory,
-  ``dirty`` stays set, and the next ``save()`` tries again.
+  ``dirty`` stays set, and the next ``save()`` tries again (the app does; a command says
+  they were not saved: ``retries_saves``).
 * An edit's ``modified`` time is always later than the version it replaces, even when that
   version is dated in the future by a wrong clock, so an edit always wins the merge.
 """
@@ -18,31 +21,24 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reader.annotations import edits
 from reader.annotations import merge as merging
 from reader.annotations.anchoring import make_quote, text_index
-from reader.annotations.changes import LoadReport, StoreChanges, diff
-from reader.annotations.fastbuild import paused_gc
-from reader.annotations.files import FileRead, list_files, read_file, signature
+from reader.annotations.files import FileRead
+from reader.annotations.holds import HeldVersion
 from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.placing import DocumentSource, Placer
-from reader.annotations.saving import unique_raw, write_author_file
+from reader.annotations.store_files import StoreFiles
 from reader.annotations.store_queries import StoreQueries
 from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.w3c import DEFAULT_COLOR
-from reader.errors import (
-    AnnotationError,
-    DocumentNotFound,
-    ReadOnlyAnnotation,
-    StorageError,
-)
+from reader.errors import AnnotationError, DocumentNotFound, ReadOnlyAnnotation
 from reader.model.annotations import Author, Highlight, Stance, new_id, now_utc
 from reader.model.documents import DocText, Document
 
@@ -55,7 +51,7 @@ EDITABLE = frozenset({"themes", "stance", "note", "color"})
 _MS = timedelta(milliseconds=1)
 
 
-class AnnotationStore(StoreQueries):
+class AnnotationStore(StoreFiles, StoreQueries):
     def __init__(self, workspace: Workspace, *,
                  documents: DocumentSource | Callable[[], DocumentSource] | None = None
                  ) -> None:
@@ -68,7 +64,7 @@ class AnnotationStore(StoreQueries):
         elif callable(documents) and not hasattr(documents, "documents"):
             source = documents
         else:
-            fixed = documents
+            fixed = cast("DocumentSource", documents)  # it has .documents: not a factory
             source = lambda: fixed  # noqa: E731
         self.placer = Placer(source)
         self._lock = threading.RLock()
@@ -76,104 +72,16 @@ class AnnotationStore(StoreQueries):
         self._mine: dict[str, Highlight] = {}
         self._merged: dict[str, Highlight] = {}
         self._duplicates: tuple[merging.Duplicate, ...] = ()
+        self._held: tuple[HeldVersion, ...] = ()
         self._loaded = False
         self._all_cache: tuple[int, tuple[Highlight, ...]] | None = None
         self._by_doc: tuple[object, dict[str, dict[str, Highlight]]] | None = None
         self.dirty = False
         self.save_error = ""
         self.generation = 0
-
-    # -- loading --------------------------------------------------------------------------
-    @property
-    def my_path(self) -> Path:
-        return self.folder / f"{self.author.id}.json"
-
-    def load(self) -> LoadReport:
-        """Read every author file and merge (unsaved edits in memory are kept)."""
-        t0 = time.perf_counter()
-        with self._lock, paused_gc():
-            self._files = {p: self._read(p, owner, conflict)
-                           for p, owner, conflict in list_files(self.folder)}
-            self._remerge()
-            self._loaded = True
-            live = sum(1 for h in self._merged.values() if not h.deleted)
-            authors = {h.author.id for h in self._merged.values()}
-            return LoadReport(len(self._files), len(authors), live,
-                              len(self._merged) - live, self.problems,
-                              time.perf_counter() - t0)
-
-    def _read(self, path: Path, owner: str, conflict: bool) -> FileRead:
-        fr = read_file(path, owner, conflict)
-        if fr.owner == self.author.id and fr.author != self.author:
-            fr.author = self.author
-            fr.highlights = [replace(h, author=self.author) for h in fr.highlights]
-        for p in fr.problems:
-            log.warning("annotations: %s", p)
-        return fr
-
-    def _ensure(self) -> None:
-        if not self._loaded:
-            self.load()
-
-    def _remerge(self) -> None:
-        result = merging.merge([*(fr.highlights for fr in self._files.values()),
-                                self._mine.values()])
-        self._merged = result.highlights
-        self._duplicates = result.duplicates
-        self._by_doc = None
-        self._bump()
-
-    def _bump(self) -> None:
-        self.generation += 1
-        self._all_cache = None
-
-    def reload(self) -> StoreChanges:
-        """Re-read the files that changed on disk (for a file watcher); what changed."""
-        with self._lock, paused_gc():
-            if not self._loaded:
-                report = self.load()
-                return StoreChanges(added=tuple(self._merged)) if report.files else \
-                    StoreChanges()
-            before = dict(self._merged)
-            current = list_files(self.folder)
-            seen = set()
-            touched = False
-            for p, owner, conflict in current:
-                seen.add(p)
-                old = self._files.get(p)
-                if old is None or old.signature != signature(p):
-                    self._files[p] = self._read(p, owner, conflict)
-                    touched = True
-            for p in [p for p in self._files if p not in seen]:
-                self._forget_file(p)
-                touched = True
-            if not touched:
-                return StoreChanges()
-            self._remerge()
-            return diff(before, self._merged)
-
-    def _forget_file(self, path: Path) -> None:
-        """A file vanished from disk. Someone else's: their highlights go with it. One of
-        yours: its highlights stay in memory and the next save writes them again (a sync
-        tool or a slip must not lose them)."""
-        fr = self._files.pop(path)
-        if fr.owner == self.author.id and fr.highlights:
-            for h in fr.highlights:
-                old = self._mine.get(h.id)
-                self._mine[h.id] = h if old is None else merging.newer(old, h)
-            self.dirty = True
-            log.warning("annotations: %s vanished; its highlights are kept and will be saved "
-                        "again", path.name)
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        out = [*self._identity_problems, *(p for fr in self._files.values() for p in fr.problems)]
-        for d in self._duplicates:
-            out.append(f"The highlight id {d.id} appears in the files of two authors; "
-                       f"{d.author_id}'s copy is shown with its own id {d.alias}.")
-        if self.save_error:
-            out.append(self.save_error)
-        return tuple(out)
+        #: The front end keeps unsaved edits and saves again (the app), or ends (a command):
+        #: what a failed save says about the edits.
+        self.retries_saves = False
 
     def authors(self) -> tuple[Author, ...]:
         """Everyone with highlights here (and the current author), by name."""
@@ -327,8 +235,8 @@ class AnnotationStore(StoreQueries):
             for h in list(self._merged.values()):
                 if h.deleted or h.author.id != self.author.id or old not in h.themes:
                     continue
-                themes = tuple(dict.fromkeys(new if t == old else t for t in h.themes
-                                             if t != old or new is not None))
+                renamed = (new if t == old else t for t in h.themes)
+                themes = tuple(dict.fromkeys(t for t in renamed if t is not None))
                 color = h.color
                 first = tax.color(themes[0]) if themes else None
                 if h.themes[0] == old:
@@ -337,27 +245,26 @@ class AnnotationStore(StoreQueries):
                 count += 1
             return count
 
-    def merge_in(self, highlights: Iterable[Highlight]) -> tuple[int, int, int]:
-        """Add imported highlights as yours: (added, updated, skipped). An id already held by
-        someone else is skipped (it is theirs); an older version of yours changes nothing."""
-        added = updated = skipped = 0
+    def put_versions(self, highlights: Iterable[Highlight]) -> int:
+        """Store ``highlights`` as your versions (an import, after its plan decided each
+        one: :mod:`reader.annotations.import_plan`); how many."""
+        n = 0
         with self._lock:
             self._ensure()
             for h in highlights:
-                h = replace(h, author=self.author)
-                old = self._merged.get(h.id)
-                if old is not None and old.author.id != self.author.id:
-                    skipped += 1
-                    continue
-                if old is not None and merging.newer(old, h) is old:
-                    skipped += 1
-                    continue
-                self._put(h)
-                if old is None:
-                    added += 1
-                else:
-                    updated += 1
-        return added, updated, skipped
+                self._put(replace(h, author=self.author))
+                n += 1
+        return n
+
+    def snapshot(self) -> tuple[dict[str, Highlight], bool]:
+        """Your unsaved versions, to :meth:`rollback` to (an import that cannot be saved)."""
+        with self._lock:
+            return dict(self._mine), self.dirty
+
+    def rollback(self, snapshot: tuple[dict[str, Highlight], bool]) -> None:
+        with self._lock:
+            self._mine, self.dirty = dict(snapshot[0]), snapshot[1]
+            self._remerge()
 
     def set_author_name(self, name: str) -> Author:
         """Change your display name (written with the next save)."""
@@ -373,44 +280,3 @@ class AnnotationStore(StoreQueries):
                 self._remerge()
             self.dirty = True
             return author
-
-    # -- saving ---------------------------------------------------------------------------
-    def save(self) -> None:
-        """Write your file if anything changed (atomic, ``.bak`` of the previous version).
-        ``StorageError`` if it cannot be written; edits stay in memory for the next try."""
-        with self._lock:
-            if not self.dirty:
-                return
-            path = self.my_path
-            fr = self._files.get(path)
-            sig = signature(path)
-            if (fr is None and sig is not None) or (fr is not None and fr.signature != sig):
-                # changed on disk since read (another window, the CLI): merge it first
-                if sig is None:
-                    self._forget_file(path)
-                    fr = None
-                else:
-                    fr = self._files[path] = self._read(path, self.author.id, False)
-                self._remerge()
-            if fr is not None and not fr.writable:
-                why = fr.problems[0] if fr.problems else "it is not a file this version writes."
-                self.save_error = (f"Your annotation file {path.name} cannot be written over: "
-                                   f"{why} Your changes are kept in memory.")
-                raise StorageError(self.save_error, "Update Policy Reader, or move the file.")
-            self._write(path, fr)
-
-    def _write(self, path: Path, fr: FileRead | None) -> None:
-        me = self.author.id
-        mine = [h for h in self._merged.values() if h.author.id == me]
-        keep_raw = unique_raw(f.unreadable for f in self._files.values() if f.owner == me)
-        try:
-            written = write_author_file(path, self.author, mine, keep_raw,
-                                        damaged=fr is not None and fr.damaged)
-        except StorageError as exc:
-            self.save_error = exc.message
-            log.warning("annotations: %s", self.save_error)
-            raise
-        self.save_error = ""
-        self.dirty = False
-        self._files[path] = written
-        self._mine.clear()

@@ -35,6 +35,12 @@ class StoreQueries:
             items = self._all_cache[1]
         return items if include_deleted else tuple(h for h in items if not h.deleted)
 
+    def peek(self, hid: str) -> Highlight | None:
+        """The highlight ``hid`` (exact id), or ``None``."""
+        with self._lock:
+            self._ensure()
+            return self._merged.get(hid)
+
     def get(self, hid: str) -> Highlight:
         with self._lock:
             self._ensure()

@@ -10,6 +10,11 @@
 Theme ids are stable across renames. An id that was merged keeps pointing at the theme it
 was merged into (other people's highlights still carry the old id); a deleted id points at
 nothing, and is never given to a new theme.
+
+The tree is at most :data:`MAX_DEPTH` levels deep: a file nesting themes deeper (a parent
+chain 1,000 long once took 48 s to list) is reported once and its deeper themes are shown
+at the last level, under their ancestor there; adding or moving a theme deeper is refused.
+Every lookup is linear in the tree (depths are computed once per snapshot).
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ VERSION = 1
 MAX_FAVOURITES = 9
 MAX_LABEL = 120
 MAX_DESCRIPTION = 2000
+#: The most levels of themes (the shipped taxonomy has 2).
+MAX_DEPTH = 8
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: Light colours that read well behind black text (new themes take the next unused one).
@@ -44,6 +51,7 @@ class Taxonomy:
     by_id: Mapping[str, Theme] = field(init=False, repr=False, compare=False)
     _children: Mapping[str | None, tuple[Theme, ...]] = field(init=False, repr=False,
                                                              compare=False)
+    _depth: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = {t.id: t for t in self.themes}
@@ -55,6 +63,15 @@ class Taxonomy:
             {k: tuple(sorted(v, key=lambda t: (t.order, t.label.casefold())))
              for k, v in kids.items()}))
         object.__setattr__(self, "aliases", MappingProxyType(dict(self.aliases)))
+        depth: dict[str, int] = {}
+        stack = [(t, 0) for t in self._children.get(None, ())]
+        while stack:
+            t, d = stack.pop()
+            if t.id in depth:
+                continue
+            depth[t.id] = d
+            stack.extend((c, d + 1) for c in self._children.get(t.id, ()))
+        object.__setattr__(self, "_depth", MappingProxyType(depth))
 
     # -- lookups --------------------------------------------------------------------------
     def resolve(self, theme_id: str) -> str | None:
@@ -92,9 +109,11 @@ class Taxonomy:
     def path(self, theme_id: str) -> tuple[Theme, ...]:
         """The theme and its ancestors, root first (empty when unknown)."""
         out: list[Theme] = []
+        seen: set[str] = set()
         t = self.get(theme_id)
-        while t is not None and t not in out:
+        while t is not None and t.id not in seen:
             out.append(t)
+            seen.add(t.id)
             t = self.by_id.get(t.parent) if t.parent else None
         return tuple(reversed(out))
 
@@ -112,7 +131,15 @@ class Taxonomy:
         return tuple(out)
 
     def depth(self, theme_id: str) -> int:
-        return max(0, len(self.path(theme_id)) - 1)
+        rid = self.resolve(theme_id)
+        if rid is not None and rid in self._depth:
+            return self._depth[rid]
+        return max(0, len(self.path(theme_id)) - 1)  # a loop of parents (never from parse)
+
+    def height(self, theme_id: str) -> int:
+        """How many levels there are below ``theme_id`` (0: no children)."""
+        base = self.depth(theme_id)
+        return max((self.depth(t.id) - base for t in self.descendants(theme_id)), default=0)
 
     def find(self, ref: str) -> Theme | None:
         """A theme by id, old (merged) id, label, or ``Parent / Child`` label path
@@ -192,7 +219,7 @@ def parse(data: Any, name: str = "themes.json") -> tuple[Taxonomy, list[str], in
             continue
         seen.add(theme.id)
         raw.append(theme)
-    fixed = _fix_parents(raw, problems, name)
+    fixed = _cap_depth(_fix_parents(raw, problems, name), problems, name)
     aliases: dict[str, str | None] = {}
     if isinstance(data.get("aliases"), dict):
         for k, v in data["aliases"].items():
@@ -223,27 +250,58 @@ def _theme(entry: Any) -> Theme | None:
 
 
 def _fix_parents(themes: list[Theme], problems: list[str], name: str) -> list[Theme]:
-    """Unknown parents become roots; a cycle is broken at its first theme."""
+    """Unknown parents become roots; a loop of parents is broken at its first theme (in
+    file order). Each theme is walked over once."""
     by_id = {t.id: t for t in themes}
+    position = {t.id: i for i, t in enumerate(themes)}
     out: dict[str, Theme] = dict(by_id)
+
+    def as_root(t: Theme) -> Theme:
+        return Theme(t.id, t.label, t.color, t.description, None, t.order)
+
     for t in themes:
         if t.parent is not None and t.parent not in by_id:
             problems.append(f"{name}: {t.label} has an unknown parent; shown at the top level.")
-            out[t.id] = Theme(t.id, t.label, t.color, t.description, None, t.order)
+            out[t.id] = as_root(t)
+    state: dict[str, bool] = {}  # False: on the walk now; True: reaches a root
     for t in themes:
-        seen = {t.id}
-        cur = out[t.id].parent
-        while cur is not None:
-            if cur in seen:
-                problems.append(f"{name}: the parents of {t.label} form a loop; it is shown "
-                                "at the top level.")
-                old = out[t.id]
-                out[t.id] = Theme(old.id, old.label, old.color, old.description, None,
-                                  old.order)
-                break
-            seen.add(cur)
+        walk: list[str] = []
+        cur: str | None = t.id
+        while cur is not None and cur not in state:
+            state[cur] = False
+            walk.append(cur)
             cur = out[cur].parent
+        if cur is not None and not state[cur]:  # the walk met itself: a loop
+            first = min(walk[walk.index(cur):], key=position.__getitem__)
+            problems.append(f"{name}: the parents of {out[first].label} form a loop; it is "
+                            "shown at the top level.")
+            out[first] = as_root(out[first])
+        for w in walk:
+            state[w] = True
     return [out[t.id] for t in themes]
+
+
+def _cap_depth(themes: list[Theme], problems: list[str], name: str) -> list[Theme]:
+    """Themes deeper than :data:`MAX_DEPTH` levels moved up to the last level, under their
+    ancestor there (one walk of the tree; parents are already known and loop-free)."""
+    kids: dict[str | None, list[Theme]] = {}
+    for t in themes:
+        kids.setdefault(t.parent, []).append(t)
+    moved: dict[str, Theme] = {}
+    stack: list[tuple[Theme, tuple[str, ...]]] = [(t, ()) for t in kids.get(None, ())]
+    while stack:
+        t, above = stack.pop()
+        if len(above) >= MAX_DEPTH:
+            moved[t.id] = Theme(t.id, t.label, t.color, t.description,
+                                above[MAX_DEPTH - 2], t.order)
+            below = above
+        else:
+            below = (*above, t.id)
+        stack.extend((c, below) for c in kids.get(t.id, ()))
+    if moved:
+        problems.append(f"{name}: {len(moved):,} theme(s) are nested deeper than {MAX_DEPTH} "
+                        f"levels; they are shown at level {MAX_DEPTH}.")
+    return [moved.get(t.id, t) for t in themes]
 
 
 def to_json(tax: Taxonomy) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from reader.annotations.files import signature
 from reader.annotations.taxonomy import (
     COLOR_RE,
     ID_RE,
+    MAX_DEPTH,
     MAX_DESCRIPTION,
     MAX_FAVOURITES,
     MAX_LABEL,
@@ -35,7 +36,8 @@ from reader.annotations.taxonomy import (
     taxonomy_from,
     to_json,
 )
-from reader.errors import ReaderError, ThemeError
+from reader.aside import set_aside
+from reader.errors import ReaderError, StorageError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
 from reader.model.annotations import Theme
 from reader.paths import resources_dir
@@ -136,9 +138,8 @@ class ThemeStore:
             raise ThemeError(f"{self.path.name} was written by a newer version of Policy "
                              "Reader; it is not changed.", "Update Policy Reader to edit themes.")
         if self._damaged and self.path.exists():
-            aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
             try:
-                self.path.replace(aside)
+                aside = set_aside(self.path)
             except OSError as exc:
                 raise ThemeError(f"Cannot set the damaged {self.path.name} aside: "
                                  f"{exc.strerror or exc}.") from exc
@@ -183,9 +184,13 @@ class ThemeStore:
             raise ThemeError(f"'{color}' is not a colour.", "Use the form #rrggbb.")
         return color.lower()
 
-    def _check_parent(self, parent: str | None) -> None:
+    def _check_parent(self, parent: str | None, height: int = 0) -> None:
+        """``parent`` exists, and a theme with ``height`` levels below it fits under it."""
         if parent is not None:
             self._need(parent)
+            if self._tax.depth(parent) + 1 + height >= MAX_DEPTH:
+                raise ThemeError(f"Themes can be nested at most {MAX_DEPTH} levels deep.",
+                                 "Put it under a theme higher up.")
 
     # -- edits ----------------------------------------------------------------------------
     def add(self, label: str, *, parent: str | None = None, color: str | None = None,
@@ -237,11 +242,12 @@ class ThemeStore:
         """Put a theme under ``parent`` (``None``: top level) at position ``order``."""
         with self._lock:
             theme = self._need(theme_id)
-            self._check_parent(parent)
             tax = self._tax
             if parent == theme_id or (parent and any(t.id == theme_id
                                                      for t in tax.path(parent))):
                 raise ThemeError(f"{theme.label} cannot go inside itself.")
+            self._check_parent(parent, tax.height(theme_id))
+            tax = self._tax
             siblings = [t for t in tax.children(parent) if t.id != theme_id]
             pos = len(siblings) if order is None else max(0, min(order, len(siblings)))
             siblings.insert(pos, replace(theme, parent=parent))
@@ -295,7 +301,10 @@ class ThemeStore:
         if changed:
             try:
                 store.save()
-            except ReaderError as exc:  # kept in memory; the next save retries
+            except ReaderError as exc:
+                if not store.retries_saves:  # a command ends: say so (the theme is changed)
+                    raise StorageError(f"The theme was changed, but your highlights were not "
+                                       f"retagged: {exc.message}", exc.hint) from exc
                 log.warning("themes: highlights retagged but not saved yet: %s", exc)
         return changed
 
@@ -327,16 +336,23 @@ class ThemeStore:
             return self.add(nice.strip().capitalize() or theme_id, parent=parent, color=color,
                             theme_id=theme_id)
 
-    def ensure(self, labels: Iterable[str], *, parent: str | None = None) -> dict[str, str]:
-        """``{label: theme id}`` for each label, creating themes for the unknown ones
-        (used by imports: Hypothesis tags become themes)."""
-        out: dict[str, str] = {}
+    def add_planned(self, themes: Iterable[Theme]) -> int:
+        """Add the new themes an import planned
+        (:func:`~reader.annotations.theme_labels.plan_labels`: imported tags), those whose
+        id is still free, with one write of ``themes.json``; how many."""
         with self._lock:
-            for label in labels:
-                text = " ".join(label.split())
-                if not text or label in out:
-                    continue
-                found = self.taxonomy().find(text)
-                out[label] = found.id if found else self.add(text[:MAX_LABEL],
-                                                             parent=parent).id
-        return out
+            self.reload()
+            tax = self._tax
+            new = [t for t in themes if t.id not in tax.by_id]
+            if new:
+                self._commit(replace(tax, themes=(*tax.themes, *new)))
+            return len(new)
+
+    def check_writable(self) -> None:
+        """``ThemeError`` if ``themes.json`` cannot be changed (a newer version's file)."""
+        with self._lock:
+            self.reload()
+            if self._newer:
+                raise ThemeError(f"{self.path.name} was written by a newer version of Policy "
+                                 "Reader; it is not changed.",
+                                 "Update Policy Reader to import tags as themes.")

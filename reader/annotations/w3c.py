@@ -31,6 +31,9 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:policy-reader:vocab:"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"pr": VOCAB}]
 FORMAT_VERSION = 1
+#: The most themes (tags) one highlight may carry: more are refused with a clear message
+#: (20,000 tags on one highlight once made a brief of 100 MB).
+MAX_THEMES = 100
 AUTHOR_IRI = "urn:policy-reader:author:"
 COLLECTION_IRI = "urn:policy-reader:annotations:"
 THEME_IRI = "urn:policy-reader:theme:"
@@ -285,6 +288,13 @@ def _bodies(item: dict[str, Any]) -> tuple[list[str], list[str]]:
     return tags, notes
 
 
+def check_tags(tags: list[str]) -> None:
+    """``ItemError`` when an annotation carries more than :data:`MAX_THEMES` tags."""
+    if len(tags) > MAX_THEMES and len(set(tags)) > MAX_THEMES:
+        raise ItemError(f"it has {len(set(tags)):,} tags; a highlight can have at most "
+                        f"{MAX_THEMES} themes")
+
+
 def doc_ref(source: str, path: str) -> tuple[str, str]:
     """(content hash, workspace path) from a target ``source`` IRI and our ``pr:path``."""
     doc_id = ""
@@ -396,8 +406,8 @@ def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
     themes: list[str] = []
     note = ""
     body = item.get("body", ())
-    if type(body) is not list and body != ():
-        return None
+    if (type(body) is not list and body != ()) or len(body) > MAX_THEMES + 1:
+        return None  # too many tags: the lenient decoder says so
     for b in body:
         if type(b) is not dict or b.get("type") != "TextualBody":
             return None
@@ -462,6 +472,7 @@ def decode_lenient(item: Any, *, author: Author | None = None,
     created = created or modified or default_time
     modified = modified or created
     tags, notes = _bodies(item)
+    check_tags(tags)
     stance_raw = item.get("pr:stance")
     stance = None
     if isinstance(stance_raw, str) and stance_raw in Stance._value2member_map_:

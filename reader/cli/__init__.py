@@ -7,9 +7,11 @@ Results go to stdout, progress and errors to stderr. Exit codes: 0 success, 1 a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
+from typing import Literal
 
 from reader import __version__
 from reader.errors import ReaderError, UsageError
@@ -34,7 +36,7 @@ _GLOBAL_VALUE_OPTIONS = ("-w", "--workspace")
 _GLOBAL_FLAGS = ("-v", "--verbose", "-q", "--quiet")
 
 
-def command_word(argv: list[str]) -> str | bool | None:
+def command_word(argv: list[str]) -> str | Literal[False] | None:
     """The command ``argv`` names (None: no command, the app); False when something else
     comes first (help, version, an unknown option), which the full parser handles."""
     i = 0
@@ -68,16 +70,42 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
     return parser
 
 
+def _never_fail_on_output() -> None:
+    """Text that cannot be encoded (a file name that is not valid UTF-8) is printed with
+    escapes instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _never_fail_on_output()
     word = command_word(argv)
     light = word is not False and word in LIGHT_COMMANDS
-    parser = build_parser(LIGHT_COMMANDS[word] if light else COMMAND_MODULES)  # type: ignore[index]
+    parser = build_parser(LIGHT_COMMANDS[word] if word is not False and light
+                          else COMMAND_MODULES)
     args = parser.parse_args(argv)
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, to_stderr=args.verbose)
     if args.command is None:
         from reader.ui.launch import run_gui  # Qt only when the GUI is asked for
         return run_gui(workspace=args.workspace)
+    try:
+        return _run(args)
+    finally:
+        _warn_untold()
+
+
+def _warn_untold() -> None:
+    """Say what is wrong with the workspace's shared files, when no output said it yet."""
+    from reader.cli.common import untold_problems
+
+    with contextlib.suppress(ReaderError, OSError):
+        for line in untold_problems():
+            print(f"policy-reader: warning: {line}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
@@ -92,3 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a disk failure no module turned into a ReaderError: still one line
+        from reader.cli.common import os_error_line
+
+        log.error("command failed on a file system error", exc_info=True)
+        print(f"policy-reader: {os_error_line(exc)}", file=sys.stderr)
+        return 1

@@ -1,5 +1,6 @@
-"""Annotation commands: annotate, annotations list|import|export|delete, themes list (edits:
-:mod:`reader.cli.theme_cmds`), whoami."""
+"""Annotation commands: annotate, annotations list|delete (import, export and held:
+:mod:`reader.cli.annotation_files_cmds`), themes list (edits: :mod:`reader.cli.theme_cmds`),
+whoami."""
 
 from __future__ import annotations
 
@@ -10,19 +11,18 @@ import unicodedata
 from typing import Any
 
 from reader.annotations.identity import current_author, set_author_name
-from reader.annotations.interop import FORMATS, export, import_files, write_export
 from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
 from reader.annotations.taxonomy import Taxonomy
-from reader.cli import theme_cmds
+from reader.cli import annotation_files_cmds, theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.errors import AnnotationError, UsageError
+from reader.errors import AnnotationError, ReaderError, UsageError
 from reader.model.annotations import Placed
 from reader.paths import DATA_DIRNAME, resolve_workspace
 from reader.settings import Settings
 from reader.workspace import Workspace
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="highlight a passage of a document",
                        description="Highlight the words QUOTE in document DOC (id, id prefix "
                                    "or path), with themes, a stance and a note. Saved to your "
@@ -46,27 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = asub.add_parser("list", help="list highlights",
                         description="List highlights (everyone's), filtered.")
-    _filters(p)
+    add_filters(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_list)
 
-    p = asub.add_parser("import", help="import annotation files",
-                        description="Import W3C Web Annotation files, Hypothesis exports, or "
-                                    "a colleague's Policy Reader file. Every file is checked "
-                                    "first; if one is broken nothing is imported.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="print what was imported as JSON")
-    p.set_defaults(func=cmd_import)
-
-    p = asub.add_parser("export", help="export highlights",
-                        description="Export highlights as W3C JSON-LD, a Hypothesis export, "
-                                    "or CSV for a spreadsheet.")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--out", required=True, metavar="FILE", help="output file ('-': stdout)")
-    _filters(p)
-    p.add_argument("--no-names", action="store_true", help="leave out who made each highlight")
-    p.add_argument("--no-notes", action="store_true", help="leave out the notes")
-    p.set_defaults(func=cmd_export)
+    annotation_files_cmds.register(asub)
 
     p = asub.add_parser("delete", help="delete one of your highlights",
                         description="Delete one of your own highlights (by id or the start "
@@ -91,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_whoami)
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
+def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], metavar="DOC",
                    help="only this document (id, id prefix or path; repeatable)")
     p.add_argument("--theme", action="append", default=[], metavar="THEME",
@@ -103,7 +87,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
                    help="only highlights that cannot be placed in the current text")
 
 
-def _workspace(args: argparse.Namespace) -> Workspace:
+def load_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace with its library brought up to date (an amended memo is seen at once;
     nothing is re-read when no file changed) and every annotation file loaded."""
     ws = open_workspace(args)
@@ -121,7 +105,7 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return ws
 
 
-def _selection(ws: Workspace, args: argparse.Namespace) -> Selection:
+def selection(ws: Workspace, args: argparse.Namespace) -> Selection:
     library = ws.library()
     docs = frozenset(library.find(ref).id for ref in args.doc) if args.doc else None
     tax = ws.themes().taxonomy()
@@ -158,7 +142,7 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = load_workspace(args)
     library = ws.library()
     doc = library.find(args.doc)
     text = library.text(doc.id).text
@@ -214,11 +198,11 @@ def _placed_json(p: Placed, tax: Taxonomy, *, mine_id: str, path: str = "") -> d
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = load_workspace(args)
     store = ws.annotations()
-    selection = _selection(ws, args)
+    chosen_by = selection(ws, args)
     paths = {d.id: d.path for d in ws.library().documents()}
-    chosen = [p for p in store.placed_all() if selection.matches(p)]
+    chosen = [p for p in store.placed_all() if chosen_by.matches(p)]
     chosen.sort(key=lambda p: (paths.get(p.anchor.doc_id, p.highlight.doc_path), p.orphaned,
                                p.anchor.start, p.highlight.id))
     tax = ws.themes().taxonomy()
@@ -256,46 +240,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- import / export / delete ----------------------------------------------------------------
-def cmd_import(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    results = import_files(ws, args.files)
-    if args.json:
-        print_json(results)
-        return 0
-    for r in results:
-        if r.kind == "colleague":
-            what = (f"{r.author}'s file is already here" if r.message else
-                    f"{r.added} highlight(s) of {r.author} copied in as theirs")
-        else:
-            what = f"{r.added} new, {r.updated} updated, {r.skipped} skipped (yours)"
-        extra = []
-        if r.replies_skipped:
-            extra.append(f"{r.replies_skipped} replies skipped")
-        if r.new_themes:
-            extra.append(f"new themes: {', '.join(r.new_themes)}")
-        if r.unmatched_documents:
-            extra.append(f"{r.unmatched_documents} on documents not in this workspace "
-                         "(listed as orphans)")
-        print(f"{r.path}: {what}" + (f" ({'; '.join(extra)})" if extra else ""))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    data, count = export(ws, args.format, selection=_selection(ws, args),
-                         names=not args.no_names, notes=not args.no_notes)
-    if args.out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_export(args.out, data)
-        print(f"{count} highlight(s) written to {args.out}", file=sys.stderr)
-    return 0
-
-
+# -- delete --------------------------------------------------------------------------------
 def cmd_delete(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
+    ws = load_workspace(args)
     store = ws.annotations()
     h = store.find(args.id)
     store.delete(h.id)
@@ -313,10 +260,10 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
     store = ws.annotations()
     counts: dict[str, int] = {}
     for h in store.all():
-        for t in h.themes:
-            rid = tax.resolve(t) or t
+        for tid in h.themes:
+            rid = tax.resolve(tid) or tid
             counts[rid] = counts.get(rid, 0) + 1
-    unknown = sorted(t for t in counts if t not in tax.by_id)
+    unknown = sorted(tid for tid in counts if tid not in tax.by_id)
     if args.json:
         print_json({
             "themes": [{"id": t.id, "label": t.label, "color": t.color,
@@ -325,7 +272,7 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
                        for t in tax.themes],
             "favourites": list(tax.favourites),
             "aliases": dict(tax.aliases),
-            "unknown": [{"id": t, "highlights": counts[t]} for t in unknown],
+            "unknown": [{"id": tid, "highlights": counts[tid]} for tid in unknown],
         })
         return 0
     width = max((len(t.id) + 2 * tax.depth(t.id) for t in tax.themes), default=10)
@@ -334,8 +281,9 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
         n = counts.get(t.id, 0)
         print(f"{indent}{t.id:<{width - len(indent)}}  {t.color}  {t.label}"
               + (f"  ({n})" if n else ""))
-    for t in unknown:
-        print(f"{t:<{width}}  unknown  ({counts[t]}) — from another group; adopt it in the app")
+    for tid in unknown:
+        print(f"{tid:<{width}}  unknown  ({counts[tid]}) — from another group; adopt it in the "
+              "app")
     return 0
 
 
@@ -347,10 +295,16 @@ def cmd_whoami(args: argparse.Namespace) -> int:
         # creating or seeding a workspace just for this)
         root = resolve_workspace(getattr(args, "workspace", None))
         if (root / DATA_DIRNAME / "annotations" / f"{author.id}.json").is_file():
-            store = Workspace.open(root, settings=settings).annotations()
-            store.load()
-            author = store.set_author_name(args.name)
-            store.save()
+            try:
+                store = Workspace.open(root, settings=settings).annotations()
+                store.load()
+                author = store.set_author_name(args.name)
+                store.save()
+            except ReaderError as exc:  # the name itself is saved: say so, exit 0
+                print(f"policy-reader: {exc}", file=sys.stderr)
+                print("policy-reader: your new name is saved; your annotation file in this "
+                      "workspace still shows the old one until it can be saved again.",
+                      file=sys.stderr)
     else:
         author = current_author(settings)
     if args.json:

@@ -14,7 +14,7 @@ from reader.cli.common import open_workspace
 from reader.errors import UsageError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
     parser = sub.add_parser(
         "open", help="open the app at a document",

@@ -15,7 +15,7 @@ from reader.export.options import BriefOptions, GroupBy, OrphanPolicy, PageSize
 from reader.export.write import FORMATS, check_destination, format_for, target_path, write_brief
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "brief", help="export a briefing packet (PDF, DOCX, HTML, Markdown, CSV)",
         description="Export the highlights that match the filters as a brief: a cover, a "
@@ -77,7 +77,7 @@ def _date(value: str | None, flag: str) -> dt.date | None:
         raise UsageError(f"{flag} {value!r} is not a date.", "Write it as YYYY-MM-DD.") from exc
 
 
-def options_from_args(args: argparse.Namespace, ws) -> BriefOptions:  # type: ignore[no-untyped-def]
+def options_from_args(args: argparse.Namespace, ws) -> BriefOptions:
     """Turn the command line into :class:`BriefOptions`, resolving names to ids."""
     inputs_authors = ws.annotations().authors()
     tax = ws.themes().taxonomy()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 import time
 from dataclasses import asdict, is_dataclass
@@ -13,9 +15,39 @@ from typing import Any
 
 from reader.workspace import Workspace
 
+_HINTS = {errno.ENOSPC: "Free some space, then try again.",
+          errno.EROFS: "The folder is read-only.",
+          getattr(errno, "EDQUOT", 122): "Your disk quota is used up; free some space.",
+          errno.EACCES: "Check the folder's permissions."}
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for a person about a file system error that reached the top."""
+    where = f" ({os.fsencode(exc.filename).decode('utf-8', 'replace')})" \
+        if isinstance(exc.filename, str | bytes) else ""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    hint = _HINTS.get(exc.errno or 0, "")
+    return f"{what}{where}." + (f" {hint}" if hint else "")
+
+
+_opened: list[Workspace] = []
+
 
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    return Workspace.open(getattr(args, "workspace", None), create=create)
+    ws = Workspace.open(getattr(args, "workspace", None), create=create)
+    _opened.append(ws)
+    return ws
+
+
+def untold_problems() -> list[str]:
+    """Problems of the workspaces this command used (a damaged ``documents.json``, values
+    left out of it, a cache that cannot be saved) that no output has said yet."""
+    lines: list[str] = []
+    for ws in _opened:
+        library = ws.library_if_open()
+        if library is not None:
+            lines += library.untold_problems()
+    return list(dict.fromkeys(lines))
 
 
 class StderrProgress:

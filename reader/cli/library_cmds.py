@@ -13,7 +13,7 @@ from reader.errors import ReaderError, UsageError
 from reader.model.documents import DocStatus, Document
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="copy files or folders into the workspace and read them",
                        description="Copy files or folders into the workspace, then bring the "
                                    "library (and search index) up to date.")
@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
         if paths is not None:
             changes = library.add_files(paths, subdir=args.subdir, progress=progress,
                                         on_batch=on_batch)
-            if paths and not changes.extracted and len(changes.problems) >= len(paths):
+            if paths and not changes.copied and changes.not_copied:
                 for problem in changes.problems:
                     print(problem, file=sys.stderr)
                 raise ReaderError("Nothing was added.")
@@ -104,6 +104,9 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
                 index.rebuild(progress=progress)
             else:
                 index.update(progress=progress)
+            status = index.status()
+            if status.state == "read-only" and status.message:
+                print(f"note: {status.message}", file=sys.stderr)
     finally:
         progress.finish()
     return _report(args, changes, library.documents(), time.perf_counter() - start)
@@ -120,9 +123,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _doc_json(d: Document) -> dict[str, object]:
     return {"id": d.id, "path": d.path, "format": d.format, "title": d.title,
             "kind": d.meta.kind, "jurisdiction": d.meta.jurisdiction, "date": d.meta.date,
-            "author": d.meta.author, "citation": d.meta.citation, "pages": d.pages,
-            "characters": d.chars, "status": d.status.value, "reason": d.reason,
-            "size": d.size, "duplicates": list(d.duplicates)}
+            "author": d.meta.author, "citation": d.meta.citation, "docket": d.meta.docket,
+            "court_or_site": d.meta.site, "judge": d.meta.judge, "type": d.meta.doc_type,
+            "pages": d.pages, "characters": d.chars, "status": d.status.value,
+            "reason": d.reason, "size": d.size, "duplicates": list(d.duplicates),
+            "sources": {s.field: s.describe() for s in d.sources}}
 
 
 def cmd_docs(args: argparse.Namespace) -> int:

@@ -7,13 +7,13 @@ import sys
 from typing import Any, TextIO
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.errors import UsageError
+from reader.errors import SearchIndexError, UsageError
 from reader.search.api import SearchResults, Snippet
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
     p = sub.add_parser(
         "search", help="search documents, highlights and notes",
@@ -42,8 +42,12 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     if not args.no_update:
         progress = StderrProgress(quiet=args.quiet)
-        ws.refresh(progress=progress)
-        progress.finish()
+        try:
+            ws.refresh(progress=progress)
+        except SearchIndexError as exc:  # e.g. a full disk: search what is indexed
+            print(f"note: {exc}", file=sys.stderr)
+        finally:
+            progress.finish()
     index = ws.search()
     results = index.search(query, limit=args.limit, sort=args.sort)
     status = index.status()

@@ -11,7 +11,7 @@ from reader.cli.common import open_workspace
 from reader.errors import UsageError
 
 
-def register(tsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(tsub: argparse._SubParsersAction) -> None:
     p = tsub.add_parser("add", help="add a theme",
                         description="Add a theme (at the top level, or under --parent).")
     p.add_argument("label", metavar="LABEL")
@@ -84,7 +84,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_value(method: str, value: str, done: str):  # type: ignore[no-untyped-def]
+def _one_value(method: str, value: str, done: str):
     """A command that sets one value of a theme: ``ThemeStore.<method>(id, args.<value>)``,
     then prints ``done`` (formatted with the theme as ``t``)."""
 

@@ -11,24 +11,32 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
+from reader.documents.changes import Batcher, LibraryChanges
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
-from reader.documents.runner import run_extraction
-from reader.documents.scan import file_hash, scan
+from reader.documents.runner import ExtractJob, Outcome, run_extraction
+from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.ocr.options import OcrOptions
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
-from reader.model.documents import DocMeta, DocStatus, DocText, Document
+from reader.model.documents import (
+    FROM_EDIT,
+    DocMeta,
+    DocStatus,
+    DocText,
+    Document,
+    FieldSource,
+)
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.safe_files import Fingerprint
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
@@ -38,30 +46,6 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 300 * 1024 * 1024
 BATCH_SECONDS = 1.0
 BATCH_SIZE = 16
-
-
-@dataclass(frozen=True)
-class LibraryChanges:
-    """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on)."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
-    moved: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    failed: tuple[str, ...] = ()
-    extracted: int = 0
-    problems: tuple[str, ...] = ()
-
-    @property
-    def touched(self) -> tuple[str, ...]:
-        """Ids whose searchable content is new: added, changed (new id) and extracted."""
-        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems)
 
 
 class Library:
@@ -79,9 +63,24 @@ class Library:
         self._by_path: dict[str, str] = {}
         #: how scanned PDF pages are read (the user's setting; English OCR by default)
         self.ocr = OcrOptions()
+        self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
     # -- reading ---------------------------------------------------------------------------
+    def read_problems(self) -> list[str]:
+        """What is wrong with the workspace's shared metadata or the text cache, one line
+        each (none: an empty list). Not part of an update's changes (which name files):
+        front ends say these through :meth:`untold_problems`."""
+        lines = [self.overrides.problem, *self.overrides.problems, self.cache.problem]
+        return [line for line in lines if line]
+
+    def untold_problems(self) -> list[str]:
+        """:meth:`read_problems` not yet handed out (by an update's changes or a call of
+        this): what a front end should still say."""
+        lines = [line for line in self.read_problems() if line not in self._told]
+        self._told.update(lines)
+        return lines
+
     def documents(self) -> tuple[Document, ...]:
         with self._lock:
             return tuple(sorted(self._docs.values(), key=lambda d: d.path))
@@ -136,8 +135,8 @@ class Library:
         if doc.status is DocStatus.PENDING:  # not extracted yet (or the cache was deleted)
             rec = self._files.get(doc.path)
             if rec is not None:
-                self._extract([(rec.digest, rec.tag, self.root / rec.path)], no_progress,
-                              NEVER_CANCELLED, lambda *_: None)
+                self._extract([ExtractJob(rec.digest, rec.tag, self.root / rec.path)],
+                              no_progress, NEVER_CANCELLED, lambda *_: None)
                 self._publish(self._files)
                 doc = self.get(doc_id)
         if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
@@ -151,12 +150,12 @@ class Library:
         loaded = self.cache.load_text(doc.id, tag)
         if loaded is None:  # the derived cache was deleted: extract again
             log.info("re-extracting %s (cache missing)", doc.path)
-            self._extract([(doc.id, tag, self.root / doc.path)], no_progress, NEVER_CANCELLED,
-                          lambda *_: None)
+            self._extract([ExtractJob(doc.id, tag, self.root / doc.path)], no_progress,
+                          NEVER_CANCELLED, lambda *_: None)
             loaded = self.cache.load_text(doc.id, tag)
             if loaded is None:
-                raise DocumentError(f"{doc.title} could not be read again.",
-                                    "Run 'policy-reader index --rebuild'.")
+                raise DocumentError(f"{doc.title} could not be read again (it may have "
+                                    "changed on disk).", "Run 'policy-reader index'.")
         text, pages, sections, links = loaded
         result = DocText(doc.id, text, pages, sections, links)
         with self._lock:
@@ -198,10 +197,11 @@ class Library:
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
         """Copy files or folders into the workspace, then bring the library up to date."""
-        problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                             progress=progress, cancel=cancel)
+        copied, problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                                     progress=progress, cancel=cancel)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        return replace(changes, problems=(*problems, *changes.problems))
+        return replace(changes, problems=(*problems, *changes.problems), copied=tuple(copied),
+                       not_copied=tuple(problems))
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
@@ -214,9 +214,11 @@ class Library:
                 on_batch: Callable[[LibraryChanges], None] | None) -> LibraryChanges:
         self.overrides.reload()
         old = dict(self._files)
-        stats = scan(self.root)
-        problems: list[str] = []
+        found = scan_workspace(self.root)
+        stats = found.files
+        problems: list[str] = list(found.skipped)
         files: dict[str, FileRecord] = {}
+        seen: dict[str, Fingerprint] = {}
         for i, (rel, st) in enumerate(stats.items()):
             cancel.raise_if_cancelled()
             progress(i, len(stats), "Checking files")
@@ -226,26 +228,27 @@ class Library:
                 files[rel] = replace(prev, tag=tag)
                 continue
             try:
-                digest = file_hash(self.root / rel)
+                digest, seen[rel] = hash_file(self.root / rel)
             except OSError as exc:
                 problems.append(f"{rel}: could not be read ({exc.strerror or exc}); skipped")
                 log.warning("%s", problems[-1])
                 continue
-            files[rel] = FileRecord(rel, st.size, st.mtime_ns, digest, tag)
+            files[rel] = FileRecord(rel, seen[rel].size, seen[rel].mtime_ns, digest, tag)
         progress(len(stats), len(stats), "Checking files")
 
-        jobs: dict[str, tuple[str, str, Path]] = {}
+        jobs: dict[str, ExtractJob] = {}
         for rec in files.values():
             if rec.digest in jobs or not self._needs_extraction(rec, rebuild):
                 continue
-            jobs[rec.digest] = (rec.digest, rec.tag, self.root / rec.path)
+            jobs[rec.digest] = ExtractJob(rec.digest, rec.tag, self.root / rec.path,
+                                          seen.get(rec.path))
         with self._lock:
             self._files = files
-            self._publish_locked(files, pending={d for d, _, _ in jobs.values()})
+            self._publish_locked(files, pending=set(jobs))
         if rebuild:
             self._texts.clear()
 
-        batches = _Batcher(on_batch)
+        batches = Batcher(on_batch, BATCH_SIZE, BATCH_SECONDS)
         old_digests = {r.digest for r in old.values()}
         ready = [r.digest for r in files.values()
                  if r.digest not in old_digests and r.digest not in jobs
@@ -260,14 +263,14 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record)
+            self._extract(list(jobs.values()), progress, cancel, record, problems)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return self._diff(old, files, extracted=len(batches.seen), failed=batches.failed,
-                          problems=problems)
+        return self._diff(old, self._files, extracted=len(batches.seen),
+                          failed=batches.failed, problems=problems)
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
@@ -282,24 +285,55 @@ class Library:
         return bool(entry.ocr) and self.ocr.enabled and entry.ocr != self.ocr_key() \
             and self.ocr_key() != "unavailable"
 
-    def _extract(self, jobs: Sequence[tuple[str, str, Path]], progress: ProgressFn,
-                 cancel: CancelToken, record: Callable[[str, bool], None]) -> None:
+    def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
+                 cancel: CancelToken, record: Callable[[str, bool], None],
+                 problems: list[str] | None = None) -> None:
+        """Extract and cache ``jobs``. Only results checked against the file's fingerprint
+        are stored; a file that changed is recorded under its new content."""
         if not jobs:
             return
         ocr_key = self.ocr_key()
-        for digest, tag, result, status, reason in run_extraction(jobs, progress, cancel,
-                                                                  ocr=self.ocr):
-            entry = self.cache.store(digest, tag, result, status, reason, ocr_key)
+        for out in run_extraction(jobs, progress, cancel, ocr=self.ocr):
+            rel = relpath(self.root, out.job.path)
+            if out.unsettled:
+                self._set_record(rel, out, forget=True)
+                line = f"{rel}: {out.reason}; it will be read at the next update"
+                log.warning("%s", line)
+                if problems is not None:
+                    problems.append(line)
+                continue
+            if out.rekeyed:
+                self._set_record(rel, out)
+            entry = self.cache.store(out.digest, out.job.tag, out.result, out.status,
+                                     out.reason, ocr_key)
             if entry.status is not DocStatus.OK:
-                log.info("%s: %s%s", next(p for d, _, p in jobs if d == digest).name,
-                         entry.status.value, f" ({entry.reason})" if entry.reason else "")
-            record(digest, entry.status in (DocStatus.OK, DocStatus.NO_TEXT))
+                log.info("%s: %s%s", rel, entry.status.value,
+                         f" ({entry.reason})" if entry.reason else "")
+            record(out.digest, entry.status in (DocStatus.OK, DocStatus.NO_TEXT))
+
+    def _set_record(self, rel: str, out: Outcome, *, forget: bool = False) -> None:
+        """The file at ``rel`` now holds ``out.digest`` (it changed since it was hashed);
+        with ``forget`` its record is marked so the next update hashes it again."""
+        with self._lock:
+            rec = self._files.get(rel)
+            if rec is None or rec.digest != out.job.digest:
+                return
+            files = dict(self._files)
+            if forget:
+                files[rel] = replace(rec, mtime_ns=-1)
+            else:
+                assert out.seen is not None
+                files[rel] = FileRecord(rel, out.seen.size, out.seen.mtime_ns, out.digest,
+                                        rec.tag)
+            self._files = files
 
     def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
               failed: list[str], problems: list[str]) -> LibraryChanges:
         old_hashes = {r.digest for r in old.values()}
         new_hashes = {r.digest for r in new.values()}
-        added, changed, moved = [], [], []
+        added: list[str] = []
+        moved: list[str] = []
+        changed: list[tuple[str, str]] = []
         for rel, rec in new.items():
             prev = old.get(rel)
             if prev is None:
@@ -340,6 +374,7 @@ class Library:
         info = format_for(Path(rec.path))
         meta = DocMeta(title=Path(rec.path).stem)
         status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
+        sources: tuple[FieldSource, ...] = ()
         if info is None:
             status = DocStatus.UNSUPPORTED
             reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
@@ -353,37 +388,15 @@ class Library:
                     entry.chars
                 source = entry.source
                 meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
-        meta = meta.merged(self.overrides.lookup(rec.path, rec.digest))
+                sources = entry.sources
+        edits = self.overrides.lookup(rec.path, rec.digest)
+        meta = meta.merged(edits)
+        if edits:  # the group's corrections win, and say so
+            edited = {k for k, v in edits.items() if v}
+            sources = tuple(s for s in sources if s.field not in edited) + tuple(
+                FieldSource(k, FROM_EDIT) for k in sorted(edited))
         return Document(id=rec.digest, path=rec.path,
                         format=info.name if info else (suffix.lstrip(".") or "unknown"),
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates), text_source=source)
-
-
-class _Batcher:
-    """Collects extracted ids and hands them on in batches (every ``BATCH_SIZE`` documents
-    or ``BATCH_SECONDS``), so search can index while a large import still runs."""
-
-    def __init__(self, on_batch: Callable[[LibraryChanges], None] | None) -> None:
-        self.on_batch = on_batch
-        self.seen: set[str] = set()
-        self.failed: list[str] = []
-        self._pending: list[str] = []
-        self._last = time.monotonic()
-
-    def add(self, digest: str, ok: bool) -> bool:
-        """Record one result; True when a batch is due."""
-        self.seen.add(digest)
-        if ok:
-            self._pending.append(digest)
-        else:
-            self.failed.append(digest)
-        return bool(self.on_batch and self._pending) and (
-            len(self._pending) >= BATCH_SIZE or time.monotonic() - self._last > BATCH_SECONDS)
-
-    def flush(self) -> None:
-        if self.on_batch and self._pending:
-            self.on_batch(LibraryChanges(added=tuple(self._pending)))
-        self._pending = []
-        self._last = time.monotonic()
+                        duplicates=tuple(duplicates), sources=sources, text_source=source)

@@ -8,12 +8,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import StorageError
+from reader.errors import ReaderError, StorageError
 from reader.jsonio import atomic_write_json
+from reader.safe_files import read_bytes
 
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
+MAX_STATE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class FileRecord:
 
 def load_state(path: Path) -> dict[str, FileRecord]:
     try:
-        raw = json.loads(path.read_text("utf-8"))
+        raw = json.loads(read_bytes(path, max_bytes=MAX_STATE_BYTES, what="library state"))
         if raw.get("version") != STATE_VERSION:
             return {}
         return {rel: FileRecord(rel, int(v["size"]), int(v["mtime_ns"]), str(v["hash"]),
@@ -35,7 +37,7 @@ def load_state(path: Path) -> dict[str, FileRecord]:
                 for rel, v in raw["files"].items()}
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ReaderError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.warning("library state %s unreadable (%s); files will be re-checked", path, exc)
         return {}
 

@@ -28,6 +28,7 @@ from reader.export.model import (
 from reader.export.options import BriefOptions, OrphanPolicy
 from reader.export.select import TaxonomyLike, ThemeTree, local_day, matches, wanted_themes
 from reader.export.text import clean, one_line, quote_text, redact
+from reader.extract.courts import court_abbrev
 from reader.model.annotations import Placed, Stance, Theme
 from reader.model.documents import DocText, Document
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 TextsFn = Callable[[str], DocText]
 #: Source order in a brief, as a legal brief lists authorities.
-KIND_ORDER = ("statute", "opinion", "memo", "report", "article", "other")
+KIND_ORDER = ("statute", "opinion", "filing", "memo", "report", "article", "other")
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,9 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
         end_page=end_page if end_page != page else "", section=one_line(section),
         section_title=(one_line(inner.title) if inner and not section
                        and one_line(inner.title).casefold() != title.casefold() else ""),
-        legal_citation=one_line(meta.citation), site=one_line(meta.site))
+        legal_citation=one_line(meta.citation), site=one_line(meta.site), kind=meta.kind,
+        docket=one_line(meta.docket), court=court_abbrev(meta.site, meta.jurisdiction),
+        doc_type=one_line(meta.doc_type))
     return BriefQuote(highlight_id=h.id, number=0, text=words, citation=citation,
                       doc_id=doc_id, page_number=page_number, start=start, end=end,
                       themes=(), stance=h.stance, note=note, annotator=annotator,
@@ -226,7 +229,9 @@ def _sources(quotes: Sequence[BriefQuote], documents: Mapping[str, Document],
             date=one_line(m.date), kind=m.kind, jurisdiction=one_line(m.jurisdiction),
             site=one_line(m.site), legal_citation=one_line(m.citation),
             source_url=one_line(m.source_url), path=doc.path, quote_count=len(qs),
-            pages_cited=pages))
+            pages_cited=pages, docket=one_line(m.docket),
+            court=court_abbrev(m.site, m.jurisdiction), doc_type=one_line(m.doc_type),
+            judge=one_line(m.judge)))
     return tuple(out)
 
 

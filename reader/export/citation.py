@@ -4,6 +4,15 @@
     *Title* (Author, 2019), pp. 3–4
     *Title* (Outlet, June 2020), section “Findings”
 
+Opinions and filings as a lawyer cites them (Bluebook-like), with the page the document
+prints ("slip op. at 8" is the opinion's own page 8, not the PDF's 12th):
+
+    *United States v. Ashworth*, No. 08-3071, slip op. at 8 (D.C. Cir. Feb. 5, 2010)
+    *Holloway v. Price*, 569 U.S. ___, slip op. at 3 (2013)
+    *State v. Lowther*, 352 Or 81, 84 (2012)
+    *State v. Fenwick*, 2022-NCSC-14, slip op. at 5
+    Motion to Dismiss at 2, *Roe v. City of Harlow*, No. 1:18-cv-02231 (D. Md. Oct. 9, 2018)
+
 The title is set in italics (``runs`` gives ``(text, italic)`` pieces for rich formats;
 ``plain`` is the same without styling). Months are abbreviated as in legal citation
 (Jan., Feb., Mar., Apr., May, June, July, Aug., Sept., Oct., Nov., Dec.).
@@ -91,8 +100,64 @@ def parenthetical(c: Citation) -> str:
     return ", ".join(p for p in (author, site, format_date(c.date)) if p)
 
 
+_REPORTER_RE = re.compile(r"^\d{1,4} [A-Z][A-Za-z. ]*?[A-Za-z.] (?:\d{1,5}|_{2,})$")
+_NEUTRAL_RE = re.compile(r"^(?:1[89]|20)\d\d[- ][A-Za-z.]+[- ]\d{1,6}$")
+
+
+def _span(c: Citation) -> str:
+    return c.pages if c.page else ""
+
+
+def _paren(c: Citation, *, day: bool) -> str:
+    """"(D.C. Cir. Feb. 5, 2010)", "(2013)"; "" when nothing is known."""
+    when = format_date(c.date) if day else (c.date or "")[:4]
+    inner = " ".join(x for x in (c.court, when) if x)
+    return f" ({inner})" if inner else ""
+
+
+def court_tail(c: Citation, *, pin: bool = True, nbsp: bool = False) -> str:
+    """What follows an opinion's case name: ", No. 08-3071, slip op. at 8 (D.C. Cir. Feb.
+    5, 2010)", ", 556 U.S. 332, 338 (2009)" — without the pinpoint when ``pin`` is False
+    (the Sources list)."""
+    own = c.legal_citation.strip()
+    pages = _span(c) if pin else ""
+    space = NBSP if nbsp else " "
+    per_curiam = " (per curiam)" if "per curiam" in c.doc_type.lower() else ""
+    if own and _REPORTER_RE.match(own) and "___" not in own:
+        pin_s = f", {pages}" if pages else ""
+        court = "" if c.court in ("", "U.S.") or own.split()[1].rstrip(".") in \
+            c.court.replace(" ", "") else c.court
+        year = (c.date or "")[:4]
+        inner = " ".join(x for x in (court, year) if x)
+        return f", {own}{pin_s}" + (f" ({inner})" if inner else "") + per_curiam
+    if own and "___" in own:  # a Supreme Court slip opinion: "569 U.S. ___"
+        pin_s = f", slip op. at{space}{pages}" if pages else ""
+        return f", {own}{pin_s}{_paren(c, day=False)}{per_curiam}"
+    if own and _NEUTRAL_RE.match(own):
+        pin_s = f", slip op. at{space}{pages}" if pages else ""
+        return f", {own}{pin_s}{per_curiam}"
+    docket = c.docket or own
+    parts = [docket] if docket else []
+    if pages:
+        parts.append(f"slip op. at{space}{pages}")
+    head = (", " + ", ".join(parts)) if parts else ""
+    return head + _paren(c, day=True) + per_curiam
+
+
+def _court_runs(c: Citation, *, nbsp: bool) -> tuple[tuple[str, bool], ...]:
+    if c.kind == "filing":
+        pages = _span(c)
+        what = c.doc_type or "Filing"
+        lead = f"{what} at{NBSP if nbsp else ' '}{pages}, " if pages else f"{what}, "
+        docket = f", {c.docket}" if c.docket else ""
+        return ((lead, False), (c.title, True), (docket + _paren(c, day=True), False))
+    return ((c.title, True), (court_tail(c, nbsp=nbsp), False))
+
+
 def runs(c: Citation, *, nbsp: bool = False) -> tuple[tuple[str, bool], ...]:
     """The citation as ``(text, italic)`` pieces: the title italic, the rest roman."""
+    if c.kind in ("opinion", "filing"):
+        return _court_runs(c, nbsp=nbsp)
     out: list[tuple[str, bool]] = [(c.title, True)]
     tail = ""
     paren = parenthetical(c)

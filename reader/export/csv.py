@@ -39,7 +39,8 @@ def render(brief: Brief) -> bytes:
         section = first_section[quote.highlight_id]
         src = doc_kinds.get(quote.doc_id)
         c = quote.citation
-        row = (quote.number, _section_path(brief, section), "; ".join(quote.themes),
+        row: tuple[object, ...] = (
+               quote.number, _section_path(brief, section), "; ".join(quote.themes),
                quote.stance.label if quote.stance else "", quote.text, cite.plain(c), c.title,
                c.author, c.date, c.page, c.end_page, c.section, quote.note, quote.annotator,
                src.kind if src else "", src.jurisdiction if src else "", c.legal_citation,

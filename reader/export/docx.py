@@ -19,7 +19,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Pt
+from docx.shared import Cm, Inches, Length, Pt
 from docx.text.paragraph import Paragraph
 
 from reader.export import citation as cite
@@ -127,7 +127,7 @@ class _Writer:
         sec = self.doc.sections[0]
         if self.b.options.page_size is PageSize.LETTER:
             sec.page_width, sec.page_height = Inches(8.5), Inches(11)
-            margin = Inches(1)
+            margin: Length = Inches(1)
         else:
             sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
             margin = Cm(2.5)

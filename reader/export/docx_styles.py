@@ -69,7 +69,7 @@ def _custom(doc: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyl
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[base]
     style.quick_style = True
-    return style  # type: ignore[return-value]
+    return style
 
 
 def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
@@ -192,5 +192,5 @@ def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
         out[f"TOC {level}"] = toc
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Normal",
                  "TOC Heading"):
-        out[name] = s[name]  # type: ignore[assignment]
+        out[name] = s[name]
     return out

@@ -21,7 +21,7 @@ def cap(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def fld_char(kind: str):  # type: ignore[no-untyped-def]
+def fld_char(kind: str):
     run = OxmlElement("w:r")
     fld = OxmlElement("w:fldChar")
     fld.set(qn("w:fldCharType"), kind)
@@ -29,7 +29,7 @@ def fld_char(kind: str):  # type: ignore[no-untyped-def]
     return run
 
 
-def instr(text: str):  # type: ignore[no-untyped-def]
+def instr(text: str):
     run = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -38,7 +38,7 @@ def instr(text: str):  # type: ignore[no-untyped-def]
     return run
 
 
-def first_run_index(p) -> int:  # type: ignore[no-untyped-def]
+def first_run_index(p) -> int:
     """Where runs start in a ``w:p`` (after its ``w:pPr``)."""
     ppr = p.find(qn("w:pPr"))
     return 1 if ppr is not None else 0

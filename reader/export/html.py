@@ -115,7 +115,7 @@ def note_html(blocks: tuple[Block, ...], label: str = "") -> str:
     return "".join(out)
 
 
-def _span_html(s) -> str:  # type: ignore[no-untyped-def]
+def _span_html(s) -> str:
     text = escape(s.text).replace("\n", "<br>")
     if s.code:
         text = f"<code>{text}</code>"
@@ -135,7 +135,7 @@ def _link(url: str) -> str:
     return f'<a href="{escape(href)}">{escape(url)}</a>' if href else escape(url)
 
 
-def citation_html(c) -> str:  # type: ignore[no-untyped-def]
+def citation_html(c) -> str:
     return "".join(f"<cite>{escape(t)}</cite>" if italic else escape(t)
                    for t, italic in cite.runs(c, nbsp=True))
 

@@ -4,9 +4,9 @@ read well in black and white)."""
 
 from __future__ import annotations
 
-from reader.export.citation import format_date, format_day
+from reader.export.citation import court_tail, format_date, format_day
 from reader.export.group import KIND_LABELS
-from reader.export.model import Brief, BriefQuote, BriefSection, SourceEntry
+from reader.export.model import Brief, BriefQuote, BriefSection, Citation, SourceEntry
 from reader.export.options import GroupBy
 
 CONTENTS = "Contents"
@@ -71,10 +71,28 @@ def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
     if mode is not GroupBy.STANCE and quote.stance is not None:
         parts.append(f"Stance: {quote.stance.label}")
     if mode is not GroupBy.DOCUMENT and quote.also_under:
-        parts.append("Also under: " + "; ".join(quote.also_under))
+        more = f" and {quote.also_under_more:,} more" if quote.also_under_more else ""
+        parts.append("Also under: " + "; ".join(quote.also_under) + more)
     if quote.annotator:
         parts.append(f"Highlighted by {quote.annotator}")
     return " · ".join(parts)
+
+
+def _court_lines(s: SourceEntry) -> tuple[list[str], list[str]]:
+    """An opinion or a filing in the Sources: its citation ("No. 08-3071 (D.C. Cir. Feb. 5,
+    2010)"), then the court, what it is and who wrote it."""
+    c = Citation(s.title, date=s.date, legal_citation=s.legal_citation, site=s.site,
+                 kind=s.kind, docket=s.docket, court=s.court, doc_type=s.doc_type)
+    if s.kind == "filing":
+        cite = ", ".join(x for x in (s.doc_type, s.docket) if x)
+        cite += court_tail(Citation("", date=s.date, court=s.court, kind="opinion"), pin=False)
+    else:
+        cite = court_tail(c, pin=False).removeprefix(", ")
+        if s.docket and s.docket not in cite:
+            cite += f"; {s.docket}"
+    kind = s.doc_type if s.kind == "opinion" and s.doc_type else KIND_LABELS.get(s.kind, "")
+    second = [x for x in (s.site, kind, s.judge) if x]
+    return [cite.strip()] if cite.strip() else [], second
 
 
 def source_lines(s: SourceEntry) -> tuple[str, list[str]]:
@@ -83,8 +101,12 @@ def source_lines(s: SourceEntry) -> tuple[str, list[str]]:
              if x]
     kind = KIND_LABELS.get(s.kind, "") if s.kind and s.kind != "other" else ""
     second = [x for x in (kind, s.jurisdiction, s.legal_citation) if x]
+    if s.kind in ("opinion", "filing"):
+        first, second = _court_lines(s)
     lines = []
-    if first:
+    if first and s.kind in ("opinion", "filing"):
+        lines.append(first[0])
+    elif first:
         lines.append(". ".join(first) + ".")
     if second:
         lines.append(" · ".join(second))

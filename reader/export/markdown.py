@@ -93,7 +93,7 @@ def _appendix_titles(brief: Brief) -> list[str]:
     return [title for _key, title in labels.appendices(brief)]
 
 
-def _section(brief: Brief, s: BriefSection, w) -> None:  # type: ignore[no-untyped-def]
+def _section(brief: Brief, s: BriefSection, w) -> None:
     hashes = "#" * min(6, s.level + 1)
     w(f"{hashes} {escape(s.title)}\n\n")
     if s.description:
@@ -104,7 +104,7 @@ def _section(brief: Brief, s: BriefSection, w) -> None:  # type: ignore[no-untyp
         _quote(brief, s, q, w)
 
 
-def _quote(brief: Brief, s: BriefSection, q: BriefQuote, w) -> None:  # type: ignore[no-untyped-def]
+def _quote(brief: Brief, s: BriefSection, q: BriefQuote, w) -> None:
     w("\n>\n".join(f"> {escape(p)}" for p in q.paragraphs) + "\n\n")
     line = "— " + cite.markdown(q.citation, escape)
     meta = labels.quote_meta(brief, s, q)
@@ -162,7 +162,7 @@ def _span_md(s: Span) -> str:
     return text
 
 
-def _appendices(brief: Brief, w) -> None:  # type: ignore[no-untyped-def]
+def _appendices(brief: Brief, w) -> None:
     if brief.options.include_sources and brief.sources:
         w(f"## {labels.SOURCES}\n\n")
         for i, src in enumerate(brief.sources, 1):

@@ -28,8 +28,12 @@ class Citation:
     end_page: str = ""
     section: str = ""
     section_title: str = ""
-    legal_citation: str = ""  # e.g. "35 P.S. § 780-113"
+    legal_citation: str = ""  # e.g. "35 P.S. § 780-113"; an opinion's own reporter cite
     site: str = ""
+    kind: str = ""  # the document's kind: opinions and filings are cited as lawyers do
+    docket: str = ""  # "No. 08-3071"
+    court: str = ""  # the court as a citation names it: "D.C. Cir.", "N.C."; "" for SCOTUS
+    doc_type: str = ""  # "Unpublished per curiam opinion", "Motion to Dismiss" …
 
     @property
     def pages(self) -> str:
@@ -64,7 +68,8 @@ class BriefQuote:
     note: str = ""  # Markdown; "" when notes are left out
     annotator: str = ""  # "" when anonymised
     created: dt.datetime | None = None
-    also_under: tuple[str, ...] = ()  # other sections this quote also appears in
+    also_under: tuple[str, ...] = ()  # other sections this quote also appears in (a few)
+    also_under_more: int = 0  # how many more it appears in (not named)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -109,6 +114,10 @@ class SourceEntry:
     source_url: str = ""
     path: str = ""
     quote_count: int = 0
+    docket: str = ""
+    court: str = ""  # the court as a citation names it ("D.C. Cir.")
+    doc_type: str = ""
+    judge: str = ""
     pages_cited: tuple[str, ...] = ()  # page labels, document order
 
 

@@ -111,7 +111,7 @@ def parse_note(markdown: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _inline_spans(children: list) -> tuple[Span, ...]:  # type: ignore[type-arg]
+def _inline_spans(children: list) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = italic = 0
     href = ""

@@ -284,7 +284,7 @@ class _Story:
                 p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
             parts.append(p)
         cit = Para("— " + citation_markup(q.citation), st.citation)
-        cit.progress_mark = True  # type: ignore[attr-defined]
+        cit.progress_mark = True
         parts.append(cit)
         meta = labels.quote_meta(self.b, s, q, number=False)
         note = note_flowables(parse_note(q.note), st) if q.note else []

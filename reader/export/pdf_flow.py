@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen import canvas as rl_canvas
@@ -27,9 +28,9 @@ class NumberedCanvas(rl_canvas.Canvas):
     """Keeps every page until ``save`` so it can write "Page N of M" and the table of
     contents' page numbers once all pages are known."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._saved_pages: list[dict] = []  # type: ignore[type-arg]
+        self._saved_pages: list[dict] = []
         self._toc_marks: list[tuple[str, float, float, str, float]] = []
         self.heading_pages: dict[str, int] = {}
         self.footer: Callable[[rl_canvas.Canvas, int, int], None] | None = None
@@ -75,7 +76,7 @@ def speed_up_reportlab() -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import paragraph
 
-    def cached_width(text: str, font: str, size: float, encoding=None) -> float:  # type: ignore[no-untyped-def]
+    def cached_width(text: str, font: str, size: float, encoding=None) -> float:
         key = (text, font, size)
         hit = _width_cache.get(key)
         if hit is None:
@@ -93,11 +94,13 @@ class MemoWrap:
     """Platypus wraps a paragraph again each time it is asked (KeepTogether asks twice);
     the lines depend only on the width, so remember them."""
 
-    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+    def wrap(self, availWidth, availHeight):
         memo = self.__dict__.get("_memo")
         if memo is not None and memo[0] == availWidth:
             _, self.width, self.height, self.blPara, self._wrapWidths = memo
             return self.width, self.height
+        # a mixin (class MemoParagraph(MemoWrap, Paragraph)): Paragraph's wrap is next in
+        # the MRO, which mypy cannot see from here
         w, h = super().wrap(availWidth, availHeight)  # type: ignore[misc]
         self._memo = (availWidth, w, h, self.blPara, self._wrapWidths)
         return w, h
@@ -107,7 +110,7 @@ class Para(MemoWrap, Paragraph):
     """A paragraph that wraps once per width."""
 
 
-_templates: dict[int, tuple[ParagraphStyle, object]] = {}
+_templates: dict[int, tuple[ParagraphStyle, Any]] = {}  # style's id → (it, a fragment)
 
 
 def plain_paragraph(cls: type[Paragraph], text: str, style: ParagraphStyle) -> Paragraph:
@@ -117,7 +120,7 @@ def plain_paragraph(cls: type[Paragraph], text: str, style: ParagraphStyle) -> P
     entry = _templates.get(id(style))
     if entry is None or entry[0] is not style:
         entry = _templates[id(style)] = (style, Paragraph("x", style).frags[0])
-    frag = entry[1].clone(text=text)  # type: ignore[attr-defined]
+    frag = entry[1].clone(text=text)
     return cls(None, style, frags=[frag])
 
 
@@ -125,14 +128,14 @@ class Heading(MemoWrap, Paragraph):
     """A heading that becomes a bookmark, an outline entry and a contents line."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str = "", outline: str = "",
-                 level: int = 0, rule: bool = False, **kw) -> None:  # type: ignore[no-untyped-def]
+                 level: int = 0, rule: bool = False, **kw) -> None:
         super().__init__(text, style, **kw)
         self.key = key
         self.outline = outline
         self.outline_level = level
         self.rule = rule
 
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]
+    def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         if parts:
             head = parts[0]
@@ -193,7 +196,7 @@ class KeepShort(KeepTogether):
         self.tail = tail or []
         self.limit = limit
 
-    def split(self, aW, aH):  # type: ignore[no-untyped-def]
+    def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         if self.limit >= self._H:
@@ -232,13 +235,13 @@ class Contents(Flowable):
             self._paras.append(p)
             self._heights.append(h + st.spaceBefore + st.spaceAfter)
 
-    def wrap(self, aW, aH):  # type: ignore[no-untyped-def]
+    def wrap(self, aW, aH):
         self._layout(aW)
         self.width = aW
         self.height = sum(self._heights)
         return aW, self.height
 
-    def split(self, aW, aH):  # type: ignore[no-untyped-def]
+    def split(self, aW, aH):
         self._layout(aW)
         used, k = 0.0, 0
         for h in self._heights:
@@ -250,7 +253,7 @@ class Contents(Flowable):
             return [] if k == 0 else [self]
         return [Contents(self.entries[:k], self.styles), Contents(self.entries[k:], self.styles)]
 
-    def drawOn(self, canvas, x, y, _sW=0):  # type: ignore[no-untyped-def]
+    def drawOn(self, canvas, x, y, _sW=0):
         top = y + self.height
         for e, p, h in zip(self.entries, self._paras, self._heights, strict=True):
             st = p.style

@@ -109,7 +109,7 @@ def register() -> None:
     with _lock:
         if _coverage:
             return
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for family, files in FILES.items():
             for suffix, name in zip(SUFFIXES, files, strict=True):
                 font = _load(name, family + suffix)

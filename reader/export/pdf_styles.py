@@ -18,7 +18,7 @@ QUOTE_LEFT = 26.0  # text indent of block quotes (the rule sits at 14)
 APPARATUS_LEFT = QUOTE_LEFT
 
 
-def _ps(name: str, **kw) -> ParagraphStyle:  # type: ignore[no-untyped-def]
+def _ps(name: str, **kw) -> ParagraphStyle:
     base = dict(fontName=SERIF, fontSize=10.5, leading=14.5, textColor=INK,
                 allowWidows=0, allowOrphans=0, splitLongWords=1)
     base.update(kw)

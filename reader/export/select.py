@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 from reader.export.options import NO_STANCE, BriefOptions
 from reader.model.annotations import Placed, Theme
@@ -45,9 +45,9 @@ class ThemeTree:
     def of(cls, taxonomy: TaxonomyLike | Sequence[Theme] | None) -> ThemeTree:
         if taxonomy is None:
             return cls(())
-        themes = getattr(taxonomy, "themes", taxonomy)
+        themes = cast("Sequence[Theme]", getattr(taxonomy, "themes", taxonomy))  # its, or these
         aliases = getattr(taxonomy, "aliases", None)
-        return cls(tuple(themes), aliases)  # type: ignore[arg-type]
+        return cls(tuple(themes), aliases)
 
     def canonical(self, theme_id: str) -> str | None:
         """The current id of a tag: merged ids followed to the theme they became; ``None``

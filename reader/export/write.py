@@ -109,9 +109,9 @@ def render(brief: Brief, fmt: str, *, progress: ProgressFn = no_progress,
     """The brief in ``fmt`` as bytes (nothing is written)."""
     module = importlib.import_module(FORMATS[format_for("", fmt)][0])
     if fmt in ("pdf", "docx"):
-        return module.render(brief, progress=progress, cancel=cancel)  # type: ignore[no-any-return]
+        return module.render(brief, progress=progress, cancel=cancel)
     cancel.raise_if_cancelled()
-    return module.render(brief)  # type: ignore[no-any-return]
+    return module.render(brief)
 
 
 def write_brief(brief: Brief, path: str | os.PathLike[str], fmt: str | None = None, *,

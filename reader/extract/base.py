@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model.documents import DocMeta, DocStatus, Link, Page, Section
+from reader.model.documents import DocMeta, DocStatus, FieldSource, Link, Page, Section
 
 
 @dataclass(frozen=True)
@@ -14,9 +14,10 @@ class Extracted:
     ``text`` is normalised (see :mod:`reader.extract.normalize`); ``pages`` cover it with
     offsets in code points. ``boxes`` is the packed per-character geometry of PDF pages
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
-    notes for the log (e.g. "page 2 has no text layer"). ``links`` are the cross-references
-    a statute marks up (offsets in ``text``). ``ocr`` holds the packed OCR words of scanned
-    pages (``None`` when no page was recognised).
+    notes for the log (e.g. "page 2 has no text layer"). ``sources`` say where each
+    metadata value was read (page and characters, or the file's properties). ``links`` are
+    the cross-references a statute marks up (offsets in ``text``). ``ocr`` holds the
+    packed OCR words of scanned pages (``None`` when no page was recognised).
     """
 
     text: str
@@ -27,6 +28,7 @@ class Extracted:
     reason: str = ""
     boxes: bytes | None = None
     warnings: tuple[str, ...] = ()
+    sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
     links: tuple[Link, ...] = ()
     #: words recognised by OCR with boxes and confidence (:mod:`reader.extract.ocr.words`)
     ocr: bytes | None = None

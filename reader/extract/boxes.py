@@ -218,7 +218,9 @@ class CharBoxes:
                 raise ValueError("runs out of order")
         except (zlib.error, struct.error, ValueError, OverflowError) as exc:
             raise BoxesError(f"The saved character positions are damaged ({exc}).") from exc
-        return cls(pages, *cols, unit=unit, text_length=text_length)
+        starts, lengths, run_pages, y0s, y1s, bases, gaps, widths = cols
+        return cls(pages, starts, lengths, run_pages, y0s, y1s, bases, gaps, widths,
+                   unit=unit, text_length=text_length)
 
     # -- pages ---------------------------------------------------------------------------
     @property

@@ -20,15 +20,20 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.etree
 
 from reader.errors import DamagedFile, FileTooLarge
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
-from reader.extract.metadata import guess_meta, is_title_line
+from reader.extract.metadata import guess_meta_sourced, is_title_line
 from reader.extract.structure import to_roman
 from reader.model.documents import KINDS, DocMeta
+from reader.safe_files import open_regular
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +63,12 @@ def check_package(path: Path) -> None:
     if size > MAX_DOCX_BYTES:
         raise FileTooLarge(f"{name}: the file is {size // (1024 * 1024)} MB; Word files over "
                            f"{MAX_DOCX_BYTES // (1024 * 1024)} MB are not read.")
-    with open(path, "rb") as fh:
-        head = fh.read(8)
+    try:
+        with open_regular(path) as fh:  # never a pipe or a device
+            head = fh.read(8)
+    except OSError as exc:
+        raise DamagedFile(f"{name}: the file could not be read ({exc.strerror or exc}).") \
+            from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DamagedFile(f"{name}: this is an old Word .doc file (or an encrypted .docx) "
                           "with a .docx name; save it as .docx or PDF.")
@@ -147,9 +156,9 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 class _Reader:
-    def __init__(self, doc: object) -> None:
+    def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        part = doc.part  # type: ignore[attr-defined]
+        part = doc.part
         try:
             numbering = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -160,10 +169,10 @@ class _Reader:
         self.blocks: list[tuple[str, int]] = []  # (text, heading level or 0)
 
     @staticmethod
-    def _styles(doc: object) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
+    def _styles(doc: DocxDocument) -> dict[str, tuple[str, int, tuple[str, int] | None]]:
         """style id → (name, outline level or -1, numPr of the style)."""
         out: dict[str, tuple[str, int, tuple[str, int] | None]] = {}
-        styles = doc.styles.element  # type: ignore[attr-defined]
+        styles = doc.styles.element
         for st in styles.iter(W + "style"):
             name = _val(st.find(W + "name"), st.get(W + "styleId", ""))
             ppr = st.find(W + "pPr")
@@ -244,7 +253,7 @@ class _Reader:
                 self.body(child)
 
     def notes(self, kind: str) -> list[tuple[int, str]]:
-        part = self.doc.part  # type: ignore[attr-defined]
+        part = self.doc.part
         tag = W + ("footnoteReference" if kind == "footnotes" else "endnoteReference")
         wanted = {ident: n for (t, ident), n in self.note_ids.items() if t == tag}
         if not wanted:
@@ -276,8 +285,8 @@ def _num_pr(ppr: lxml.etree._Element | None) -> tuple[str, int] | None:
     return num_id, int(_val(num.find(W + "ilvl"), "0") or 0)
 
 
-def _hints(doc: object) -> DocMeta:
-    core = doc.core_properties  # type: ignore[attr-defined]
+def _hints(doc: DocxDocument) -> DocMeta:
+    core = doc.core_properties
     title = (core.title or "").strip()
     author = (core.author or "").strip()
     if _JUNK_AUTHORS.match(author):
@@ -322,6 +331,7 @@ def extract(path: Path) -> Extracted:
         raise DamagedFile(f"{path.name}: the document contains no text.")
     if not hints.title and has_title:
         hints = replace(hints, title=out.first_heading(1))
-    meta = guess_meta(text, hints, filename=path.name)
-    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta)
+    meta, sources = guess_meta_sourced(text, hints, filename=path.name)
+    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
+                     sources=sources)
 

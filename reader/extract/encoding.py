@@ -22,7 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import DamagedFile, FileTooLarge
+from reader.errors import DamagedFile, FileTooLarge, SpecialFile
+from reader.safe_files import open_regular
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +83,10 @@ def read_limited(path: Path, *, limit: int = MAX_TEXT_BYTES, kind: str = "text")
         if size > limit:
             raise FileTooLarge(
                 f"{name}: the file is {_mb(size)}; {kind} files over {_mb(limit)} are not read.")
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # never a pipe or a device
             data = fh.read(limit + 1)
+    except SpecialFile as exc:
+        raise DamagedFile(exc.message) from exc
     except FileNotFoundError as exc:
         raise DamagedFile(f"{name}: the file is missing (moved or deleted).") from exc
     except IsADirectoryError as exc:
@@ -177,7 +180,7 @@ def decode_bytes(data: bytes, *, name: str = "file", declared: str | None = None
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), name)
     except UnicodeDecodeError:
         pass
-    enc = _codec(declared)
+    enc = _codec(declared) or ""
     if enc and enc not in ("utf-8", "utf-16", "utf-32"):
         if enc in ("latin_1", "ascii", "iso8859_1"):
             enc = "cp1252"  # what browsers do too

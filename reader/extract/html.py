@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.encoding import decode_bytes, read_limited
 from reader.extract.legal.statute_html import statute_page
-from reader.extract.metadata import guess_meta, guess_title, is_title_line
+from reader.extract.metadata import guess_meta_sourced, is_title_line
 from reader.extract.web.article import PageArticle, read_article
 from reader.extract.web.blocks import build_text
 from reader.extract.web.dom import load_tree, prune
@@ -83,10 +82,8 @@ def extract(path: Path) -> Extracted:
     hints = DocMeta(title=page.headline if is_title_line(page.headline) else "",
                     author="; ".join(page.authors), date=page.date, site=page.site,
                     source_url=page.url)
-    meta = guess_meta(text, hints, filename=path.name, default_kind="article")
-    if meta.kind == "opinion":  # the case caption names an opinion better than the page
-        caption = guess_title(text, "opinion")
-        if " v. " in caption:
-            meta = replace(meta, title=caption)
+    # an opinion's caption names it better than the page's headline (guess_meta_sourced)
+    meta, sources = guess_meta_sourced(text, hints, filename=path.name, default_kind="article")
     return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
+                     sources=sources,
                      warnings=tuple(warnings))

@@ -162,9 +162,9 @@ def guess_jurisdiction(text: str, *, head_chars: int = 4000) -> str:
         code = state_code(cm.group("state"))
         if county and code:
             return f"{county} County, {code}"
-    cm = _COUNTY_RE.search(head) or _COUNTY_OF_RE.search(head)
-    if cm:
-        county = _clean_place(cm.group("county"))
+    found = _COUNTY_RE.search(head) or _COUNTY_OF_RE.search(head)
+    if found:
+        county = _clean_place(found.group("county"))
         if county and county not in STATES:
             state = state or _city_state(head)[1] or _dominant_state(text[:200_000])
             return f"{county} County, {state}" if state else f"{county} County"

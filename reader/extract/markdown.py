@@ -25,7 +25,7 @@ from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.dates import parse_date
 from reader.extract.encoding import MAX_TEXT_BYTES, decode_bytes, read_limited
 from reader.extract.jurisdiction import normalize_place
-from reader.extract.metadata import guess_meta, is_title_line
+from reader.extract.metadata import guess_meta_sourced, is_title_line
 from reader.model.documents import KINDS, DocMeta
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -200,5 +200,6 @@ def extract(path: Path) -> Extracted:
             hints = replace(hints, title=first)
     # a file that names its outlet or link is a saved article unless the text says otherwise
     default = "article" if hints.site or hints.source_url else "other"
-    meta = guess_meta(text, hints, filename=path.name, default_kind=default)
-    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta)
+    meta, sources = guess_meta_sourced(text, hints, filename=path.name, default_kind=default)
+    return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
+                     sources=sources)

@@ -1,413 +1,210 @@
-"""Guessing metadata (title, author/office, date, kind, jurisdiction, citation) from text.
+"""Metadata from the page, the file's properties only as a fallback — with where each value
+came from.
 
-Called by every extractor (the PDF one too) on normalised text. ``hints`` carry what the
-file itself says (HTML meta tags, DOCX core properties, Markdown front matter) and always
-win; the guesses only fill what the hints leave empty. Everything here is a heuristic over
-the first few thousand characters; a person can override any field later.
+Called by every extractor on normalised text. Per field, the first that has a value wins:
+
+1. what a structured first page says: an opinion's or a filing's caption
+   (:mod:`reader.extract.court_docs`), a Statement of Administration Policy, a Federal
+   Register document or a bill (:mod:`reader.extract.govdocs`);
+2. ``hints``: what the file states about itself and its author meant (HTML meta tags, DOCX
+   core properties, Markdown front matter);
+3. heuristics over the text (:mod:`reader.extract.generic`: title line, memo fields,
+   byline, labelled date, place);
+4. ``fallback``: properties a program wrote for the file (a PDF's Info dictionary: often
+   "SAP", "Microsoft Word - x.docx" or the day the PDF was made), then the file name.
+
+Every value comes with a :class:`~reader.model.documents.FieldSource` (page and characters,
+or "the file's properties"), so Document Properties can say "from page 1: 'Decided
+February 5, 2010'". A person's corrections (documents.json) are applied later and win.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import PurePath
 
-from reader.extract.dates import guess_date, parse_date
-from reader.extract.jurisdiction import STATE_NAMES, guess_jurisdiction, state_code
+from reader.extract.casing import title_case
+from reader.extract.court_docs import read_court_doc
+from reader.extract.dates import parse_date
+from reader.extract.evidence import Ev, Reading, locate, to_source
+from reader.extract.generic import (
+    _MODEL_TITLE_RE,
+    clean_byline,
+    guess_author,
+    guess_citation,
+    guess_date_ev,
+    guess_place,
+    guess_title,
+    is_title_line,
+    memo_fields,
+)
+from reader.extract.govdocs import read_govdoc
+from reader.extract.jurisdiction import STATE_NAMES
 from reader.extract.kinds import guess_kind
-from reader.model.documents import KINDS, DocMeta
+from reader.model.documents import (
+    FROM_FILENAME,
+    FROM_PROPERTIES,
+    FROM_TEXT,
+    KINDS,
+    DocMeta,
+    FieldSource,
+    Page,
+)
 
-_HEAD = 4000
-_M = re.MULTILINE
-_I = re.IGNORECASE
+__all__ = ["clean_byline", "guess_meta", "guess_meta_sourced", "guess_title", "is_title_line",
+           "memo_fields", "title_case"]
 
-#: Lines that are labels or boilerplate, never a title.
-_NOT_TITLE_RE = re.compile(
-    r"^(?:(?:interoffice |office )?memo(?:randum)?|confidential|draft|privileged.*|"
-    r"for immediate release|page \d+(?: of \d+)?|\d+|table of contents|contents|"
-    r"executive summary|opinion|an act|sample|sample document|"
-    r"(?:to|from|cc|bcc|date|re|subject)\s*:.*|by .*|"
-    r".*\b(?:sample|fictional)\b.*\b(?:document|policy reader|not a real)\b.*|"
-    r"(?:https?://|www\.)\S+|[\W\d_]+)$", _I)
-#: A line naming an organisation (a letterhead or a report's publisher), not a title.
-_ORG_RE = re.compile(
-    r"^(?:the )?[\w&.,'’ -]{2,80}?\b(?:Institute|Coalition|Collective|Collaborative|Center|"
-    r"Centre|Council|Association|Foundation|Project|Alliance|Network|Union|Society|Commission|"
-    r"Committee|Department|Agency|Office|Bureau|Board|Partnership|Fund|Initiative|University|"
-    r"College|Press|Laborator(?:y|ies)|Clinic)(?: (?:of|for|on) [\w&'’ -]{2,60})?$", _I)
-_FIELD_LINE_RE = re.compile(
-    r"^(?P<k>TO|FROM|RE|CC|BCC|DATE|SUBJECT|EFFECTIVE(?: DATE)?|THROUGH|THRU|VIA|ATTN)"
-    r"[ \t]*:[ \t]*(?P<v>.*)$", _I)
-_OFFICE_RE = re.compile(
-    r"(?P<v>(?:Office of the |OFFICE OF THE )?(?:[A-Z][\w.'-]+ )*"
-    r"(?:District|Prosecuting|State's|County|Commonwealth's|Attorney|DISTRICT|PROSECUTING)"
-    r"[ '\w]*?(?:Attorney|ATTORNEY|General|GENERAL)(?:'s Office|’s Office|'S OFFICE)?"
-    r"(?: (?:of|for|OF|FOR) (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})?)")
-_SHORT_TITLE_RE = re.compile(
-    r"(?:shall be known|may be cited)(?: and may be cited| and referred to)? as (?:the )?"
-    r"(?:[\"“](?P<v>[^\"”]{3,150})[\"”]|(?P<u>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|to|on)\s+)?)"
-    r"{1,12}(?:Act|Code|Law)\b))", _I)
-_CAPTION_RE = re.compile(r"^(?P<v>[^\n]{2,90}?\bv(?:s)?\.\s+[^\n]{2,90}?)[,.]?$", _M)
-_COURT_RE = re.compile(
-    r"(?:In the |IN THE )?(?P<v>(?:(?:United States |U\.S\. )?(?:Supreme|Superior|District|"
-    r"Circuit|Commonwealth|Appellate|Municipal|County|Family|Criminal) Court|"
-    r"Court of (?:Appeals|Common Pleas|Criminal Appeals|Special Appeals))"
-    r"(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,4})?)", _I)
-_JUDGE_RE = re.compile(
-    r"(?:OPINION BY|Opinion by|Opinion of|delivered by)\s+(?:the Honorable\s+)?"
-    r"(?P<v>(?:Judge|Justice|JUDGE|JUSTICE)?\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
-    r"|^(?P<w>[A-Z][A-Za-z'-]+), (?:J|C\.J|P\.J|JJ)\."
-    r"|^(?P<x>[A-Z][A-Za-z'-]+), (?:Chief |Presiding )?(?:Judge|Justice)\.?$", _M)
-_PREPARED_RE = re.compile(
-    r"(?:Prepared|Published|Issued|Drafted|Written|Compiled) by:?\s+(?:the\s+)?"
-    r"(?P<v>[A-Z][^\n.;]{2,120})|^A report (?:by|from|of) (?:the\s+)?(?P<w>[A-Z][^\n.;]{2,120})",
-    _M)
-_BYLINE_RE = re.compile(r"^By:? (?P<v>[A-Z][^\n]{2,160})$", _M)
-_CITATIONS = [
-    re.compile(r"\b\d+\s+(?:Pa\.\s?C\.\s?S\.|P\.\s?S\.|U\.\s?S\.\s?C\.)\s*§{1,2}\s*\d[\w.:-]*"
-               r"(?:\s?[–-]\s?\d[\w.:-]*)?"),
-    re.compile(r"\b(?:[A-Z][a-z]*\.\s?){1,4}(?:[A-Z][\w&.]*\s){0,3}(?:Code|Law|Laws|Stat\.)"
-               r"(?:\s+Ann\.)?\s*§{1,2}\s*\d[\w.:-]*"),
-    re.compile(r"\bRCW\s+\d+[\w.]*\d|\bORS\s+\d+[\w.]*\d"),
-    re.compile(r"\bNMSA \d{4},\s*(?:Chapter \d+[A-Z]?, Article \d+[A-Z]?|§+\s*\d[\w.-]*)"),
-    re.compile(r"\bChapter \d+ of the (?:Acts|Laws) of \d{4}\b"),
-]
-_LEGISLATURE_RE = re.compile(
-    r"\b(?P<v>(?:General Assembly|Legislature|Legislative Assembly) of (?:the )?"
-    r"(?:(?:State|Commonwealth) of )?(?P<st>[A-Z][a-z]+(?: [A-Z][a-z]+)?))", _I)
-_MODEL_TITLE_RE = re.compile(r"^(?:Model|Uniform)\b.*\bAct$")
-_DOCKET_RE = re.compile(
-    r"\b(?:Docket|Case|Index|Appeal)\s+(?:No\.|Number|#):?\s*"
-    r"(?P<v>[\w][\w:.-]*\d[\w-]*(?: [A-Z]{2,4} \d{4})?)"
-    r"|^No\.\s+(?P<w>[A-Z\d][\w:.-]*\d[\w-]*(?: [A-Z]{2,4} \d{4}\b)?)", _M | _I)
-_REPORTER_RE = re.compile(r"\b\d{1,4} (?:A\.[23]d|A\.|P\.[23]d|P\.|N\.E\.[23]d|N\.W\.[23]d|"
-                          r"S\.E\.[23]d|S\.W\.[23]d|So\. ?[23]d|F\.[234]d|F\. Supp\. [23]d|"
-                          r"U\.S\.|S\. ?Ct\.) \d{1,5}\b")
-_BILL_RE = re.compile(r"(?<!CF )(?<!Cross-filed with )\b(?P<ch>House|Senate|Assembly) Bill "
-                      r"(?:No\. )?(?P<n>\d{1,5})\b"
-                      r"|(?<!CF )(?<!CF\. )\b(?P<abbr>[HS]\.\s?B\.|HB|SB) ?(?P<m>\d{1,5})\b", _I)
-_MEMO_NO_RE = re.compile(r"\b(?:(?:Policy|Charging|Office) )?(?:Policy|Directive|Memo(?:randum)?|"
-                         r"Guidance)\s+(?:(?:No\.|Number|#)\s*[\w-]*\d[\w-]*|\d{2,4}-\d{1,4})\b",
-                         re.IGNORECASE)
-_ROLES_RE = re.compile(
-    r"\b(?:staff|senior|contributing|special|guest)?\s*(?:writers?|reporters?|correspondents?|"
-    r"editors?|columnists?|contributors?)\b.*$|\b(?:for|of|at) (?:the )?[A-Z]\w+(?: \w+)*$", _I)
-
-
-def clean_byline(byline: str) -> str:
-    """``"By Jane Doe and Sam Roe | Staff writers"`` → ``"Jane Doe; Sam Roe"``."""
-    text = re.sub(r"\s+", " ", byline or "").strip()
-    text = re.split(r"\s[|•·]\s|\s[—–]\s|\s*\b(?:Updated|Published|Posted)\b", text)[0]
-    text = re.sub(r"^(?:written |reporting |story )?by:?\s+", "", text, flags=_I)
-    text = re.sub(r"\S+@\S+", "", text)
-    names: list[str] = []
-    for part in re.split(r"\s*(?:;|,|&|\band\b|\bwith\b)\s*", text, flags=_I):
-        part = part.strip(" .,:")
-        part = _ROLES_RE.sub("", part).strip(" .,:") if part else part
-        if not part or not re.search(r"[A-Z]", part[:1]) or len(part.split()) > 5:
-            continue
-        if part.lower() in ("staff", "editorial board", "admin", "administrator"):
-            continue
-        if part not in names:
-            names.append(part)
-    return "; ".join(names)
-
-
-def memo_fields(text: str) -> dict[str, str]:
-    """The header fields of a memo ("TO", "FROM", "RE", "DATE", …), upper-case keys.
-
-    Reads "RE: value" lines (a value may continue on the next lines of its paragraph) and
-    the two-column layout some PDFs give, where a run of bare labels is followed by the
-    values in the same order.
-    """
-    fields: dict[str, str] = {}
-    paras = [p.strip() for p in text[:_HEAD].split("\n\n") if p.strip()]
-    pending: list[str] = []
-    for para in paras:
-        lines = para.split("\n")
-        i = 0
-        while i < len(lines):
-            m = _FIELD_LINE_RE.match(lines[i])
-            if not m:
-                break
-            key = m.group("k").upper()
-            value = [m.group("v").strip()] if m.group("v").strip() else []
-            i += 1
-            while value and i < len(lines) and not _FIELD_LINE_RE.match(lines[i]):
-                value.append(lines[i].strip())
-                i += 1
-            if value:
-                fields.setdefault(key, " ".join(value))
-            else:
-                pending.append(key)
-        if i:
-            continue
-        if pending and not (para.isupper() and len(para) < 80):
-            fields.setdefault(pending.pop(0), " ".join(para.split()))
-        elif fields and not pending:
-            break
-    return fields
-
-
-def _lines(text: str, limit: int = 60) -> list[str]:
-    return [ln.strip() for ln in text[:_HEAD].split("\n") if ln.strip()][:limit]
-
-
-def is_title_line(line: str) -> bool:
-    """Whether ``line`` could be a document title (not "MEMORANDUM", a date, a label…)."""
-    line = line.strip()
-    return (4 <= len(line) <= 200 and not _NOT_TITLE_RE.match(line)
-            and sum(c.isalpha() for c in line) >= 4)
-
-
-def organisation(text: str) -> str:
-    """The organisation named on its own line at the very top (letterhead, publisher)."""
-    for line in _lines(text, 8):
-        if _ORG_RE.match(line) and not _NOT_TITLE_RE.match(line) and len(line) <= 100:
-            return title_case(line)
-    return ""
-
-
-def _subtitle(text: str, title: str) -> str:
-    """The paragraph right after a one-line title paragraph, when it reads as a subtitle."""
-    paras = [p.strip() for p in text[:_HEAD].split("\n\n") if p.strip()]
-    for i, para in enumerate(paras[:-1]):
-        if para.rstrip(" .") != title:
-            continue
-        nxt = " ".join(paras[i + 1].split())
-        if (len(nxt) <= 150 and paras[i + 1].count("\n") <= 1 and nxt[:1].isupper()
-                and not nxt.endswith((".", ",", ";")) and not _NOT_TITLE_RE.match(nxt)
-                and not _ORG_RE.match(nxt) and not re.search(r"[.!?]\s", nxt)
-                and not (parse_date(nxt) and len(nxt) < 40)):
-            return nxt
-        return ""
-    return ""
-
-
-def _strong_title(text: str) -> str:
-    lines = _lines(text)
-    for i, line in enumerate(lines):
-        if _NOT_TITLE_RE.match(line) or len(line) > 160 or len(line) < 4:
-            continue
-        if i < 8 and _ORG_RE.match(line) and i + 1 < len(lines):
-            continue  # a letterhead or publisher line above the real title
-        if re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", line):  # two sentences: body text
-            continue
-        if sum(c.isalpha() for c in line) < 4:
-            continue
-        if parse_date(line) and len(line) < 40:
-            continue
-        if line.endswith(":") and i + 1 < len(lines):
-            return f"{line} {lines[i + 1]}"[:240]
-        return line.rstrip(" .") if not line.endswith("..") else line
-    return ""
-
-
-_ROLE_LINE_RE = re.compile(r"^(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|"
-                           r"Respondents?)(?:[-/ ](?:Appellants?|Appellees?|Petitioners?|"
-                           r"Respondents?))?|et al)[.,]?$", _I)
-
-
-def case_caption(head: str) -> str:
-    """"State v. Vanterpool" from a one-line caption ("State v. Vanterpool, No. 12"), else
-    from a stacked one ("STATE OF NEW MEXICO,\nPlaintiff-Appellee,\n\nv.\n\nTOMAS …")."""
-    m = _CAPTION_RE.search(head)
-    if m:
-        a, _, b = re.split(r"\s(vs?\.)\s", m.group("v").strip(), maxsplit=1)
-        b = re.split(r",\s+(?:No\.|Docket|\d)", b)[0]
-        return title_case(f"{_party(a)} v. {_party(b)}")
-    lines = [ln.strip() for ln in head.split("\n")]
-    for i, line in enumerate(lines):
-        if line.lower() not in ("v.", "vs.", "v", "versus", "-v-", "- v -"):
-            continue
-        before = [x for x in lines[max(0, i - 4):i] if x and not _ROLE_LINE_RE.match(x)]
-        after = [x for x in lines[i + 1:i + 5] if x and not _ROLE_LINE_RE.match(x)]
-        if before and after:
-            return title_case(f"{_party(before[-1])} v. {_party(after[0])}")
-    return ""
-
-
-def _party(name: str) -> str:
-    """A party's name without its role: "JOHN DOE, Appellant" → "JOHN DOE"."""
-    return re.sub(r",?\s*(?:(?:Appellee|Appellant|Petitioner|Respondent|Plaintiff|Defendant)s?"
-                  r"(?:[-/ ]\w+)?|et al)\.?,?$", "", name.strip(), flags=_I).strip(" ,")
-
-
-def guess_title(text: str, kind: str) -> str:
-    head = text[:_HEAD]
-    if kind == "memo":
-        fields = memo_fields(text)
-        subject = fields.get("RE") or fields.get("SUBJECT")
-        if subject:
-            return subject
-    if kind == "opinion":
-        caption = case_caption(head)
-        if caption:
-            return caption
-    if kind == "statute":
-        m = _SHORT_TITLE_RE.search(text[:20000])
-        if m:
-            return " ".join((m.group("v") or m.group("u")).split()).rstrip(".,")
-    title = _strong_title(text)
-    if kind == "report" and title and not title.endswith(":"):
-        subtitle = _subtitle(text, title)
-        if subtitle:
-            return f"{title}: {subtitle}"
-    return title
-
-
-def title_case(s: str) -> str:
-    """``"COMMONWEALTH OF PENNSYLVANIA v. JOHN DOE"`` → ``"Commonwealth of Pennsylvania v.
-    John Doe"``; text that is not all capitals is returned unchanged."""
-    if not re.sub(r"\bvs?\.", "", s).isupper():
-        return s
-    small = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "v.", "vs.", "by"}
-    words = s.lower().split(" ")
-    out = [w if (i and w in small) else (w[:1].upper() + w[1:]) for i, w in enumerate(words)]
-    out = [re.sub(r"(?<=[-'’(])([a-z])", lambda m: m.group(1).upper(), w) for w in out]
-    return " ".join(out).replace("'S ", "'s ").replace("’S ", "’s ")
-
-
-def guess_court(text: str) -> str:
-    m = _COURT_RE.search(text[:_HEAD])
-    if not m:
-        return ""
-    return title_case(m.group("v").strip())
-
-
-def _office_with_place(office: str, text: str) -> str:
-    """"Office of the District Attorney of Alder County" → "Office of the District
-    Attorney, Alder County, Pennsylvania" (one form whatever the letterhead's layout)."""
-    m = re.search(r"\s+(?:of|for) (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})$", office)
-    if m and (re.search(r"\b(?:County|Parish|Borough|City)\b", m.group("place"))
-              or state_code(m.group("place").removeprefix("State of ")
-                            .removeprefix("Commonwealth of "))):
-        office = office[:m.start()]
-    office = re.sub(r"^The ", "", office).strip(" ,")
-    place = guess_jurisdiction(text)
-    if not place or place == "US":
-        return office
-    *local, code = [p.strip() for p in place.split(",")]
-    state = STATE_NAMES.get(code, code)
-    return ", ".join([office, *local, state])
-
-
-def guess_author(text: str, kind: str) -> str:
-    head = text[:_HEAD]
-    if kind == "memo":
-        m = _OFFICE_RE.search(head)
-        if m and len(m.group("v").split()) >= 3:
-            return _office_with_place(title_case(m.group("v").strip()), text)
-        sender = memo_fields(text).get("FROM")
-        if sender:
-            return sender
-    if kind == "opinion":  # the court is an opinion's author; else the writing judge
-        court = guess_court(text)
-        if court:
-            return court
-        m = _JUDGE_RE.search(head)
-        if m:
-            return title_case((m.group("v") or m.group("w") or m.group("x") or "").strip())
-    if kind == "statute":
-        for m in _LEGISLATURE_RE.finditer(head):
-            body, st = m.group("v"), m.group("st")
-            if not state_code(st) and state_code(st.split()[0]):  # "Pennsylvania hereby"
-                body, st = body[: len(body) - len(st)] + st.split()[0], st.split()[0]
-            if state_code(st):
-                return title_case(body)
-    if kind in ("article", "other", "report"):
-        m = _BYLINE_RE.search(head)
-        if m:
-            cleaned = clean_byline(m.group("v"))
-            if cleaned:
-                return cleaned
-    m = _PREPARED_RE.search(head)
-    if m:
-        return (m.group("v") or m.group("w") or "").strip()
-    if kind in ("report", "statute", "other"):
-        return organisation(text)
-    return ""
-
-
-def guess_citation(text: str, kind: str) -> str:
-    head = text[:_HEAD]
-    if kind == "opinion":
-        m = _REPORTER_RE.search(head)
-        if m:
-            return m.group(0)
-        m = _DOCKET_RE.search(head)
-        if m:
-            return f"No. {m.group('v') or m.group('w')}"
-        return ""
-    if kind == "statute":
-        for pattern in _CITATIONS:
-            for m in pattern.finditer(head):
-                line_start = head.rfind("\n", 0, m.start()) + 1
-                if m.start() < 600 or not head[line_start:m.start()].strip():
-                    return re.sub(r"\s+", " ", m.group(0)).rstrip(".:-")
-        m = _BILL_RE.search(head)
-        if m:
-            if m.group("ch"):
-                return f"{m.group('ch')[0].upper()}.B. {m.group('n')}"
-            return f"{m.group('abbr').replace(' ', '')[0].upper()}.B. {m.group('m')}"
-        return ""
-    if kind == "memo":
-        m = _MEMO_NO_RE.search(head)
-        return title_case(m.group(0)) if m else ""
-    return ""
-
-
-def _date(text: str, kind: str) -> str:
-    if kind == "memo":
-        fields = memo_fields(text)
-        for key in ("DATE", "EFFECTIVE", "EFFECTIVE DATE"):
-            iso = parse_date(fields.get(key, ""))
-            if iso:
-                return iso
-    return guess_date(text)
-
-
-def _jurisdiction(text: str, kind: str, court: str, title: str) -> str:
-    if kind == "opinion" and court:
-        place = guess_jurisdiction(court)
-        if place:
-            return place if "County" in place else place.split(", ")[-1]
-    in_title = guess_jurisdiction(title) if title else ""
-    if in_title and kind != "opinion":  # a place the title names is the document's place
-        if in_title.endswith("County"):
-            from_text = guess_jurisdiction(text)
-            if from_text.startswith(in_title + ", "):
-                return from_text
-        return in_title
-    return guess_jurisdiction(text)
+#: Fields a reading of the page can give, in the order Document Properties shows them.
+FIELDS = ("title", "kind", "author", "date", "jurisdiction", "site", "citation", "docket",
+          "judge", "doc_type", "source_url")
+_CASE_RE = re.compile(r"^[^\n]{2,80}\sv\.\s[^\n]{2,80}$")
+_COURT_KINDS = ("opinion", "filing")
 
 
 def guess_meta(text: str, hints: DocMeta | None = None, *, filename: str = "",
                default_kind: str = "other") -> DocMeta:
-    """Fill in what ``hints`` (from the file's own metadata) leave empty.
+    """The metadata alone (see :func:`guess_meta_sourced`)."""
+    return guess_meta_sourced(text, hints, filename=filename, default_kind=default_kind)[0]
 
-    ``default_kind`` is the kind when the text shows none clearly ("article" for web
-    pages). A hint's ``kind`` is kept when it is one of ``KINDS`` other than "other".
+
+def _valid_kind(kind: str) -> str:
+    return kind if kind in KINDS and kind != "other" else ""
+
+
+def guess_meta_sourced(text: str, hints: DocMeta | None = None, *, filename: str = "",
+                       default_kind: str = "other", fallback: DocMeta | None = None,
+                       pages: Sequence[Page] = (), paged: bool = False,
+                       furniture: Sequence[tuple[int, str]] = ()
+                       ) -> tuple[DocMeta, tuple[FieldSource, ...]]:
+    """Metadata and where each value came from.
+
+    ``hints`` win over heuristics (not over a structured first page); ``fallback`` only
+    fills what nothing else gives. ``default_kind`` is the kind when the text shows none
+    clearly ("article" for web pages). ``pages`` map offsets to pages (``paged``: real
+    pages, PDF); ``furniture`` are running heads taken out of the text, ``(page, line)`` (a
+    docket stamp, a "Cite as" line), read for what they say about the document.
     """
     hints = hints or DocMeta()
-    kind = hints.kind if hints.kind in KINDS and hints.kind != "other" else ""
-    kind = kind or guess_kind(text, default_kind if default_kind in KINDS else "other")
-    title = hints.title or guess_title(text, kind)
-    if not title and filename:
-        title = PurePath(filename).stem.replace("_", " ").replace("-", " ").strip()
-    site = hints.site
-    if kind == "opinion":  # the court, rather than the web site an opinion was saved from
-        site = guess_court(text) or site
-    guessed = DocMeta(
-        title=title,
-        kind=kind,
-        author=hints.author or guess_author(text, kind),
-        date=parse_date(hints.date) or _date(text, kind),
-        jurisdiction=hints.jurisdiction or _jurisdiction(text, kind, site, title),
-        site=site,
-        source_url=hints.source_url,
-        citation=hints.citation or guess_citation(text, kind),
-    )
-    if kind == "statute" and not guessed.citation and _MODEL_TITLE_RE.match(title):
-        guessed = replace(guessed, citation=title)  # a model act is cited by its name
-    return replace(guessed, title=re.sub(r"\s+", " ", guessed.title).strip()[:300])
+    fallback = fallback or DocMeta()
+    heads = tuple(t for _, t in furniture)
+    first_label = pages[0].label if pages else ""
+    chosen: dict[str, Ev] = {}
+    hinted = _valid_kind(hints.kind)
+    reading: Reading | None = read_govdoc(text, heads, first_label) if text else None
+    if reading is None and text:
+        reading = read_court_doc(text, hinted_kind=hinted, furniture=heads)
+    if hinted:
+        chosen["kind"] = Ev(hinted, origin=FROM_PROPERTIES)
+    elif reading is not None:
+        chosen["kind"] = Ev(reading.kind)
+    else:
+        kind = guess_kind(text, default_kind if default_kind in KINDS else "other")
+        if kind in ("other", "article", "report") and any(
+                _CASE_RE.match(t) for t in (hints.title, fallback.title) if t):
+            kind = "opinion"  # a caption-less opinion whose file calls it "X v. Y"
+        if kind in _COURT_KINDS and text:
+            reading = read_court_doc(text, hinted_kind=kind, furniture=heads)
+        chosen["kind"] = Ev(kind)
+    kind = chosen["kind"].value
+    if reading is not None:
+        for key, ev in reading.fields.items():
+            if ev.value:
+                chosen.setdefault(key, ev)
+    _from_hints(chosen, hints, FROM_PROPERTIES)
+    _from_text(chosen, text, kind)
+    _from_hints(chosen, fallback, FROM_PROPERTIES)
+    _refine_date(chosen, fallback)
+    if "title" not in chosen and filename:
+        stem = PurePath(filename).stem.replace("_", " ").replace("-", " ").strip()
+        if stem:
+            chosen["title"] = Ev(stem, origin=FROM_FILENAME)
+    if paged and kind in _COURT_KINDS and chosen.get("title") and chosen["title"].start < 0:
+        no_text = bool(pages) and not pages[0].has_text
+        chosen["title"] = _noted(chosen["title"], "page 1 has no text" if no_text else
+                                 "no caption found in the text")
+    if kind == "statute" and "citation" not in chosen and "title" in chosen and \
+            _MODEL_TITLE_RE.match(chosen["title"].value):
+        chosen["citation"] = chosen["title"]  # a model act is cited by its name
+    for key, ev in chosen.items():  # read from a running head: say which page's
+        if ev.start < 0 and ev.origin == FROM_TEXT and ev.snippet and not ev.page:
+            page = next((p for p, t in furniture if t.strip() == ev.snippet), 0)
+            chosen[key] = Ev(ev.value, origin=ev.origin, note="a running head", page=page,
+                             snippet=ev.snippet)
+    values = {k: re.sub(r"\s+", " ", ev.value).strip() for k, ev in chosen.items()}
+    values["title"] = values.get("title", "")[:300]
+    meta = DocMeta(**{k: v for k, v in values.items() if k in DocMeta.__dataclass_fields__})
+    sources = [to_source(k, chosen[k], text, pages, paged) for k in FIELDS
+               if k in chosen and values.get(k)]
+    if reading is not None:
+        for key, ev in reading.extra.items():
+            sources.append(to_source(key, ev, text, pages, paged))
+    return meta, tuple(sources)
+
+
+def _noted(ev: Ev, note: str) -> Ev:
+    return Ev(ev.value, ev.start, ev.end, ev.origin, note, ev.page, ev.snippet)
+
+
+def _from_hints(chosen: dict[str, Ev], hints: DocMeta, origin: str) -> None:
+    for key in FIELDS:
+        if key == "kind" or key in chosen:
+            continue
+        value = getattr(hints, key, "")
+        if key == "date":
+            value = parse_date(value)
+        if value:
+            chosen[key] = Ev(value, origin=origin, snippet=value[:120])
+
+
+def _from_text(chosen: dict[str, Ev], text: str, kind: str) -> None:
+    """Heuristic guesses for what the page and the hints left empty."""
+    if not text:
+        return
+    if "title" not in chosen and kind not in _COURT_KINDS:
+        title = guess_title(text, kind)
+        if title:
+            chosen["title"] = _located(text, title)
+    if "author" not in chosen and kind not in _COURT_KINDS:
+        author = guess_author(text, kind)
+        if author:
+            chosen["author"] = _located(text, author)
+    if "date" not in chosen:
+        found = guess_date_ev(text, kind)
+        if found:
+            chosen["date"] = found
+    if "jurisdiction" not in chosen and kind not in _COURT_KINDS:
+        title = chosen["title"].value if "title" in chosen else ""
+        place = guess_place(text, kind, title)
+        if place:
+            where = place.split(",")[0]
+            where = STATE_NAMES.get(where, where) if len(where) == 2 else where
+            chosen["jurisdiction"] = Ev(place, *_locate_loose(text, where))
+    if "citation" not in chosen and kind not in _COURT_KINDS:
+        citation = guess_citation(text, kind)
+        if citation:
+            chosen["citation"] = _located(text, citation)
+
+
+def _locate_loose(text: str, value: str) -> tuple[int, int]:
+    for candidate in (value, value.split(",")[0], " ".join(value.split()[:6])):
+        start, end = locate(text, candidate)
+        if start >= 0:
+            return start, end
+    return -1, -1
+
+
+def _located(text: str, value: str) -> Ev:
+    return Ev(value, *_locate_loose(text, value))
+
+
+def _refine_date(chosen: dict[str, Ev], fallback: DocMeta) -> None:
+    """A month from the page ("April 2025") and the day from the file's properties
+    (2025-04-15) that agrees with it: the full date, said to be from the properties."""
+    ev = chosen.get("date")
+    if ev is None or len(ev.value) != 7 or ev.origin == FROM_PROPERTIES:
+        return
+    fb = parse_date(fallback.date)
+    if len(fb) == 10 and fb.startswith(ev.value):
+        chosen["date"] = Ev(fb, origin=FROM_PROPERTIES, snippet=fb,
+                            note=f"agrees with the page's {ev.value}")

@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reader.errors import DamagedFile, FileTooLarge, PasswordRequired
+from reader.errors import DamagedFile, FileTooLarge, PasswordRequired, SpecialFile
 from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
 from reader.model.documents import DocMeta, DocStatus, Page
+from reader.safe_files import open_regular
 
 if TYPE_CHECKING:
     from reader.extract.pdf_read import OpenDocument
@@ -163,7 +164,7 @@ def opened(path: Path) -> Iterator[_Opened | Extracted]:
     """The PDF opened by pdfminer, or the whole document read by the fallback parser.
     Raises DamagedFile / PasswordRequired / FileTooLarge."""
     try:
-        with open(path, "rb") as fp:
+        with open_regular(path) as fp:  # never a pipe or a device
             size = os.fstat(fp.fileno()).st_size
             sniffed = sniff(path, fp, size)
             yield _open(path, fp, sniffed)
@@ -173,6 +174,8 @@ def opened(path: Path) -> Iterator[_Opened | Extracted]:
         raise DamagedFile(f"{_name(path)} is a folder, not a PDF.") from exc
     except PermissionError as exc:
         raise DamagedFile(f"{_name(path)} cannot be read: permission denied.") from exc
+    except SpecialFile as exc:
+        raise DamagedFile(exc.message) from exc
     except OSError as exc:
         raise DamagedFile(f"{_name(path)} cannot be read: {exc.strerror or exc}.") from exc
 
@@ -235,14 +238,14 @@ def finish_parts(path: Path, parts: list[PdfPart]) -> Extracted:
         raise DamagedFile(f"{name} cannot be parsed: none of its {len(result.pages)} pages "
                           f"could be read ({result.first_failure}).")
     return finish(path, result.text, result.pages, result.page_chars, result.image_pages,
-                  result.boxes, warnings, parts[0].hints)
+                  result.boxes, warnings, parts[0].hints, result.furniture)
 
 
 def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int, ...],
            image_pages: frozenset[int], boxes: bytes | None, warnings: list[str],
-           hints: DocMeta) -> Extracted:
+           hints: DocMeta, furniture: tuple[tuple[int, str], ...] = ()) -> Extracted:
     """Page flags, status, warnings, sections and metadata: shared with the fallback."""
-    from reader.extract.metadata import guess_meta
+    from reader.extract.metadata import guess_meta_sourced
     from reader.extract.structure import detect_sections
 
     fixed = []
@@ -266,15 +269,19 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
             warnings.append(f"{_pages_phrase(blank)} no text (blank)")
     sections = detect_sections(text) if text else ()
     # A scan's few stamp words ("RECEIVED MAR 03") are no title or date.
-    meta = guess_meta(text if status is DocStatus.OK else "", hints, filename=path.name)
+    # The PDF's Info dictionary is a fallback: the page's own caption, date and title win.
+    meta, sources = guess_meta_sourced(text if status is DocStatus.OK else "", None,
+                                       filename=path.name, fallback=hints, pages=fixed,
+                                       paged=True, furniture=furniture)
     return Extracted(text=text, pages=tuple(fixed), sections=sections, meta=meta,
+                     sources=sources,
                      status=status, reason=reason, boxes=boxes, warnings=tuple(warnings))
 
 
 def _pages_phrase(numbers: list[int]) -> str:
     spans: list[str] = []
     start = prev = numbers[0]
-    for n in [*numbers[1:], None]:  # type: ignore[list-item]
+    for n in [*numbers[1:], None]:
         if n is not None and n == prev + 1:
             prev = n
             continue

@@ -68,6 +68,9 @@ class Assembled:
     boxes: bytes | None
     page_chars: tuple[int, ...]  # letters and digits per page (after clean-up)
     warnings: tuple[str, ...]
+    #: Running heads and feet taken out of the text, (page, line): a docket stamp or a
+    #: "Cite as" line still tells the metadata what the document is.
+    furniture: tuple[tuple[int, str], ...] = ()
 
 
 def _merge_continued(paragraphs: list[Paragraph]) -> list[list[Line]]:
@@ -155,6 +158,7 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
     warnings: list[str] = []
     pos = 0
     total = len(layouts)
+    furniture = _furniture(layouts)
     layouts.reverse()  # pop from the end: page order, each page freed once written
     for done in range(1, total + 1):
         page = layouts.pop()
@@ -194,4 +198,21 @@ def assemble(layouts: list[PageLayout], *, want_boxes: bool = True) -> Assembled
         fixed.append(p)
     text = "".join(pieces)
     boxes = builder.pack(len(text)) if builder is not None else None
-    return Assembled(text, tuple(fixed), boxes, tuple(page_chars), tuple(warnings))
+    return Assembled(text, tuple(fixed), boxes, tuple(page_chars), tuple(warnings), furniture)
+
+
+MAX_FURNITURE = 60
+
+
+def _furniture(layouts: list[PageLayout]) -> tuple[tuple[int, str], ...]:
+    """The dropped running lines: all of the first three pages', then each new one once."""
+    out: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for page in layouts:
+        for line in page.lines():
+            if line.dropped and (page.number <= 3 or line.text not in seen):
+                out.append((page.number, line.text))
+                seen.add(line.text)
+        if len(out) >= MAX_FURNITURE:
+            break
+    return tuple(out[:MAX_FURNITURE])

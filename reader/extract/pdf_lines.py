@@ -79,7 +79,8 @@ def build_line(ltline: LTTextLine) -> Line | None:
             boxes.append(None)
     if not simple:
         units, boxes = _expand(units, boxes)
-    size = round(max(sizes, key=sizes.__getitem__), 1) if sizes else 0.0
+    common: float = max(sizes, key=sizes.__getitem__) if sizes else 0.0
+    size = round(common, 1)
     return _finish_line(units, boxes, size)
 
 
@@ -139,16 +140,16 @@ def _finish_line(chars: list[str], boxes: list[Box | None], size: float) -> Line
     for i, b in enumerate(out_b):
         if b is None:  # a space between two glyphs spans the gap between them
             a = out_b[i - 1] if i else None
-            c = out_b[i + 1] if i + 1 < n else None
-            if a is None or c is None:
+            z = out_b[i + 1] if i + 1 < n else None
+            if a is None or z is None:
                 xs.append(NAN)
                 xs.append(NAN)
                 if last_y0 == last_y0:  # not NaN: start a run without boxes
                     yruns.append((i, NAN, NAN))
                     last_y0 = last_y1 = NAN
                 continue
-            lo, hi = (a[2], c[0]) if a[2] <= c[0] else (c[0], a[2])
-            b = out_b[i] = (lo, min(a[1], c[1]), hi, max(a[3], c[3]))
+            lo, hi = (a[2], z[0]) if a[2] <= z[0] else (z[0], a[2])
+            b = out_b[i] = (lo, min(a[1], z[1]), hi, max(a[3], z[3]))
         bx0, by0, bx1, by1 = b
         xs.append(bx0)
         xs.append(bx1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTPage
@@ -16,7 +16,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import apply_matrix_rect, decode_text
+from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from reader.extract.pdf_assemble import assemble
 from reader.extract.pdf_layout import PageLayout, page_layout
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 BeatFn = Callable[[int, int], None]
 #: Layout analysis settings: pdfminer's defaults, plus analysis of text inside figures
 #: (form XObjects: hidden OCR layers, stamped forms); no box ordering (done here instead).
-LAPARAMS = dict(all_texts=True, boxes_flow=None)
+LAPARAMS: dict[str, Any] = dict(all_texts=True, boxes_flow=None)
 
 
 def laparams() -> LAParams:
@@ -44,9 +44,10 @@ class ReadResult:
     warnings: tuple[str, ...]
     failed_pages: int
     first_failure: str
+    furniture: tuple[tuple[int, str], ...] = ()  # running lines taken out: (page, text)
 
 
-def _rotation_ctm(page: PDFPage) -> tuple[float, ...]:
+def _rotation_ctm(page: PDFPage) -> Matrix:
     """The matrix pdfminer applies to a page (``PDFPageInterpreter.process_page``)."""
     (x0, y0, x1, y1) = page.mediabox
     if page.rotate == 90:
@@ -60,7 +61,7 @@ def _rotation_ctm(page: PDFPage) -> tuple[float, ...]:
 
 def _crop(page: PDFPage) -> tuple[float, float, float, float]:
     try:
-        x0, y0, x1, y1 = apply_matrix_rect(_rotation_ctm(page), page.cropbox)  # type: ignore[arg-type]
+        x0, y0, x1, y1 = apply_matrix_rect(_rotation_ctm(page), page.cropbox)
         return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
     except Exception:  # a malformed crop box: the whole page is visible
         return (0.0, 0.0, 0.0, 0.0)
@@ -163,12 +164,12 @@ def result_from_layouts(layouts: list[PageLayout], failures: list[str],
                         + (f" and {len(failures) - 5} more" if len(failures) > 5 else ""))
     return ReadResult(assembled.text, assembled.pages, assembled.page_chars, image_pages,
                       assembled.boxes, tuple(warnings), len(failed),
-                      failures[0] if failures else "")
+                      failures[0] if failures else "", assembled.furniture)
 
 
 def _empty_layout(page: PDFPage, number: int, label: str) -> PageLayout:
     try:
-        x0, y0, x1, y1 = apply_matrix_rect(_rotation_ctm(page), page.mediabox)  # type: ignore[arg-type]
+        x0, y0, x1, y1 = apply_matrix_rect(_rotation_ctm(page), page.mediabox)
         w, h = abs(x1 - x0), abs(y1 - y0)
     except Exception:
         w, h = 612.0, 792.0

@@ -349,15 +349,15 @@ class _Run:
             if timeout:
                 time.sleep(timeout)
             return
-        conns = {w.conn: w for w in self.workers}
+        conns: dict[Any, _Worker] = {w.conn: w for w in self.workers}  # wait() gives Any
         sentinels = {w.proc.sentinel: w for w in self.workers}
         ready = wait(list(conns) + list(sentinels), timeout=timeout)
         for obj in ready:
-            worker = conns.get(obj)  # type: ignore[call-overload]
+            worker = conns.get(obj)
             if worker is not None and worker in self.workers:
                 yield from self._read(worker)
         for obj in ready:
-            worker = sentinels.get(obj)  # type: ignore[call-overload]
+            worker = sentinels.get(obj)
             if worker is not None and worker in self.workers and not worker.proc.is_alive():
                 yield from self._read(worker)  # a last message may still be in the pipe
                 if worker in self.workers:

@@ -2,8 +2,10 @@
 
 Each format module exposes ``extract(path: Path) -> Extracted`` and raises
 :class:`~reader.errors.DocumentError` subclasses for files it cannot read.
-``EXTRACTOR_VERSION`` is part of the cache key: bump a format's version when its output
-changes, and cached text is re-extracted (and highlights re-anchored).
+A format's ``version`` is part of the cache key: bump it when its output changes, and cached
+text is re-extracted (and highlights re-anchored). ``METADATA_VERSION`` is part of every
+key too: bump it when the metadata guesses change (documents are re-read, their text is
+the same).
 """
 
 from __future__ import annotations
@@ -62,10 +64,14 @@ def is_candidate(path: Path) -> bool:
     return suffix in FORMATS or suffix in KNOWN_UNSUPPORTED
 
 
+#: Version of the metadata read from documents (issue 10: from the page, with sources).
+METADATA_VERSION = 2
+
+
 def cache_tag(path: Path) -> str:
-    """The extractor tag that goes into the cache key (``"pdf-1"``)."""
+    """The extractor tag that goes into the cache key (``"pdf-2-m2"``)."""
     info = format_for(path)
-    return f"{info.name}-{info.version}" if info else "unsupported-0"
+    return f"{info.name}-{info.version}-m{METADATA_VERSION}" if info else "unsupported-0"
 
 
 def extract_file(path: Path) -> Extracted:

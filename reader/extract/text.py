@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
 from reader.extract.encoding import MAX_TEXT_BYTES, decode_bytes, read_limited
-from reader.extract.metadata import guess_meta
+from reader.extract.metadata import guess_meta_sourced
 from reader.extract.normalize import normalize_text
 from reader.extract.structure import detect_sections
 
@@ -23,5 +23,6 @@ def extract(path: Path) -> Extracted:
     warnings: tuple[str, ...] = ()
     if decoded.encoding not in ("utf-8", "ascii"):
         warnings = (f"{path.name}: read as {decoded.encoding}",)
+    meta, sources = guess_meta_sourced(text, filename=path.name)
     return Extracted(text=text, pages=single_page(text), sections=detect_sections(text),
-                     meta=guess_meta(text, filename=path.name), warnings=warnings)
+                     meta=meta, warnings=warnings, sources=sources)

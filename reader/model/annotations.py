@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Stance(StrEnum):
@@ -77,9 +78,9 @@ class Highlight:
     deleted: bool = False  # tombstone
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # foreign fields
 
-    def edited(self, **changes: object) -> Highlight:
+    def edited(self, **changes: Any) -> Highlight:
         """A copy with ``changes`` applied and ``modified`` set to now."""
-        return replace(self, **changes, modified=changes.get("modified", now_utc()))  # type: ignore[arg-type]
+        return replace(self, **changes, modified=changes.get("modified", now_utc()))
 
     def tombstone(self) -> Highlight:
         return self.edited(deleted=True)

@@ -9,7 +9,7 @@ import bisect
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-KINDS = ("article", "memo", "statute", "opinion", "report", "other")
+KINDS = ("article", "memo", "statute", "opinion", "filing", "report", "other")
 
 
 class DocStatus(StrEnum):
@@ -99,7 +99,10 @@ class DocMeta:
     jurisdiction: str = ""
     site: str = ""  # outlet / publisher / court
     source_url: str = ""
-    citation: str = ""  # e.g. "35 P.S. § 780-113" or a docket number
+    citation: str = ""  # the document's own: "35 P.S. § 780-113", "569 U.S. ___", a docket
+    docket: str = ""  # "No. 08-3071", "Nos. 14-4512, 14-4530"
+    judge: str = ""  # the authoring judge: "Judge Bergstrom", "Justice Nakashima"
+    doc_type: str = ""  # within its kind: "Slip opinion", "Motion to Dismiss", "Bill" …
 
     def merged(self, override: DocMeta | dict[str, str]) -> DocMeta:
         """These values, with every non-empty field of ``override`` taking precedence."""
@@ -107,6 +110,40 @@ class DocMeta:
         changes = {k: v for k, v in values.items()
                    if k in self.__dataclass_fields__ and isinstance(v, str) and v}
         return replace(self, **changes)
+
+
+#: Where a metadata value came from (``FieldSource.origin``).
+FROM_TEXT, FROM_PROPERTIES, FROM_FILENAME, FROM_EDIT = "text", "properties", "filename", "edited"
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """Where one metadata value was read: the page and characters of the document's text
+    (``start``/``end``; -1 when not from the text), the words themselves, or the file's
+    properties, its name, or a person's edit. ``note`` adds why ("page 1 has no text")."""
+
+    field: str
+    origin: str = FROM_TEXT
+    page: int = 0  # 1-based; 0: the document has no pages or it is not from a page
+    start: int = -1
+    end: int = -1
+    snippet: str = ""
+    note: str = ""
+
+    def describe(self) -> str:
+        """``"from page 1: 'Decided February 5, 2010'"`` and the like."""
+        quote = f": ‘{self.snippet}’" if self.snippet else ""
+        if self.origin == FROM_EDIT:
+            out = "edited for this workspace"
+        elif self.origin == FROM_PROPERTIES:
+            out = f"from the file’s properties{quote}"
+        elif self.origin == FROM_FILENAME:
+            out = "from the file name"
+        elif self.page:
+            out = f"from page {self.page}{quote}"
+        else:
+            out = f"from the text{quote}"
+        return f"{out} ({self.note})" if self.note else out
 
 
 @dataclass(frozen=True)
@@ -125,6 +162,7 @@ class Document:
     chars: int = 0
     paged: bool = False  # the format has real pages (PDF)
     duplicates: tuple[str, ...] = ()  # other paths with identical content
+    sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
     #: where the text came from: "" (the file's own text), "OCR" or "text + OCR"
     text_source: str = ""
 
@@ -135,6 +173,9 @@ class Document:
     @property
     def title(self) -> str:
         return self.meta.title or self.path.rsplit("/", 1)[-1]
+
+    def source_of(self, field: str) -> FieldSource | None:
+        return next((s for s in self.sources if s.field == field), None)
 
     @property
     def status_line(self) -> str:

@@ -33,6 +33,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from reader.extract.courts import jurisdiction_aliases
 from reader.extract.jurisdiction import STATES
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
@@ -184,7 +185,7 @@ class CiteTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(CiteTokenizer)
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,  # type: ignore[override]
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  **kwargs: object) -> Iterator[Token]:
@@ -231,7 +232,9 @@ def _clean_key(text: str) -> str:
 def jurisdiction_keys(value: str) -> list[str]:
     """``"Philadelphia, PA"`` → the whole value, its parts and words, and the state's name
     and abbreviation, so ``jurisdiction:PA``, ``jurisdiction:pennsylvania`` and
-    ``jurisdiction:philadelphia`` all match."""
+    ``jurisdiction:philadelphia`` all match; a federal court's code with its aliases
+    (``"D.C. Cir."`` → ``dc``, ``"9th Cir."`` → ``"ninth circuit"``, ``"D. Md."`` → ``md``,
+    see :func:`reader.extract.courts.jurisdiction_aliases`)."""
     whole = _clean_key(value)
     if not whole:
         return []
@@ -245,7 +248,8 @@ def jurisdiction_keys(value: str) -> list[str]:
             keys.append(US_STATES[k])
         elif k in _STATE_BY_NAME:
             keys.append(_STATE_BY_NAME[k])
-    return list(dict.fromkeys(keys))
+    keys.extend(_clean_key(a) for a in jurisdiction_aliases(value))  # "D.C. Cir." → "dc" …
+    return list(dict.fromkeys(k for k in keys if k))
 
 
 def jurisdiction_key(value: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reader.progress import CancelToken, ProgressFn
+from reader.progress import CancelToken, ProgressFn, Scheduler
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,31 @@ class IndexStatus:
 
 
 class SearchIndex(Protocol):
-    """What the app needs from a search engine (the engine is built for one workspace)."""
+    """What the app needs from a search engine (the engine is built for one workspace).
 
-    def update(self, *, progress: ProgressFn | None = None,
-               cancel: CancelToken | None = None) -> None:
-        """Bring the index up to date with the workspace's library and annotations."""
+    Every method but :meth:`search` and :meth:`status` may take a while (run it off the
+    GUI thread); none raises because another process is writing the index (the status
+    says ``read-only``). A damaged index is rebuilt, never a dead end; a bug raises.
+    """
 
-    def rebuild(self, *, progress: ProgressFn | None = None,
-                cancel: CancelToken | None = None) -> None:
+    def update(self, *, progress: ProgressFn = ...,
+               cancel: CancelToken = ...) -> None:
+        """Bring the index up to date with the workspace's library and annotations
+        (raises :class:`~reader.errors.Cancelled` when cancelled)."""
+
+    def rebuild(self, *, progress: ProgressFn = ...,
+                cancel: CancelToken = ...) -> None:
         """Rebuild the index from scratch (searches see the old index until it is done)."""
+
+    def index_documents(self, doc_ids: Sequence[str]) -> None:
+        """Index (or re-index) these documents now, in one commit (a large import calls
+        it per batch, so they become searchable before it ends)."""
+
+    def remove_documents(self, doc_ids: Sequence[str]) -> None:
+        """Take these documents out of the index."""
+
+    def update_annotations(self, highlight_ids: Sequence[str] | None = None) -> None:
+        """Re-index these highlights (None: all that changed; deleted ones are removed)."""
 
     def status(self) -> IndexStatus:
         """The index's state for the status bar."""
@@ -108,3 +125,10 @@ class SearchIndex(Protocol):
     def search(self, query: str, *, limit: int = 20, sort: str = "relevance",
                filters: dict[str, str] | None = None) -> SearchResults:
         """Run a query. Never raises on malformed queries: warnings say what was done."""
+
+    def set_scheduler(self, scheduler: Scheduler) -> None:
+        """Where background upkeep (folding small segments) runs: a thread of its own by
+        default; the GUI passes its task runner's :meth:`schedule`."""
+
+    def close(self) -> None:
+        """Cancel background upkeep (waiting a few seconds at most) and release files."""

@@ -2,42 +2,47 @@
 (one writer at a time, across threads and processes), search without waiting for the
 writer. Knows nothing about workspaces: it takes rows (see :mod:`reader.search.rows`).
 
-Recovery: at open the index is verified (format version, every segment's columns, stored
-fields and a posting list are read). A missing, foreign, half-written or junk index is
-moved aside and recreated empty; the state says ``rebuilding`` until the owner refills it
-(:meth:`SearchEngine.needs_fill`). A folder that cannot be written at all falls back to
-an index in memory (``read-only`` in the sense that nothing is kept), never a dead end.
+Recovery (:mod:`reader.search.recovery`): a damaged index is set aside and recreated
+empty at open; the state says ``rebuilding`` until the owner refills it
+(:meth:`SearchEngine.needs_fill`). Damage found while searching gives an empty result that
+says so (the next use rebuilds); a bug is logged and raised. A folder that cannot be
+written at all falls back to an index in memory (``read-only`` in the sense that nothing is
+kept), never a dead end.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex
-from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.filedb.filestore import RamStorage
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from reader.annotations.fastbuild import paused_gc
-from reader.errors import SearchIndexError
+from reader.errors import Cancelled, IndexBusy, IndexDamaged, IndexNotSaved
+from reader.progress import Scheduler, thread_scheduler
 from reader.search.api import IndexStatus, SearchResults
-from reader.search.rows import Row
-from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.index_files import RowWriter, not_saved
+from reader.search.recovery import (
+    DAMAGED,
+    FORMAT_FILE,
+    INDEX_NAME,
+    damage_of,
+    open_or_create,
+)
+from reader.search.schema import build_schema
 from reader.search.searching import run_search
 from reader.search.tables import IndexTable, TableCache, manifest
+from reader.search.upkeep import CLOSE_WAIT, Fold, IsCancelled
 
 log = logging.getLogger(__name__)
 
-INDEX_NAME = "MAIN"
-FORMAT_FILE = "format.json"
 LIMIT_MB = 256
 
 
@@ -49,8 +54,12 @@ FOLD_TINY = 6  # … once there are this many, in a commit of its own on a backg
 MAX_MERGED_ROWS = 2000  # no merge ever produces a bigger segment (bounds a commit's time)
 TIER = 4  # bulk commits merge mid-size segments once there are this many
 
+__all__ = ["FORMAT_FILE", "IndexBusy", "IndexDamaged", "IndexNotSaved", "RowWriter",
+           "SearchEngine"]
 
-def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
+
+def _merge_policy(bulk: bool, *, fold_tiny: bool = False,
+                  is_cancelled: IsCancelled | None = None) -> Any:
     """A Whoosh merge policy that never rewrites the whole index. Whoosh's default
     (``MERGE_SMALL``) may pick any commit, even a one-document update, to merge everything
     into one segment: measured at 12 minutes for 5,000 documents. Here every commit folds
@@ -59,7 +68,8 @@ def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
     :meth:`SearchEngine._tidy`) that searches never wait for; a bulk commit folds small
     segments and those mostly deleted, and merges mid-size segments when there are
     :data:`TIER` of them; no merge exceeds :data:`MAX_MERGED_ROWS` rows.
-    ``index --rebuild`` writes one compact segment."""
+    ``index --rebuild`` writes one compact segment. ``is_cancelled`` is asked before
+    each segment is read (a cancelled commit raises :class:`Cancelled`)."""
 
     def policy(writer: Any, segments: list[Any]) -> list[Any]:
         from whoosh.reading import SegmentReader
@@ -93,6 +103,8 @@ def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
         if not chosen or not worth:
             return segments
         for seg in chosen:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("Folding the search index was cancelled.")
             reader = SegmentReader(writer.storage, writer.schema, seg)
             writer.add_reader(reader)
             reader.close()
@@ -101,60 +113,15 @@ def _merge_policy(bulk: bool, *, fold_tiny: bool = False) -> Any:
     return policy
 
 
-class IndexBusy(SearchIndexError):
-    """Another program (or window) is writing this index."""
-
-
-class IndexDamaged(SearchIndexError):
-    """The index could not be read."""
-
-
-class RowWriter:
-    """Adds and deletes rows inside one Whoosh writer (see :meth:`SearchEngine.writing`)."""
-
-    def __init__(self, writer: Any) -> None:
-        self._w = writer
-        self.added = 0
-
-    def delete_key(self, key: str) -> None:
-        self._w.delete_by_term("key", key)
-
-    def add_rows(self, rows: Iterable[Row]) -> None:
-        for row in rows:
-            self._w.add_document(**row)
-            self.added += 1
-
-    def replace(self, key: str, rows: Iterable[Row]) -> None:
-        self.delete_key(key)
-        self.add_rows(rows)
-
-
-def _verify(ix: Any) -> None:
-    """Read enough of every segment to know it is whole (raises on damage)."""
-    with ix.searcher() as s:
-        reader = s.reader()
-        leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-        for leaf, _offset in leaves:
-            n = leaf.doc_count_all()
-            if n:
-                leaf.stored_fields(0)
-                leaf.stored_fields(n - 1)
-                for name in ("key", "doc_id", "sig"):
-                    if len(list(leaf.column_reader(name))) != n:
-                        raise IndexDamaged("A column of the index is incomplete.")
-            for fieldname in ("body", "key"):
-                for i, term in enumerate(leaf.lexicon(fieldname)):
-                    leaf.postings(fieldname, term).all_ids()
-                    if i >= 2:
-                        break
-
-
 class SearchEngine:
     """The index in ``directory`` (None: in memory only)."""
 
-    def __init__(self, directory: Path | None, *, lock_timeout: float = 2.0) -> None:
+    def __init__(self, directory: Path | None, *, lock_timeout: float = 2.0,
+                 scheduler: Scheduler | None = None) -> None:
         self.directory = Path(directory) if directory is not None else None
         self.lock_timeout = lock_timeout
+        #: runs the background fold (see :mod:`reader.search.upkeep`); settable
+        self.scheduler: Scheduler = scheduler or thread_scheduler
         self._ix: Any = None
         self._state = "building"
         self._message = ""
@@ -166,7 +133,9 @@ class SearchEngine:
         self._table: tuple[Any, IndexTable] | None = None  # (searcher, its table)
         self._tables = TableCache()
         self._counts: tuple[int, int] | None = None  # (documents, notes); None: recount
-        self._tidy_thread: threading.Thread | None = None
+        self._fold: Fold | None = None
+        self._fold_lock = threading.Lock()  # one fold scheduled at a time
+        self._memory_note = ""  # why the index is only in memory ("" when on disk)
 
     # -- opening ----------------------------------------------------------------------------
     def open(self) -> None:
@@ -185,70 +154,15 @@ class SearchEngine:
                             "in memory", self.directory, exc)
                 self._ix = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
                 self._needs_fill = True
-                self._set("read-only", f"The search index cannot be saved ({exc.strerror or exc})"
-                          ": it is kept in memory and rebuilt each time.")
+                self._memory_note = (f"The search index cannot be saved ({exc.strerror or exc})"
+                                     ": it is kept in memory and rebuilt each time.")
+                self._set("read-only", self._memory_note)
 
     def _open_dir(self, d: Path) -> Any:
-        if d.exists() and not d.is_dir():  # junk where our folder should be
-            log.warning("search index %s is not a folder; replacing it", d)
-            d.unlink()
-        d.mkdir(parents=True, exist_ok=True)
-        try:
-            exists = windex.exists_in(str(d), indexname=INDEX_NAME)
-        except Exception:  # a table of contents that cannot even be read
-            exists = True
-        if exists:
-            problem = self._format_problem(d)
-            if problem is None:
-                try:
-                    ix = windex.open_dir(str(d), indexname=INDEX_NAME)
-                    _verify(ix)
-                    if ix.doc_count() == 0:
-                        self._needs_fill = True
-                    self._set("ready", "")
-                    return ix
-                except Exception as exc:  # any damage at all: rebuild
-                    problem = f"it is damaged ({type(exc).__name__}: {exc})"
-            log.warning("search index %s: %s; rebuilding it", d, problem)
-            self._quarantine(d)
-            self._set("rebuilding", "The search index is being rebuilt; results may be "
-                                    "incomplete until it is done.")
-        else:
-            if any(d.iterdir()):
-                log.warning("search index folder %s holds no index; starting afresh", d)
-                self._quarantine(d)
-            self._set("building", "The search index is being built; results grow as "
-                                  "documents are indexed.")
-        ix = FileStorage(str(d)).create_index(build_schema(), indexname=INDEX_NAME)
-        (d / FORMAT_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), "utf-8")
-        self._needs_fill = True
-        return ix
-
-    @staticmethod
-    def _format_problem(d: Path) -> str | None:
-        try:
-            data = json.loads((d / FORMAT_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
-            return "its format file is missing or unreadable"
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
-            return "it was made by another version"
-        return None
-
-    @staticmethod
-    def _quarantine(d: Path) -> None:
-        """Move a damaged index aside (kept once, for a bug report), then empty ``d``."""
-        aside = d.with_name(d.name + ".damaged")
-        shutil.rmtree(aside, ignore_errors=True)
-        with suppress(OSError):
-            shutil.copytree(d, aside)
-        for child in list(d.iterdir()):
-            try:
-                if child.is_dir():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
-            except OSError as exc:
-                log.warning("cannot remove %s: %s", child, exc)
+        opened = open_or_create(d)
+        self._needs_fill = opened.needs_fill
+        self._set(opened.state, opened.message)
+        return opened.ix
 
     # -- state --------------------------------------------------------------------------------
     def _set(self, state: str, message: str) -> None:
@@ -265,12 +179,18 @@ class SearchEngine:
             try:
                 self.indexed()
             except Exception as exc:  # a damaged index: said by the state, not raised
+                if self._damage(exc) is None:
+                    log.exception("counting the search index failed (a bug)")
+                    raise
                 log.warning("cannot count the index: %s", exc)
         docs, notes = self._counts or (0, 0)
         return IndexStatus(self._state, docs, notes, self._message)
 
     def mark(self, state: str, message: str = "") -> None:
-        """Set the state (the owner reports building, read-only …)."""
+        """Set the state (the owner reports building, read-only …). An index kept only in
+        memory stays ``read-only`` with its reason."""
+        if state == "ready" and self._memory_note:
+            state, message = "read-only", self._memory_note
         self._set(state, message)
 
     # -- writing ------------------------------------------------------------------------------
@@ -290,19 +210,36 @@ class SearchEngine:
             except LockError as exc:
                 raise IndexBusy("Another Policy Reader window is updating this search index.",
                                 "Searching still works; it will catch up later.") from exc
+            except OSError as exc:
+                raise self._write_failed(exc) from exc
             rw = RowWriter(writer)
             try:
                 yield rw
+                writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
+            except OSError as exc:
+                with suppress(Exception):
+                    writer.cancel()
+                raise self._write_failed(exc) from exc
             except BaseException:
-                writer.cancel()
+                with suppress(Exception):
+                    writer.cancel()
                 raise
-            writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
             self._needs_fill = False
             self._counts = None
         finally:
             self._write_lock.release()
         if not clear and not bulk:
             self._start_tidy()
+
+    def _write_failed(self, exc: OSError) -> IndexNotSaved:
+        """A write failed: the state says so until a write succeeds. What was committed
+        before is intact (Whoosh writes its table of contents last, by rename); the files
+        the failed write left are removed by the next commit."""
+        error = not_saved(exc)
+        log.warning("search index write failed: %s", exc)
+        self._counts = None
+        self._set("read-only", str(error))
+        return error
 
     # -- folding tiny segments in the background ------------------------------------------------
     def _tiny_segments(self) -> int:
@@ -317,37 +254,49 @@ class SearchEngine:
     def _start_tidy(self) -> None:
         if self._tiny_segments() < FOLD_TINY:
             return
-        if self._tidy_thread is not None and self._tidy_thread.is_alive():
-            return
-        self._tidy_thread = threading.Thread(target=self._tidy, name="search-index-tidy")
-        self._tidy_thread.start()
+        with self._fold_lock:
+            if self._fold is not None and self._fold.running:
+                return
+            fold = self._fold = Fold(self._tidy)
+        try:
+            self.scheduler(fold, "Tidying the search index")
+        except Exception:  # no scheduler now (shutting down): a later commit folds
+            log.exception("cannot start folding the search index")
+            fold.done.set()
 
-    def _tidy(self) -> None:
+    def _tidy(self, is_cancelled: IsCancelled) -> None:
         """Fold the tiny segments one-document commits left into one, in a commit of its
         own: the update that left the last one was searchable at once; searches go on
-        meanwhile, the next writer waits its turn."""
+        meanwhile, the next writer waits its turn. Cancelled between segments (closing,
+        or the GUI's task runner)."""
         try:
             with self._write_lock:
-                if self._ix is None or self._tiny_segments() < FOLD_TINY:
+                if self._ix is None or is_cancelled() or self._tiny_segments() < FOLD_TINY:
                     return
                 try:
                     writer = self._ix.writer(timeout=0.0)
                 except LockError:  # another process is writing: a later commit will fold
                     return
                 try:
-                    writer.commit(mergetype=_merge_policy(False, fold_tiny=True))
+                    writer.commit(mergetype=_merge_policy(False, fold_tiny=True,
+                                                          is_cancelled=is_cancelled))
                 except BaseException:
                     writer.cancel()
                     raise
                 self._counts = None
+        except Cancelled:
+            log.info("folding the search index's small segments was cancelled")
         except Exception:
             log.exception("folding the search index's small segments failed")
 
-    def wait_tidy(self, timeout: float | None = None) -> None:
-        """Wait for a background fold to finish (tests, closing)."""
-        thread = self._tidy_thread
-        if thread is not None:
-            thread.join(timeout)
+    def folding(self) -> bool:
+        """True while a background fold is scheduled or running."""
+        return self._fold is not None and self._fold.running
+
+    def wait_tidy(self, timeout: float | None = None) -> bool:
+        """Wait for a background fold to finish (tests); False if it is still running."""
+        fold = self._fold
+        return fold is None or fold.wait(timeout)
 
     # -- reading ------------------------------------------------------------------------------
     def _searcher_and_table(self) -> tuple[Any, IndexTable]:
@@ -393,13 +342,21 @@ class SearchEngine:
                 return run_search(searcher, table, query, limit=limit, sort=sort,
                                   filters=filters, notices=notices)
         except Exception as exc:
-            log.exception("search failed for %r", query)
-            self._on_damage(exc)
-            return SearchResults(str(query)[:200], (), 0, warnings=(
-                *notices, "The search index could not be read; it will be rebuilt."),
-                elapsed=time.perf_counter() - started)
+            damage = self._damage(exc)
+            if damage is None:  # the index is whole: our bug, never an empty result
+                log.exception("search failed for %r", query)
+                raise
+            log.warning("search index %s is damaged (%s: %s); it will be rebuilt",
+                        self.directory or "in memory", type(exc).__name__, exc)
+            log.debug("the read that failed", exc_info=exc)
+            self._on_damage()
+            return SearchResults(str(query)[:200], (), 0, warnings=(*notices, DAMAGED),
+                                 elapsed=time.perf_counter() - started)
 
-    def _on_damage(self, exc: Exception) -> None:
+    def _damage(self, exc: Exception) -> IndexDamaged | None:
+        return damage_of(exc, self.directory)
+
+    def _on_damage(self) -> None:
         """A read failed: drop the searcher; the next open verifies and rebuilds."""
         with self._search_lock:
             try:
@@ -415,7 +372,13 @@ class SearchEngine:
         self._set("damaged", "The search index could not be read; it will be rebuilt.")
 
     def close(self) -> None:
-        self.wait_tidy(120.0)
+        """Cancel a background fold (waiting :data:`CLOSE_WAIT` seconds at most for it to
+        stop) and release the searcher."""
+        fold = self._fold
+        if fold is not None and fold.running:
+            fold.cancel()
+            if fold.started.is_set() and not fold.wait(CLOSE_WAIT):
+                log.warning("the search index's background fold is still running")
         with self._search_lock:
             if self._searcher is not None:
                 with suppress(Exception):

@@ -17,9 +17,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import Cancelled, DocumentError, DocumentNotFound, ReaderError
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, Scheduler, no_progress
 from reader.search.api import IndexStatus, SearchResults
-from reader.search.engine import IndexBusy, RowWriter, SearchEngine
+from reader.search.engine import IndexBusy, IndexNotSaved, RowWriter, SearchEngine
 from reader.search.rows import NoteEntry, doc_rows, doc_signature, note_row
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ class WhooshIndex:
 
     def status(self) -> IndexStatus:
         return self.engine.status()
+
+    def set_scheduler(self, scheduler: Scheduler) -> None:
+        self.engine.scheduler = scheduler
 
     # -- sources --------------------------------------------------------------------------
     def _documents(self) -> dict[str, Document]:
@@ -88,7 +91,8 @@ class WhooshIndex:
                cancel: CancelToken = NEVER_CANCELLED) -> None:
         """Bring the index up to date: only documents and highlights whose signature
         changed are rewritten (cheap when nothing changed). Never raises for a busy index
-        (the status says so); raises :class:`Cancelled` when cancelled."""
+        (the status says so); raises :class:`Cancelled` when cancelled, and
+        :class:`IndexNotSaved` when the index cannot be written (a full disk)."""
         with self._update_lock:
             if self.engine.needs_fill() and self.engine.status().state == "ready":
                 self.engine.mark("building", "The search index is being built; results "
@@ -181,6 +185,8 @@ class WhooshIndex:
                     self._write_docs(w, docs, no_progress, NEVER_CANCELLED, "")
             except IndexBusy as exc:
                 self.engine.mark("read-only", str(exc))
+            except IndexNotSaved as exc:  # the state says so; the next update() raises it
+                log.info("%s", exc)
 
     def remove_documents(self, doc_ids: Sequence[str]) -> None:
         if not doc_ids:
@@ -192,6 +198,8 @@ class WhooshIndex:
                         w.delete_key(doc_id)
             except IndexBusy as exc:
                 self.engine.mark("read-only", str(exc))
+            except IndexNotSaved as exc:
+                log.info("%s", exc)
 
     def apply_changes(self, changes: LibraryChanges) -> None:
         """Apply a library update's changes (a convenient ``on_batch`` callback)."""
@@ -207,6 +215,8 @@ class WhooshIndex:
                 self._sync_notes(highlight_ids, no_progress, NEVER_CANCELLED)
             except IndexBusy as exc:
                 self.engine.mark("read-only", str(exc))
+            except IndexNotSaved as exc:  # a saved highlight stays saved; the index catches up
+                log.info("%s", exc)
 
     def _sync_notes(self, ids: Sequence[str] | None, progress: ProgressFn,
                     cancel: CancelToken) -> None:

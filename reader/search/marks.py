@@ -80,7 +80,8 @@ def row_marks(searcher: Any, docnums: list[int], spec: MarkSpec,
                 for p, s, _e in hits:
                     ends = [o.get(p + k + 1) for k, o in enumerate(others)]
                     if all(ends):
-                        span = (s, ends[-1][1] if ends else _e)  # type: ignore[index]
+                        last = ends[-1] if ends else None
+                        span = (s, last[1] if last else _e)
                         marks[d][fieldname].append(span)
                         if keyed is not None:
                             out_keyed.setdefault(d, []).append((*span, (fieldname, words)))

@@ -15,6 +15,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from reader.model.documents import KINDS
 from reader.search.analysis import (
     STOP_WORDS,
     analyze,
@@ -37,6 +38,8 @@ KIND_ALIASES = {
     "code": "statute", "act": "statute",
     "opinion": "opinion", "opinions": "opinion", "case": "opinion", "court": "opinion",
     "decision": "opinion",
+    "filing": "filing", "filings": "filing", "motion": "filing", "motions": "filing",
+    "petition": "filing", "pleading": "filing", "docket": "filing",
     "report": "report", "reports": "report", "study": "report",
     "other": "other",
 }
@@ -242,8 +245,7 @@ class Builder:
         if kind is None:
             kind = next((k for k in set(KIND_ALIASES.values()) if k.startswith(value)), "")
             if not kind or not value:
-                self.warn(f"Unknown kind '{_raw(node)}' (kinds: article, memo, statute, "
-                          "opinion, report, other).")
+                self.warn(f"Unknown kind '{_raw(node)}' (kinds: {', '.join(KINDS)}).")
                 return wq.NullQuery
         return wq.Term("kind", kind)
 

@@ -110,13 +110,14 @@ def split_passages(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _doc_fields(doc: Document) -> Row:
     m = doc.meta
-    meta_text = " ".join(x for x in (m.author, m.site, m.jurisdiction, m.citation, m.kind,
-                                     m.date, path_filename_words(doc.path)) if x)
+    meta_text = " ".join(x for x in (m.author, m.site, m.jurisdiction, m.citation, m.docket,
+                                     m.judge, m.doc_type, m.kind, m.date,
+                                     path_filename_words(doc.path)) if x)
     return {
         "doc_id": doc.id,
         "title": doc.title,
         "meta": meta_text,
-        "author": m.author,
+        "author": "; ".join(x for x in (m.author, m.judge) if x),
         "kind": (m.kind or "other").lower(),
         "jurisdiction": join_keys(jurisdiction_keys(m.jurisdiction)),
         "jfacet": m.jurisdiction.strip(),
@@ -162,7 +163,7 @@ def doc_rows(doc: Document, text: DocText | None) -> list[Row]:
     when there is no text (so it is still found by title and metadata)."""
     sig = doc_signature(doc)
     common = _doc_fields(doc)
-    citation = doc.meta.citation
+    citation = "\n".join(dict.fromkeys(c for c in (doc.meta.citation, doc.meta.docket) if c))
     units = text_units(doc, text) if text is not None and text.text.strip() else []
     if units:
         assert text is not None

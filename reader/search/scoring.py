@@ -20,9 +20,11 @@ from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
+from reader.search.fastpath import fell_back
 from reader.search.tables import IndexTable
 
 log = logging.getLogger(__name__)
@@ -186,15 +188,19 @@ class Scorer:
         if not cand:
             return {}
         cand.sort()
-        raws = {w: self._raw(fieldname, w, cand) for w in dict.fromkeys(words)}
-        if any(r is None for r in raws.values()):
+        read = {w: self._raw(fieldname, w, cand) for w in dict.fromkeys(words)}
+        raws = {w: r for w, r in read.items() if r is not None}
+        if len(raws) < len(read):
+            if fieldname in KEEP_FIELDS:  # their blocks are always kept: this is a bug
+                fell_back("phrase", f"the blocks of a phrase's words in {fieldname} were "
+                                    "not kept")
             return self._whoosh(wq.Phrase(fieldname, words, boost=boost))
         out: Scores = {}
         for d in cand:
             # positions of the phrase's start, word by word: the k-th word shifted back k
-            starts = _positions(raws[words[0]][d])  # type: ignore[index]
+            starts = _positions(raws[words[0]][d])
             for k, w in enumerate(words[1:], 1):
-                starts &= {p - k for p in _positions(raws[w][d])}  # type: ignore[index]
+                starts &= {p - k for p in _positions(raws[w][d])}
                 if not starts:
                     break
             if starts:
@@ -321,8 +327,10 @@ def _without(scores: Scores, other: Scores) -> Scores:
 
 def _blocks(m: Any, keep: bool) -> Any:
     """(ids, weights, values) of a leaf matcher, a block at a time (Whoosh's on-disk
-    matcher's decoded arrays; any other matcher one posting at a time). ``values`` is a
-    function giving the block's raw values (None unless ``keep``)."""
+    matcher's decoded arrays; any other matcher one posting at a time: postings inlined
+    in the term's entry, a :class:`ListMatcher`, are expected; anything else means
+    Whoosh's internals changed, and is counted). ``values`` is a function giving the
+    block's raw values (None unless ``keep``)."""
     if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
         while m.is_active():
             m._read_ids()
@@ -332,6 +340,8 @@ def _blocks(m: Any, keep: bool) -> Any:
             yield m._ids, m._weights, values
             m._next_block()
         return
+    if not isinstance(m, ListMatcher):
+        fell_back("blocks", f"a {type(m).__name__} has no block arrays")
     ids, weights, vals = [], [], []
     while m.is_active():
         ids.append(m.id())

@@ -13,6 +13,8 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from reader.errors import REBUILD_HINT, IndexDamaged
+from reader.search.fastpath import fell_back
 from reader.search.schema import SPELL_FIELD
 
 #: columns read for every row
@@ -69,14 +71,15 @@ class Vocabulary:
 
 
 def read_segment(reader: Any) -> SegmentTable:
-    """Read the columns of one segment reader (raises whatever Whoosh raises on a damaged
-    segment: the caller treats that as a damaged index)."""
+    """Read the columns of one segment reader (raises :class:`IndexDamaged`, or whatever
+    Whoosh raises, on a damaged segment)."""
     n = reader.doc_count_all()
-    cols: dict[str, list[str]] = {}
+    cols: dict[str, Any] = {}  # column name → its values (str)
     for name in COLUMNS:
         values = list(reader.column_reader(name)) if n else []
         if len(values) != n:
-            raise ValueError(f"column {name} has {len(values)} values for {n} rows")
+            raise IndexDamaged(f"A column of the search index ({name}) has {len(values)} "
+                               f"values for {n} rows.", REBUILD_HINT)
         cols[name] = [v if isinstance(v, str) else v.decode("utf-8") if v else ""
                       for v in values]
     table = SegmentTable(**cols)
@@ -90,26 +93,32 @@ def read_segment(reader: Any) -> SegmentTable:
 def _read_lengths(leaf: Any, fieldname: str, n: int) -> list[int]:
     """Every row's length of ``fieldname``: the segment's lengths column read at once
     (asking row by row costs a file-system check per row for a field without lengths,
-    such as ``kind``), else row by row."""
+    such as ``kind``), else row by row (counted: see :mod:`reader.search.fastpath`)."""
     try:
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-        from whoosh.util.numeric import byte_to_length
-
-        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
-            return [0] * n
-        decoded = [byte_to_length(b) if b else 0 for b in range(256)]
-        if getattr(column, "_typecode", "") == "B" and getattr(column, "_fixedlen", 1) == 1:
-            count = min(column._count, n)  # one byte per row: read them in one go
-            raw = column._dbfile.get(column._basepos, count)
-            lengths = [decoded[b] for b in raw] + [0] * (n - count)
-        else:
-            lengths = [decoded[b] if isinstance(b, int) else 0 for b in column]
-        if len(lengths) == n:
-            return lengths
-    except Exception:  # another codec: the public way
-        pass
+        return _lengths_at_once(leaf, fieldname, n)
+    except Exception as exc:  # Whoosh's internals changed: the public way, row by row
+        fell_back("lengths", f"{type(exc).__name__}: {exc}")
     return [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(n)]
+
+
+def _lengths_at_once(leaf: Any, fieldname: str, n: int) -> list[int]:
+    """The fast path of :func:`_read_lengths`, through Whoosh's private lengths column
+    (one byte per row); raises when that column is not what whoosh-reloaded 2.7.5 has."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:  # no row has this field
+        return [0] * n
+    if column._typecode != "B" or column._fixedlen != 1:
+        raise TypeError(f"a lengths column of type {column._typecode!r}")
+    decoded = [byte_to_length(b) if b else 0 for b in range(256)]
+    count = min(column._count, n)  # one byte per row: read them in one go
+    raw = column._dbfile.get(column._basepos, count)
+    lengths = [decoded[b] for b in raw] + [0] * (n - count)
+    if len(lengths) != n:
+        raise ValueError(f"the lengths column has {len(lengths)} rows, not {n}")
+    return lengths
 
 
 @dataclass

@@ -9,7 +9,8 @@ from reader.model.documents import Document
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 KIND_LABELS = {"article": "Article", "memo": "Memo", "statute": "Statute",
-               "opinion": "Court opinion", "report": "Report", "other": "Other"}
+               "opinion": "Court opinion", "filing": "Court filing", "report": "Report",
+               "other": "Other"}
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 

@@ -37,6 +37,7 @@ class Session(QObject):
     search_failed = Signal(object, int)  # exception, request serial
     import_finished = Signal(object)  # LibraryChanges
     problem = Signal(object)  # a ReaderError the window should show
+    library_problems = Signal(list)  # [str] new lines about the workspace's files
     themes_loaded = Signal(list)  # [ThemeChoice]
     _batch = Signal(object)  # LibraryChanges from a worker: relayed to the GUI thread
 
@@ -51,6 +52,7 @@ class Session(QObject):
         self._docs: dict[str, Document] = {}
         self._search_serial = 0
         self._refresh_task: Task | None = None
+        self._shown_problems: set[str] = set()
         self._batch.connect(self._on_batch)
 
     # -- workspace -------------------------------------------------------------------------
@@ -157,6 +159,7 @@ class Session(QObject):
             f"Importing {len(items)} items"
 
         def done(changes: Any) -> None:
+            self._shown_problems.update(getattr(changes, "problems", ()))  # the import says
             self._after_update(ws, changes)
             self.import_finished.emit(changes)
 
@@ -167,18 +170,24 @@ class Session(QObject):
         if not core_access.search_available():
             return
         search = ws.search()
+        search.set_scheduler(self.runner.schedule)  # its background fold: a cancellable task
         if rebuild:
             search.rebuild(progress=progress, cancel=cancel)
         else:
             search.update(progress=progress, cancel=cancel)
 
-    def _after_update(self, ws: Workspace, _changes: Any) -> None:
+    def _after_update(self, ws: Workspace, changes: Any) -> None:
         if ws is not self.workspace:
             return
         self._reload_documents()
         self.documents_changed.emit()
         self.refresh_index_state()
         self.load_annotation_counts()
+        lines = [*getattr(changes, "problems", ()), *ws.library().untold_problems()]
+        new = [line for line in dict.fromkeys(lines) if line not in self._shown_problems]
+        if new:  # each said once a session (a damaged documents.json, a pipe, a bad name…)
+            self._shown_problems.update(new)
+            self.library_problems.emit(new)
 
     def refresh_index_state(self) -> None:
         ws = self.workspace

@@ -124,12 +124,25 @@ class TaskRunner(QObject):
     task_started = Signal(object)  # Task
     task_finished = Signal(object)  # Task
     task_failed = Signal(object, object)  # Task, exception (unhandled by the caller)
+    _scheduled = Signal(object, str)  # schedule() from any thread → run() on this one
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: list[Task] = []
+        self._scheduled.connect(self._run_scheduled)
+
+    def schedule(self, fn: TaskFn, label: str) -> None:
+        """The core's :data:`~reader.progress.Scheduler`: run ``fn`` as a hidden task,
+        callable from any thread (the search index's background fold is started by the
+        worker that committed). Cancelled with the other tasks at shutdown."""
+        self._scheduled.emit(fn, label)
+
+    @Slot(object, str)
+    def _run_scheduled(self, fn: TaskFn, label: str) -> None:
+        self.run(fn, label=label, visible=False,
+                 on_error=lambda exc: log.error("%s failed: %s", label, exc))
 
     def run(self, fn: TaskFn, *, label: str, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,

@@ -247,7 +247,7 @@ def _directive(b: Block, extras: dict[str, Extra]) -> list[Flowable]:
 class _BareInfo(PDFInfo):
     """An Info dictionary with nothing but the producer (no title, author or dates)."""
 
-    def format(self, document):  # type: ignore[no-untyped-def]
+    def format(self, document):
         return PDFDictionary({"Producer": PDFString(self.producer)}).format(document)
 
 
@@ -257,7 +257,7 @@ def canvas_class(pdf_date: str | None) -> type[Canvas]:
     dictionary when ``pdf_date`` is None."""
 
     class FixedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
             if pdf_date is None:

@@ -74,7 +74,7 @@ def _chart(title: str, categories: list[str], series: list[tuple[str, list[float
 
 
 YEARS = ["2018", "2019", "2020", "2021", "2022", "2023", "2024"]
-CHARTS = {
+CHARTS: dict[str, tuple[str, list[str], list[tuple[str, list[float]]], str]] = {
     "deaths": ("Figure 3.1. Overdose deaths by year (fictional data)",
                YEARS, [("Deaths", [4310, 4402, 5118, 5346, 5227, 4861, 4094])],
                "Source: death certificates. Counts of deaths."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def reference_body(blocks: list[Block]) -> str:
+def reference_body(blocks: Sequence[Block]) -> str:
     """The careful reader's extraction: one paragraph per block, list items as "- item"."""
     out: list[str] = []
     for kind, value in blocks:

@@ -63,7 +63,7 @@ def render() -> str:
         if block[0] == "ul":
             parts.append('<ul class="mol-bullets-with-font">'
                          + "".join(f'<li class="class-bullet"><strong>{it}</strong></li>'
-                                   for it in block[1]) + "</ul>")  # type: ignore[union-attr]
+                                   for it in block[1]) + "</ul>")
             continue
         parts.append(block_html(block, p='<p class="mol-para-with-font">'))
         if i == 2:

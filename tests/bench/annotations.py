@@ -142,7 +142,7 @@ class MemoryLibrary:
         self.docs = tuple(Document(id=dt.doc_id, path=p, format="text", size=len(dt.text),
                                    mtime_ns=0, status=DocStatus.OK) for p, dt in docs)
 
-    def documents(self):  # type: ignore[no-untyped-def]
+    def documents(self):
         return self.docs
 
     def text(self, doc_id: str) -> DocText:

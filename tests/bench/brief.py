@@ -33,7 +33,7 @@ _TEXT = ("the office shall decline to prosecute possession of a controlled subst
 WORDS = _TEXT.split()
 
 
-def make_inputs(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
+def make_inputs(n: int, seed: int = 7):
     """A Fixture with ``n`` highlights over 40 fictional paged documents."""
     from reader.model.annotations import Stance, Theme
     from reader.model.documents import DocMeta
@@ -136,11 +136,11 @@ def main() -> None:
                                   str(args.highlights)], capture_output=True, text=True,
                                  check=True, cwd=REPO)
             runs.append(json.loads(out.stdout))
-        best = min(runs, key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
+        best = min(runs, key=lambda r: r["seconds"])
         best["all_seconds"] = [r["seconds"] for r in runs]
-        best["within_target"] = best["seconds"] <= TARGETS[fmt]  # type: ignore[operator]
-        best["cpu_within_target"] = best["cpu_seconds"] <= TARGETS[fmt]  # type: ignore[operator]
-        report["formats"][fmt] = best  # type: ignore[index]
+        best["within_target"] = best["seconds"] <= TARGETS[fmt]
+        best["cpu_within_target"] = best["cpu_seconds"] <= TARGETS[fmt]
+        report["formats"][fmt] = best
     print(json.dumps(report, indent=2))
 
 

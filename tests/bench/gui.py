@@ -103,7 +103,7 @@ def _launch(workspace: Path, env: dict[str, str], tag: str) -> tuple[float, floa
     return record["shown_at"] - started, record["cpu_seconds"], record
 
 
-def synthetic(pages: int):  # type: ignore[no-untyped-def]
+def synthetic(pages: int):
     from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
 
     parts: list[str] = []
@@ -164,7 +164,7 @@ class Heartbeat:
         return round(self.worst * 1000, 1)
 
 
-def _settled(view) -> Callable[[], bool]:  # type: ignore[no-untyped-def]
+def _settled(view) -> Callable[[], bool]:
     state = {"quiet": 0}
 
     def check() -> bool:
@@ -177,7 +177,7 @@ def _settled(view) -> Callable[[], bool]:  # type: ignore[no-untyped-def]
     return check
 
 
-def open_document(app, pages: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def open_document(app, pages: int) -> dict[str, object]:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QTextCursor
 
@@ -248,7 +248,7 @@ def open_document(app, pages: int) -> dict[str, object]:  # type: ignore[no-unty
     return out
 
 
-def highlights(app) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def highlights(app) -> dict[str, object]:
     from PySide6.QtGui import QColor
 
     from reader.ui.marks import Mark, MarkStyle
@@ -280,7 +280,7 @@ def highlights(app) -> dict[str, object]:  # type: ignore[no-untyped-def]
                                                  "add_one_repaint_ms": 50}}
 
 
-def open_from_library(app) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def open_from_library(app) -> dict[str, object]:
     """The whole path a person takes: the main window on a workspace holding a 1 MB and a
     7 MB text (the length of 300 and 2,000 pages), a document opened from the library (its
     text read from the workspace cache on a worker thread, then shown)."""
@@ -320,18 +320,18 @@ def open_from_library(app) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
     def shown() -> bool:
         tab = timing.get("tab")
-        if tab is None or not tab.is_ready:  # type: ignore[attr-defined]
+        if tab is None or not tab.is_ready:
             return False
         timing.setdefault("ready", time.perf_counter())
-        settled = timing.setdefault("settled", _settled(tab.view))  # type: ignore[attr-defined]
-        return settled()  # type: ignore[operator]
+        settled = timing.setdefault("settled", _settled(tab.view))
+        return settled()
 
     for doc in sorted(session.documents(), key=lambda d: d.chars):
         timing.clear()
         timing["doc"] = doc.id
         stall = beat.phase(start, shown)
         out[f"{doc.chars // 1000}k_chars"] = {
-            "seconds_to_text_shown": round(timing["ready"] - timing["start"], 3),  # type: ignore[operator]
+            "seconds_to_text_shown": round(timing["ready"] - timing["start"], 3),
             "max_stall_ms": stall}
     window.close()
     session.runner.cancel_all()
@@ -341,7 +341,7 @@ def open_from_library(app) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return out
 
 
-def import_stall(app, files: int = 100) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def import_stall(app, files: int = 100) -> dict[str, object]:
     from reader.settings import Settings
     from reader.ui.session import Session
 

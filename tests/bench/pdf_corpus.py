@@ -63,7 +63,7 @@ def write_pdf(path: Path, *, seed: int, pages: int, two_column: bool = False,
                           spaceBefore=6, spaceAfter=4)
     top_numbers = rnd.random() < 0.3
 
-    def decorate(c, doc) -> None:  # type: ignore[no-untyped-def]
+    def decorate(c, doc) -> None:
         c.saveState()
         c.setFont("Helvetica", 8)
         if top_numbers:

@@ -236,8 +236,7 @@ def main() -> None:
         found = engine.search("zeppelinupdate").total
         updates.append(time.perf_counter() - t)
         assert found >= 1
-        thread = engine._tidy_thread
-        if thread is not None and thread.is_alive():
+        if engine.folding():
             t = time.perf_counter()
             engine.wait_tidy()
             folds.append(time.perf_counter() - t)

@@ -135,7 +135,7 @@ def note_entry(placed: Placed, text: DocText | None = None) -> NoteEntry:
 
 
 def build_engine(directory: Path | None, docs: dict[str, tuple[Document, DocText | None]],
-                 notes: list[Placed] = ()) -> SearchEngine:  # type: ignore[assignment]
+                 notes: list[Placed] = ()) -> SearchEngine:
     engine = SearchEngine(directory)
     by_id = {d.id: (d, t) for d, t in docs.values()}
     with engine.writing() as w:

@@ -36,7 +36,7 @@ def sample(**changes: object) -> Highlight:
                   author=ME, created=T0, modified=T0, page="3", section="§ 2(a)",
                   color="#81d4fa", themes=("good-samaritan", "naloxone"),
                   stance=Stance.SUPPORTS, note="**Key** line.\n\nSecond paragraph.")
-    return replace(h, **changes)  # type: ignore[arg-type]
+    return replace(h, **changes)
 
 
 def roundtrip(h: Highlight) -> Highlight:
@@ -241,7 +241,7 @@ def test_the_fast_reader_agrees_with_the_lenient_one(h: Highlight) -> None:
         fast = None
     assert fast == slow
     if fast is not None:
-        assert fast.extra == slow.extra  # type: ignore[union-attr]
+        assert fast.extra == slow.extra
 
 
 @settings(max_examples=60, deadline=None)

@@ -314,4 +314,4 @@ def test_selection_helpers(tmp_path: Path) -> None:
         parse_stance("maybe")
     tax = ws.themes().taxonomy()
     assert theme_filter(tax, ["unknown-x"]) == frozenset({"unknown-x"})
-    assert "naloxone" in theme_filter(tax, ["overdose-response"])  # type: ignore[operator]
+    assert "naloxone" in theme_filter(tax, ["overdose-response"])

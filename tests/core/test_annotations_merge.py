@@ -81,7 +81,7 @@ many_authors = st.lists(st.builds(version, hid=st.sampled_from(["h1", "h2"]),
 
 
 def joined(*parts: object) -> list[tuple[object, ...]]:
-    result = join(parts)  # type: ignore[arg-type]
+    result = join(parts)
     return key(tuple(result[k] for k in sorted(result)))
 
 

@@ -22,7 +22,7 @@ NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
 
 
 def build(f: Fixture, **opts: object) -> Brief:
-    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,  # type: ignore[arg-type]
+    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,
                        f.taxonomy, now=NOW)
 
 
@@ -207,7 +207,7 @@ def test_unreadable_text_makes_an_orphan_not_a_crash() -> None:
     from reader.errors import DocumentError
     f = sample()
 
-    def texts(doc_id: str):  # type: ignore[no-untyped-def]
+    def texts(doc_id: str):
         if doc_id == "d-article":
             raise DocumentError("damaged")
         return f.text(doc_id)

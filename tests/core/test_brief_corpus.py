@@ -85,7 +85,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory,
         expected: dict[str, int] = {}
         made = 0
 
-        def annotate(store, doc_id: str, start: int, end: int, note: str = "") -> str:  # type: ignore[no-untyped-def]
+        def annotate(store, doc_id: str, start: int, end: int, note: str = "") -> str:
             nonlocal made
             h = store.create(doc_id, start, end, themes=[themes[made % 6]],
                              stance=STANCES[made % 4], note=note)

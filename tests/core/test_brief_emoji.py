@@ -43,7 +43,7 @@ def fixture() -> Fixture:
 
 def build(f: Fixture | None = None, **opts: object) -> Brief:
     f = f or fixture()
-    return build_brief(BriefOptions(**{"title": TITLE, **opts}),  # type: ignore[arg-type]
+    return build_brief(BriefOptions(**{"title": TITLE, **opts}),
                        f.placed, f.documents, f.text, f.taxonomy, now=NOW)
 
 
@@ -132,7 +132,7 @@ def test_csv_keeps_every_character(written: dict[str, bytes]) -> None:
     assert row["note"] == NOTE and row["document_title"] == "Clinic notes 👍🏽"
 
 
-def test_a_damaged_emoji_font_is_a_clear_export_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_emoji_font_is_a_clear_export_error(tmp_path, monkeypatch) -> None:
     from reader.errors import ExportError
     from reader.export import pdf_fonts
 

@@ -27,7 +27,7 @@ NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
 
 def build(f: Fixture | None = None, **opts: object) -> Brief:
     f = f or special()
-    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,  # type: ignore[arg-type]
+    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,
                        f.taxonomy, now=NOW)
 
 
@@ -42,7 +42,7 @@ class _Html(HTMLParser):
         self._stack: list[str] = []
         self._buf: dict[str, list[str]] = {}
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.tags.append(tag)
         if a.get("id"):
@@ -53,13 +53,13 @@ class _Html(HTMLParser):
             self._buf[tag] = []
         self._stack.append(tag)
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag):
         if tag == "blockquote":
             self.blockquotes.append(norm(" ".join(self._buf.pop(tag))))
         if tag == "cite":
             self.cites.append("".join(self._buf.pop(tag)))
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data):
         for buf in self._buf.values():
             buf.append(data)
 
@@ -85,7 +85,7 @@ def test_html_is_self_contained_semantic_and_linked() -> None:
     for s in b.walk():
         assert s.key in doc.ids
     assert "@media print" in page and "size: A4" in page
-    assert "size: letter" in render_html(build(page_size="letter"))  # type: ignore[arg-type]
+    assert "size: letter" in render_html(build(page_size="letter"))
 
 
 def test_html_keeps_special_characters_and_escapes_markup() -> None:

@@ -23,7 +23,7 @@ NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
 
 def build(f: Fixture | None = None, **opts: object) -> Brief:
     f = f or special()
-    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,  # type: ignore[arg-type]
+    return build_brief(BriefOptions(**opts), f.placed, f.documents, f.text,
                        f.taxonomy, now=NOW)
 
 

@@ -176,12 +176,12 @@ def test_damaged_saved_options_fall_back_to_defaults(garbage: object) -> None:
 
 
 def test_options_accept_plain_strings_from_a_form() -> None:
-    opts = BriefOptions(group_by="document", page_size="letter", orphans="appendix",  # type: ignore[arg-type]
-                        stances=["opposes"], themes=["x"])  # type: ignore[list-item]
+    opts = BriefOptions(group_by="document", page_size="letter", orphans="appendix",
+                        stances=["opposes"], themes=["x"])
     assert opts.group_by is GroupBy.DOCUMENT and opts.page_size is PageSize.LETTER
     assert opts.stances == (Stance.OPPOSES,) and opts.themes == ("x",)
     with pytest.raises(ValueError):
-        BriefOptions(group_by="colour")  # type: ignore[arg-type]
+        BriefOptions(group_by="colour")
 
 
 def test_preview_is_short_html_and_explains_an_empty_selection() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import re
@@ -549,22 +550,33 @@ def test_html_boilerplate_is_outside_the_article(doc: dict) -> None:
 
 # --- the generator ---------------------------------------------------------------------
 
-def _installed_versions() -> dict[str, str]:
-    import docx
-    import PIL
-    import pypdfium2
-    import reportlab
+FIX = ("make test installs the versions pinned in constraints.txt; after 'make lock' moved "
+       "one, run 'make corpus', check the regenerated files and update 'generator' in "
+       "tests/fixtures/corpus_expectations.json")
 
-    version = getattr(docx, "__version__", "")
-    return {"reportlab": reportlab.Version, "pillow": PIL.__version__, "python-docx": version,
-            "pypdfium2": pypdfium2.version.PYPDFIUM_INFO.version}
+
+def _pinned() -> dict[str, str]:
+    """name → version pinned in constraints.txt (names normalised as pip does)."""
+    out = {}
+    for line in (REPO / "constraints.txt").read_text("utf-8").splitlines():
+        name, sep, version = line.partition("==")
+        if sep and not line.startswith("#"):
+            out[re.sub(r"[-_.]+", "-", name).lower()] = version.strip()
+    return out
+
+
+def test_the_lock_pins_the_generators_libraries() -> None:
+    """The committed PDF and Word files are byte-for-byte what the generator makes with
+    these versions: the lock must pin exactly them."""
+    pinned = _pinned()
+    assert {name: pinned.get(name) for name in SPEC["generator"]} == SPEC["generator"], FIX
 
 
 @pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(),
                     reason="the generator needs the DejaVu fonts")
 def test_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
-    if _installed_versions() != SPEC["generator"]:
-        pytest.skip(f"library versions differ from {SPEC['generator']}: bytes may differ")
+    installed = {name: importlib.metadata.version(name) for name in SPEC["generator"]}
+    assert installed == SPEC["generator"], FIX  # never a silent skip: the bytes depend on it
     spec = importlib.util.spec_from_file_location("make_corpus",
                                                   REPO / "scripts" / "make_corpus.py")
     assert spec and spec.loader

@@ -303,7 +303,7 @@ def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
             LTAnno(" "), LTAnno(" "), char("(cid:3)", 40), char("c", 45), char("a", 50),
             char("f", 55), char("e", 60), char("\u0301", 60, 0.5), char("\x07", 65),
             char("\u00ad", 66), LTAnno("\n")]
-    line = build_line(objs)  # type: ignore[arg-type]
+    line = build_line(objs)
     assert line is not None
     assert line.text == "office café"
     assert len(line.xs) == 2 * len(line.text)
@@ -311,4 +311,4 @@ def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
     assert xs[2:8] == pytest.approx([15.0, 18.0, 18.0, 21.0, 21.0, 24.0])  # ffi in thirds
     assert xs[12:14] == pytest.approx([34.0, 45.0])  # the space spans the gap
     assert xs[-2:] == pytest.approx([60.0, 65.0])  # é: the letter and its accent
-    assert build_line([LTAnno(" "), char("(cid:9)", 1)]) is None  # type: ignore[list-item]
+    assert build_line([LTAnno(" "), char("(cid:9)", 1)]) is None

@@ -59,8 +59,8 @@ def test_second_update_extracts_nothing(ws: Workspace) -> None:
 def test_unchanged_files_are_not_hashed_again(ws: Workspace, monkeypatch) -> None:
     ws.library().update()
     calls: list[Path] = []
-    real = library_mod.file_hash
-    monkeypatch.setattr(library_mod, "file_hash", lambda p: calls.append(p) or real(p))
+    real = library_mod.hash_file
+    monkeypatch.setattr(library_mod, "hash_file", lambda p: calls.append(p) or real(p))
     Workspace.open(ws.root).library().update()
     assert calls == []
 
@@ -194,14 +194,14 @@ def test_damaged_cache_entries_are_re_extracted(ws: Workspace, tmp_path: Path,
 
 def test_a_file_deleted_during_the_scan_does_not_stop_the_batch(ws: Workspace,
                                                                 monkeypatch) -> None:
-    real = library_mod.file_hash
+    real = library_mod.hash_file
 
-    def flaky(path: Path) -> str:
+    def flaky(path: Path) -> tuple[str, object]:
         if path.name == "notes.md":
             raise FileNotFoundError(2, "No such file or directory")
         return real(path)
 
-    monkeypatch.setattr(library_mod, "file_hash", flaky)
+    monkeypatch.setattr(library_mod, "hash_file", flaky)
     changes = ws.library().update()
     assert any("notes.md" in p for p in changes.problems)
     assert ws.library().find("memos/memo.txt").status is DocStatus.OK

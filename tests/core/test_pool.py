@@ -33,7 +33,7 @@ def _files(tmp_path: Path, **named: str) -> list[Path]:
 
 def _run(paths: list[Path], **kw: object) -> dict[str, JobResult]:
     kw.setdefault("formats", px.ALL)
-    results = list(extract_many([Job(p.name, p) for p in paths], **kw))  # type: ignore[arg-type]
+    results = list(extract_many([Job(p.name, p) for p in paths], **kw))
     assert sorted(r.key for r in results) == sorted(p.name for p in paths)
     return {r.key: r for r in results}
 

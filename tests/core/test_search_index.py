@@ -55,11 +55,11 @@ class RowCounter:
         self.notes: list[str] = []
         real_doc, real_note = index_module.doc_rows, index_module.note_row
 
-        def doc_rows(doc, text):  # type: ignore[no-untyped-def]
+        def doc_rows(doc, text):
             self.docs.append(doc.path)
             return real_doc(doc, text)
 
-        def note_row(entry, doc):  # type: ignore[no-untyped-def]
+        def note_row(entry, doc):
             self.notes.append(entry.id)
             return real_note(entry, doc)
 
@@ -128,11 +128,11 @@ def test_metadata_edits_are_searchable(ws: Workspace) -> None:
     assert paths(ws, "date:2022") == {"articles/clinic.txt"}
 
 
-def _highlight(ws: Workspace, path: str, words: str, **kw: object):  # type: ignore[no-untyped-def]
+def _highlight(ws: Workspace, path: str, words: str, **kw: object):
     doc = ws.library().find(path)
     text = ws.library().text(doc.id).text
     start = text.index(words)
-    return ws.annotations().create(doc.id, start, start + len(words), **kw)  # type: ignore[arg-type]
+    return ws.annotations().create(doc.id, start, start + len(words), **kw)
 
 
 def test_highlights_notes_themes_and_edits(ws: Workspace,
@@ -201,7 +201,7 @@ def test_batches_become_searchable_during_an_import(ws: Workspace, tmp_path: Pat
     index = ws.search()
     seen: list[int] = []
 
-    def on_batch(changes) -> None:  # type: ignore[no-untyped-def]
+    def on_batch(changes) -> None:
         index.index_documents(changes.touched)
         seen.append(index.search("committee", limit=100).total)
 

@@ -140,6 +140,7 @@ WRITER = textwrap.dedent("""
             for doc, text in docs[i % 3:]:
                 w.replace(doc.id, doc_rows(doc, text))
         i += 1
+        print("committed", i, flush=True)
 """)
 
 
@@ -151,7 +152,8 @@ def test_writer_killed_in_the_middle_of_commits(tmp_path: Path) -> None:
                                 stderr=subprocess.DEVNULL, text=True)
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.15 + 0.2 * round_)
+        for _ in range(round_ + 1):  # killed in the commit after this many, at once
+            assert proc.stdout.readline().startswith("committed")
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         engine = SearchEngine(d, lock_timeout=5)

@@ -168,7 +168,7 @@ def test_broken_import_and_themes_list(ws: Path, user_home: Path, tmp_path: Path
     assert code == 1 and "no target" in err and "Nothing was imported" in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     # a colleague's file with a theme this group does not have
-    other = json.loads(next(iter(before.values())))
+    other = json.loads(next(v for k, v in before.items() if k.endswith(".json")))
     other["creator"]["id"] = "urn:policy-reader:author:ana02"
     for item in other["first"]["items"]:
         item["id"] += "-ana"

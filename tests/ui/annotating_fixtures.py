@@ -1,18 +1,13 @@
-"""Fixtures for the annotation GUI tests: a small workspace with a memo written for these
-tests (an emoji, accented letters and a line break inside a paragraph), the main window
-open on it, and helpers to select words and wait for the annotation machinery."""
+"""Helpers for the annotation GUI tests: a memo written for these tests (an emoji, accented
+letters and a line break inside a paragraph), and :class:`Env`, the main window open on
+it, with helpers to select words and wait for the annotation machinery. The ``memo_env``
+fixture that makes one is in tests/qt_fixtures.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-from reader.annotations.identity import NAME_KEY
-from reader.settings import Settings
 
 MEMO = """Office of the District Attorney
 
@@ -112,25 +107,9 @@ def write_memo(root: Path, text: str = MEMO) -> Path:
     return path
 
 
-@pytest.fixture
-def named_settings(settings: Settings) -> Settings:
-    settings.set(NAME_KEY, "Maria G")
-    return settings
-
-
 def open_env(qtbot: Any, window: Any, session: Any, root: Path) -> Env:
     session.open_workspace(root)
     env = Env(window, session, window.annotating, root, qtbot)
     qtbot.waitUntil(lambda: env.ctrl.is_loaded, timeout=30_000)
     env.idle()
     return env
-
-
-@pytest.fixture
-def memo_env(qtbot, named_settings, window, session, workspace_dir) -> Iterator[Env]:  # type: ignore[no-untyped-def]
-    """The window on a workspace holding the memo (opened), as "Maria G"."""
-    write_memo(workspace_dir)
-    env = open_env(qtbot, window, session, workspace_dir)
-    env.open_memo()
-    yield env
-    env.ui.sidebar.inspector.flush()

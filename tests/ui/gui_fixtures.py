@@ -1,74 +1,13 @@
-"""Fixtures for the GUI tests (import them with ``from tests.ui.gui_fixtures import *``).
-
-Every window and session is torn down with its thread pool drained; Qt warnings logged during
-a test fail it (except the offscreen platform's known notices).
-"""
+"""Helpers for the GUI tests: waiting for the session's tasks, and synthetic documents
+(written for these tests). The fixtures (session, window …) are in tests/qt_fixtures.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from reader.model.documents import DocMeta, DocStatus, DocText, Document, Page, Section
-from reader.settings import Settings
-
-HARMLESS = ("This plugin does not support", "QFont::setPointSizeF",
-            "Populating font family aliases")
 
 
-@pytest.fixture
-def qt_warnings(qtlog):  # type: ignore[no-untyped-def]
-    """Fail the test if Qt logged a warning."""
-    yield qtlog
-    from pytestqt.qt_compat import qt_api
-
-    bad = [r.message for r in qtlog.records
-           if r.type in (qt_api.QtCore.QtMsgType.QtWarningMsg,
-                         qt_api.QtCore.QtMsgType.QtCriticalMsg)
-           and not any(h in r.message for h in HARMLESS)]
-    assert bad == [], f"Qt warnings: {bad}"
-
-
-@pytest.fixture
-def settings(user_home: Path) -> Settings:
-    return Settings()
-
-
-@pytest.fixture
-def session(qtbot, settings, qt_warnings):  # type: ignore[no-untyped-def]
-    from reader.ui.session import Session
-
-    s = Session(settings)
-    yield s
-    s.runner.cancel_all()
-    assert s.runner.drain(60_000)
-
-
-@pytest.fixture
-def window(qtbot, session):  # type: ignore[no-untyped-def]
-    from reader.ui.widgets.main_window import MainWindow
-
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    session.runner.cancel_all()
-    session.runner.drain(60_000)
-
-
-def wait_idle(qtbot, session, timeout: int = 120_000) -> None:  # type: ignore[no-untyped-def]
+def wait_idle(qtbot, session, timeout: int = 120_000) -> None:
     qtbot.waitUntil(session.runner.idle, timeout=timeout)
-
-
-@pytest.fixture
-def corpus_window(qtbot, window, session, corpus_copy: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """The main window on a copy of the bundled corpus, read and indexed."""
-    with qtbot.waitSignal(session.themes_loaded, timeout=60_000):  # background work started
-        session.open_workspace(corpus_copy)
-    wait_idle(qtbot, session)
-    yield window
 
 
 # -- synthetic documents (written for these tests) ---------------------------------------

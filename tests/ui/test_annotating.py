@@ -25,16 +25,13 @@ from reader.ui.models.annotations_model import (
     ORPHAN_ROLE,
     THEMES_ROLE,
 )
-from tests.ui.annotating_fixtures import (  # noqa: F401
+from tests.ui.annotating_fixtures import (
     AMENDED,
     MEMO_PATH,
     Env,
-    memo_env,
-    named_settings,
     open_env,
     write_memo,
 )
-from tests.ui.gui_fixtures import qt_warnings, session, settings, window  # noqa: F401
 
 NALOXONE, GOOD_SAM = "naloxone", "good-samaritan"
 
@@ -49,8 +46,8 @@ def _marks(env: Env) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.key) for m in env.tab().view.marks(LAYER)]
 
 
-def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  # noqa: F811
-                                                         session, named_settings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,
+                                                         session, named_settings) -> None:
     env = memo_env
     ui, ctrl = env.ui, env.ctrl
     start, end = env.select("Naloxone kits are carried in every patrol car")
@@ -137,8 +134,8 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,  
         assert session2.runner.drain(60_000)
 
 
-def test_emoji_accents_and_line_break_land_on_the_exact_characters(qtbot, memo_env: Env  # noqa: F811
-                                                                   ) -> None:  # type: ignore[no-untyped-def]
+def test_emoji_accents_and_line_break_land_on_the_exact_characters(qtbot, memo_env: Env
+                                                                   ) -> None:
     env = memo_env
     words = "café 😀 on Main Street hosts a résumé clinic\nfor people"
     start, end = env.span(words)
@@ -186,8 +183,8 @@ def _colleague_file(env: Env, tmp: Path) -> tuple[Path, str]:
     return out, h.id
 
 
-def test_a_colleagues_file_appears_within_two_seconds_read_only(qtbot, memo_env: Env,  # noqa: F811
-                                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_colleagues_file_appears_within_two_seconds_read_only(qtbot, memo_env: Env,
+                                                                tmp_path: Path) -> None:
     env = memo_env
     source, hid = _colleague_file(env, tmp_path)
     folder = env.session.workspace.annotations_dir
@@ -224,8 +221,8 @@ def test_a_colleagues_file_appears_within_two_seconds_read_only(qtbot, memo_env:
     assert sidebar.model.row_of(hid) >= 0
 
 
-def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, memo_env: Env  # noqa: F811
-                                                                      ) -> None:  # type: ignore[no-untyped-def]
+def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, memo_env: Env
+                                                                      ) -> None:
     env = memo_env
     ui = env.ui
     keep_words = "Naloxone kits are carried in every patrol car"
@@ -264,8 +261,8 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     assert "not found" not in ui.sidebar.summary.text()
 
 
-def test_a_colleagues_theme_change_arrives_while_the_app_runs(qtbot, memo_env: Env  # noqa: F811
-                                                              ) -> None:  # type: ignore[no-untyped-def]
+def test_a_colleagues_theme_change_arrives_while_the_app_runs(qtbot, memo_env: Env
+                                                              ) -> None:
     """themes.json rewritten by a sync tool (a colleague renamed a theme): the panels and
     the picker show the new name without a restart."""
     from reader.annotations.taxonomy import to_json

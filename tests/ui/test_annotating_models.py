@@ -63,7 +63,7 @@ PLACED = [
 ]
 
 
-def test_annotation_list_model(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_annotation_list_model(qtbot, qtmodeltester) -> None:
     model = AnnotationListModel()
     model.set_context(TAX, ME.id)
     model.set_rows(sidebar_rows(PLACED))
@@ -96,7 +96,7 @@ def test_sidebar_filters() -> None:
     assert len(sidebar_rows(PLACED, hidden=frozenset({DANA.id}))) == 4
 
 
-def test_themes_model(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_themes_model(qtbot, qtmodeltester) -> None:
     model = ThemesModel()
     counter = ThemeCounter(TAX)
     highlights = [p.highlight for p in PLACED]
@@ -129,7 +129,7 @@ def test_themes_model(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-
     assert moves == [("records", "overdose", 1)]
 
 
-def test_marks_colours_cues_and_initials(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_marks_colours_cues_and_initials(qtbot) -> None:
     builder = MarkBuilder(TAX, ME.id, hidden=frozenset({"nobody"}))
     marks = builder.marks(PLACED)
     assert [m.key for m in marks] == [p.highlight.id for p in PLACED[:3]]  # no orphan
@@ -145,7 +145,7 @@ def test_marks_colours_cues_and_initials(qtbot) -> None:  # type: ignore[no-unty
     assert initials("dana") == "DA" and initials("  ") == "?"
 
 
-def test_picker_filters_and_marks_chosen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_picker_filters_and_marks_chosen(qtbot) -> None:
     picker = ThemePicker()
     qtbot.addWidget(picker)
     picker.set_themes(TAX, {"old-naloxone"})
@@ -161,7 +161,7 @@ def test_picker_filters_and_marks_chosen(qtbot) -> None:  # type: ignore[no-unty
     assert picker.proxy.rowCount() == 0 and not picker.create_button.isHidden()
 
 
-def test_picker_filter_model_is_a_sound_item_model(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_picker_filter_model_is_a_sound_item_model(qtbot, qtmodeltester) -> None:
     picker = ThemePicker()
     qtbot.addWidget(picker)
     picker.set_themes(TAX, {"naloxone"})
@@ -170,7 +170,7 @@ def test_picker_filter_model_is_a_sound_item_model(qtbot, qtmodeltester) -> None
     qtmodeltester.check(picker.proxy)
 
 
-def test_watcher_sees_new_and_changed_files(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_watcher_sees_new_and_changed_files(qtbot, tmp_path: Path) -> None:
     folder = tmp_path / ".policy-reader" / "annotations"
     themes = tmp_path / ".policy-reader" / "themes.json"
     watcher = FolderWatcher()
@@ -179,7 +179,7 @@ def test_watcher_sees_new_and_changed_files(qtbot, tmp_path: Path) -> None:  # t
     watcher.watch(folder, themes)
     assert str(tmp_path) in watcher.watched()  # the nearest folder that exists
 
-    def step(action) -> None:  # type: ignore[no-untyped-def]
+    def step(action) -> None:
         # a burst from the step before has fired its own signal
         qtbot.waitUntil(lambda: not watcher._debounce.isActive(), timeout=5000)
         before = len(fired)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from reader.annotations import store as store_module
+from reader.annotations import store_files as store_module
 from reader.annotations.identity import NAME_KEY
 from reader.errors import StorageError
 from reader.model.annotations import Stance
@@ -19,15 +19,7 @@ from reader.ui import messages
 from reader.ui.annotating.highlight_marks import LAYER, STANCE_SYMBOLS
 from reader.ui.models.annotations_model import HID_ROLE, SOURCE_ROLE
 from reader.ui.models.search_model import SOURCE_ROLE as SEARCH_SOURCE_ROLE
-from tests.ui.annotating_fixtures import (  # noqa: F401
-    MEMO_PATH,
-    Env,
-    memo_env,
-    named_settings,
-    open_env,
-    write_memo,
-)
-from tests.ui.gui_fixtures import qt_warnings, session, settings, window  # noqa: F401
+from tests.ui.annotating_fixtures import Env, open_env, write_memo
 
 
 def _highlight(env: Env, words: str, what: str = "highlight", arg: object = None) -> str:
@@ -39,8 +31,8 @@ def _highlight(env: Env, words: str, what: str = "highlight", arg: object = None
 
 
 # -- who -------------------------------------------------------------------------------------
-def test_the_first_highlight_asks_for_a_name_once(qtbot, window, session, settings,  # noqa: F811
-                                                  workspace_dir) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_highlight_asks_for_a_name_once(qtbot, window, session, settings,
+                                                  workspace_dir) -> None:
     write_memo(workspace_dir)
     env = open_env(qtbot, window, session, workspace_dir)
     env.open_memo()
@@ -62,7 +54,7 @@ def test_the_first_highlight_asks_for_a_name_once(qtbot, window, session, settin
 
 
 # -- marking ---------------------------------------------------------------------------------
-def test_keys_stance_context_menu_and_picker(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_keys_stance_context_menu_and_picker(qtbot, memo_env: Env) -> None:
     env = memo_env
     ui, ctrl = env.ui, env.ctrl
     view = env.tab().view
@@ -121,7 +113,7 @@ def test_keys_stance_context_menu_and_picker(qtbot, memo_env: Env) -> None:  # t
     assert ctrl.tax.find("Bail reform") is None
 
 
-def test_exact_selection_of_a_highlight_edits_it_instead_of_duplicating(memo_env: Env  # noqa: F811
+def test_exact_selection_of_a_highlight_edits_it_instead_of_duplicating(memo_env: Env
                                                                         ) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried in every patrol car")
@@ -132,7 +124,7 @@ def test_exact_selection_of_a_highlight_edits_it_instead_of_duplicating(memo_env
     assert len(env.ctrl.store.all()) == 1
 
 
-def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried in every patrol car")
     binding = env.binding()
@@ -149,7 +141,7 @@ def test_clicking_a_highlight_selects_it_in_the_sidebar(qtbot, memo_env: Env) ->
 
 
 # -- the sidebar -----------------------------------------------------------------------------
-def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:
     env = memo_env
     ctrl, sidebar = env.ctrl, env.ui.sidebar
     a = _highlight(env, "officers responding to an overdose", "theme", "good-samaritan")
@@ -195,8 +187,8 @@ def test_sidebar_filters_edit_and_jump(qtbot, memo_env: Env) -> None:  # type: i
 
 
 # -- the themes panel ------------------------------------------------------------------------
-def test_themes_panel_edits_are_undoable_and_list_passages(qtbot, memo_env: Env,  # noqa: F811
-                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_themes_panel_edits_are_undoable_and_list_passages(qtbot, memo_env: Env,
+                                                           monkeypatch) -> None:
     env = memo_env
     ctrl, panel = env.ctrl, env.ui.themes_panel
     model = panel.model
@@ -275,7 +267,7 @@ def _hypothesis_file(tmp: Path) -> Path:
     return path
 
 
-def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path) -> None:
     env = memo_env
     ctrl = env.ctrl
     good = _hypothesis_file(tmp_path)
@@ -305,7 +297,7 @@ def test_import_shows_a_preview_then_merges(qtbot, memo_env: Env, tmp_path: Path
                                              env.tab().view.marks(LAYER)], timeout=5000)
 
 
-def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) -> None:
     env = memo_env
     _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
     out = tmp_path / "mine.csv"
@@ -320,7 +312,7 @@ def test_export_writes_my_highlights_only(qtbot, memo_env: Env, tmp_path: Path) 
 
 
 # -- search ----------------------------------------------------------------------------------
-def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried in every patrol car", "theme", "naloxone")
     env.ctrl.set_stance(hid, Stance.SUPPORTS)
@@ -354,7 +346,7 @@ def test_search_finds_themes_authors_stances_and_notes(qtbot, memo_env: Env) -> 
     assert not search("theme:housing")
 
 
-def _hit_indexes(panel) -> list[QModelIndex]:  # type: ignore[no-untyped-def]
+def _hit_indexes(panel) -> list[QModelIndex]:
     model = panel.model
     out = []
     for g in range(model.rowCount()):
@@ -364,12 +356,12 @@ def _hit_indexes(panel) -> list[QModelIndex]:  # type: ignore[no-untyped-def]
 
 
 # -- saving ----------------------------------------------------------------------------------
-def test_unsaveable_edits_are_kept_reported_and_retried(qtbot, memo_env: Env,  # noqa: F811
-                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unsaveable_edits_are_kept_reported_and_retried(qtbot, memo_env: Env,
+                                                        monkeypatch) -> None:
     env = memo_env
     real = store_module.write_author_file
 
-    def full_disk(*_a, **_k):  # type: ignore[no-untyped-def]
+    def full_disk(*_a, **_k):
         raise StorageError("Your highlights could not be saved: the disk is full. They are "
                            "kept in memory and saving will be tried again.")
 
@@ -387,7 +379,7 @@ def test_unsaveable_edits_are_kept_reported_and_retried(qtbot, memo_env: Env,  #
     _close_boxes()
 
 
-def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried")
     assert env.ctrl.autosave.pending
@@ -395,8 +387,8 @@ def test_closing_saves_at_once(qtbot, memo_env: Env) -> None:  # type: ignore[no
     assert hid in env.my_file().read_text("utf-8")
 
 
-def test_garbage_annotation_and_theme_files_do_not_break_the_window(qtbot, memo_env: Env  # noqa: F811
-                                                                    ) -> None:  # type: ignore[no-untyped-def]
+def test_garbage_annotation_and_theme_files_do_not_break_the_window(qtbot, memo_env: Env
+                                                                    ) -> None:
     env = memo_env
     hid = _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
     env.ctrl.autosave.save_now()
@@ -418,8 +410,8 @@ def _close_boxes() -> None:
             w.close()
 
 
-def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env: Env  # noqa: F811
-                                                                ) -> None:  # type: ignore[no-untyped-def]
+def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env: Env
+                                                                ) -> None:
     env = memo_env
     view = env.tab().view
     hid = _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
@@ -443,7 +435,7 @@ def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env:
     assert texts[-1] == "Copy to My Highlights" and "Delete Highlight\tDel" not in texts
 
 
-def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:
     from reader.ui import core_access
 
     env = memo_env

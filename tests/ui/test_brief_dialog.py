@@ -9,7 +9,6 @@ import io
 import os
 import re
 import threading
-import time
 from pathlib import Path
 
 import docx
@@ -30,12 +29,11 @@ from reader.errors import AnnotationError, Cancelled
 from reader.export.options import BriefOptions, GroupBy
 from reader.model.annotations import Stance
 from reader.settings import Settings
-from reader.ui import messages
+from reader.ui import messages, tasks
 from reader.ui.widgets import brief_data, brief_dialog, brief_export
 from reader.ui.widgets.brief_data import KEY_FOLDER, KEY_FORMAT, KEY_OPTIONS
 from reader.ui.widgets.brief_dialog import BriefDialog
 from reader.workspace import Workspace
-from tests.ui.gui_fixtures import qt_warnings, session, settings, window  # noqa: F401
 
 MAYA, DEV = "Maya Okonkwo", "Dev Ramaswamy"
 #: (document path, words of the passage, themes, stance, note, annotator) — 9 passages in
@@ -70,7 +68,7 @@ PASSAGES = (
 EXACT: dict[str, str] = {}  # words → the exact quote stored
 
 
-def _prepare(path: Path, settings: Settings, home: Path) -> None:  # noqa: F811
+def _prepare(path: Path, settings: Settings, home: Path) -> None:
     """Read the corpus copy and highlight PASSAGES as Maya (the person at the computer,
     ``settings``) and Dev, before any window opens it: no file changes while a test's
     windows watch the workspace."""
@@ -93,17 +91,17 @@ def _prepare(path: Path, settings: Settings, home: Path) -> None:  # noqa: F811
         store.save()
 
 
-def _open_workspace(qtbot, the_session, path: Path) -> Workspace:  # type: ignore[no-untyped-def]
+def _open_workspace(qtbot, the_session, path: Path) -> Workspace:
     """Open without re-reading, and wait for the session's delayed background start (so no
     task of this test's session starts during the next test)."""
     with qtbot.waitSignal(the_session.themes_loaded, timeout=30_000):
         ws = the_session.open_workspace(path, refresh=False)
     qtbot.waitUntil(the_session.runner.idle, timeout=30_000)
-    return ws  # type: ignore[no-any-return]
+    return ws
 
 
 @pytest.fixture
-def ws_session(qtbot, session, corpus_copy, user_home):  # type: ignore[no-untyped-def]  # noqa: F811
+def ws_session(qtbot, session, corpus_copy, user_home):
     """The session on a copy of the corpus (read, not indexed) with 9 highlights."""
     _prepare(corpus_copy, session.settings, user_home)
     _open_workspace(qtbot, session, corpus_copy)
@@ -111,7 +109,7 @@ def ws_session(qtbot, session, corpus_copy, user_home):  # type: ignore[no-untyp
 
 
 @pytest.fixture(autouse=True)
-def _close_messages():  # type: ignore[no-untyped-def]
+def _close_messages():
     """Messages a test left open (results, errors) are closed after it."""
     yield
     for widget in QApplication.topLevelWidgets():
@@ -119,7 +117,7 @@ def _close_messages():  # type: ignore[no-untyped-def]
             widget.done(0)
 
 
-def _open(qtbot, the_session, parent=None) -> BriefDialog:  # type: ignore[no-untyped-def]
+def _open(qtbot, the_session, parent=None) -> BriefDialog:
     dialog = BriefDialog(the_session, parent)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -127,7 +125,7 @@ def _open(qtbot, the_session, parent=None) -> BriefDialog:  # type: ignore[no-un
     return dialog
 
 
-def _settle(qtbot, dialog: BriefDialog) -> None:  # type: ignore[no-untyped-def]
+def _settle(qtbot, dialog: BriefDialog) -> None:
     qtbot.waitUntil(dialog.ready, timeout=30_000)
 
 
@@ -136,8 +134,8 @@ def _preview_text(dialog: BriefDialog) -> str:
 
 
 # -- opening, count and preview ----------------------------------------------------------
-def test_file_menu_opens_the_dialog_with_the_highlights(qtbot, window, corpus_copy,  # noqa: F811
-                                                        user_home) -> None:  # type: ignore[no-untyped-def]
+def test_file_menu_opens_the_dialog_with_the_highlights(qtbot, window, corpus_copy,
+                                                        user_home) -> None:
     _prepare(corpus_copy, window.session.settings, user_home)
     _open_workspace(qtbot, window.session, corpus_copy)
     action = window.actions_.export_brief
@@ -169,7 +167,7 @@ def test_file_menu_opens_the_dialog_with_the_highlights(qtbot, window, corpus_co
     qtbot.waitUntil(window.session.runner.idle, timeout=30_000)
 
 
-def test_filters_update_the_count_and_the_preview(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_filters_update_the_count_and_the_preview(qtbot, ws_session) -> None:
     dialog = _open(qtbot, ws_session)
     filters = dialog.form.filters
     filters.themes.set_checked(["overdose-response"])
@@ -206,7 +204,7 @@ def test_filters_update_the_count_and_the_preview(qtbot, ws_session) -> None:  #
     assert "Treatment Conditions in Charging" in _preview_text(dialog)
 
 
-def test_nothing_matching_disables_export_with_a_clear_message(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_matching_disables_export_with_a_clear_message(qtbot, ws_session) -> None:
     dialog = _open(qtbot, ws_session)
     dialog.form.filters.themes.set_checked(["drug-courts"])
     _settle(qtbot, dialog)
@@ -226,7 +224,7 @@ def test_nothing_matching_disables_export_with_a_clear_message(qtbot, ws_session
     assert dialog.export_button.isEnabled()
 
 
-def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> None:
     _open_workspace(qtbot, session, corpus_copy)
     dialog = _open(qtbot, session)
     assert dialog.preview.is_empty()
@@ -236,7 +234,7 @@ def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> 
 
 
 # -- export ----------------------------------------------------------------------------
-def _export(qtbot, dialog: BriefDialog, path: Path):  # type: ignore[no-untyped-def]
+def _export(qtbot, dialog: BriefDialog, path: Path):
     with qtbot.waitSignal(dialog.exported, timeout=60_000) as blocker:
         assert dialog.export_to(path) is not None
     return blocker.args[0]
@@ -247,7 +245,7 @@ def _norm(text: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md", "csv"])
-def test_export_writes_a_readable_file(qtbot, ws_session, tmp_path, fmt) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_a_readable_file(qtbot, ws_session, tmp_path, fmt) -> None:
     dialog = _open(qtbot, ws_session)
     dialog.form.layout_page.set_fmt(fmt)
     dialog.form.cover.edits["title"].setText("Possession and overdose — für alle")
@@ -279,7 +277,7 @@ def test_export_writes_a_readable_file(qtbot, ws_session, tmp_path, fmt) -> None
     assert not dialog.isVisible()
 
 
-def test_result_message_opens_the_file_and_the_folder(qtbot, ws_session, tmp_path,  # type: ignore[no-untyped-def]
+def test_result_message_opens_the_file_and_the_folder(qtbot, ws_session, tmp_path,
                                                       monkeypatch) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(brief_dialog, "open_path", lambda p: opened.append(p) or True)
@@ -297,7 +295,7 @@ def test_result_message_opens_the_file_and_the_folder(qtbot, ws_session, tmp_pat
     assert not (tmp_path / "notes.markdown.md").exists()  # .markdown is Markdown already
 
 
-def test_a_typed_extension_decides_the_format(qtbot, ws_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_typed_extension_decides_the_format(qtbot, ws_session, tmp_path) -> None:
     dialog = _open(qtbot, ws_session)
     assert dialog.form.fmt() == "pdf"
     result = _export(qtbot, dialog, tmp_path / "brief.csv")
@@ -306,7 +304,7 @@ def test_a_typed_extension_decides_the_format(qtbot, ws_session, tmp_path) -> No
     assert ws_session.settings.get(KEY_FOLDER) == str(tmp_path)
 
 
-def test_a_missing_folder_shows_an_error_and_nothing_breaks(qtbot, ws_session,  # type: ignore[no-untyped-def]
+def test_a_missing_folder_shows_an_error_and_nothing_breaks(qtbot, ws_session,
                                                             tmp_path) -> None:
     dialog = _open(qtbot, ws_session)
     task = dialog.export_to(tmp_path / "no-such-folder" / "brief.pdf")
@@ -327,7 +325,7 @@ def test_a_missing_folder_shows_an_error_and_nothing_breaks(qtbot, ws_session,  
     assert _export(qtbot, dialog, tmp_path / "ok.html").path.is_file()
 
 
-def test_a_read_only_folder_shows_an_error(qtbot, ws_session, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_folder_shows_an_error(qtbot, ws_session, tmp_path, monkeypatch) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "brief.pdf").write_bytes(b"old brief")
@@ -347,20 +345,18 @@ def test_a_read_only_folder_shows_an_error(qtbot, ws_session, tmp_path, monkeypa
         folder.chmod(0o755)
 
 
-def test_cancel_stops_the_export_and_writes_nothing(qtbot, ws_session, tmp_path,  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_export_and_writes_nothing(qtbot, ws_session, tmp_path,
                                                     monkeypatch) -> None:
     started = threading.Event()
 
-    def slow_write(brief, path, fmt=None, *, progress, cancel):  # type: ignore[no-untyped-def]
-        time.sleep(0.06)  # the runner passes on one progress report per 50 ms
+    def slow_write(brief, path, fmt=None, *, progress, cancel):
         progress(1, 4, "Writing PDF document")
         started.set()
-        end = time.monotonic() + 20
-        while not cancel.cancelled and time.monotonic() < end:  # a worker thread, not the test
-            time.sleep(0.005)
+        cancel.wait(20)  # until the dialog cancels (a worker thread, not the test)
         raise Cancelled()
 
     monkeypatch.setattr(brief_export, "write_brief", slow_write)
+    monkeypatch.setattr(tasks, "PROGRESS_INTERVAL", 0.0)  # every report is passed on
     out = tmp_path / "out"
     out.mkdir()
     dialog = _open(qtbot, ws_session)
@@ -379,7 +375,7 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, ws_session, tmp_path,
 
 
 # -- remembered choices ----------------------------------------------------------------
-def test_last_choices_come_back_on_reopen(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_last_choices_come_back_on_reopen(qtbot, ws_session) -> None:
     dialog = _open(qtbot, ws_session)
     form = dialog.form
     form.filters.themes.set_checked(["overdose-response", "autonomy"])
@@ -411,7 +407,7 @@ def test_last_choices_come_back_on_reopen(qtbot, ws_session) -> None:  # type: i
      "since": "yesterday", "include_notes": "yes", "page_size": None, "orphans": [],
      "documents": [None], "date": 20240101},
 ])
-def test_damaged_settings_fall_back_to_the_defaults(qtbot, ws_session, stored) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_settings_fall_back_to_the_defaults(qtbot, ws_session, stored) -> None:
     ws_session.settings.set(KEY_OPTIONS, stored)
     ws_session.settings.set(KEY_FORMAT, {"pdf": 1} if stored != 42 else "exe")
     ws_session.settings.set(KEY_FOLDER, ["/tmp"] if stored != 42 else "\0bad")
@@ -422,7 +418,7 @@ def test_damaged_settings_fall_back_to_the_defaults(qtbot, ws_session, stored) -
     assert dialog._start_folder().is_dir()
 
 
-def test_a_damaged_settings_file_still_opens_the_dialog(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_settings_file_still_opens_the_dialog(qtbot, ws_session) -> None:
     path = ws_session.settings.path
     path.write_text('{"brief.options": {"title": "half', "utf-8")
     ws_session.settings = Settings(path)  # read again: set aside, defaults used
@@ -435,7 +431,7 @@ def test_a_damaged_settings_file_still_opens_the_dialog(qtbot, ws_session) -> No
 
 
 # -- keyboard and accessibility ----------------------------------------------------------
-def test_every_control_is_named_and_reachable_by_keyboard(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_is_named_and_reachable_by_keyboard(qtbot, ws_session) -> None:
     dialog = _open(qtbot, ws_session)
     for kind in (QLineEdit, QComboBox, QDateEdit, QTreeWidget):
         for widget in dialog.findChildren(kind):
@@ -459,7 +455,7 @@ def test_every_control_is_named_and_reachable_by_keyboard(qtbot, ws_session) -> 
     assert dialog.export_button.isDefault()
 
 
-def test_space_ticks_a_theme_from_the_keyboard(qtbot, ws_session) -> None:  # type: ignore[no-untyped-def]
+def test_space_ticks_a_theme_from_the_keyboard(qtbot, ws_session) -> None:
     dialog = _open(qtbot, ws_session)
     tree = dialog.form.filters.themes
     tree.setFocus()
@@ -472,9 +468,9 @@ def test_space_ticks_a_theme_from_the_keyboard(qtbot, ws_session) -> None:  # ty
     assert tree.checked() == []
 
 
-def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,  # type: ignore[no-untyped-def]
+def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,
                                                       monkeypatch) -> None:
-    def broken(_ws):  # type: ignore[no-untyped-def]
+    def broken(_ws):
         raise AnnotationError("The annotation file of Dev is damaged.")
 
     monkeypatch.setattr(brief_data, "gather_inputs", broken)
@@ -489,7 +485,7 @@ def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,  # type
     dialog.reject()
 
 
-def test_without_a_workspace_the_menu_explains(qtbot, window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_without_a_workspace_the_menu_explains(qtbot, window) -> None:
     window.actions_.export_brief.trigger()
     assert window.findChild(BriefDialog) is None
     shown = messages.HISTORY[-1]

@@ -13,10 +13,10 @@ from reader.errors import DocumentError
 from reader.model.documents import DocStatus
 from reader.ui import messages
 from reader.ui.models.search_model import DOC_ID_ROLE, MATCHES_ROLE
-from tests.ui.gui_fixtures import corpus_window, qt_warnings, session, settings, wait_idle, window  # noqa: F401
+from tests.ui.gui_fixtures import wait_idle
 
 
-def _search(qtbot, w, query: str):  # type: ignore[no-untyped-def]
+def _search(qtbot, w, query: str):
     w.search.results = None
     w.search.set_query(query)
     qtbot.waitUntil(lambda: w.search.results is not None and w.search.results.query == query,
@@ -24,7 +24,7 @@ def _search(qtbot, w, query: str):  # type: ignore[no-untyped-def]
     return w.search.results
 
 
-def test_library_lists_the_corpus(corpus_window, session, corpus_copy) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_library_lists_the_corpus(corpus_window, session, corpus_copy) -> None:
     w = corpus_window
     files = [p for p in corpus_copy.rglob("*") if p.is_file() and not p.name.startswith(".")]
     assert w.library.model.rowCount() == len(session.documents()) == len(files) > 0
@@ -34,7 +34,7 @@ def test_library_lists_the_corpus(corpus_window, session, corpus_copy) -> None: 
     assert "document" in w.library.summary.text()
 
 
-def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window) -> None:
     w = corpus_window
     results = _search(qtbot, w, "naloxone")
     assert results.total > 0
@@ -80,7 +80,7 @@ def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window)
     assert w.area.current_tab().doc_id == other.id
 
 
-def test_did_you_mean_and_facet_chips(qtbot, corpus_window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_did_you_mean_and_facet_chips(qtbot, corpus_window) -> None:
     w = corpus_window
     results = _search(qtbot, w, "naloxne")
     if results.suggestion:
@@ -95,7 +95,7 @@ def test_did_you_mean_and_facet_chips(qtbot, corpus_window) -> None:  # type: ig
     assert w.search.filters == {"kind": kinds[0].value}
 
 
-def _drop(w, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _drop(w, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
@@ -104,7 +104,7 @@ def _drop(w, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_drop_imports_a_file_that_becomes_searchable_and_a_broken_pdf_shows_its_reason(
-        qtbot, corpus_window, session, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+        qtbot, corpus_window, session, tmp_path) -> None:
     w = corpus_window
     before = w.library.model.rowCount()
     outside = tmp_path / "outside"
@@ -133,7 +133,7 @@ def test_drop_imports_a_file_that_becomes_searchable_and_a_broken_pdf_shows_its_
     assert _search(qtbot, w, "naloxone").total >= 2
 
 
-def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session) -> None:
     from reader.ui.widgets.properties_dialog import PropertiesDialog
 
     w = corpus_window
@@ -155,7 +155,7 @@ def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session)
     assert "A Renamed Memo" in titles
 
 
-def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None:
     from reader.ui.widgets.crash_dialog import CrashDialog
 
     messages.HISTORY.clear()
@@ -179,14 +179,14 @@ def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None
     assert window.isVisible()
 
 
-def test_a_missing_workspace_is_reported_not_fatal(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_missing_workspace_is_reported_not_fatal(qtbot, window, tmp_path) -> None:
     messages.HISTORY.clear()
     assert not window.open_workspace(tmp_path / "nope")
     assert messages.HISTORY[-1].kind == "error"
     assert "does not exist" in messages.HISTORY[-1].text
 
 
-def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, settings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, settings) -> None:
     w = corpus_window
     doc = max((d for d in session.documents() if d.status is DocStatus.OK),
               key=lambda d: d.chars)
@@ -209,7 +209,7 @@ def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, sett
     assert abs(reopened.current_offset() - session.prefs.position(doc.id)) < 400
 
 
-def test_garbage_window_settings_fall_back_to_defaults(qtbot, session, settings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_garbage_window_settings_fall_back_to_defaults(qtbot, session, settings) -> None:
     from reader.ui.widgets.main_window import MainWindow
 
     settings.set("window.state", "%%% not base64 %%%")

@@ -19,12 +19,12 @@ from reader.ui.models.search_model import (
     snippet_html,
 )
 from reader.ui.widgets.outline_panel import outline_model
-from tests.ui.gui_fixtures import make_doc_text, make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_doc_text, make_document
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def _docs():  # type: ignore[no-untyped-def]
+def _docs():
     a = make_document(make_doc_text(doc_id="a" * 64), title="Charging Policy", kind="memo")
     b = make_document(make_doc_text(doc_id="b" * 64), title="Overdose Immunity Act",
                       kind="statute", jurisdiction="NM", path="statutes/act.txt")
@@ -34,7 +34,7 @@ def _docs():  # type: ignore[no-untyped-def]
     return [a, b, c]
 
 
-def test_library_model_passes_the_model_tester(qtmodeltester, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_library_model_passes_the_model_tester(qtmodeltester) -> None:
     model = LibraryModel()
     model.set_documents(_docs())
     qtmodeltester.check(model)
@@ -53,7 +53,7 @@ def test_unreadable_documents_show_their_reason() -> None:
     assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.DecorationRole) is not None
 
 
-def test_updates_keep_rows_and_report_changes(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_updates_keep_rows_and_report_changes(qtbot) -> None:
     model = LibraryModel()
     docs = _docs()
     model.set_documents(docs)
@@ -102,7 +102,7 @@ def _results() -> SearchResults:
     ), 2, (Facet("kind", "memo", 1),), "naloxone", ())
 
 
-def test_search_model_passes_the_model_tester(qtmodeltester, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_search_model_passes_the_model_tester(qtmodeltester) -> None:
     model = SearchResultsModel()
     model.set_results(_results())
     qtmodeltester.check(model)
@@ -132,7 +132,7 @@ def test_snippet_html_escapes_and_survives_bad_marks() -> None:
     assert "&amp;" in out
 
 
-def test_outline_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_outline_model(qtmodeltester) -> None:
     model = outline_model(make_doc_text(3))
     qtmodeltester.check(model)
     assert model.rowCount() == 1

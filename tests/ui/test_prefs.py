@@ -15,7 +15,7 @@ WRONG = [None, "x", 3, -1, 1e308, float("nan"), [], {}, [1, "a"], {"a": "b"}, Tr
 
 
 @pytest.mark.parametrize("value", WRONG, ids=[repr(v) for v in WRONG])
-def test_wrong_values_fall_back_to_defaults(qtbot, tmp_path: Path, value) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_values_fall_back_to_defaults(qtbot, tmp_path: Path, value) -> None:
     path = tmp_path / "settings.json"
     keys = ["reader.font", "reader.point_size", "reader.positions", "search.history",
             "window.state", "library.hidden_columns", "ui.welcome_seen"]
@@ -34,7 +34,7 @@ def test_wrong_values_fall_back_to_defaults(qtbot, tmp_path: Path, value) -> Non
     assert prefs.recent_documents() == [] or isinstance(prefs.recent_documents(), list)
 
 
-def test_damaged_window_layout_and_odd_history_entries(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_window_layout_and_odd_history_entries(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     history = ["ok", "", "   ", 5, None, *[f"q{i}" for i in range(100)]]
     path.write_text(json.dumps({"window.state": "not base64 !!", "search.history": history,

@@ -8,11 +8,11 @@ from reader.ui.marks import Mark, MarkStyle
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.reader_view import ReaderView
-from tests.ui.gui_fixtures import make_doc_text, make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_doc_text, make_document
 
 
 @pytest.fixture
-def tab(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
+def tab(qtbot):
     text = make_doc_text(5)
     t = ReaderTab(make_document(text), ReaderStyle())
     qtbot.addWidget(t)
@@ -22,7 +22,7 @@ def tab(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
     return t
 
 
-def test_blocks_headings_and_pages(tab) -> None:  # type: ignore[no-untyped-def]
+def test_blocks_headings_and_pages(tab) -> None:
     built = tab.view.built
     assert built.document.blockCount() == built.text_map.block_count
     assert 0 in built.headings
@@ -33,7 +33,7 @@ def test_blocks_headings_and_pages(tab) -> None:  # type: ignore[no-untyped-def]
     assert "substance for personal use" in first_para
 
 
-def test_selection_is_in_code_points_with_emoji_accents_and_breaks(tab) -> None:  # type: ignore[no-untyped-def]
+def test_selection_is_in_code_points_with_emoji_accents_and_breaks(tab) -> None:
     text = tab.doc_text.text
     start = text.index("💊")
     end = text.index("District", start) + len("District")  # across a paragraph break
@@ -43,7 +43,7 @@ def test_selection_is_in_code_points_with_emoji_accents_and_breaks(tab) -> None:
     assert "café" in tab.view.selected_text() and "\n\n" in tab.view.selected_text()
 
 
-def test_marks_in_layers_and_keys(tab) -> None:  # type: ignore[no-untyped-def]
+def test_marks_in_layers_and_keys(tab) -> None:
     from PySide6.QtGui import QColor
 
     text = tab.doc_text.text
@@ -62,7 +62,7 @@ def test_marks_in_layers_and_keys(tab) -> None:  # type: ignore[no-untyped-def]
     assert len(tab.view.extraSelections()) == 1
 
 
-def test_find_counts_matches_and_cycles(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+def test_find_counts_matches_and_cycles(qtbot, tab) -> None:
     tab.open_find()
     tab.find_bar.edit.setText("district   attorney  will")
     qtbot.waitUntil(lambda: tab.find_count() == 5, timeout=3000)
@@ -79,7 +79,7 @@ def test_find_counts_matches_and_cycles(qtbot, tab) -> None:  # type: ignore[no-
     assert tab.view.marks("find") == []
 
 
-def test_pages_by_label_or_number_and_jump_marks(tab) -> None:  # type: ignore[no-untyped-def]
+def test_pages_by_label_or_number_and_jump_marks(tab) -> None:
     third = tab.doc_text.pages[2]
     assert tab.page_offset("3") == third.start
     assert tab.page_offset("99") is None
@@ -89,7 +89,7 @@ def test_pages_by_label_or_number_and_jump_marks(tab) -> None:  # type: ignore[n
     assert tab.view.verticalScrollBar().value() > 0
 
 
-def test_zoom_keeps_the_place(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_keeps_the_place(qtbot, tab) -> None:
     page4 = tab.doc_text.pages[3].start
     tab.view.scroll_to_offset(page4, align=0.0)
     before = tab.view.top_offset()
@@ -99,7 +99,7 @@ def test_zoom_keeps_the_place(qtbot, tab) -> None:  # type: ignore[no-untyped-de
     assert tab.view.painter.column > 0
 
 
-def test_a_big_document_opens_and_jumps_to_the_end(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_big_document_opens_and_jumps_to_the_end(qtbot) -> None:
     text = make_doc_text(600, heading=False)
     view = ReaderView()
     qtbot.addWidget(view)
@@ -112,7 +112,7 @@ def test_a_big_document_opens_and_jumps_to_the_end(qtbot, qt_warnings) -> None: 
     assert text.page_at(view.top_offset()).number >= 599
 
 
-def test_empty_document_and_context_menu_provider(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_empty_document_and_context_menu_provider(qtbot) -> None:
     from reader.model.documents import DocText, Page
 
     empty = DocText("e" * 64, "", (Page(1, 0, 0, "", has_text=False),))

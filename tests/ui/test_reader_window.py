@@ -16,7 +16,7 @@ from reader.ui.offsets import qt_safe
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets import reader_window
 from reader.ui.widgets.reader_tab import ReaderTab
-from tests.ui.gui_fixtures import make_document, qt_warnings  # noqa: F401
+from tests.ui.gui_fixtures import make_document
 
 WORDS = [
     "the", "district", "attorney", "shall", "decline", "to", "charge", "possession", "where",
@@ -58,7 +58,7 @@ def big_text() -> DocText:
 
 
 @pytest.fixture
-def big_tab(qtbot, qt_warnings, big_text):  # type: ignore[no-untyped-def]  # noqa: F811
+def big_tab(qtbot, big_text):
     tab = ReaderTab(make_document(big_text, title="A long report"), ReaderStyle())
     qtbot.addWidget(tab)
     tab.resize(900, 700)
@@ -69,15 +69,15 @@ def big_tab(qtbot, qt_warnings, big_text):  # type: ignore[no-untyped-def]  # no
     tab.close()
 
 
-def view_text_size(view) -> int:  # type: ignore[no-untyped-def]
+def view_text_size(view) -> int:
     return view.document().characterCount()
 
 
-def settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+def settle(qtbot, view) -> None:
     qtbot.waitUntil(lambda: not view.scroll_pending and not view.window.busy, timeout=10_000)
 
 
-def on_screen(view, offset: int) -> bool:  # type: ignore[no-untyped-def]
+def on_screen(view, offset: int) -> bool:
     from PySide6.QtGui import QTextCursor
 
     built = view.built
@@ -88,13 +88,13 @@ def on_screen(view, offset: int) -> bool:  # type: ignore[no-untyped-def]
     return view.viewport().rect().contains(view.cursorRect(cursor).center())
 
 
-def window_text(view) -> str:  # type: ignore[no-untyped-def]
+def window_text(view) -> str:
     built = view.built
     text = built.text_map.text
     return "\n".join(qt_safe(text[s:e]) for s, e in built.text_map.blocks[built.first:built.end])
 
 
-def test_a_long_text_opens_as_a_small_window(big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_text_opens_as_a_small_window(big_tab, big_text) -> None:
     view = big_tab.view
     built = view.built
     assert len(big_text.text) > 3 * reader_doc.WINDOW_LIMIT
@@ -107,7 +107,7 @@ def test_a_long_text_opens_as_a_small_window(big_tab, big_text) -> None:  # type
     assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
-def test_a_hit_near_the_end_lands_at_once(big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_hit_near_the_end_lands_at_once(big_tab, big_text) -> None:
     view = big_tab.view
     page = big_text.pages[1899]
     start = big_text.text.index("🚑", page.start) + 1
@@ -127,7 +127,7 @@ def test_a_hit_near_the_end_lands_at_once(big_tab, big_text) -> None:  # type: i
     assert 0.9 < bar.value() / (bar.maximum() + bar.pageStep()) < 0.97
 
 
-def test_selection_in_code_points_at_the_far_end(big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_selection_in_code_points_at_the_far_end(big_tab, big_text) -> None:
     view = big_tab.view
     text = big_text.text
     last = big_text.pages[-1]
@@ -146,7 +146,7 @@ def test_selection_in_code_points_at_the_far_end(big_tab, big_text) -> None:  # 
     assert view.offset_at(view.cursorRect(cursor).center() + QPoint(1, 0)) in (end - 1, end)
 
 
-def test_the_window_follows_scrolling_and_keeps_the_text_still(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_follows_scrolling_and_keeps_the_text_still(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     view.scroll_to_offset(big_text.pages[999].start, align=0.0)
     settle(qtbot, view)
@@ -176,7 +176,7 @@ def test_the_window_follows_scrolling_and_keeps_the_text_still(qtbot, big_tab, b
     assert view.top_offset() == y_text
 
 
-def test_formats_survive_growing_and_trimming(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_formats_survive_growing_and_trimming(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     built = view.built
     view.scroll_to_offset(big_text.pages[500].start, align=0.0)
@@ -200,7 +200,7 @@ def test_formats_survive_growing_and_trimming(qtbot, big_tab, big_text) -> None:
             assert (fmt.topMargin() > 0) == page_start, number
 
 
-def test_scrolling_up_to_the_start_shows_the_title(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_scrolling_up_to_the_start_shows_the_title(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     view.scroll_to_offset(big_text.pages[60].start, align=0.0)
     settle(qtbot, view)
@@ -219,7 +219,7 @@ def test_scrolling_up_to_the_start_shows_the_title(qtbot, big_tab, big_text) -> 
     view.grab()  # the title block paints
 
 
-def test_the_position_bar_moves_through_the_whole_text(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_the_position_bar_moves_through_the_whole_text(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     bar = view.window.bar
     settle(qtbot, view)
@@ -233,7 +233,7 @@ def test_the_position_bar_moves_through_the_whole_text(qtbot, big_tab, big_text)
     qtbot.waitUntil(lambda: view.top_offset() > before, timeout=5000)
 
 
-def test_wheel_and_keys_scroll_a_windowed_text(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_wheel_and_keys_scroll_a_windowed_text(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     settle(qtbot, view)
     before = view.verticalScrollBar().value()
@@ -253,7 +253,7 @@ def test_wheel_and_keys_scroll_a_windowed_text(qtbot, big_tab, big_text) -> None
     assert view.top_offset() == 0 and view.built.first == 0
 
 
-def test_find_counts_the_whole_text_and_reaches_the_last_match(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_find_counts_the_whole_text_and_reaches_the_last_match(qtbot, big_tab, big_text) -> None:
     big_tab.open_find()
     big_tab.find_bar.edit.setText("p2000k2")
     qtbot.waitUntil(lambda: big_tab.find_count() == 1, timeout=5000)
@@ -273,7 +273,7 @@ def test_find_counts_the_whole_text_and_reaches_the_last_match(qtbot, big_tab, b
     assert len(big_tab.view.extraSelections()) < 1000
 
 
-def test_marks_anywhere_are_drawn_when_shown(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_marks_anywhere_are_drawn_when_shown(qtbot, big_tab, big_text) -> None:
     from PySide6.QtGui import QColor, QTextCursor
 
     view = big_tab.view
@@ -292,7 +292,7 @@ def test_marks_anywhere_are_drawn_when_shown(qtbot, big_tab, big_text) -> None: 
     assert view.extraSelections() == []
 
 
-def test_select_all_copies_the_whole_text(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_select_all_copies_the_whole_text(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     view.selectAll()
     assert view.selection_range() == (0, len(big_text.text))
@@ -317,7 +317,7 @@ def test_select_all_copies_the_whole_text(qtbot, big_tab, big_text) -> None:  # 
     assert QGuiApplication.clipboard().text() == qt_safe(big_text.text[10:20])
 
 
-def test_zoom_keeps_the_place_in_a_long_text(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_keeps_the_place_in_a_long_text(qtbot, big_tab, big_text) -> None:
     view = big_tab.view
     view.scroll_to_offset(big_text.pages[1500].start, align=0.0)
     before = view.top_offset()
@@ -327,7 +327,7 @@ def test_zoom_keeps_the_place_in_a_long_text(qtbot, big_tab, big_text) -> None: 
     assert view.built.windowed and view.built.style.point_size == 17.0
 
 
-def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, qt_warnings, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, monkeypatch) -> None:
     """Small window sizes: every edge case of growing and trimming comes up often."""
     monkeypatch.setattr(reader_doc, "WINDOW_LIMIT", 5_000)
     for name, value in (("JUMP_BEFORE", 600), ("JUMP_AFTER", 1_500), ("CHUNK", 900),
@@ -353,7 +353,7 @@ def test_a_text_just_over_the_limit_and_tiny_windows(qtbot, qt_warnings, monkeyp
     assert view.built.end == view.built.block_count
 
 
-def test_thousands_of_marks_cost_only_those_near_the_view(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_thousands_of_marks_cost_only_those_near_the_view(qtbot, big_tab, big_text) -> None:
     from PySide6.QtGui import QColor
 
     view = big_tab.view
@@ -386,7 +386,7 @@ def test_thousands_of_marks_cost_only_those_near_the_view(qtbot, big_tab, big_te
     assert (5, 9) in placed and len(placed) < 100
 
 
-def test_marks_between_matches_a_plain_scan(qtbot, qt_warnings) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_marks_between_matches_a_plain_scan(qtbot) -> None:
     import random
 
     from reader.ui.widgets.reader_view import ReaderView
@@ -409,7 +409,7 @@ def test_marks_between_matches_a_plain_scan(qtbot, qt_warnings) -> None:  # type
         m.key for m in marks if m.start <= 2500 < m.end)
 
 
-def test_a_new_title_keeps_the_place_and_the_marks(qtbot, big_tab, big_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_title_keeps_the_place_and_the_marks(qtbot, big_tab, big_text) -> None:
     import dataclasses
 
     view = big_tab.view

@@ -39,7 +39,7 @@ def test_light_parsers_parse_like_the_full_one() -> None:
     full = build_parser()
     for argv in (["-w", "ws", "-v"], ["--workspace=ws", "open", "memo.pdf", "--page", "iv"]):
         word = command_word(argv)
-        light = build_parser(LIGHT_COMMANDS[word])  # type: ignore[index]
+        light = build_parser(LIGHT_COMMANDS[word])
         a, b = vars(full.parse_args(argv)), vars(light.parse_args(argv))
         assert {k: v for k, v in a.items() if k != "func"} == \
             {k: v for k, v in b.items() if k != "func"}

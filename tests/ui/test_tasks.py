@@ -8,18 +8,17 @@ import pytest
 
 from reader.errors import Cancelled, DamagedFile
 from reader.ui.tasks import TaskRunner
-from tests.ui.gui_fixtures import qt_warnings  # noqa: F401
 
 
 @pytest.fixture
-def runner(qtbot, qt_warnings):  # type: ignore[no-untyped-def]  # noqa: F811
+def runner(qtbot):
     r = TaskRunner()
     yield r
     r.cancel_all()
     assert r.drain(10_000)
 
 
-def test_result_arrives_on_the_gui_thread(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_result_arrives_on_the_gui_thread(qtbot, runner) -> None:
     seen = {}
 
     def done(value: int) -> None:
@@ -28,7 +27,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, runner) -> None:  # type: ignor
 
     worker_thread = {}
 
-    def work(progress, cancel):  # type: ignore[no-untyped-def]
+    def work(progress, cancel):
         worker_thread["main"] = threading.current_thread() is threading.main_thread()
         progress(1, 2, "half")
         return 42
@@ -41,7 +40,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, runner) -> None:  # type: ignor
     assert runner.idle()
 
 
-def test_reader_error_goes_to_on_error_and_others_to_task_failed(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_reader_error_goes_to_on_error_and_others_to_task_failed(qtbot, runner) -> None:
     errors = []
     task = runner.run(lambda p, c: (_ for _ in ()).throw(DamagedFile("broken.pdf is damaged.")),
                       label="x", on_error=errors.append)
@@ -53,11 +52,11 @@ def test_reader_error_goes_to_on_error_and_others_to_task_failed(qtbot, runner) 
     assert isinstance(blocker.args[1], ZeroDivisionError)
 
 
-def test_cancel_ends_quietly(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_ends_quietly(qtbot, runner) -> None:
     started = threading.Event()
     outcomes = []
 
-    def work(progress, cancel):  # type: ignore[no-untyped-def]
+    def work(progress, cancel):
         started.set()
         while True:
             cancel.raise_if_cancelled()
@@ -73,10 +72,10 @@ def test_cancel_ends_quietly(qtbot, runner) -> None:  # type: ignore[no-untyped-
     assert isinstance(Cancelled(), Exception)
 
 
-def test_progress_is_throttled(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_progress_is_throttled(qtbot, runner) -> None:
     seen = []
 
-    def work(progress, cancel):  # type: ignore[no-untyped-def]
+    def work(progress, cancel):
         for i in range(20_000):
             progress(i, 20_000, "counting")
         progress(20_000, 20_000, "counting")
@@ -86,3 +85,28 @@ def test_progress_is_throttled(qtbot, runner) -> None:  # type: ignore[no-untype
     qtbot.waitUntil(lambda: task.is_finished, timeout=10_000)
     assert seen and seen[-1] == 20_000
     assert len(seen) < 500
+
+
+def test_schedule_runs_core_background_work_as_a_hidden_cancellable_task(
+        qtbot, runner) -> None:
+    """The core's Scheduler (the search index's background fold): called from a worker
+    thread, run as a hidden task, cancelled with the others at shutdown."""
+    started: list = []
+    runner.task_started.connect(started.append)
+    inside = threading.Event()
+    outcome: dict = {}
+
+    def fold(progress, cancel):
+        outcome["worker"] = threading.current_thread() is not threading.main_thread()
+        inside.set()
+        outcome["cancelled"] = cancel.wait(10)
+
+    caller = threading.Thread(target=lambda: runner.schedule(fold, "Tidying the search index"))
+    caller.start()
+    caller.join(5)
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
+    assert [(t.label, t.visible) for t in started] == [("Tidying the search index", False)]
+    assert inside.wait(5)
+    runner.cancel_all()
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert outcome == {"worker": True, "cancelled": True}

@@ -227,10 +227,10 @@ def _meta(doc: etree._Element, text_title: str) -> DocMeta:
     date = latest_date(e for e in events if e) or _attr(expression, "FRBRdate", "date") or \
         _attr(work, "FRBRdate", "date")
     preface = child(doc, "preface")
-    number = all_text(next(descendants(preface, "docNumber"), None)) if preface is not None \
+    number = all_text(next(iter(descendants(preface, "docNumber")), None)) if preface is not None \
         else ""
     name = _attr(work, "FRBRname", "value")
-    title = name or all_text(next(descendants(doc, "shortTitle"), None)) or text_title
+    title = name or all_text(next(iter(descendants(doc, "shortTitle")), None)) or text_title
     kind_word = local(doc).capitalize()
     if number and not re.match(r"[A-Za-z]", number):
         number = f"{kind_word} {number}"

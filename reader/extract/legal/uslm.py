@@ -93,7 +93,8 @@ def _link_of(el: etree._Element) -> tuple[str, str] | None:
 
 
 def _designation(tag: str, el: etree._Element, num_text: str) -> str:
-    value = (child(el, "num").get("value", "") if child(el, "num") is not None else "").strip()
+    num = child(el, "num")
+    value = (num.get("value", "") if num is not None else "").strip()
     value = value or num_text.strip("§ .—–-()").strip()
     if not value:
         return ""
@@ -223,7 +224,7 @@ def _title(root: etree._Element, reader: _Reader, sections: tuple[Section, ...])
     exactly one chapter ("Title 21—Food and Drugs, Chapter 13A—Community Overdose
     Prevention")."""
     title = _capitalised(_meta_text(root, "title") or
-                         all_text(next(descendants(root, "docTitle"), None)))
+                         all_text(next(iter(descendants(root, "docTitle")), None)))
     big = [s for s in sections if s.level == 2 and not s.is_note and s.number
            and not s.number.startswith(("§", "("))]
     if title and len(big) == 1 and local(root) == "uscDoc":

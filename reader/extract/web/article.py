@@ -20,6 +20,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reader.errors import ExtractorNotInstalled
 from reader.extract.web.blocks import WebBlock, xml_blocks
@@ -93,13 +94,13 @@ def _with_fallbacks(meta: PageMeta, doc: object, html: str) -> PageMeta:
     """Fields the page's markup left empty, from trafilatura's own guesses (a date only
     when the page writes it as such, in its address or markup: the guesser also "repairs"
     impossible dates like 2019-02-30 into ones the page never gave)."""
-    fallback = {"title": getattr(doc, "title", None), "author": getattr(doc, "author", None),
-                "date": getattr(doc, "date", None), "sitename": getattr(doc, "sitename", None),
-                "url": getattr(doc, "url", None)}
-    fallback = {k: str(v).strip() for k, v in fallback.items() if v}
+    guessed = {"title": getattr(doc, "title", None), "author": getattr(doc, "author", None),
+               "date": getattr(doc, "date", None), "sitename": getattr(doc, "sitename", None),
+               "url": getattr(doc, "url", None)}
+    fallback = {k: str(v).strip() for k, v in guessed.items() if v}
     if not fallback:
         return meta
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     site = meta.site or fallback.get("sitename", "")
     if not meta.headline and fallback.get("title"):
         keys = site_keys([site], meta.url or fallback.get("url", ""))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -64,13 +66,14 @@ _ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid")
 _IMAGE_BOX_WORDS = 60
 
 
-def load_tree(html: str, loader: object | None = None) -> lxml.html.HtmlElement | None:
+def load_tree(html: str, loader: Callable[[str], Any] | None = None
+              ) -> lxml.html.HtmlElement | None:
     """The page with everything that is never text removed; ``None`` when unparseable.
     ``loader`` is trafilatura's ``load_html`` (tolerant of broken markup) when available."""
     tree = None
     if loader is not None:
         try:
-            tree = loader(html)  # type: ignore[operator]
+            tree = loader(html)
         except Exception as exc:  # lxml/trafilatura raise many types on junk
             log.debug("load_html failed: %r", exc)
     if tree is None:

@@ -6,7 +6,7 @@
 * :mod:`.autosave`, :mod:`.watcher` — saving your file, and noticing others' files;
 * :mod:`.doc_highlights` — the highlights of one open document (shared by its reader tab
   and the sidebar); :mod:`.highlight_marks` draws them; :mod:`.tab_binding` wires a tab;
-* :mod:`.counts`, :mod:`.import_plan` — plain Python (no Qt) for the panels and the import
-  preview;
+* :mod:`.counts` — plain Python (no Qt) for the panels (the import preview's plan is the
+  core's: :mod:`reader.annotations.import_plan`);
 * :mod:`.install` — puts it all in the main window (actions, menus, docks).
 """

@@ -67,7 +67,8 @@ class AutoSaver(QObject):
         self._running = True
         task = self.ctrl.runner.run(lambda _p, _c: ws.annotations().save(),
                                     label="Saving highlights", visible=False,
-                                    on_done=lambda _r: self._succeeded(),
+                                    on_done=lambda r: self._succeeded(
+                                        r if ws is self.ctrl.ws else None),
                                     on_error=self._failed)
         task.finished.connect(lambda: self._finished(ws))
 
@@ -79,11 +80,13 @@ class AutoSaver(QObject):
             self._again = False
             self.schedule()
 
-    def _succeeded(self) -> None:
+    def _succeeded(self, changes: Any = None) -> None:
         if self.error:
             log.info("highlights saved again")
         self.error = ""
         self._retry.stop()
+        if changes is not None and not changes.empty:
+            self.ctrl.changed_on_disk(changes)  # merged in from another window or command
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -109,10 +112,10 @@ class AutoSaver(QObject):
             return True
         store: Any = ws.annotations()
         try:
-            store.save()
+            changes = store.save()
         except ReaderError as exc:
             self._failed(exc)
             return False
         if ws is self.ctrl.ws:
-            self._succeeded()
+            self._succeeded(changes)
         return True

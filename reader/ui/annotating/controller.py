@@ -118,7 +118,9 @@ class AnnotationController(ThemeEdits, QObject):
         self.watcher.watch(ws.annotations_dir, ws.themes_file)
 
         def load(_p: Any, _c: Any) -> tuple[Any, Taxonomy, list[str]]:
-            report = ws.annotations().load()
+            store = ws.annotations()  # (in the background: its imports are heavy)
+            store.retries_saves = True  # the autosave keeps failed edits and retries
+            report = store.load()
             themes = ws.themes()
             return report, themes.taxonomy(), [*report.problems, *themes.problems]
 
@@ -300,12 +302,7 @@ class AnnotationController(ThemeEdits, QObject):
                 self.themes_changed.emit(tax)
                 self.session.load_themes()
                 self.notice.emit("The group's themes were updated.")
-            if not changes.empty:
-                self.highlights_changed.emit(HighlightChange(reload=True))
-                self._schedule_index([*changes.added, *changes.changed, *changes.removed])
-                self._counts_timer.start()
-                self.authors_changed.emit()
-                self.notice.emit(_change_sentence(changes, names))
+            self.changed_on_disk(changes, names)
 
         def finished() -> None:
             self._reloading = False
@@ -317,6 +314,17 @@ class AnnotationController(ThemeEdits, QObject):
                                on_done=done,
                                on_error=lambda exc: log.warning("reload: %s", exc))
         task.finished.connect(finished)
+
+    def changed_on_disk(self, changes: Any, names: list[str] | None = None) -> None:
+        """Show highlights that others (or this person elsewhere) saved: found by a
+        re-read, or merged in by a save of your file (``StoreChanges``)."""
+        if changes.empty:
+            return
+        self.highlights_changed.emit(HighlightChange(reload=True))
+        self._schedule_index([*changes.added, *changes.changed, *changes.removed])
+        self._counts_timer.start()
+        self.authors_changed.emit()
+        self.notice.emit(_change_sentence(changes, names or []))
 
     def import_done(self) -> None:
         """An import changed the store and maybe the themes: show it everywhere."""

@@ -16,7 +16,7 @@ from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
     from reader.annotations import interop
-    from reader.ui.annotating.import_plan import FilePlan
+    from reader.annotations.import_plan import ImportPlan
     from reader.ui.annotating.install import AnnotationUI
     from reader.ui.widgets.import_preview import ImportPreview
 
@@ -46,15 +46,15 @@ class Sharing:
 
     def preview_import(self, paths: list[Path]) -> None:
         """Check ``paths`` in the background, then show what importing them would do."""
-        from reader.ui.annotating.import_plan import plan_imports
+        from reader.annotations.import_plan import plan_imports
         from reader.ui.widgets.import_preview import ImportPreview
 
         ws = self.ui.session.require()
 
-        def shown(plans: list[FilePlan]) -> None:
+        def shown(plan: ImportPlan) -> None:
             if ws is not self.ui.session.workspace:
                 return
-            dialog = ImportPreview(plans, self.ui.window)
+            dialog = ImportPreview(plan, self.ui.window)
             dialog.import_requested.connect(self.run_import)
             self.preview = dialog
             dialog.finished.connect(lambda _r: setattr(self, "preview", None))
@@ -63,7 +63,7 @@ class Sharing:
         self.ui.session.runner.run(lambda _p, cancel: plan_imports(ws, paths, cancel=cancel),
                                    label="Checking annotation files", on_done=shown)
 
-    def run_import(self, paths: list[str]) -> None:
+    def run_import(self, paths: list[str], replace_mine: bool = False) -> None:
         from reader.annotations import interop
 
         ws = self.ui.session.require()
@@ -76,6 +76,9 @@ class Sharing:
             text = f"Imported {plural(added, 'highlight')}"
             if updated:
                 text += f", updated {updated:,}"
+            refused = sum(r.refused for r in results)
+            if refused:
+                text += f"; {refused:,} of yours left as they are"
             new = sorted({t for r in results for t in r.new_themes})
             if new:
                 text += f"; new themes: {', '.join(new[:5])}"
@@ -85,7 +88,8 @@ class Sharing:
             ctrl.import_done()  # a partial import may have changed something
             messages.show_error(self.ui.window, exc, title="Import failed")
 
-        self.ui.session.runner.run(lambda _p, _c: interop.import_files(ws, paths),
+        self.ui.session.runner.run(lambda _p, _c: interop.import_files(
+            ws, paths, replace_mine=replace_mine),
                                    label="Importing annotations", on_done=done,
                                    on_error=failed)
 

@@ -29,7 +29,7 @@ class Column(IntEnum):
 HEADERS = {Column.TITLE: "Title", Column.KIND: "Kind", Column.JURISDICTION: "Jurisdiction",
            Column.DATE: "Date", Column.PAGES: "Pages", Column.NOTES: "Marks",
            Column.STATUS: "Status"}
-SHORT_KINDS = {"opinion": "Opinion"}
+SHORT_KINDS = {"opinion": "Opinion", "filing": "Filing"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3

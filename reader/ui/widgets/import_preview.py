@@ -1,6 +1,8 @@
 """File → Import Annotations…: what each file would bring (added, updated, skipped,
-orphaned, themes this workspace does not have) before anything is merged. Broken files are
-listed with their reason and left out; the others can still be imported."""
+orphaned, themes this workspace does not have) before anything is merged, and what it
+would change of *your own* highlights: those changes are not made unless the person ticks
+"Replace my highlights…" (the core's plan: :mod:`reader.annotations.import_plan`). Broken
+files are listed with their reason and left out; the others can still be imported."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -19,21 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.annotating.import_plan import FilePlan
+from reader.annotations.import_plan import Decision, FilePlan, ImportPlan
 from reader.ui.formatting import plural
 
-COLUMNS = ("File", "Added", "Updated", "Skipped", "Orphaned", "Themes not here")
+COLUMNS = ("File", "Added", "Updated", "Skipped", "Orphaned", "Yours changed",
+           "Themes not here")
+YOURS_SHOWN = 8
 
 
 class ImportPreview(QDialog):
-    import_requested = Signal(list)  # [path] of the files that can be imported
+    import_requested = Signal(list, bool)  # [path] of the files to import, replace mine
 
-    def __init__(self, plans: list[FilePlan], parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle("Import annotations")
         self.setAccessibleName("Import preview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plans = list(plan.files)
         self.plans = plans
         ok = [p for p in plans if p.ok]
         bad = [p for p in plans if not p.ok]
@@ -73,7 +79,8 @@ class ImportPreview(QDialog):
             self.table.setItem(r, 0, first)
             if not plan.ok:
                 continue
-            values = (plan.added, plan.updated, plan.skipped, plan.orphaned)
+            values = (plan.added, plan.updated, plan.skipped, plan.orphaned,
+                      len(plan.changes_yours))
             for c, value in enumerate(values, 1):
                 item = QTableWidgetItem(f"{value:,}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -87,8 +94,19 @@ class ImportPreview(QDialog):
                              "Shown as unknown until adopted: ")
                             + ", ".join(plan.unknown_themes) if plan.unknown_themes else
                             "Every theme is known here")
-            self.table.setItem(r, 5, item)
+            self.table.setItem(r, 6, item)
         self.table.resizeRowsToContents()
+        yours = [d for p in ok for d in p.changes_yours]
+        self.yours = QLabel(self._yours_text(yours))
+        self.yours.setObjectName("importYours")
+        self.yours.setWordWrap(True)
+        self.yours.setTextFormat(Qt.TextFormat.RichText)
+        self.yours.setVisible(bool(yours))
+        self.replace_mine = QCheckBox(
+            f"Replace {plural(len(yours), 'of my highlights', 'of my highlights')} with "
+            "the file's versions")
+        self.replace_mine.setObjectName("importReplaceMine")
+        self.replace_mine.setVisible(bool(yours))
         notes = QLabel(self._notes(ok))
         notes.setWordWrap(True)
         notes.setTextFormat(Qt.TextFormat.RichText)
@@ -97,12 +115,14 @@ class ImportPreview(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         go = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         go.setText("Import" if not bad else f"Import {plural(len(ok), 'File')}")
-        go.setEnabled(bool(ok) and any(p.added or p.updated for p in ok))
+        go.setEnabled(bool(ok) and any(p.added or p.updated or p.refused for p in ok))
         self.buttons.accepted.connect(self._go)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.yours)
+        layout.addWidget(self.replace_mine)
         layout.addWidget(notes)
         layout.addWidget(self.buttons)
         self.resize(760, 360)
@@ -123,6 +143,26 @@ class ImportPreview(QDialog):
                          "(no quoted words) will be skipped.")
         return "<br>".join(html.escape(line) for line in lines)
 
+    @staticmethod
+    def _yours_text(yours: list[Decision]) -> str:
+        """What the files would change of your own highlights (not done unless asked)."""
+        if not yours:
+            return ""
+        deletions = sum(1 for d in yours if d.highlight.deleted and d.current is not None
+                        and not d.current.deleted)
+        head = (f"<b>{plural(len(yours), 'of your own highlights', 'of your own highlights')}"
+                " would be changed</b>" + (f" ({deletions:,} deleted)" if deletions else "")
+                + ": they are left as they are unless you tick the box below.")
+        items = []
+        for d in yours[:YOURS_SHOWN]:
+            quote = " ".join((d.current or d.highlight).quote.exact.split())[:70]
+            verb = "delete" if d.highlight.deleted and d.current is not None and \
+                not d.current.deleted else "change"
+            items.append(f"{verb}: “{html.escape(quote)}”")
+        more = f"<br>and {len(yours) - YOURS_SHOWN:,} more" if len(yours) > YOURS_SHOWN else ""
+        return head + "<br>" + "<br>".join(items) + more
+
     def _go(self) -> None:
-        self.import_requested.emit([p.path for p in self.plans if p.ok])
+        self.import_requested.emit([p.path for p in self.plans if p.ok],
+                                   self.replace_mine.isChecked())
         self.accept()

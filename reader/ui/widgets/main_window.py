@@ -90,6 +90,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.search_finished.connect(self._on_search_results)
         s.search_failed.connect(self._on_search_failed)
         s.import_finished.connect(self._on_import_finished)
+        s.library_problems.connect(self._on_library_problems)
         s.problem.connect(lambda exc: messages.show_error(self, exc))
         s.runner.task_failed.connect(lambda _task, exc: messages.show_error(self, exc))
         self.library.open_requested.connect(lambda doc_id: self.open_document(doc_id))
@@ -112,6 +113,14 @@ class MainWindow(WindowActions, QMainWindow):
         welcome.continue_reading.connect(lambda doc_id: self.open_document(doc_id))
 
     # -- layout persistence ----------------------------------------------------------------
+    def _on_library_problems(self, lines: list[str]) -> None:
+        """What a refresh found wrong with the workspace's files (each said once)."""
+        n = len(lines)
+        messages.show_problems(
+            self, "Some files in this workspace need attention",
+            f"{n} problem{'s' if n != 1 else ''} reading this workspace; everything else "
+            "is shown.", lines)
+
     def _restore_layout(self) -> None:
         prefs = self.session.prefs
         geometry = prefs.blob("geometry")

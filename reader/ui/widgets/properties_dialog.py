@@ -1,8 +1,12 @@
 """Document properties: title, kind, jurisdiction, office or author, date, source URL,
-citation — saved for the whole group in the workspace (``.policy-reader/documents.json``)."""
+citation, docket, judge, type — saved for the whole group in the workspace
+(``.policy-reader/documents.json``). Under each value, quietly, where it was read ("from
+page 1: 'Decided February 5, 2010'", "from the file's properties", "edited for this
+workspace"); other dates the page gives (argued, submitted) are listed below the form."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -24,8 +28,12 @@ from reader.ui.formatting import kind_label
 
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 FIELDS = (("title", "Title"), ("author", "Office or author"), ("jurisdiction", "Jurisdiction"),
-          ("date", "Date"), ("citation", "Citation"), ("site", "Publisher or court"),
+          ("date", "Date"), ("citation", "Citation"), ("docket", "Docket"),
+          ("site", "Publisher or court"), ("judge", "Judge"), ("doc_type", "Type"),
           ("source_url", "Source URL"))
+#: Dates a page gives besides the document's own, shown but not edited.
+EXTRA_LABELS = {"argued": "Argued", "submitted": "Submitted", "heard": "Heard",
+                "effective": "Effective", "entered": "Entered"}
 
 
 def check_fields(values: dict[str, str]) -> str:
@@ -57,17 +65,30 @@ class PropertiesDialog(QDialog):
         for kind in KINDS:
             self.kind_box.addItem(kind_label(kind), kind)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(doc.meta.kind)))
+        self.sources: dict[str, QLabel] = {}
         for key, label in FIELDS:
             edit = QLineEdit(getattr(doc.meta, key, "") if key != "title" else doc.title)
             edit.setAccessibleName(label)
             edit.setMinimumWidth(360)
             self.edits[key] = edit
-            form.addRow(f"&{label}:", edit)
+            source = doc.source_of(key)
+            if source is not None:
+                edit.setToolTip(source.describe())
+                form.addRow(f"&{label}:", self._with_source(edit, key, source.describe()))
+            else:
+                form.addRow(f"&{label}:", edit)
             if key == "title":
                 form.addRow("&Kind:", self.kind_box)
         self.edits["date"].setPlaceholderText("YYYY-MM-DD")
         self.edits["jurisdiction"].setPlaceholderText("e.g. PA, Philadelphia, US")
         self.edits["source_url"].setPlaceholderText("https://…")
+        extras = [(s.snippet or EXTRA_LABELS[s.field]) + (f" (page {s.page})" if s.page else "")
+                  for s in doc.sources if s.field in EXTRA_LABELS]
+        if extras:
+            also = QLabel("<small>" + "<br>".join(html.escape(x) for x in extras) + "</small>")
+            also.setObjectName("propertiesExtras")
+            also.setTextFormat(Qt.TextFormat.RichText)
+            form.addRow("Also:", also)
         where = QLabel(f"<small>{doc.path} · saved for everyone who shares this workspace</small>")
         where.setTextFormat(Qt.TextFormat.RichText)
         where.setWordWrap(True)
@@ -85,17 +106,41 @@ class PropertiesDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+    def _with_source(self, edit: QLineEdit, key: str, text: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(edit)
+        note = QLabel(text)
+        note.setObjectName(f"source_{key}")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+        note.setAccessibleName(f"Where the {key.replace('_', ' ')} came from")
+        column.addWidget(note)
+        self.sources[key] = note
+        return box
+
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
         values["kind"] = self.kind_box.currentData()
         return values
+
+    def changed(self) -> dict[str, str]:
+        """The values the person changed (only these become the group's corrections, so
+        the others keep following the document when it is read again)."""
+        values = self.values()
+        before = {key: (self.doc.title if key == "title" else getattr(self.doc.meta, key, ""))
+                  for key in values}
+        before["kind"] = self.doc.meta.kind
+        return {k: v for k, v in values.items() if v != (before.get(k) or "").strip()}
 
     def accept(self) -> None:
         values = self.values()
         problem = check_fields(values)
         if not problem:
             try:
-                self._save(values)
+                self._save(self.changed())
             except ReaderError as exc:
                 problem = str(exc)
         if problem:
