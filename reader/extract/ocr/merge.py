@@ -72,9 +72,9 @@ def _line(line: OcrLine, page: int, angle: int, drop_last: bool,
         for k, (word, boxes) in enumerate(zip(words, chars, strict=True)):
             if k:
                 pos += 1
-            xs = [v for c in boxes for v in (c[0], c[2])]
-            if xs:
-                runs.append((pos, page, word.box[1], word.box[3], xs))
+            word_xs = [v for c in boxes for v in (c[0], c[2])]
+            if word_xs:
+                runs.append((pos, page, word.box[1], word.box[3], word_xs))
             pos += len(boxes)
     elif upright:
         y0, y1 = line.box[1], line.box[3]
