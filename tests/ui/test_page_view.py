@@ -152,6 +152,10 @@ def test_double_click_selects_a_word_and_a_click_away_clears(qtbot) -> None:
     at = text.index("probation violation petitions")
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, at + 2))
     assert view.selected_text() == "probation"
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "probation"
+    menu = view.context_menu(QPoint(10, 10))
+    assert menu.actions()[0].text() == "Copy" and menu.actions()[0].isEnabled()
     with qtbot.waitSignal(view.selectionChanged):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
     assert view.selection_range() is None

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPalette
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import QMenu
 
 from reader.ui.marks import MarkStyle
 from reader.ui.pages.overlay import PageMapper, paint_layers
@@ -62,6 +71,25 @@ def handle_key(view: PageView, event: QKeyEvent) -> bool:
     else:
         return False
     return True
+
+
+# -- copy and the context menu ----------------------------------------------------------------
+def copy(view: PageView) -> None:
+    """The selected text (a paragraph's soft line breaks as spaces)."""
+    text = view.selected_text()
+    if text:
+        QGuiApplication.clipboard().setText(
+            "\n\n".join(p.replace("\n", " ") for p in text.split("\n\n")))
+
+
+def context_menu(view: PageView, pos: QPoint) -> QMenu:
+    menu = QMenu(view)
+    action = menu.addAction("Copy", view.copy)
+    action.setShortcut(QKeySequence.StandardKey.Copy)
+    action.setEnabled(view.has_selection())
+    for provider in view.context_menu_providers:
+        provider(menu, view.selection_range())
+    return menu
 
 
 # -- mouse ----------------------------------------------------------------------------------

@@ -16,9 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
-    QGuiApplication,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -367,10 +365,7 @@ class PageView(QAbstractScrollArea):
         return self.doc_text.text[span[0]:span[1]]
 
     def copy(self) -> None:
-        text = self.selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text.replace("\n", " ") if "\n\n" not in text
-                                                else text)
+        interaction.copy(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         interaction.press(self, event)
@@ -385,13 +380,7 @@ class PageView(QAbstractScrollArea):
         interaction.double_click(self, event)
 
     def context_menu(self, pos: QPoint) -> QMenu:
-        menu = QMenu(self)
-        copy = menu.addAction("Copy", self.copy)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.setEnabled(self.has_selection())
-        for provider in self.context_menu_providers:
-            provider(menu, self.selection_range())
-        return menu
+        return interaction.context_menu(self, pos)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.context_menu(event.pos()).exec(event.globalPos())
