@@ -17,9 +17,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.model.documents import Document
+from reader.model.documents import Document, Page
 from reader.ui.formatting import doc_details
-from reader.ui.reader_doc import BLANK_NOTE_EM, BuiltDocument, ReaderStyle
+from reader.ui.reader_doc import (
+    BLANK_NOTE_EM,
+    OCR_NOTE,
+    OCR_NOTE_EM,
+    BuiltDocument,
+    ReaderStyle,
+)
 
 if TYPE_CHECKING:
     from reader.ui.widgets.reader_view import ReaderView
@@ -126,7 +132,7 @@ class ReaderPainter:
         rule above it, and, in the room left above it, a note for each scanned page
         (no text) that comes before it."""
         built = self.view.built
-        if built is None or not (built.page_starts or built.blank_pages):
+        if built is None or not (built.page_starts or built.blank_pages or built.ocr_pages):
             return
         painter.setFont(self.small_font)
         metrics = QFontMetricsF(self.small_font)
@@ -137,8 +143,10 @@ class ReaderPainter:
             number = block.blockNumber()
             page = built.page_of_block(number)
             blanks = built.blank_pages_before(number)
+            ocr = built.ocr_page_of_block(number)
             layout = block.layout()
-            if (page is None and not blanks) or layout is None or layout.lineCount() == 0:
+            if (page is None and not blanks and ocr is None) or layout is None \
+                    or layout.lineCount() == 0:
                 continue
             text_top = layout.position().y() + dy
             margin_top = text_top - block.blockFormat().topMargin()
@@ -152,8 +160,17 @@ class ReaderPainter:
                 painter.drawText(QRectF(self.gutter, line_top, self.column,
                                         metrics.height() * 2),
                                  int(Qt.TextFlag.TextWordWrap),
-                                 f"Page {blank.cite_label} has no text layer (it is a scanned "
-                                 "image); search and highlights cannot reach it.")
+                                 blank_note(blank))
+            ocr_gap = OCR_NOTE_EM * em if ocr is not None else 0.0
+            if ocr is not None:
+                painter.setPen(muted)
+                note_font = QFont(self.small_font)
+                note_font.setItalic(True)
+                painter.setFont(note_font)
+                painter.drawText(QRectF(self.gutter, text_top - ocr_gap + em * 0.15,
+                                        self.column, metrics.height() * 1.2),
+                                 int(Qt.AlignmentFlag.AlignLeft), OCR_NOTE)
+                painter.setFont(self.small_font)
             if page is None:
                 continue
             line = layout.lineAt(0)
@@ -162,7 +179,7 @@ class ReaderPainter:
                              - metrics.ascent(), page.cite_label)
             if built.first + number > 0:
                 below_notes = margin_top + len(blanks) * BLANK_NOTE_EM * em
-                self._page_rule(painter, rule, (below_notes + text_top) / 2)
+                self._page_rule(painter, rule, (below_notes + text_top - ocr_gap) / 2)
 
     def _page_label(self, painter: QPainter, metrics: QFontMetricsF, top: float,
                     label: str) -> None:
@@ -203,3 +220,12 @@ class ReaderPainter:
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.qt_position(offset))
         return view.cursorRect(cursor)
+
+
+def blank_note(page: Page) -> str:
+    """What the reader says where a page without text would be."""
+    if page.note:
+        return (f"Page {page.cite_label} has no text: {page.note}. Search and highlights "
+                "cannot reach it; the page view shows it.")
+    return (f"Page {page.cite_label} has no text layer (it is a scanned image); search and "
+            "highlights cannot reach it.")
