@@ -112,15 +112,16 @@ class PageIndex:
         return self.boxes.rects_for(start, end)
 
     def page_of(self, offset: int) -> int | None:
-        """The page a character's box is on (the next boxed character for one without)."""
-        box = self.boxes.char_box(offset)
-        if box is not None:
-            return box[0]
-        starts = self.boxes.starts
-        i = bisect.bisect_right(starts, offset)
-        if i < len(starts):
-            return int(self.boxes.run_pages[i])
-        return int(self.boxes.run_pages[-1]) if len(starts) else None
+        """The page a character's box is on (the next boxed character's for one without,
+        such as a paragraph break). A lookup in the run table: no box is decoded."""
+        boxes = self.boxes
+        starts = boxes.starts
+        if not len(starts):
+            return None
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < starts[i] + boxes.lengths[i]:
+            return int(boxes.run_pages[i])
+        return int(boxes.run_pages[min(i + 1, len(starts) - 1)])
 
 
 def _nearest(run: _Run, x: float) -> int:

@@ -21,8 +21,9 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions, QPdfPageRende
 
 log = logging.getLogger(__name__)
 
-#: The cache holds at most this many bytes of page images (about 30 fit-width pages).
-CACHE_BYTES = 160 * 1024 * 1024
+#: The cache holds at most this many bytes of page images (about 18 fit-width pages of a
+#: 900-pixel-wide view; only the visible pages ± 1 are needed).
+CACHE_BYTES = 96 * 1024 * 1024
 MAX_RENDER_PIXELS = 12_000_000
 
 Key = tuple[int, int, int]  # page index, width, height

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from reader.extract.boxes import Rect
 from reader.extract.page_index import PageIndex
 from reader.ui.marks import Mark, MarkStyle, Underline, layer_z
 
@@ -32,21 +33,48 @@ class Placed:
 
 
 class PageMarks:
-    """A layer's marks as rectangles per page (0-based page index)."""
+    """A layer's marks as rectangles per page (0-based page index), worked out the first
+    time a page is drawn: setting 2,000 highlights costs a lookup each, and a page costs
+    the rectangles of the marks on it. ``cache`` (the view's, by range) keeps rectangles
+    between calls, so redrawing after one new highlight computes one."""
 
-    def __init__(self, index: PageIndex | None, marks: Iterable[Mark]) -> None:
-        self.by_page: dict[int, list[Placed]] = {}
+    def __init__(self, index: PageIndex | None, marks: Iterable[Mark],
+                 cache: dict[tuple[int, int], list[Rect]] | None = None) -> None:
+        self.index = index
+        self._cache = cache if cache is not None else {}
+        self._marks: dict[int, list[Mark]] = {}
+        self._placed: dict[int, list[Placed]] = {}
         if index is None:
             return
         for mark in marks:
             if mark.end <= mark.start:
                 continue
-            for k, (page, x0, y0, x1, y1) in enumerate(index.rects(mark.start, mark.end)):
-                self.by_page.setdefault(page - 1, []).append(
-                    Placed((x0, y0, x1, y1), mark, k == 0))
+            first = index.page_of(mark.start)
+            last = index.page_of(mark.end - 1)
+            if first is None or last is None:
+                continue
+            for page in range(first - 1, max(first, last)):
+                self._marks.setdefault(page, []).append(mark)
+
+    def pages(self) -> list[int]:
+        return sorted(self._marks)
 
     def on(self, page: int) -> list[Placed]:
-        return self.by_page.get(page, [])
+        found = self._placed.get(page)
+        if found is not None:
+            return found
+        out: list[Placed] = []
+        index = self.index
+        for mark in self._marks.get(page, ()):
+            key = (mark.start, mark.end)
+            rects = self._cache.get(key)
+            if rects is None and index is not None:
+                rects = self._cache[key] = index.rects(mark.start, mark.end)
+            for k, (number, x0, y0, x1, y1) in enumerate(rects or ()):
+                if number - 1 == page:
+                    out.append(Placed((x0, y0, x1, y1), mark, k == 0))
+        self._placed[page] = out
+        return out
 
 
 class PageMapper:

@@ -59,6 +59,7 @@ class PageView(QAbstractScrollArea):
         self.context_menu_providers: list[MenuProvider] = []
         self._layers: dict[str, list[Mark]] = {}
         self._placed: dict[str, PageMarks] = {}
+        self._rects: dict[tuple[int, int], list[tuple[int, float, float, float, float]]] = {}
         self.anchor: int | None = None  # selection: where it started and where it is
         self.focus_: int | None = None
         self.pressed = False
@@ -82,7 +83,9 @@ class PageView(QAbstractScrollArea):
         self.images = PageImages(pages, parent=self)
         self.images.ready.connect(self._page_arrived)
         self.images.failed.connect(self._page_arrived)
-        self._placed = {k: PageMarks(self.index, v) for k, v in self._layers.items()}
+        self._rects: dict[tuple[int, int], list[tuple[int, float, float, float, float]]] = {}
+        self._placed = {k: PageMarks(self.index, v, self._rects)
+                        for k, v in self._layers.items()}
         self._relayout(keep=False)
         self.loaded.emit(time.perf_counter() - t0)
 
@@ -275,7 +278,9 @@ class PageView(QAbstractScrollArea):
     # -- marks ---------------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: list[Mark] | tuple[Mark, ...]) -> None:
         self._layers[layer] = list(marks)
-        self._placed[layer] = PageMarks(self.index, marks)
+        if len(self._rects) > 20_000:
+            self._rects.clear()
+        self._placed[layer] = PageMarks(self.index, marks, self._rects)
         self.viewport().update()
 
     def clear_marks(self, layer: str) -> None:
