@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := constraints.txt
 
-.PHONY: run test lint bench screenshots corpus clean lock
+.PHONY: run test lint bench screenshots corpus clean lock dist dist-smoke
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -57,5 +57,14 @@ lock:
 	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > "$$tmp/$(LOCK)"; \
 	mv "$$tmp/$(LOCK)" $(LOCK); echo "$(LOCK): $$(grep -vc '^#' $(LOCK)) packages pinned"
 
+# The desktop bundle (PyInstaller, the `dist` extra): dist/policy-reader/ and, on Linux,
+# dist/policy-reader-VERSION-linux-ARCH.tar.gz. Uses the environment as it is (no install).
+dist: $(BIN)/python
+	$(BIN)/python packaging/build_dist.py
+
+# Runs the bundle's own executable: version, index, search, brief, window, a missing file.
+dist-smoke: $(BIN)/python
+	$(BIN)/python packaging/smoke.py dist/policy-reader
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

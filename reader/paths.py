@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -20,7 +21,8 @@ HOME_ENV = "POLICY_READER_HOME"
 WORKSPACE_ENV = "POLICY_READER_WORKSPACE"
 DATA_DIRNAME = ".policy-reader"
 
-#: The repository/package root (holds ``resources/`` and ``corpus/``).
+#: The repository root of a checkout (holds ``resources/`` and ``corpus/`` there); in an
+#: installed wheel or a desktop bundle the data is package data instead (:func:`data_dir`).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -53,12 +55,26 @@ def user_log_dir() -> Path:
     return _user_dir("log")
 
 
+def data_dir(name: str) -> Path:
+    """The app's ``resources`` or ``corpus`` folder: package data (``reader/_data/NAME``, in
+    a wheel or a desktop bundle), else the checkout's top-level folder (a clone, an editable
+    install)."""
+    try:
+        packaged = Path(str(resources.files("reader._data").joinpath(name)))
+    except (ModuleNotFoundError, TypeError, ValueError):  # pragma: no cover - no package
+        packaged = None
+    if packaged is not None and packaged.is_dir():
+        return packaged
+    return PROJECT_ROOT / name
+
+
 def resources_dir() -> Path:
-    return PROJECT_ROOT / "resources"
+    return data_dir("resources")
 
 
 def corpus_dir() -> Path:
-    return Path(os.environ.get("POLICY_READER_CORPUS", PROJECT_ROOT / "corpus"))
+    env = os.environ.get("POLICY_READER_CORPUS")
+    return Path(env) if env else data_dir("corpus")
 
 
 def default_workspace() -> Path:

@@ -11,6 +11,7 @@ from typing import Any
 from reader.annotations.holds import HeldVersion
 from reader.annotations.import_plan import ImportPlan, plan_imports
 from reader.annotations.interop import FORMATS, export, import_files, write_export
+from reader.cli import exchange_cmds
 from reader.cli.common import print_json
 from reader.errors import UsageError
 from reader.model.annotations import Highlight
@@ -32,12 +33,13 @@ def register(asub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace-mine", action="store_true",
                    help="let the files' newer versions change or delete your own highlights")
     p.add_argument("--json", action="store_true", help="print what was imported as JSON")
+    exchange_cmds.add_import_options(p)
     p.set_defaults(func=cmd_import)
 
     p = asub.add_parser("export", help="export highlights",
                         description="Export highlights as W3C JSON-LD, a Hypothesis export, "
                                     "or CSV for a spreadsheet.")
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=(*FORMATS, *exchange_cmds.FORMATS))
     p.add_argument("--out", required=True, metavar="FILE", help="output file ('-': stdout)")
     add_filters(p)
     p.add_argument("--no-names", action="store_true", help="leave out who made each highlight")
@@ -73,6 +75,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.cli.annotation_cmds import load_workspace
 
     ws = load_workspace(args)
+    if exchange_cmds.handles(args):
+        return exchange_cmds.cmd_import(args, ws)
     if args.dry_run:
         plan = plan_imports(ws, args.files, replace_mine=args.replace_mine)
         if args.json:
@@ -147,6 +151,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reader.cli.annotation_cmds import load_workspace, selection
 
     ws = load_workspace(args)
+    if args.format in exchange_cmds.FORMATS:
+        return exchange_cmds.cmd_export(args, ws, selection(ws, args))
     data, count = export(ws, args.format, selection=selection(ws, args),
                          names=not args.no_names, notes=not args.no_notes)
     if args.out == "-":

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import open_workspace
-from reader.errors import UsageError
+from reader.errors import DocumentNotFound, UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +38,15 @@ def check_target(args: argparse.Namespace) -> None:
         if Path(ref).expanduser().is_dir():
             raise UsageError(f"{ref} is a folder; open a file, or use --workspace {ref}.")
         return
-    open_workspace(args).library().find(ref)  # raises DocumentNotFound with a hint
+    try:
+        open_workspace(args).library().find(ref)  # raises DocumentNotFound with a hint
+    except DocumentNotFound as exc:
+        if "/" in ref or "\\" in ref or Path(ref).suffix:  # a file that is gone
+            raise DocumentNotFound(f"The file {ref} does not exist: it may have been moved, "
+                                   "renamed or deleted.",
+                                   "Open it from where it is now, or pick it in the "
+                                   "library.") from exc
+        raise
 
 
 def run_open(args: argparse.Namespace) -> int:

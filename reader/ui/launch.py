@@ -8,7 +8,9 @@ the window is on screen (:meth:`reader.ui.session.Session.open_workspace`).
 
 Test hook: with ``POLICY_READER_GUI_PROBE=FILE`` the app writes a JSON line to FILE once
 the window is shown with the library filled (time, document count, window title, heavy
-modules already loaded), then quits. The GUI smoke test and ``tests/bench/gui.py`` use it.
+modules already loaded), then quits. The GUI smoke test and ``tests/bench/gui.py`` use it;
+with ``POLICY_READER_GUI_SHOT=PNG`` too it first saves a picture of the window (the
+desktop bundle's smoke run).
 """
 
 from __future__ import annotations
@@ -87,6 +89,9 @@ def _probe(path: str, window: object, session: object) -> None:
         "pending_page": tab.pending_page if tab else None,
         "heavy_modules": heavy_modules_loaded(),
     }
+    shot = os.environ.get("POLICY_READER_GUI_SHOT")
+    if shot:
+        window.grab().save(shot)  # type: ignore[attr-defined]
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")
     log.info("probe written; quitting")
