@@ -1,0 +1,69 @@
+"""A highlight's place on the printed page: line rectangles from the character boxes, and
+the RFC 3778 FragmentSelectors other tools read (written and read back; garbage skipped)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.annotations.page_rects import (
+    RFC3778,
+    decode_fragments,
+    encode_fragments,
+    page_rects,
+)
+from reader.extract.boxes import CharBoxes, PageGeometry, pack
+
+TEXT = "naloxone saves\nlives\n\nnext page"
+
+
+def _boxes() -> CharBoxes:
+    def xs(x: float, n: int) -> list[float]:
+        return [v for i in range(n) for v in (x + 6 * i, x + 6 * i + 6)]
+
+    runs = [(0, 1, 700, 712, xs(72, 14)), (15, 1, 686, 698, xs(72, 5)),
+            (22, 2, 700, 712, xs(100, 9))]
+    geo = [PageGeometry(1, 612, 792, (0, 0, 612, 792)),
+           PageGeometry(2, 612, 792, (10, 20, 602, 772))]  # a crop box on page 2
+    return CharBoxes.from_bytes(pack(geo, runs, len(TEXT)))
+
+
+def test_line_rectangles_from_the_top_left_of_the_page() -> None:
+    rects = page_rects(_boxes(), 9, 20)  # "saves\nlives"
+    assert rects == ((1, 126.0, 80.0, 30.0, 12.0), (1, 72.0, 94.0, 30.0, 12.0))
+    (r,) = page_rects(_boxes(), 22, 26)  # page 2: from its crop box's corner
+    assert r == (2, 90.0, 60.0, 24.0, 12.0)
+
+
+def test_fragment_selectors_per_page_round_trip() -> None:
+    rects = page_rects(_boxes(), 9, 31)  # two lines on page 1, one on page 2
+    sels = encode_fragments(rects)
+    assert [s["value"] for s in sels] == ["page=1&viewrect=72,80,84,26",
+                                          "page=2&viewrect=90,60,54,12"]
+    assert all(s["conformsTo"] == RFC3778 for s in sels)
+    again = decode_fragments(json.loads(json.dumps(sels)))
+    assert again == rects
+
+
+def test_a_viewrect_alone_is_read() -> None:
+    sel = {"type": "FragmentSelector", "conformsTo": RFC3778,
+           "value": "page=4&viewrect=10.5,20,30,5"}
+    assert decode_fragments([sel]) == ((4, 10.5, 20.0, 30.0, 5.0),)
+
+
+@pytest.mark.parametrize("sel", [
+    None, 3, "page=1", {"type": "TextQuoteSelector", "exact": "x"},
+    {"type": "FragmentSelector", "value": "t=10,20"},  # a media fragment, not a page
+    {"type": "FragmentSelector", "value": "page=0&viewrect=1,2,3,4"},
+    {"type": "FragmentSelector", "value": "page=x&viewrect=1,2,3,4"},
+    {"type": "FragmentSelector", "value": "page=2&viewrect=1,2,3"},
+    {"type": "FragmentSelector", "value": "page=2&viewrect=1,2,-3,4"},
+    {"type": "FragmentSelector", "value": "page=2&viewrect=nan,2,3,4"},
+    {"type": "FragmentSelector", "value": "page=2&viewrect=1e99,2,3,4"},
+    {"type": "FragmentSelector", "value": "page=2", "pr:rects": [[1, 2, "a", 4], [1, 2],
+                                                                 "x", [True, 1, 1, 1]]},
+    {"type": "FragmentSelector", "value": ["page=2"]},
+])
+def test_garbage_fragments_are_skipped(sel: object) -> None:
+    assert decode_fragments([sel]) == ()
