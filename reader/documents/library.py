@@ -174,13 +174,16 @@ class Library:
         return self.cache.load_ocr(doc.id, cache_tag(Path(doc.path)))
 
     def ocr_key(self) -> str:
-        """The OCR settings as cached results record them ("unavailable" when OCR cannot
-        run on this computer)."""
-        from reader.extract.ocr.options import unavailable_reason
+        """The OCR settings as cached results record them: the languages actually used
+        (those asked for that are installed), "off", or "unavailable" when OCR cannot run
+        on this computer."""
+        from reader.extract.ocr.options import unavailable_reason, usable_languages
 
-        if self.ocr.enabled and unavailable_reason():
+        if not self.ocr.enabled:
+            return "off"
+        if unavailable_reason():
             return "unavailable"
-        return self.ocr.key
+        return "+".join(usable_languages(self.ocr))
 
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path
