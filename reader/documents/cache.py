@@ -259,9 +259,7 @@ class ExtractCache:
             text = body["text"]
             pages = tuple(_page(*row) for row in body["pages"])
             # entries written before statutes had notes have five fields
-            sections = tuple(Section(row[0], row[1], row[2], row[3], row[4],
-                                     kind=str(row[5]) if len(row) > 5 else "")
-                             for row in body["sections"])
+            sections = tuple(_section(*row) for row in body["sections"])
             links = tuple(Link(s, e, target, href)
                           for s, e, target, href in body.get("links", ()))
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
@@ -288,18 +286,20 @@ def text_source(pages: tuple[Page, ...]) -> str:
 
 
 def _page_row(p: Page) -> list[object]:
-    """A page as a cache row; OCR fields only where there are some (older entries have
-    five fields and read the same). Field 6 is kept for the page's running head."""
+    """A page as a cache row: its running head and OCR fields only where there are some
+    (older entries have five fields and read the same)."""
     row: list[object] = [p.number, p.start, p.end, p.label, p.has_text]
+    if p.running or p.ocr or p.note:
+        row.append(p.running)
     if p.ocr or p.note:
-        row += ["", p.ocr, p.note]
+        row += [p.ocr, p.note]
     return row
 
 
 def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "", ocr: bool = False,
           note: str = "") -> Page:
-    return Page(number=n, start=s, end=e, label=lb, has_text=ht, ocr=bool(ocr),
-                note=str(note))
+    return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running),
+                ocr=bool(ocr), note=str(note))
 
 
 def _sources(raw: Any) -> tuple[FieldSource, ...]:
@@ -315,3 +315,7 @@ def _sources(raw: Any) -> tuple[FieldSource, ...]:
         except (TypeError, ValueError):
             log.debug("ignoring a damaged metadata source %r", item)
     return tuple(out)
+
+
+def _section(t: str, lv: int, s: int, e: int, num: str, kind: str = "") -> Section:
+    return Section(title=t, level=lv, start=s, end=e, number=num, kind=str(kind))

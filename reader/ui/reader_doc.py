@@ -43,6 +43,7 @@ MAX_HEADING_CHARS = 300
 #: A numbered section's heading line that runs longer than its recorded title.
 MAX_TITLE_LINE_CHARS = 160
 PAGE_GAP_EM = 2.2  # space above the first block of a page (the page rule sits in it)
+NOTE_SIZE = 0.86  # footnotes, relative to the body text
 BLANK_NOTE_EM = 2.6  # more space for the note about each scanned page before it
 OCR_NOTE_EM = 1.5  # room above a page whose text was recognised by OCR, for its note
 OCR_NOTE = "Text recognised by OCR — check quotes against the page."
@@ -97,6 +98,8 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
     text runs on in the same paragraph ("(a) No person shall …"), are left as text."""
     found: dict[int, Section] = {}
     for section in sections:
+        if section.is_footnote:
+            continue
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
         if start == section.start and _is_heading(end - start, section):
@@ -113,12 +116,20 @@ def _is_heading(length: int, section: Section) -> bool:
     return not subsection and length <= MAX_TITLE_LINE_CHARS
 
 
+def note_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> set[int]:
+    """Blocks that are a PDF page's footnotes (set a little smaller)."""
+    return {b for s in sections if s.is_footnote
+            for b in range(text_map.block_of(s.start), text_map.block_of(max(s.start,
+                                                                             s.end - 1)) + 1)}
+
+
 def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
                 ) -> tuple[dict[int, Page], dict[int, tuple[Page, ...]]]:
-    """(block number → the page whose text starts there, block number → the pages without
-    text (scanned) that come just before it); empty for a document of one page. A page
-    without text sits at the offset where the next page's text starts; one after the last
-    text is not shown."""
+    """(block number → the page whose text starts with that block, block number → the
+    pages without text (scanned) that come just before it); empty for a document of one
+    page. A page without text sits at the offset where the next page's text starts; one
+    after the last text is not shown. A page that starts inside a paragraph (the sentence
+    runs on from the page before) is in :func:`inline_pages` instead."""
     if len(pages) < 2:
         return {}, {}
     found: dict[int, Page] = {}
@@ -127,10 +138,26 @@ def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
     for page in pages:
         block = text_map.block_of(page.start)
         if page.has_text:
-            found.setdefault(block, page)
+            if text_map.block_start(block) == page.start:
+                found.setdefault(block, page)
         elif page.start < end:
             blank.setdefault(block, []).append(page)
     return found, {b: tuple(ps) for b, ps in blank.items()}
+
+
+def inline_pages(text_map: TextMap, pages: tuple[Page, ...]) -> dict[int, tuple[Page, ...]]:
+    """Block number → the pages whose text starts inside that block (a paragraph that runs
+    on across a page break): the view labels the line where each begins."""
+    if len(pages) < 2:
+        return {}
+    found: dict[int, list[Page]] = {}
+    for page in pages:
+        if not page.has_text:
+            continue
+        block = text_map.block_of(page.start)
+        if page.start > text_map.block_start(block):
+            found.setdefault(block, []).append(page)
+    return {b: tuple(ps) for b, ps in found.items()}
 
 
 class BuiltDocument:
@@ -148,9 +175,11 @@ class BuiltDocument:
         self.page_starts, self.blank_pages = page_blocks(self.text_map, doc_text.pages)
         self.ocr_pages = {self.text_map.block_of(p.start): p for p in doc_text.pages
                           if p.ocr and p.has_text and p.start < len(self.text_map.text)}
+        self.inline_pages = inline_pages(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
+        self.notes = note_blocks(self.text_map, doc_text.sections)
         self._special = sorted(set(self.page_starts) | set(self.blank_pages)
-                               | set(self.headings) | set(self.ocr_pages))
+                               | set(self.headings) | self.notes | set(self.ocr_pages))
         limit = WINDOW_LIMIT if window_limit is None else window_limit
         self.windowed = len(doc_text.text) > limit
         self.em = style.em()
@@ -298,6 +327,12 @@ class BuiltDocument:
                 + BLANK_NOTE_EM * len(self.blank_pages.get(number, ())) \
                 + (OCR_NOTE_EM if number in self.ocr_pages else 0.0)
             section = self.headings.get(number)
+            if number in self.notes:
+                chars = QTextCharFormat()
+                chars.setFontPointSize(self.style.point_size * NOTE_SIZE)
+                cursor = QTextCursor(block)
+                cursor.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
+                cursor.mergeCharFormat(chars)
             if section is not None:
                 self._style_heading(block, section.level, gap)
             elif gap:
@@ -351,6 +386,10 @@ class BuiltDocument:
     def ocr_page_of_block(self, local: int) -> Page | None:
         """The page recognised by OCR whose text starts at block ``local``, if one does."""
         return self.ocr_pages.get(self.first + local)
+
+    def pages_inside(self, local: int) -> tuple[Page, ...]:
+        """The pages that start inside block ``local`` of ``document``."""
+        return self.inline_pages.get(self.first + local, ())
 
     def blank_pages_before(self, local: int) -> tuple[Page, ...]:
         """The pages without text just before block ``local`` of ``document``."""

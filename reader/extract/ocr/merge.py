@@ -18,14 +18,30 @@ from reader.extract.boxes import BoxesBuilder, CharBoxes, PageGeometry
 from reader.extract.normalize import PAGE_SEPARATOR, PARAGRAPH_SEPARATOR
 from reader.extract.ocr.page import BLANK, NOTHING_FOUND, OcrLine, OcrPage
 from reader.extract.ocr.words import pack_words, pages_phrase
+from reader.extract.pdf_hyphen import Vocabulary, hyphen_join, line_end_hyphen
 from reader.model.documents import DocMeta, DocStatus, Page, Section
 
 Run = tuple[int, int, float, float, list[float]]  # start, page, y0, y1, xs (page-relative)
 
 
-def page_text(page: OcrPage) -> tuple[str, list[Run]]:
-    """The page's text (paragraphs, lines, words; a word split by a hyphen at a line end
-    joined when the next line goes on in lower case) and its box runs."""
+def vocabulary(pages: Sequence[OcrPage]) -> Vocabulary:
+    """The recognised pages' words, for deciding line-end hyphens as the PDF reader does."""
+    vocab = Vocabulary()
+    for page in pages:
+        after = False
+        for lines in page.paragraphs:
+            for line in lines:
+                text = " ".join(w.text for w in line.words)
+                vocab.add_line(text, after)
+                after = line_end_hyphen(text)
+    return vocab
+
+
+def page_text(page: OcrPage, vocab: Vocabulary | None = None) -> tuple[str, list[Run]]:
+    """The page's text (paragraphs, lines, words) and its box runs. A hyphen at a line end
+    is decided as in text PDFs (:mod:`reader.extract.pdf_hyphen`): a word broken by the
+    typesetter is joined, a compound keeps its hyphen (and loses the line break)."""
+    vocab = vocab if vocab is not None else vocabulary([page])
     pieces: list[str] = []
     runs: list[Run] = []
     length = 0
@@ -35,8 +51,9 @@ def page_text(page: OcrPage) -> tuple[str, list[Run]]:
             length += len(PARAGRAPH_SEPARATOR)
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            join = nxt is not None and _joins(line, nxt)
-            text, xs_runs = _line(line, page.number, page.angle, drop_last=join,
+            how = _hyphen(line, nxt, vocab) if nxt is not None else "break"
+            join = how != "break"
+            text, xs_runs = _line(line, page.number, page.angle, drop_last=how == "join",
                                   per_word=bool(page.skew))
             for start, *rest in xs_runs:
                 runs.append((length + start, *rest))  # type: ignore[arg-type]
@@ -48,11 +65,13 @@ def page_text(page: OcrPage) -> tuple[str, list[Run]]:
     return "".join(pieces), runs
 
 
-def _joins(line: OcrLine, nxt: OcrLine) -> bool:
-    last = line.words[-1].text
-    first = nxt.words[0].text
-    return (len(last) > 2 and last.endswith("-") and last[-2].isalpha()
-            and first[:1].islower())
+def _hyphen(line: OcrLine, nxt: OcrLine, vocab: Vocabulary) -> str:
+    """``"join"``, ``"keep"`` or ``"break"`` for the end of ``line``."""
+    text = line.words[-1].text
+    if not line_end_hyphen(text):
+        return "break"
+    return hyphen_join(" ".join(w.text for w in line.words),
+                       " ".join(w.text for w in nxt.words), vocab)
 
 
 def _line(line: OcrLine, page: int, angle: int, drop_last: bool,
@@ -129,10 +148,11 @@ def merge_ocr(base: Extracted, results: Sequence[OcrPage], *, options_key: str,
     replaced: list[tuple[int, int]] = []
     old_runs = list(old_boxes.runs()) if old_boxes is not None else []
     run_starts = [r[0] for r in old_runs]
+    vocab = vocabulary(results)
     for page in base.pages:
         found = by_page.get(page.number)
         if found is not None and found.paragraphs:
-            text, runs = page_text(found)
+            text, runs = page_text(found, vocab)
             replaced.append((page.start, page.end))
             source = True
         else:

@@ -18,9 +18,10 @@ def outline_model(doc_text: DocText | None, parent: QWidget | None = None) -> QS
     model = QStandardItemModel(parent)
     if doc_text is None:
         return model
-    if doc_text.sections:
+    sections = [s for s in doc_text.sections if not s.is_footnote]  # not in the outline
+    if sections:
         stack: list[tuple[int, QStandardItem]] = []
-        for section in sorted(doc_text.sections, key=lambda s: (s.start, s.level)):
+        for section in sorted(sections, key=lambda s: (s.start, s.level)):
             title = " ".join(part for part in (section.number, section.title) if part).strip()
             if section.number and section.title.startswith(section.number):
                 title = section.title
