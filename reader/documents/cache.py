@@ -89,13 +89,14 @@ class ExtractCache:
 
     # -- writing ---------------------------------------------------------------------------
     def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
-              reason: str, ocr_key: str = "") -> CacheEntry:
+              reason: str, ocr_key: str = "", *, memory_only: bool = False) -> CacheEntry:
         """Save an extraction result (or a failure) and return its summary. The text is
         written first and the summary (which vouches for it) last. A missing extractor is
         not the file's fault: that outcome is kept in memory for this session only, never
         written, so the file is read again once the install is fixed. ``ocr_key``: the OCR
         settings of this run (recorded for documents with scanned pages, so that turning
-        OCR on or changing its languages reads them again)."""
+        OCR on or changing its languages reads them again). ``memory_only``: kept for this
+        session and never written (a password-protected PDF read with its password)."""
         text_gz: bytes | None = None
         boxes = None
         words = None
@@ -135,6 +136,11 @@ class ExtractCache:
             "sources": [[s.field, s.origin, s.page, s.start, s.end, s.snippet, s.note]
                         for s in entry.sources],
         }
+        if memory_only:
+            self._summaries[(digest, tag)] = summary
+            if text_gz is not None:
+                self._texts[(digest, tag)] = (text_gz, boxes)
+            return entry
         try:
             if text_gz is not None:  # not flushed to disk: checked when read (see above)
                 atomic_write_bytes(self.text_path(digest, tag), text_gz, durable=False)

@@ -63,6 +63,8 @@ class Library:
         self._by_path: dict[str, str] = {}
         #: how scanned PDF pages are read (the user's setting; English OCR by default)
         self.ocr = OcrOptions()
+        #: passwords of protected PDFs opened in this session (memory only, never written)
+        self._passwords: dict[str, str] = {}
         self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
@@ -184,6 +186,47 @@ class Library:
         if unavailable_reason():
             return "unavailable"
         return "+".join(usable_languages(self.ocr))
+
+    def unlock(self, doc_id: str, password: str, *, progress: ProgressFn = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED) -> Document:
+        """Read a password-protected PDF with ``password`` (in a worker, like every PDF).
+        Its text is kept in memory for this session only, like the password (which
+        :meth:`password` gives back to draw its pages): neither is ever written, and the
+        document is not added to the search index. Raises :class:`WrongPassword`."""
+        from reader.documents.scan import hash_file
+        from reader.errors import WrongPassword
+        from reader.extract.pool import Job, extract_many
+
+        doc = self.get(doc_id)
+        if doc.status is not DocStatus.PASSWORD:
+            return doc
+        path = self.root / doc.path
+        try:
+            digest, _seen = hash_file(path)
+        except OSError as exc:
+            raise DocumentError(f"{doc.title} cannot be read ({exc}).") from exc
+        if digest != doc.id:
+            raise DocumentError(f"{doc.title} changed on disk.", "Re-index (F5), then open it.")
+        for res in extract_many([Job(doc.id, path, password)], workers=1, progress=progress,
+                                cancel=cancel, ocr=self.ocr):
+            if res.status is DocStatus.PASSWORD:
+                if res.reason == WrongPassword.REASON:
+                    raise WrongPassword(f"The password for {doc.title} is not right.")
+                raise DocumentError(f"{doc.title} still needs its password.")
+            if res.extracted is None:
+                raise DocumentError(f"{doc.title} cannot be read: {res.reason}.")
+            self.cache.store(doc.id, cache_tag(path), res.extracted, res.status, res.reason,
+                             self.ocr_key(), memory_only=True)
+        with self._lock:
+            self._passwords[doc.id] = password
+            self._texts.pop(doc.id, None)
+            self._publish_locked(self._files)
+        return self.get(doc.id)
+
+    def password(self, doc_id: str) -> str | None:
+        """The password given for ``doc_id`` in this session (None when none was)."""
+        with self._lock:
+            return self._passwords.get(doc_id)
 
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path

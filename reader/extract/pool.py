@@ -48,7 +48,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,9 @@ PROGRESS_INTERVAL = 0.2
 class Job:
     key: str
     path: Path
+    #: the password the person gave for an encrypted PDF (in memory only: sent to the
+    #: worker with each task of the job, never written)
+    password: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,8 @@ class _Run:
     def __init__(self, jobs: list[Job], *, workers: int, timeout: float, max_seconds: float,
                  memory_mb: int, progress: ProgressFn, cancel: CancelToken, split_pages: int,
                  formats: dict[str, FormatInfo] | None, ocr: OcrOptions | None = None) -> None:
-        self.jobs = [j if isinstance(j.path, Path) else Job(j.key, Path(j.path)) for j in jobs]
+        self.jobs = [j if isinstance(j.path, Path) else Job(j.key, Path(j.path), j.password)
+                     for j in jobs]
         self.n_workers = max(1, workers)
         self.timeout, self.max_seconds, self.memory_mb = timeout, max_seconds, memory_mb
         self.progress, self.cancel, self.formats = progress, cancel, formats
@@ -294,17 +298,18 @@ class _Run:
     def _message(self, task: Task) -> tuple[Any, ...]:
         kind, index = task[0], task[1]
         path = str(self.jobs[index].path)
+        password = self.jobs[index].password
         if kind == "job":
             self.first_start.setdefault(index, time.monotonic())
             split = ((self.n_workers, self.split_pages, self._spool())
                      if self.n_workers > 1 and self.split_pages > 0 else None)
-            return ("job", index, path, split)
+            return ("job", index, path, split, password)
         if kind == "part":
-            return ("part", index, path, task[2], task[3], task[4], self._spool())
+            return ("part", index, path, task[2], task[3], task[4], self._spool(), password)
         if kind == "ocr":
-            return self.ocr.message(task, path, None)
+            return self.ocr.message(task, path, password)
         files = self.splits[index].files
-        return ("assemble", index, path, [files[k] for k in sorted(files)])
+        return ("assemble", index, path, [files[k] for k in sorted(files)], password)
 
     def _spool(self) -> str:
         """A private folder where workers leave the parts of split PDFs (on disk, so that

@@ -25,8 +25,9 @@ from reader.errors import (
     PasswordRequired,
     ReaderError,
     UnsupportedFormat,
+    WrongPassword,
 )
-from reader.extract import heartbeat
+from reader.extract import heartbeat, passwords
 from reader.extract.base import Extracted
 from reader.extract.registry import FormatInfo, extract_file, format_for
 from reader.model.documents import DocStatus
@@ -67,6 +68,8 @@ def run_job(path: Path, formats: Mapping[str, FormatInfo] | None, memory_mb: int
             return (None, DocStatus.DAMAGED,
                     f"the extractor returned {type(result).__name__}, not a result", "")
         return result, result.status, result.reason, ""
+    except WrongPassword:
+        return None, DocStatus.PASSWORD, WrongPassword.REASON, ""
     except PasswordRequired as exc:
         return None, DocStatus.PASSWORD, str(exc), ""
     except UnsupportedFormat as exc:
@@ -186,7 +189,8 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
         work = partial(_pdf_part, path, first, last)
     elif kind == "assemble":
         work = partial(_pdf_assemble, path, list(msg[3]))
-    result, status, reason, tb = run_job(path, formats, memory_mb, work)
+    with passwords.using(msg[-1] if isinstance(msg[-1], str) else None):
+        result, status, reason, tb = run_job(path, formats, memory_mb, work)
     retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
     retire = retire or rss_mb() > RETIRE_RSS_MB
     try:
