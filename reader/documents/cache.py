@@ -304,6 +304,8 @@ def _page_row(p: Page) -> list[object]:
 
 def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "", ocr: bool = False,
           note: str = "") -> Page:
+    if not isinstance(ocr, bool) or not isinstance(note, str):
+        raise TypeError("a damaged page row")
     return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running),
                 ocr=bool(ocr), note=str(note))
 
