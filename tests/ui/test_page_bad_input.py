@@ -159,3 +159,31 @@ def test_open_original_and_show_in_folder(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     with pytest.raises(Exception, match="no application to open"):
         original.open_original(doc)
+
+
+def test_ocr_dialog_reports_the_choice(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from reader.extract.ocr.options import OcrOptions
+    from reader.ui.widgets import ocr_dialog
+
+    monkeypatch.setattr(ocr_dialog, "installed_languages", lambda: ("deu", "eng"))
+    monkeypatch.setattr(ocr_dialog, "unavailable_reason", lambda: "")
+    dlg = ocr_dialog.OcrDialog(OcrOptions(True, ("eng",)))
+    qtbot.addWidget(dlg)
+    assert dlg.languages.count() == 2 and not dlg.problem.isVisibleTo(dlg)
+    dlg.languages.item(0).setCheckState(Qt.CheckState.Checked)  # German too
+    assert dlg.options() == OcrOptions(True, ("deu", "eng"))
+    dlg.enabled.setChecked(False)
+    assert not dlg.languages.isEnabled()
+    with qtbot.waitSignal(dlg.chosen) as got:
+        dlg._accept()
+    assert got.args[0].key == "off"
+    for i in range(2):  # nothing checked: English
+        dlg.languages.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert dlg.options().languages == ("eng",)
+    monkeypatch.setattr(ocr_dialog, "unavailable_reason",
+                        lambda: "OCR is not available on this computer")
+    broken = ocr_dialog.OcrDialog(OcrOptions())
+    qtbot.addWidget(broken)
+    assert "not available" in broken.problem.text()

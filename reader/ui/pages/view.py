@@ -98,6 +98,11 @@ class PageView(QAbstractScrollArea):
         self._top_page = -1
 
     @property
+    def built(self) -> PdfPages | None:
+        """The pages shown (None before they are loaded): what bindings wait for."""
+        return self.pages
+
+    @property
     def page_count(self) -> int:
         return len(self.pages.sizes) if self.pages is not None else 0
 
