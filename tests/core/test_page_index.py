@@ -80,3 +80,37 @@ def test_any_point_gives_a_boundary_inside_the_text_or_none(page: int, x: float,
                                                              y: float) -> None:
     got = _index().boundary_at(page, x, y)
     assert got is None or 0 <= got <= len(TEXT)
+
+
+# -- round trips on a real PDF: a range made in the text view, pointed at on the page -------
+_REAL: list[tuple[PageIndex, list[tuple[int, int]]]] = []
+
+
+def _real() -> tuple[PageIndex, list[tuple[int, int]]]:
+    if not _REAL:
+        import re
+        from pathlib import Path
+
+        from reader.extract.pdf import extract
+
+        path = Path(__file__).resolve().parents[2] / "corpus" / "memos" / \
+            "alder-county-2020-declination-memo.pdf"  # two columns, hyphens joined
+        e = extract(path)
+        words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]{2,}", e.text)]
+        _REAL.append((PageIndex(CharBoxes.from_bytes(e.boxes or b""), e.text), words))
+    return _REAL[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 30))
+def test_text_to_page_to_text_gives_the_same_range(first: int, more: int) -> None:
+    idx, words = _real()
+    i = first % (len(words) - 31)
+    start, end = words[i][0], words[i + more][1]
+    a, b = idx.boxes.char_box(start), idx.boxes.char_box(end - 1)
+    if a is None or b is None:  # a word joined across a line end has no box for its hyphen
+        return
+    # press on the left half of the first letter, release on the right half of the last
+    got_start = idx.boundary_at(a[0], a[1] + (a[3] - a[1]) * 0.25, (a[2] + a[4]) / 2)
+    got_end = idx.boundary_at(b[0], b[3] - (b[3] - b[1]) * 0.25, (b[2] + b[4]) / 2)
+    assert (got_start, got_end) == (start, end), idx.text[start:end]
