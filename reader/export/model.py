@@ -70,6 +70,7 @@ class BriefQuote:
     created: dt.datetime | None = None
     also_under: tuple[str, ...] = ()  # other sections this quote also appears in (a few)
     also_under_more: int = 0  # how many more it appears in (not named)
+    ocr: bool = False  # its page's text was recognised by OCR (a scan): check the quote
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
