@@ -29,11 +29,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests scripts main.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/annotations.py
+	$(BIN)/python tests/bench/compare.py
 	$(BIN)/python tests/bench/brief.py
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py

@@ -36,14 +36,16 @@ from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.placing import DocumentSource, Placer
 from reader.annotations.store_files import StoreFiles
 from reader.annotations.store_queries import StoreQueries
-from reader.annotations.taxonomy import Taxonomy
-from reader.annotations.w3c import DEFAULT_COLOR
+from reader.annotations.store_remarks import StoreRemarks
+from reader.annotations.threads import Discussion
 from reader.errors import AnnotationError, DocumentNotFound, ReadOnlyAnnotation
-from reader.model.annotations import Author, Highlight, Stance, new_id, now_utc
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, new_id, now_utc
 from reader.model.documents import DocText, Document
+from reader.model.remarks import Record, Remark
+from reader.model.themes import Taxonomy
 
 if TYPE_CHECKING:
-    from reader.workspace import Workspace
+    from reader.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +53,21 @@ EDITABLE = frozenset({"themes", "stance", "note", "color"})
 _MS = timedelta(milliseconds=1)
 
 
-class AnnotationStore(StoreFiles, StoreQueries):
-    def __init__(self, workspace: Workspace, *,
-                 documents: DocumentSource | Callable[[], DocumentSource] | None = None
-                 ) -> None:
-        self.workspace = workspace
-        self.folder: Path = workspace.annotations_dir
+class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
+    """The highlights, replies and links in ``folder`` (a workspace's
+    ``.policy-reader/annotations``), placed in the texts of ``documents`` (a library, or a
+    function giving one), themes coloured and checked against ``taxonomy()``; who "you"
+    are comes from ``settings``."""
+
+    def __init__(self, folder: Path, settings: Settings, *,
+                 documents: DocumentSource | Callable[[], DocumentSource],
+                 taxonomy: Callable[[], Taxonomy]) -> None:
+        self.folder = Path(folder)
+        self.settings = settings
+        self._taxonomy = taxonomy
         self._identity_problems: list[str] = []
-        self.author: Author = current_author(workspace.settings, self._identity_problems)
-        if documents is None:
-            source: Callable[[], DocumentSource] = workspace.library
-        elif callable(documents) and not hasattr(documents, "documents"):
+        self.author: Author = current_author(settings, self._identity_problems)
+        if callable(documents) and not hasattr(documents, "documents"):
             source = documents
         else:
             fixed = cast("DocumentSource", documents)  # it has .documents: not a factory
@@ -69,8 +75,10 @@ class AnnotationStore(StoreFiles, StoreQueries):
         self.placer = Placer(source)
         self._lock = threading.RLock()
         self._files: dict[Path, FileRead] = {}
-        self._mine: dict[str, Highlight] = {}
+        self._mine: dict[str, Record] = {}
         self._merged: dict[str, Highlight] = {}
+        self._remarks: dict[str, Remark] = {}
+        self._discussion: tuple[int, Discussion] | None = None
         self._duplicates: tuple[merging.Duplicate, ...] = ()
         self._held: tuple[HeldVersion, ...] = ()
         self._loaded = False
@@ -88,6 +96,8 @@ class AnnotationStore(StoreFiles, StoreQueries):
         with self._lock:
             self._ensure()
             found = {h.author.id: h.author for h in self._merged.values()}
+            found.update((r.author.id, r.author) for r in self._remarks.values()
+                         if r.author.id not in found)
             found[self.author.id] = self.author
             return tuple(sorted(found.values(), key=lambda a: (a.name.casefold(), a.id)))
 
@@ -115,7 +125,7 @@ class AnnotationStore(StoreFiles, StoreQueries):
         return max(now_utc(), old.modified + _MS)
 
     def _tax(self) -> Taxonomy:
-        return self.workspace.themes().taxonomy()
+        return self._taxonomy()
 
     def _range(self, doc_id: str, start: int, end: int) -> tuple[Document, DocText, int, int]:
         self.placer.refresh()
@@ -231,7 +241,7 @@ class AnnotationStore(StoreFiles, StoreQueries):
         with self._lock:
             self._ensure()
             count = 0
-            tax = self.workspace.themes().taxonomy()
+            tax = self._tax()
             for h in list(self._merged.values()):
                 if h.deleted or h.author.id != self.author.id or old not in h.themes:
                     continue
@@ -245,23 +255,27 @@ class AnnotationStore(StoreFiles, StoreQueries):
                 count += 1
             return count
 
-    def put_versions(self, highlights: Iterable[Highlight]) -> int:
-        """Store ``highlights`` as your versions (an import, after its plan decided each
-        one: :mod:`reader.annotations.import_plan`); how many."""
+    def put_versions(self, records: Iterable[Record]) -> int:
+        """Store ``records`` (highlights, replies, links) as your versions (an import,
+        after its plan decided each one: :mod:`reader.annotations.import_plan`); how
+        many."""
         n = 0
         with self._lock:
             self._ensure()
-            for h in highlights:
-                self._put(replace(h, author=self.author))
+            for h in records:
+                if isinstance(h, Highlight):
+                    self._put(replace(h, author=self.author))
+                else:
+                    self._put_remark(replace(h, author=self.author))
                 n += 1
         return n
 
-    def snapshot(self) -> tuple[dict[str, Highlight], bool]:
+    def snapshot(self) -> tuple[dict[str, Record], bool]:
         """Your unsaved versions, to :meth:`rollback` to (an import that cannot be saved)."""
         with self._lock:
             return dict(self._mine), self.dirty
 
-    def rollback(self, snapshot: tuple[dict[str, Highlight], bool]) -> None:
+    def rollback(self, snapshot: tuple[dict[str, Record], bool]) -> None:
         with self._lock:
             self._mine, self.dirty = dict(snapshot[0]), snapshot[1]
             self._remerge()
@@ -269,12 +283,12 @@ class AnnotationStore(StoreFiles, StoreQueries):
     def set_author_name(self, name: str) -> Author:
         """Change your display name (written with the next save)."""
         with self._lock:
-            author = set_author_name(self.workspace.settings, name)
+            author = set_author_name(self.settings, name)
             self.author = author
             for fr in self._files.values():
                 if fr.owner == author.id:
                     fr.author = author
-                    fr.highlights = [replace(h, author=author) for h in fr.highlights]
+                    fr.set_records(replace(h, author=author) for h in fr.records())
             self._mine = {k: replace(h, author=author) for k, h in self._mine.items()}
             if self._loaded:
                 self._remerge()

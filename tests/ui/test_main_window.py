@@ -61,12 +61,12 @@ def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window)
     # the outline and the page indicator follow the open document
     assert w.outline.model.rowCount() > 0
     # find in document counts the matches
-    w.find_in_document()
+    w.reading.find_in_document()
     tab.find_bar.edit.setText("naloxone")
     expected = tab.doc_text.text.casefold().count("naloxone")
     qtbot.waitUntil(lambda: tab.find_count() == expected, timeout=3000)
     assert f"of {expected}" in tab.find_bar.count.text()
-    w.clear_marks()  # Esc closes the find bar first
+    w.reading.clear_marks()  # Esc closes the find bar first
     assert tab.find_bar.isHidden()
     # open another document, then go back
     other = next(d for d in w.session.documents() if d.id != doc_id
@@ -74,9 +74,9 @@ def test_search_open_hit_marks_words_then_find_and_history(qtbot, corpus_window)
     w.open_document(other.id)
     assert w.area.current_tab().doc_id == other.id
     assert w.actions_.back.isEnabled()
-    w.go_back()
+    w.reading.go_back()
     assert w.area.current_tab().doc_id == doc_id
-    w.go_forward()
+    w.reading.go_forward()
     assert w.area.current_tab().doc_id == other.id
 
 
@@ -138,7 +138,7 @@ def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session)
 
     w = corpus_window
     doc = next(d for d in session.documents() if d.status is DocStatus.OK)
-    w.show_properties(doc.id)
+    w.reading.show_properties(doc.id)
     dialog = w.findChild(PropertiesDialog)
     assert dialog is not None
     dialog.edits["date"].setText("March 2019")  # garbage: refused with a reason
@@ -156,7 +156,7 @@ def test_properties_dialog_saves_to_the_workspace(qtbot, corpus_window, session)
 
 
 def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None:
-    from reader.ui.widgets.crash_dialog import CrashDialog
+    from reader.ui.crash_dialog import CrashDialog
 
     messages.HISTORY.clear()
     messages.show_error(window, DocumentError("The memo cannot be read.", "Import it again."))
@@ -198,7 +198,7 @@ def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, sett
     w.close()
     assert session.prefs.position(doc.id) is not None
     assert settings.get("window.state")
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     again = MainWindow(session)
     qtbot.addWidget(again)
@@ -210,7 +210,7 @@ def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, sett
 
 
 def test_garbage_window_settings_fall_back_to_defaults(qtbot, session, settings) -> None:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     settings.set("window.state", "%%% not base64 %%%")
     settings.set("window.geometry", "AAAA")

@@ -105,6 +105,13 @@ class OcrScheduler:
         _, index, chunk_no, pages = task
         return ("ocr", index, path, pages, self.options, password, chunk_no == 0)
 
+    def on_message(self, msg: tuple[Any, ...]) -> None:
+        """A worker's ``("ocr-page", index, OcrPage)`` or ``("ocr-meta", index, hints)``."""
+        if msg[0] == "ocr-page":
+            self.on_page(msg[1], msg[2])
+        else:
+            self.on_meta(msg[1], msg[2])
+
     def on_page(self, index: int, page: OcrPage) -> None:
         p = self.pending.get(index)
         if p is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
+from reader.annotations.w3c_write import author_iri, encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.interop.refi import archive
 from reader.interop.refi.codes import apply_codes
