@@ -129,14 +129,14 @@ class Prefs(QObject):
 
     def ocr(self) -> tuple[bool, tuple[str, ...]]:
         """OCR on or off, and its languages (checked: see ``reader.extract.ocr.options``)."""
-        from reader.extract.ocr.options import options_from
+        from reader.ops.pages import options_from
 
         options = options_from(self._get("ocr.enabled", True, bool),
                                self._get("ocr.languages", ["eng"], (list, str)))
         return options.enabled, options.languages
 
     def set_ocr(self, enabled: bool, languages: tuple[str, ...]) -> None:
-        from reader.extract.ocr.options import parse_languages
+        from reader.ops.pages import parse_languages
 
         self._set("ocr.enabled", bool(enabled))
         self._set("ocr.languages", list(parse_languages(list(languages))))

@@ -165,10 +165,10 @@ def test_ocr_dialog_reports_the_choice(qtbot, monkeypatch: pytest.MonkeyPatch) -
     from PySide6.QtCore import Qt
 
     from reader.extract.ocr.options import OcrOptions
+    from reader.ops.pages import OcrChoices
     from reader.ui.widgets import ocr_dialog
 
-    monkeypatch.setattr(ocr_dialog, "installed_languages", lambda: ("deu", "eng"))
-    monkeypatch.setattr(ocr_dialog, "unavailable_reason", lambda: "")
+    monkeypatch.setattr(ocr_dialog, "choices", lambda: OcrChoices(("deu", "eng"), ""))
     dlg = ocr_dialog.OcrDialog(OcrOptions(True, ("eng",)))
     qtbot.addWidget(dlg)
     assert dlg.languages.count() == 2 and not dlg.problem.isVisibleTo(dlg)
@@ -182,8 +182,8 @@ def test_ocr_dialog_reports_the_choice(qtbot, monkeypatch: pytest.MonkeyPatch) -
     for i in range(2):  # nothing checked: English
         dlg.languages.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert dlg.options().languages == ("eng",)
-    monkeypatch.setattr(ocr_dialog, "unavailable_reason",
-                        lambda: "OCR is not available on this computer")
+    monkeypatch.setattr(ocr_dialog, "choices",
+                        lambda: OcrChoices((), "OCR is not available on this computer"))
     broken = ocr_dialog.OcrDialog(OcrOptions())
     qtbot.addWidget(broken)
     assert "not available" in broken.problem.text()

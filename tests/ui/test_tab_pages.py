@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from reader.model.documents import DocStatus
+from reader.ops.pages import PageSource
 from reader.ui.marks import Mark, MarkStyle
 from reader.ui.pages.tab_pages import TabPages, can_show_pages
 from reader.ui.reader_doc import ReaderStyle
@@ -23,7 +24,7 @@ def _tab(qtbot) -> tuple[ReaderTab, TabPages]:
     tab.resize(800, 900)
     tab.show()
     tab.show_text(doc_text)
-    pages = TabPages(tab, lambda _id: (BRENNAN, boxes, None))
+    pages = TabPages(tab, lambda _id: PageSource(BRENNAN, doc.id, boxes, None))
     return tab, pages
 
 

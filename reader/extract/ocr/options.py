@@ -11,30 +11,17 @@ import importlib.util
 import logging
 import os
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from reader.model.ocr import DEFAULT_LANGUAGES, OCR_OFF, OcrOptions
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGES = ("eng",)
+__all__ = ["DEFAULT_LANGUAGES", "OCR_OFF", "OcrOptions", "data_path", "installed_languages",
+           "options_from", "parse_languages", "unavailable_reason", "usable_languages"]
+
 MAX_LANGUAGES = 4
 _CODE_RE = re.compile(r"^[a-z]{3}(?:_[a-z]{3,4})?$")
-
-
-@dataclass(frozen=True)
-class OcrOptions:
-    """What the extraction workers do with pages that have no text layer."""
-
-    enabled: bool = True
-    languages: tuple[str, ...] = DEFAULT_LANGUAGES
-
-    @property
-    def key(self) -> str:
-        """What a cached result records: ``"eng"``, ``"eng+deu"`` or ``"off"``."""
-        return "+".join(self.languages) if self.enabled and self.languages else "off"
-
-
-OCR_OFF = OcrOptions(enabled=False)
 
 
 def parse_languages(value: Any) -> tuple[str, ...]:

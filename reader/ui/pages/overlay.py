@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from reader.extract.boxes import Rect
-from reader.extract.page_index import PageIndex
+from reader.ops.pages import PageIndex, Rect
 from reader.ui.marks import Mark, MarkStyle, Underline, layer_z
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (y up)

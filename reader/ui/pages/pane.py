@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.extract.boxes import CharBoxes
 from reader.model.documents import DocText
+from reader.ops.pages import CharBoxes
 from reader.ui.pages.images import PdfPages
 from reader.ui.pages.view import PageView
 

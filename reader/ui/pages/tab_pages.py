@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.extract.boxes import BoxesError, CharBoxes
-from reader.model.documents import DocStatus, Document
+from reader.model.documents import Document
+from reader.ops.pages import BoxesError, CharBoxes, PageSource
+from reader.ops.pages import can_show_pages as _can_show
 from reader.ui.marks import Mark
 from reader.ui.pages.pane import PagePane
 
@@ -26,14 +26,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: (the file's absolute path, its packed character boxes, the session's password) for a
-#: document id
-Source = Callable[[str], tuple[Path, bytes | None, str | None]]
+#: What the pages of a document id are drawn from (``reader.ops.pages.source``).
+Source = Callable[[str], PageSource]
 
 
 def can_show_pages(doc: Document) -> bool:
     """A PDF read by the sandboxed extraction (its text, or OCR's, or no text at all)."""
-    return doc.format == "pdf" and doc.status in (DocStatus.OK, DocStatus.NO_TEXT)
+    return _can_show(doc)
 
 
 class TabPages(QObject):
@@ -99,14 +98,14 @@ class TabPages(QObject):
 
     def _load(self, pane: PagePane) -> None:
         doc, doc_text = self.tab.doc, self.tab.doc_text
-        path, packed, password = self.source(doc.id)
+        src = self.source(doc.id)
         boxes = None
-        if packed:
+        if src.boxes:
             try:
-                boxes = CharBoxes.from_bytes(packed)
+                boxes = CharBoxes.from_bytes(src.boxes)
             except BoxesError as exc:  # draw the pages; highlights cannot be placed
                 log.warning("%s: %s", doc.path, exc)
-        pane.load(path, doc.id, doc_text, boxes, password=password)
+        pane.load(src.path, src.digest, doc_text, boxes, password=src.password)
         self._loaded_for = doc.id
         for layer, marks in self._marks.items():
             pane.view.set_marks(layer, marks)

@@ -25,9 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
-from reader.extract.boxes import CharBoxes
-from reader.extract.page_index import PageIndex
 from reader.model.documents import DocText
+from reader.ops.pages import CharBoxes, PageIndex
 from reader.ui.marks import Mark
 from reader.ui.pages import interaction
 from reader.ui.pages.images import PageImages, PdfPages

