@@ -38,6 +38,7 @@ def can_show_pages(doc: Document) -> bool:
 class TabPages(QObject):
     mode_changed = Signal(str)  # "text" | "pages"
     replaced = Signal(str)  # the file changed on disk (path)
+    pane_created = Signal(object)  # the PagePane, when first made
 
     def __init__(self, tab: ReaderTab, source: Source) -> None:
         super().__init__(tab)
@@ -94,6 +95,7 @@ class TabPages(QObject):
             self.pane = PagePane()
             self.pane.replaced.connect(self.replaced)
             self.tab.stack.addWidget(self.pane)
+            self.pane_created.emit(self.pane)
         return self.pane
 
     def _load(self, pane: PagePane) -> None:

@@ -16,9 +16,9 @@ from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
     from reader.ui.annotating.doc_highlights import DocHighlights
-    from reader.ui.window.annotation_ui import AnnotationUI
     from reader.ui.pages.view import PageView
     from reader.ui.widgets.reader_tab import ReaderTab
+    from reader.ui.window.annotation_ui import AnnotationUI
 
 
 class PageBinding(TabBinding):
