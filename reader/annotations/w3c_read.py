@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from reader.annotations.page_rects import decode_fragments
 from reader.annotations.w3c import (
     ItemError,
     as_list,
@@ -56,6 +57,7 @@ class _Target:
     start: int = -1
     end: int = -1
     quote: TextQuote = NO_QUOTE
+    rects: tuple[tuple[int, float, float, float, float], ...] = ()
 
 
 def _target(value: Any) -> _Target:
@@ -69,6 +71,7 @@ def _target(value: Any) -> _Target:
                 source = source.get("id", source.get("@id", ""))
             start = end = -1
             quote = NO_QUOTE
+            frags = []
             for s in _selectors(t.get("selector")):
                 kinds = type_names(s)
                 if "TextPositionSelector" in kinds:
@@ -78,7 +81,10 @@ def _target(value: Any) -> _Target:
                 elif "TextQuoteSelector" in kinds and isinstance(s.get("exact"), str):
                     quote = TextQuote(s["exact"], text_value(s.get("prefix")),
                                       text_value(s.get("suffix")))
-            cand = _Target(text_value(source), text_value(t.get("pr:path")), start, end, quote)
+                elif "FragmentSelector" in kinds:
+                    frags.append({**s, "type": "FragmentSelector"})
+            cand = _Target(text_value(source), text_value(t.get("pr:path")), start, end, quote,
+                           decode_fragments(frags))
         else:
             continue
         if best is None or (not best.quote.exact and cand.quote.exact):
@@ -169,7 +175,7 @@ def decode_lenient(item: Any, *, author: Author | None = None,
         page=text_value(item.get("pr:page")), section=text_value(item.get("pr:section")),
         color=color,
         themes=tuple(dict.fromkeys(tags)), stance=stance, note="\n\n".join(notes),
-        deleted=item.get("pr:deleted") is True, extra=extra)
+        deleted=item.get("pr:deleted") is True, extra=extra, rects=target.rects)
 
 
 def decode_record(item: Any, *, author: Author | None = None,

@@ -67,3 +67,43 @@ def test_a_viewrect_alone_is_read() -> None:
 ])
 def test_garbage_fragments_are_skipped(sel: object) -> None:
     assert decode_fragments([sel]) == ()
+
+
+def test_a_pdf_highlight_is_stored_with_its_page_rectangles(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from reader.annotations.fastfile import decode as fast_decode
+    from reader.annotations.w3c_fast import decode_fast
+    from reader.annotations.w3c_read import decode_lenient
+    from reader.settings import Settings
+    from reader.workspace import Workspace
+
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path / "ws"
+    (root / "memos").mkdir(parents=True)
+    shutil.copy(repo / "corpus/memos/brennan-county-2023-treatment-conditions-directive.pdf",
+                root / "memos/directive.pdf")
+    settings = Settings(tmp_path / "settings.json")
+    ws = Workspace.open(root, settings=settings)
+    ws.library().update()
+    doc = ws.library().find("memos/directive.pdf")
+    text = ws.library().text(doc.id).text
+    start = text.index("threat of jail would keep people")
+    store = ws.annotations()
+    h = store.create(doc.id, start, start + len("threat of jail would keep people"))
+    assert h.rects and h.rects[0][0] == 1
+    page, left, top, width, height = h.rects[0]
+    assert 60 < left < 550 and 0 < top < 792 and 100 < width < 400 and 5 < height < 20
+    store.save()
+    raw = store.my_path.read_text("utf-8")
+    assert '"type":"FragmentSelector"' in raw and "page=1&viewrect=" in raw
+    assert '"type":"TextQuoteSelector","exact":"threat of jail would keep people"' in raw
+    again = Workspace.open(root, settings=settings).annotations()
+    assert again.get(h.id).rects == h.rects
+    # the three readers agree
+    item = next(i for i in json.loads(raw)["first"]["items"] if i["id"] == h.id)
+    fast = decode_fast(item, h.author)
+    lenient = decode_lenient(item, author=h.author)
+    assert fast is not None and fast.rects == lenient.rects == h.rects
+    assert fast_decode(raw.encode()) is not None

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget
 
-from reader.model.documents import Document
+from reader.model.documents import DocText, Document
 from reader.ops.pages import BoxesError, CharBoxes, PageSource
 from reader.ops.pages import can_show_pages as _can_show
 from reader.ui.marks import Mark
 from reader.ui.pages.pane import PagePane
 
-if TYPE_CHECKING:
-    from reader.ui.widgets.reader_tab import ReaderTab
+
+class ReaderTab(Protocol):
+    """What a page view needs of its tab (``reader.ui.widgets.reader_tab.ReaderTab``)."""
+
+    doc: Document
+    doc_text: DocText | None
+    view: Any  # the reflowed text view
+    stack: QStackedWidget
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +48,7 @@ class TabPages(QObject):
     pane_created = Signal(object)  # the PagePane, when first made
 
     def __init__(self, tab: ReaderTab, source: Source) -> None:
-        super().__init__(tab)
+        super().__init__(tab)  # type: ignore[arg-type]
         self.tab = tab
         self.source = source
         self.pane: PagePane | None = None
