@@ -93,7 +93,7 @@ def test_a_pdf_highlight_is_stored_with_its_page_rectangles(tmp_path) -> None:
     store = ws.annotations()
     h = store.create(doc.id, start, start + len("threat of jail would keep people"))
     assert h.rects and h.rects[0][0] == 1
-    page, left, top, width, height = h.rects[0]
+    _page, left, top, width, height = h.rects[0]
     assert 60 < left < 550 and 0 < top < 792 and 100 < width < 400 and 5 < height < 20
     store.save()
     raw = store.my_path.read_text("utf-8")
