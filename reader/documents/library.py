@@ -177,13 +177,17 @@ class Library:
         """The OCR settings as cached results record them: the languages actually used
         (those asked for that are installed), "off", or "unavailable" when OCR cannot run
         on this computer."""
-        from reader.extract.ocr.options import unavailable_reason, usable_languages
+        from reader.extract.ocr.options import (
+            OCR_VERSION,
+            unavailable_reason,
+            usable_languages,
+        )
 
         if not self.ocr.enabled:
             return "off"
         if unavailable_reason():
             return "unavailable"
-        return "+".join(usable_languages(self.ocr))
+        return "+".join(usable_languages(self.ocr)) + f" v{OCR_VERSION}"
 
     def unlock(self, doc_id: str, password: str, *, progress: ProgressFn = no_progress,
                cancel: CancelToken = NEVER_CANCELLED) -> Document:

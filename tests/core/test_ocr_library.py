@@ -58,7 +58,7 @@ def test_the_ocr_setting(ws: Workspace, monkeypatch: pytest.MonkeyPatch,
     assert scan.status is DocStatus.NO_TEXT and "OCR is off" in scan.reason
     assert lib.text(scan.id).pages[0].note == "OCR is off (Settings)"
     lib.ocr = OcrOptions(languages=("xyz",))  # not installed: English is used
-    assert lib.ocr_key() == "eng"
+    assert lib.ocr_key() == "eng v1"
     changes = lib.update()  # turning OCR on reads the scans again
     assert SCAN in {lib.get(d).path for d in changes.touched} or changes.extracted >= 1
     assert lib.find(SCAN).status is DocStatus.OK

@@ -14,7 +14,7 @@ from typing import Any
 MAX_SKEW = 3.0  # degrees: more than this is not a feeding error (and not searched)
 STEP = 0.1
 COARSE = 0.5
-MIN_SKEW = 0.25  # straighter than this is left alone
+MIN_SKEW = 0.5  # straighter than this is left alone (Tesseract reads it well as it is)
 SAMPLE_DPI = 75
 MIN_INK = 0.002  # share of dark pixels below which a page has no lines to measure
 

@@ -21,6 +21,9 @@ __all__ = ["DEFAULT_LANGUAGES", "OCR_OFF", "OcrOptions", "data_path", "installed
            "options_from", "parse_languages", "unavailable_reason", "usable_languages"]
 
 MAX_LANGUAGES = 4
+#: Part of what a cached result records: bump it when OCR's output changes, and scans are
+#: read again.
+OCR_VERSION = 1
 _CODE_RE = re.compile(r"^[a-z]{3}(?:_[a-z]{3,4})?$")
 
 

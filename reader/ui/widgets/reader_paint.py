@@ -174,7 +174,10 @@ class ReaderPainter:
                 note_font = QFont(self.small_font)
                 note_font.setItalic(True)
                 painter.setFont(note_font)
-                painter.drawText(QRectF(self.gutter, text_top - ocr_gap + em * 0.15,
+                note_top = text_top - ocr_gap + em * 0.15
+                if built.first + number == 0 and self.title:  # below the title's rule
+                    note_top = max(note_top, dy + self.header_height - em * 0.75)
+                painter.drawText(QRectF(self.gutter, note_top,
                                         self.column, metrics.height() * 1.2),
                                  int(Qt.AlignmentFlag.AlignLeft), OCR_NOTE)
                 painter.setFont(self.small_font)
