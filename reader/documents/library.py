@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from reader.documents import scans
 from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges
 from reader.documents.importing import copy_into
@@ -62,7 +63,7 @@ class Library:
         #: how scanned PDF pages are read (the user's setting; English OCR by default)
         self.ocr = OcrOptions()
         #: passwords of protected PDFs opened in this session (memory only, never written)
-        self._passwords: dict[str, str] = {}
+        self.passwords: dict[str, str] = {}
         self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
@@ -168,67 +169,18 @@ class Library:
         doc = self.get(doc_id)
         return self.cache.load_boxes(doc.id, cache_tag(Path(doc.path)))
 
-    def ocr_words(self, doc_id: str) -> bytes | None:
-        """The packed words OCR recognised in the document (None when none were)."""
-        doc = self.get(doc_id)
-        return self.cache.load_ocr(doc.id, cache_tag(Path(doc.path)))
-
     def ocr_key(self) -> str:
-        """The OCR settings as cached results record them: the languages actually used
-        (those asked for that are installed), "off", or "unavailable" when OCR cannot run
-        on this computer."""
-        from reader.extract.ocr.options import (
-            OCR_VERSION,
-            unavailable_reason,
-            usable_languages,
-        )
-
-        if not self.ocr.enabled:
-            return "off"
-        if unavailable_reason():
-            return "unavailable"
-        return "+".join(usable_languages(self.ocr)) + f" v{OCR_VERSION}"
-
-    def unlock(self, doc_id: str, password: str, *, progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> Document:
-        """Read a password-protected PDF with ``password`` (in a worker, like every PDF).
-        Its text is kept in memory for this session only, like the password (which
-        :meth:`password` gives back to draw its pages): neither is ever written, and the
-        document is not added to the search index. Raises :class:`WrongPassword`."""
-        from reader.documents.scan import hash_file
-        from reader.errors import WrongPassword
-        from reader.extract.pool import Job, extract_many
-
-        doc = self.get(doc_id)
-        if doc.status is not DocStatus.PASSWORD:
-            return doc
-        path = self.root / doc.path
-        try:
-            digest, _seen = hash_file(path)
-        except OSError as exc:
-            raise DocumentError(f"{doc.title} cannot be read ({exc}).") from exc
-        if digest != doc.id:
-            raise DocumentError(f"{doc.title} changed on disk.", "Re-index (F5), then open it.")
-        for res in extract_many([Job(doc.id, path, password)], workers=1, progress=progress,
-                                cancel=cancel, ocr=self.ocr):
-            if res.status is DocStatus.PASSWORD:
-                if res.reason == WrongPassword.REASON:
-                    raise WrongPassword(f"The password for {doc.title} is not right.")
-                raise DocumentError(f"{doc.title} still needs its password.")
-            if res.extracted is None:
-                raise DocumentError(f"{doc.title} cannot be read: {res.reason}.")
-            self.cache.store(doc.id, cache_tag(path), res.extracted, res.status, res.reason,
-                             self.ocr_key(), memory_only=True)
-        with self._lock:
-            self._passwords[doc.id] = password
-            self._texts.pop(doc.id, None)
-            self._publish_locked(self._files)
-        return self.get(doc.id)
+        return scans.ocr_key(self.ocr)
 
     def password(self, doc_id: str) -> str | None:
         """The password given for ``doc_id`` in this session (None when none was)."""
+        return self.passwords.get(doc_id)
+
+    def republish(self) -> None:
+        """List the documents again (a protected PDF was read with its password)."""
         with self._lock:
-            return self._passwords.get(doc_id)
+            self._texts.clear()
+            self._publish_locked(self._files)
 
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path
@@ -326,12 +278,7 @@ class Library:
         if rebuild:
             return True
         entry = self.cache.summary(rec.digest, rec.tag)
-        if entry is None:
-            return True
-        # Scanned pages read without OCR (off, not installed) or in other languages are
-        # read again when OCR can do what is asked now; turning OCR off keeps its text.
-        return bool(entry.ocr) and self.ocr.enabled and entry.ocr != self.ocr_key() \
-            and self.ocr_key() != "unavailable"
+        return entry is None or scans.read_again(entry, self.ocr)
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],

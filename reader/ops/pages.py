@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.documents.scans import read_protected
 from reader.extract.boxes import BoxesError, CharBoxes, Rect
 from reader.extract.ocr.options import (
     installed_languages,
@@ -20,6 +21,7 @@ from reader.extract.ocr.options import (
     unavailable_reason,
 )
 from reader.extract.page_index import PageIndex
+from reader.extract.registry import cache_tag
 from reader.model.changes import ALL, ChangeSet, Outcome
 from reader.model.documents import DocStatus, Document
 from reader.model.ocr import OcrOptions
@@ -27,9 +29,25 @@ from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progres
 from reader.settings import Settings
 from reader.workspace import Workspace
 
-__all__ = ["BoxesError", "CharBoxes", "OcrChoices", "OcrOptions", "PageIndex", "PageSource",
-           "Rect", "can_show_pages", "choices", "ocr_from_settings", "options_from",
-           "page_index", "parse_languages", "set_ocr", "source", "unlock"]
+__all__ = [
+    "BoxesError",
+    "CharBoxes",
+    "OcrChoices",
+    "OcrOptions",
+    "PageIndex",
+    "PageSource",
+    "Rect",
+    "can_show_pages",
+    "choices",
+    "ocr_from_settings",
+    "ocr_words",
+    "options_from",
+    "page_index",
+    "parse_languages",
+    "set_ocr",
+    "source",
+    "unlock",
+]
 
 OCR_ENABLED_KEY = "ocr.enabled"
 OCR_LANGUAGES_KEY = "ocr.languages"
@@ -58,6 +76,14 @@ def source(ws: Workspace, doc_id: str) -> PageSource:
                       library.password(doc_id))
 
 
+def ocr_words(ws: Workspace, doc_id: str) -> bytes | None:
+    """The words OCR recognised in a document, with boxes and confidence, packed
+    (:mod:`reader.extract.ocr.words`; None when no page was recognised)."""
+    library = ws.library()
+    doc = library.get(doc_id)
+    return library.cache.load_ocr(doc.id, cache_tag(Path(doc.path)))
+
+
 def page_index(boxes: bytes | None, text: str) -> PageIndex | None:
     """Hit tests over a document's boxes (None without boxes, or with damaged ones)."""
     if not boxes:
@@ -70,10 +96,18 @@ def page_index(boxes: bytes | None, text: str) -> PageIndex | None:
 
 def unlock(ws: Workspace, doc_id: str, password: str, *, progress: ProgressFn = no_progress,
            cancel: CancelToken = NEVER_CANCELLED) -> Outcome[Document]:
-    """Read a password-protected PDF with its password (in a worker). Raises
-    :class:`~reader.errors.WrongPassword`; the password and the text stay in memory for
-    this session."""
-    doc = ws.library().unlock(doc_id, password, progress=progress, cancel=cancel)
+    """Read a password-protected PDF with its password (in a worker, like every PDF). Its
+    text is kept in memory for this session only, like the password (which :func:`source`
+    hands the page view): neither is ever written, and the document is not added to the
+    search index. Raises :class:`~reader.errors.WrongPassword`."""
+    library = ws.library()
+    doc = library.get(doc_id)
+    if doc.status is DocStatus.PASSWORD:
+        read_protected(library.cache, library.root, doc, password, library.ocr, progress,
+                       cancel)
+        library.passwords[doc.id] = password
+        library.republish()
+        doc = library.get(doc.id)
     return Outcome(doc, ChangeSet(documents=frozenset({doc.id})))
 
 

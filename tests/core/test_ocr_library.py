@@ -45,7 +45,9 @@ def test_scans_are_read_by_ocr_and_say_so(ws: Workspace) -> None:
     assert [p.ocr for p in t.pages] == [False, True, False, False]
     page2 = t.text[t.pages[1].start:t.pages[1].end]
     assert "MEMORANDUM OF UNDERSTANDING" in page2
-    assert lib.ocr_words(scan.id) is not None and lib.boxes(scan.id) is not None
+    from reader.ops.pages import ocr_words
+
+    assert ocr_words(ws, scan.id) is not None and lib.boxes(scan.id) is not None
 
 
 def test_the_ocr_setting(ws: Workspace, monkeypatch: pytest.MonkeyPatch,

@@ -46,6 +46,7 @@ def test_library_unlock_keeps_text_and_password_in_memory(tmp_path: Path) -> Non
     import pytest
 
     from reader.errors import WrongPassword
+    from reader.ops.pages import unlock
     from reader.workspace import Workspace
 
     root = tmp_path / "ws"
@@ -57,9 +58,9 @@ def test_library_unlock_keeps_text_and_password_in_memory(tmp_path: Path) -> Non
     doc = lib.find("sealed.pdf")
     assert doc.status is DocStatus.PASSWORD
     with pytest.raises(WrongPassword, match="not right"):
-        lib.unlock(doc.id, "guess")
+        unlock(ws, doc.id, "guess")
     assert lib.get(doc.id).status is DocStatus.PASSWORD and lib.password(doc.id) is None
-    opened = lib.unlock(doc.id, "study-group")
+    opened = unlock(ws, doc.id, "study-group").value
     assert opened.status is DocStatus.OK and lib.text(doc.id).text.strip()
     assert lib.password(doc.id) == "study-group"
     # nothing of it was written: not the password, not the text

@@ -97,8 +97,7 @@ class PageView(QAbstractScrollArea):
         self._top_page = -1
 
     @property
-    def built(self) -> PdfPages | None:
-        """The pages shown (None before they are loaded): what bindings wait for."""
+    def built(self) -> PdfPages | None:  # the pages shown: what bindings wait for
         return self.pages
 
     @property
@@ -288,8 +287,7 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def clear_marks(self, layer: str) -> None:
-        if self._layers.pop(layer, None) is not None:
-            self._placed.pop(layer, None)
+        if self._layers.pop(layer, None) is not None and self._placed.pop(layer, None):
             self.viewport().update()
 
     def marks(self, layer: str) -> list[Mark]:
