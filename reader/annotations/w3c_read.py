@@ -21,13 +21,12 @@ from typing import Any
 from reader.annotations.page_rects import decode_fragments
 from reader.annotations.w3c import (
     ItemError,
+    annotation_basics,
     as_list,
     check_tags,
     creator_author,
     doc_ref,
-    fallback_id,
     int_value,
-    parse_time,
     text_value,
     type_names,
 )
@@ -140,21 +139,8 @@ def decode_annotation(item: Any, *, author: Author | None = None,
 def decode_lenient(item: Any, *, author: Author | None = None,
                    default_time: datetime = EPOCH) -> Highlight:
     """:func:`decode_annotation` without the fast path (every W3C variant)."""
-    if not isinstance(item, dict):
-        raise ItemError("it is not a JSON object")
-    kinds = type_names(item)
-    if kinds and "Annotation" not in kinds:
-        raise ItemError(f"its type is {sorted(kinds)[0]}, not Annotation")
-    hid = item.get("id", item.get("@id"))
-    if hid is None:
-        hid = fallback_id(item)
-    if not isinstance(hid, str) or not hid.strip() or len(hid) > 512:
-        raise ItemError("its id is not text")
+    hid, created, modified = annotation_basics(item, default_time)
     target = _target(item.get("target"))
-    created = parse_time(item.get("created"), "created")
-    modified = parse_time(item.get("modified"), "modified")
-    created = created or modified or default_time
-    modified = modified or created
     tags, notes = _bodies(item)
     check_tags(tags)
     stance_raw = item.get("pr:stance")
@@ -170,7 +156,7 @@ def decode_lenient(item: Any, *, author: Author | None = None,
         extra += (("pr:stance", json.dumps(stance_raw, ensure_ascii=False)),)
     doc_id, doc_path = doc_ref(target.source, target.path)
     return Highlight(
-        id=hid.strip(), doc_id=doc_id, doc_path=doc_path, start=target.start, end=target.end,
+        id=hid, doc_id=doc_id, doc_path=doc_path, start=target.start, end=target.end,
         quote=target.quote, author=who, created=created, modified=modified,
         page=text_value(item.get("pr:page")), section=text_value(item.get("pr:section")),
         color=color,
