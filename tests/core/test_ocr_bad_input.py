@@ -146,12 +146,13 @@ def test_text_pdfs_go_through_unchanged() -> None:
     assert sched.start(0, Path("a.pdf"), text) == (text, [])
 
 
-@pytest.mark.parametrize("data", [b"", b"not gzip", gzip.compress(b"[1, 2]"),
-                                  gzip.compress(b'{"version": 9}'),
-                                  gzip.compress(b'{"version": 1, "pages": [{"n": "x"}]}'),
-                                  gzip.compress(b'{"version": 1, "pages": [{"n": 1, '
-                                                b'"words": [["a", 1]]}]}')])
+@pytest.mark.parametrize("data", [
+    b"", b"not gzip", b"[1, 2]", b'{"version": 9}', b'{"version": 1, "pages": [{"n": "x"}]}',
+    b'{"version": 1, "pages": [{"n": 1, "words": [["a", 1]]}]}',
+], ids=["empty", "not-gzip", "a-list", "newer-version", "bad-page-number", "short-word"])
 def test_damaged_cached_words_are_an_error(data: bytes) -> None:
+    if data.startswith((b"[", b"{")):
+        data = gzip.compress(data, mtime=0)
     with pytest.raises(DocumentError, match="saved OCR words are damaged"):
         unpack_words(data)
 
