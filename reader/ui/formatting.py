@@ -46,11 +46,13 @@ def short_date(iso: str) -> str:
 
 def glance(doc: Document) -> str:
     """What a reader needs at a glance, most telling first (it is cut at the right in a
-    narrow list): kind · date · office · place · pages."""
+    narrow list): kind · date · office · place · pages (· text by OCR, for a scan)."""
     parts = [kind_label(doc.meta.kind), short_date(doc.meta.date), doc.meta.author,
              doc.meta.jurisdiction]
     if doc.paged and doc.pages:
         parts.append(plural(doc.pages, "page"))
+    if doc.text_source:  # scanned pages: quotes are to be checked against the page
+        parts.append(f"text by {doc.text_source}")
     return " · ".join(p for p in parts if p)
 
 
@@ -63,7 +65,7 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 
 def doc_details(doc: Document) -> str:
-    """One line about a document: kind · office · date · pages."""
+    """One line about a document: kind · office · place · date · pages."""
     parts = [kind_label(doc.meta.kind)]
     if doc.meta.author:
         parts.append(doc.meta.author)

@@ -122,3 +122,13 @@ def test_a_state_from_another_version_keeps_the_titles(qtbot, tmp_path: Path) ->
     again = panel(qtbot, path)
     assert not again.tree.isColumnHidden(Column.TITLE)
     assert again.prefs.blob(STATE_KEY) != QByteArray()
+
+
+def test_a_scan_says_its_text_was_recognised_by_ocr_on_its_second_line(qtbot) -> None:
+    import dataclasses
+
+    from reader.ui.formatting import glance
+
+    doc = make_document(make_doc_text(2))
+    assert "OCR" not in glance(doc)
+    assert glance(dataclasses.replace(doc, text_source="OCR")).endswith(" · text by OCR")

@@ -27,7 +27,7 @@ STATE_KEY = "library_header"  # the header's saved state (window.library_header)
 TWO_LINES_FLAG = "library_two_lines"
 #: Shown when the person shows a column (widths in characters).
 COLUMN_CHARS = {Column.KIND: 8, Column.JURISDICTION: 12, Column.DATE: 11, Column.PAGES: 5,
-                Column.NOTES: 5, Column.STATUS: 14}
+                Column.NOTES: 5, Column.STATUS: 14, Column.SOURCE: 6}
 #: With one-line rows, the columns that say what the second line said.
 ONE_LINE_COLUMNS = (Column.KIND, Column.DATE, Column.PAGES, Column.NOTES)
 MIN_TITLE_CHARS = 14

@@ -41,6 +41,8 @@ class LibraryTree(QTreeView):
 class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
     properties_requested = Signal(str)
+    original_requested = Signal(str)  # doc id: open the file in the system's viewer
+    folder_requested = Signal(str)  # doc id: show the file in the file manager
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
     import_requested = Signal()  # the empty state's buttons
     samples_requested = Signal()
@@ -228,5 +230,8 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
+        menu.addAction("Open Original", lambda: self.original_requested.emit(doc_id))
+        menu.addAction("Show in Folder", lambda: self.folder_requested.emit(doc_id))
+        menu.addSeparator()
         menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
