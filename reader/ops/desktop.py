@@ -9,11 +9,11 @@ with a reason, never acted on.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import logging
 import os
+import socket
 from pathlib import Path
 
 from reader.errors import UsageError
@@ -71,12 +71,46 @@ def instance_name(workspace: str | None) -> str:
         root = str(resolve_workspace(workspace))
     except (OSError, ValueError):  # a NUL character, a loop of links: the window says why
         root = str(workspace)
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container)
-        user = str(getattr(os, "getuid", lambda: 0)())
+    getuid = getattr(os, "getuid", None)  # (getpass costs start-up time)
+    user = str(getuid()) if getuid is not None else os.environ.get("USERNAME", "")
     digest = hashlib.sha256(f"{user}\0{root}".encode("utf-8", "surrogatepass")).hexdigest()
     return f"policy-reader-{digest[:24]}"
+
+
+def instance_address(name: str) -> str:
+    """Where the window named ``name`` listens: on Linux and macOS a Unix socket in the
+    temporary folder (a full path, so this module can reach it without Qt); elsewhere (a
+    named pipe on Windows) the name itself, which Qt places."""
+    if os.name != "posix":
+        return name
+    return str(Path(os.environ.get("TMPDIR") or "/tmp") / name)
+
+
+def knock(address: str, data: bytes, timeout: float = 1.5) -> bool | None:
+    """Send ``data`` to the window listening at ``address`` (a Unix socket path) and wait for
+    its answer: True when it took the request, False when it did not answer (a hung window),
+    None when no one listens there (nothing, or a socket a crashed instance left)."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        try:
+            sock.connect(address)
+        except OSError:  # not there, refused (stale), a path too long: no one to hand to
+            return None
+        try:
+            sock.sendall(data)
+            reply = b""
+            while b"\n" not in reply and len(reply) < 64:
+                chunk = sock.recv(64)
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError as exc:  # (socket.timeout is an OSError)
+            log.warning("the window running on this workspace did not answer: %s", exc)
+            return False
+        return reply.startswith(b"ok")
+    finally:
+        sock.close()
 
 
 def encode_hand_over(files: list[str], page: str | int | None = None) -> bytes:

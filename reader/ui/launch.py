@@ -51,7 +51,7 @@ def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
     from reader.settings import Settings
     from reader.ui import messages, single_instance
     from reader.ui.app import create_app, install_excepthook
-    from reader.ui.session import Session
+    from reader.ui.session import START_DELAY_MS, Session
     from reader.ui.window.main_window import MainWindow
 
     app = create_app()
@@ -66,9 +66,10 @@ def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
     session = Session(settings)
     window = MainWindow(session)
     window.open_workspace(workspace)  # a folder that is not there: offers to create it
-    if reach is single_instance.Reach.ABSENT:  # (a hung window keeps its name)
-        single_instance.attach(window)
     window.show()
+    if reach is single_instance.Reach.ABSENT:  # (a hung window keeps its name)
+        # listens once the window is on screen, with the session's other background work
+        QTimer.singleShot(START_DELAY_MS, window, lambda: single_instance.attach(window))
     if settings.problem:
         messages.show_error(window, ReaderError(settings.problem))
     if open_doc and session.workspace is not None:

@@ -5,24 +5,35 @@ The running window listens on a local socket (a Unix socket in the temporary fol
 pipe on Windows) named after its workspace and its user (:func:`reader.ops.desktop.
 instance_name`); it listens under the new name when another workspace is opened. A launch
 first tries to reach that name: when someone answers, it sends one line
-(:func:`reader.ops.desktop.encode_hand_over`), waits for ``ok`` and exits. When no one
+(:func:`reader.ops.desktop.encode_hand_over`), waits for ``ok`` and exits (on Linux and macOS
+through Python's own Unix socket, :func:`reader.ops.desktop.knock`: Qt's network module is
+loaded only once the window is on screen, when it starts listening). When no one
 answers, a socket left by an instance that crashed is removed and this launch listens.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reader.errors import UsageError
 from reader.model.desktop import HandOver
-from reader.ops.desktop import MAX_MESSAGE_BYTES, decode_hand_over, encode_hand_over, instance_name
+from reader.ops.desktop import (
+    MAX_MESSAGE_BYTES,
+    decode_hand_over,
+    encode_hand_over,
+    instance_address,
+    instance_name,
+    knock,
+)
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
     from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -38,9 +49,15 @@ class Reach(Enum):
 
 def hand_over(name: str, files: list[str], page: str | int | None = None, *,
               timeout_ms: int = CONNECT_MS) -> Reach:
-    """Try to give ``files`` to the window listening as ``name`` (blocking, short)."""
+    """Try to give ``files`` to the window listening as ``name`` (blocking, short). On
+    Linux and macOS without Qt's network module (start-up stays quick)."""
+    if os.name == "posix":
+        took = knock(instance_address(name), encode_hand_over(files, page), timeout_ms / 1000)
+        return Reach.ABSENT if took is None else Reach.HANDED if took else Reach.SILENT
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
-    sock.connectToServer(name)
+    sock.connectToServer(instance_address(name))
     if not sock.waitForConnected(timeout_ms):
         return Reach.ABSENT
     sock.write(encode_hand_over(files, page))
@@ -57,8 +74,10 @@ def hand_over(name: str, files: list[str], page: str | int | None = None, *,
 
 
 def _answers(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
-    sock.connectToServer(name)
+    sock.connectToServer(instance_address(name))
     connected = sock.waitForConnected(300)
     sock.abort()
     return connected
@@ -70,6 +89,8 @@ class InstanceServer(QObject):
     received = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer  # loaded once the window is on screen
+
         super().__init__(parent)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -86,8 +107,9 @@ class InstanceServer(QObject):
         if _answers(name):  # (Qt would replace a live server's socket file without a word)
             log.info("another window already listens as %s", name)
             return False
-        QLocalServer.removeServer(name)  # a socket left by an instance that crashed
-        if not self.server.listen(name):
+        address = instance_address(name)
+        self.server.removeServer(address)  # a socket left by an instance that crashed
+        if not self.server.listen(address):
             log.warning("cannot listen as %s: %s", name, self.server.errorString())
             return False
         self.name = name

@@ -3,7 +3,10 @@ the instance name and the hand-over message (garbage refused with a reason)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,9 @@ from reader.ops.desktop import (
     clear_recent_workspaces,
     decode_hand_over,
     encode_hand_over,
+    instance_address,
     instance_name,
+    knock,
     recent_workspaces,
     startup_workspace,
 )
@@ -105,3 +110,54 @@ def test_about_lists_versions_and_licences(tmp_path: Path) -> None:
     (tmp_path / "LICENSE-Gone.txt").mkdir()
     fonts = font_licences(tmp_path)
     assert [f.licence for f in fonts] == ["see LICENSE-Odd.txt"]
+
+
+def _serve_once(path: Path, answer: bytes | None) -> tuple[socket.socket, list[bytes]]:
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(1)
+    got: list[bytes] = []
+
+    def run() -> None:
+        conn, _ = server.accept()
+        with conn:
+            got.append(conn.recv(4096))
+            if answer is not None:
+                conn.sendall(answer)
+            else:  # a hung window: holds the line until the caller gives up
+                conn.settimeout(5)
+                with contextlib.suppress(OSError):
+                    conn.recv(1)
+
+    threading.Thread(target=run, daemon=True).start()
+    return server, got
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets")
+def test_knock_hands_over_or_says_why_not(tmp_path: Path) -> None:
+    data = encode_hand_over(["memo.pdf"])
+    assert knock(str(tmp_path / "nobody"), data) is None  # no socket at all
+    stale = tmp_path / "stale"
+    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    left.bind(str(stale))
+    left.close()
+    assert knock(str(stale), data) is None  # a crashed instance's socket: refused
+    server, got = _serve_once(tmp_path / "live", b"ok\n")
+    with server:
+        assert knock(str(tmp_path / "live"), data) is True
+    assert got == [data]
+    server, _ = _serve_once(tmp_path / "error", b"error\n")
+    with server:
+        assert knock(str(tmp_path / "error"), data) is False
+    server, _ = _serve_once(tmp_path / "hung", None)
+    with server:
+        assert knock(str(tmp_path / "hung"), data, timeout=0.3) is False
+
+
+def test_the_address_is_in_the_temporary_folder(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    name = instance_name(str(tmp_path / "ws"))
+    assert instance_address(name) == str(tmp_path / name)
+    monkeypatch.delenv("TMPDIR")
+    assert instance_address(name) == f"/tmp/{name}"

@@ -11,11 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDir
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalSocket
 
-from reader.ops.desktop import instance_name
+from reader.ops.desktop import instance_address, instance_name
 from reader.settings import Settings
 from reader.ui import single_instance
 from reader.ui.single_instance import InstanceServer, Reach
@@ -78,7 +77,7 @@ def test_a_window_follows_its_workspace_and_a_launch_elsewhere_is_not_caught(
 def test_a_stale_socket_from_a_crashed_instance_is_taken_over(
         qtbot, workspace_dir: Path) -> None:
     name = instance_name(str(workspace_dir))
-    path = Path(QDir.tempPath()) / name
+    path = Path(instance_address(name))
     crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     crashed.bind(str(path))  # bound, never listening, left behind
     crashed.close()
@@ -106,7 +105,7 @@ def test_garbage_on_the_socket_is_answered_and_ignored(qtbot, workspace_dir: Pat
     client = QLocalSocket()
     reply = bytearray()
     client.readyRead.connect(lambda: reply.extend(bytes(client.readAll().data())))
-    client.connectToServer(server.name)
+    client.connectToServer(instance_address(server.name))
     qtbot.waitUntil(lambda: client.state() == QLocalSocket.LocalSocketState.ConnectedState)
     client.write(b"GET / HTTP/1.1\r\n\r\n")
     qtbot.waitUntil(lambda: b"\n" in reply, timeout=10_000)
