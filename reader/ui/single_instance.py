@@ -113,6 +113,7 @@ class InstanceServer(QObject):
             log.warning("cannot listen as %s: %s", name, self.server.errorString())
             return False
         self.name = name
+        log.info("listening for second launches at %s", address)
         return True
 
     def close(self) -> None:
@@ -168,6 +169,7 @@ def attach(window: MainWindow) -> InstanceServer:
 def receive(window: MainWindow, request: HandOver) -> None:
     """Open what a second launch sent (a file from outside the workspace is imported first,
     as File → Open does) and bring the window to the front."""
+    log.info("a second launch handed over %d file(s)", len(request.files))
     for i, ref in enumerate(request.files):
         window.open_ref(ref, (request.page or None) if i == 0 else None)
     bring_to_front(window)
