@@ -64,6 +64,12 @@ class Session(QObject):
         self.library_checked = False
         self._shown_problems: set[str] = set()
         self._batch.connect(self._on_batch)
+        # background work starts once the window is on screen: start-up stays quick
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start_pending)
+        self._pending_start: tuple[Workspace, bool] | None = None
 
     # -- workspace -------------------------------------------------------------------------
     def open_workspace(self, path: str | Path | None, *, create: bool = False,
@@ -79,9 +85,21 @@ class Session(QObject):
         self._reload_documents()
         self.workspace_changed.emit(ws)
         self.documents_changed.emit()
-        # background work starts once the window is on screen: start-up stays quick
-        QTimer.singleShot(START_DELAY_MS, self, lambda: self._start_background(ws, refresh))
+        self._pending_start = (ws, refresh)
+        self._start_timer.start()
         return ws
+
+    def shutdown(self) -> None:
+        """The window closes: background work still to start does not, running work is
+        cancelled."""
+        self._start_timer.stop()
+        self._pending_start = None
+        self.runner.cancel_all()
+
+    def _start_pending(self) -> None:
+        pending, self._pending_start = self._pending_start, None
+        if pending is not None:
+            self._start_background(*pending)
 
     def _start_background(self, ws: Workspace, refresh: bool) -> None:
         if ws is not self.workspace:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reader.errors import ReaderError
 from reader.ops import queries, themes
@@ -250,8 +251,8 @@ class ThemesPanel(QWidget):
         serial = self._serial
 
         def done(found: themes.ThemeCounts) -> None:
-            if serial != self._serial or ws is not ctrl.ws:
-                return
+            if not isValid(self) or serial != self._serial or ws is not ctrl.ws:
+                return  # (the window closed while counting)
             current = self.current_id()
             expanded = self._expanded()
             self.model.set_counts(here, found.everywhere, found.unknown)

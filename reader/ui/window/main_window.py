@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
             return
         self.area.remember_all()
         self.save_layout()
-        self.session.runner.cancel_all()
+        self.session.shutdown()
         self.session.prefs.flush()
         super().closeEvent(event)
 
