@@ -53,8 +53,8 @@ lock:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(PYTHON) -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
-	"$$tmp/venv/bin/python" -m pip install --quiet $(if $(KEEP),-c $(LOCK)) -e '.[test]'; \
-	{ echo "# Every package '.[test]' installs, pinned: used by make run/test and CI"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet $(if $(KEEP),-c $(LOCK)) -e '.[test,dist]'; \
+	{ echo "# Every package '.[test,dist]' installs, pinned: used by make run/test, make dist and CI"; \
 	  echo "# (pip install -c $(LOCK) -e '.[test]'). Made by 'make lock' on Python $$("$$tmp/venv/bin/python" -c 'import platform; print(platform.python_version())'); do not edit."; \
 	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > "$$tmp/$(LOCK)"; \
 	mv "$$tmp/$(LOCK)" $(LOCK); echo "$(LOCK): $$(grep -vc '^#' $(LOCK)) packages pinned"
