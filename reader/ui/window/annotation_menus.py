@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from reader.model.annotations import Placed, Stance
+from reader.ui.annotating import problems_dialog
 from reader.ui.highlight_marks import STANCE_SYMBOLS
 from reader.ui.resources import icon, swatch
 
@@ -85,6 +86,11 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
                             "selected words")
     a["name"] = _action(ui, "your_name", "Your &Name…", ui.change_name, icon_name="person",
                         tip="The name your study group sees beside your highlights")
+    a["problems"] = _action(ui, "annotation_problems", "Annotation File &Problems…",
+                            lambda: problems_dialog.open_dialog(ui.session, ui.window),
+                            icon_name="warning",
+                            tip="What could not be read in the annotation files, and "
+                            "changes to your highlights held aside for you to apply")
     a["import"] = _action(ui, "import_annotations", "Import &Annotations…",
                           ui.sharing.import_dialog, icon_name="import",
                           tip="Merge a colleague's file, a W3C Web Annotation file or a "
@@ -123,6 +129,7 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
     authors = annotate.addMenu(icon("people"), "Show &Authors")
     authors.aboutToShow.connect(lambda: _fill_authors(ui, authors))
     annotate.addAction(a["name"])
+    annotate.addAction(a["problems"])
     tools = _menu(bar, "Tools")
     bar.insertMenu(tools.menuAction() if tools is not None else None, annotate)
     a["menu"] = annotate.menuAction()
@@ -151,7 +158,7 @@ def update_enabled(ui: AnnotationUI) -> None:
     has_tab = ui.window.area.current_tab() is not None
     for name in NEEDS_TAB:
         a[name].setEnabled(has_ws and has_tab)
-    for name in ("import", "export", "name"):
+    for name in ("import", "export", "name", "problems"):
         a[name].setEnabled(has_ws)
 
 

@@ -368,8 +368,8 @@ class AnnotationUI(QObject):
     def _problems(self, problems: list[str]) -> None:
         log.info("annotation problems: %s", problems)
         self.window.status.showMessage(
-            f"{len(problems)} problem(s) reading annotation files; the rest is shown. "
-            "Details are in the log (Help → Open Log Folder).", 15_000)
+            f"{len(problems)} problem(s) with the annotation files; the rest is shown. "
+            "Annotate → Annotation File Problems… says what they are.", 15_000)
 
     def _saved(self) -> None:
         if self._close_refused:
