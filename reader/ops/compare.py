@@ -9,6 +9,7 @@ memory like every edit: :func:`reader.ops.highlights.save` writes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,18 +17,20 @@ from typing import Any
 from reader.compare.comparison import MAX_DOCUMENTS, MAX_THEMES, MIN_DOCUMENTS, MIN_THEMES
 from reader.compare.resolve import DIFFER_TEXT, Resolution, options
 from reader.errors import CompareError, UsageError
-from reader.model.annotations import Highlight, Placed
+from reader.model.annotations import Highlight, Placed, Stance
 from reader.model.changes import Outcome
 from reader.model.compare import (
     AgreementReport,
     Comparison,
     Disagreement,
+    DisagreementKind,
     GroupBy,
     Matrix,
     MatrixFilter,
     Passage,
 )
 from reader.model.remarks import Record, Reply
+from reader.model.themes import Taxonomy
 from reader.ops.discussion import RecordEdit
 from reader.ops.highlights import touched
 from reader.workspace import Workspace
@@ -35,8 +38,8 @@ from reader.workspace import Workspace
 __all__ = ["DIFFER_TEXT", "FORMATS", "MAX_DOCUMENTS", "MAX_THEMES", "MIN_DOCUMENTS",
            "MIN_THEMES", "AgreementReport", "Choices", "Comparison", "Disagreement", "GroupBy",
            "Matrix", "MatrixFilter", "Passage", "Resolution", "agreement", "check_comparison",
-           "choices", "comparison", "disagreement", "disagreements", "matrix", "options",
-           "passages", "render", "resolve"]
+           "checked_date", "choices", "comparison", "disagreement", "disagreements",
+           "make_filter", "matrix", "options", "passages", "readings", "render", "resolve"]
 
 #: What ``policy-reader matrix --format`` writes.
 FORMATS = ("table", "csv", "md", "json")
@@ -202,3 +205,69 @@ def check_comparison(doc_ids: Sequence[str], themes: Sequence[str]) -> None:
     if not MIN_THEMES <= k <= MAX_THEMES:
         raise CompareError(f"Choose {MIN_THEMES} to {MAX_THEMES} themes to compare "
                            f"({k} chosen).")
+
+
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def checked_date(value: str | None, what: str = "date") -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as typed (spaces trimmed), "" for nothing;
+    ``UsageError`` for anything else."""
+    value = (value or "").strip()
+    if value and not _DATE.match(value):
+        raise UsageError(f"The {what} '{value[:40]}' is not a date.",
+                         "Write a year (2020), a month (2020-01) or a day (2020-01-21).")
+    return value
+
+
+def make_filter(ws: Workspace, *, kinds: Sequence[str] = (),
+                jurisdictions: Sequence[str] = (), offices: Sequence[str] = (),
+                since: str | None = None, until: str | None = None,
+                themes: Sequence[str] = (), annotators: Sequence[str] = (),
+                documents: Sequence[str] = (), group_by: GroupBy | str = GroupBy.DOCUMENT,
+                only_with_highlights: bool = False) -> MatrixFilter:
+    """A :class:`MatrixFilter` from what a person typed: themes by id or name, documents
+    by id, id prefix or path, dates checked (``UsageError`` for garbage)."""
+    from reader.ops.themes import theme_id
+
+    first, last = checked_date(since, "start date"), checked_date(until, "end date")
+    if first and last and first > last[:len(first)]:
+        raise UsageError(f"The start date {first} is after the end date {last}.")
+    try:
+        grouping = GroupBy(str(group_by).strip().lower())
+    except ValueError:
+        raise UsageError(f"Rows cannot be grouped by '{group_by}'.",
+                         "Use document, office or jurisdiction.") from None
+    tax = ws.taxonomy()
+    library = ws.library()
+
+    def words(values: Sequence[str]) -> tuple[str, ...]:
+        return tuple(v for v in (" ".join(str(x).split()) for x in values) if v)
+
+    return MatrixFilter(kinds=tuple(k.lower() for k in words(kinds)),
+                        jurisdictions=words(jurisdictions), offices=words(offices),
+                        since=first, until=last,
+                        themes=tuple(dict.fromkeys(theme_id(tax, t) for t in themes)),
+                        annotators=words(annotators),
+                        documents=tuple(dict.fromkeys(library.find(d).id for d in documents)),
+                        group_by=grouping, only_with_highlights=only_with_highlights)
+
+
+def readings(d: Disagreement, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(who, what they chose) for each person a disagreement names: their themes, their
+    stance, or that they did not mark the passage."""
+    names = {a.id: a.name for a in (*d.authors, *d.missing)}
+    out: list[tuple[str, str]] = []
+    if d.kind is DisagreementKind.THEMES:
+        for who, themes in d.themes:
+            out.append((names.get(who, who), ", ".join(taxonomy.label(t) for t in themes)
+                        or "no theme"))
+    elif d.kind is DisagreementKind.STANCE:
+        for who, stance in d.stances:
+            label = " / ".join(Stance(s).label for s in stance.split("/") if s) \
+                if stance else "no stance"
+            out.append((names.get(who, who), label))
+    else:
+        out += [(a.name, "marked it") for a in d.authors]
+        out += [(a.name, "did not mark it") for a in d.missing]
+    return out

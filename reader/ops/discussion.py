@@ -226,6 +226,7 @@ def of_highlight(ws: Workspace, hid: str) -> HighlightDiscussion:
     if ends:
         titles, by_path = _doc_titles(ws)
         placer = store.placer
+        placer.refresh()  # the library's current list (cheap when unchanged)
         for e in ends:
             other = d.highlights.get(e.other.id)
             doc_id = title = page = author = ""
@@ -270,6 +271,7 @@ def orphaned_replies(ws: Workspace, doc_id: str | None = None) -> list[OrphanEnt
     store = ws.annotations()
     d = store.discussion()
     _, by_path = _doc_titles(ws)
+    store.placer.refresh()
     out = []
     for o in store.orphaned_replies():
         h = d.highlights.get(o.ref.id)
@@ -291,6 +293,7 @@ def candidates(ws: Workspace, *, near: str = "") -> list[LinkCandidate]:
     tax = ws.taxonomy()
     titles, _ = _doc_titles(ws)
     home = ""
+    store.placer.refresh()
     if near:
         found = store.peek_record(near)
         if isinstance(found, Highlight):
