@@ -26,6 +26,7 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.window import menus
 from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.discussion_ui import DiscussionUI
 from reader.ui.window.reading_actions import ReadingActions
 from reader.ui.window.search_actions import SearchActions
 from reader.ui.window.workspace_actions import WorkspaceActions
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(toggle)
         self._connect()
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
+        self.discussing = DiscussionUI(self.annotating)  # replies and links
         self.reading.sync_font_actions()
         self.reading.update_enabled()
         self.resize(1280, 800)

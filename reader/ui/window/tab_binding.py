@@ -114,6 +114,9 @@ class TabBinding(QObject):
             self._builder = MarkBuilder(ctrl.tax, me, dark=context[2], hidden=context[3])
             self._context = context
             self._marks = {}
+        linked = ctrl.discussion.linked_ids()
+        flipped = linked ^ self._builder.linked  # their margin mark gains or loses ⇄
+        self._builder.linked = linked
         cache, build = self._marks, self._builder.mark
         fresh: dict[str, tuple[Placed, Mark | None]] = {}
         out = []
@@ -121,7 +124,8 @@ class TabBinding(QObject):
             for p in self.doc.ordered():
                 hid = p.highlight.id
                 hit = cache.get(hid)
-                mark = hit[1] if hit is not None and hit[0] is p else build(p)
+                mark = hit[1] if hit is not None and hit[0] is p and hid not in flipped \
+                    else build(p)
                 fresh[hid] = (p, mark)
                 if mark is not None:
                     out.append(mark)
