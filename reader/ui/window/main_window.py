@@ -26,6 +26,7 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.window import menus
 from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.compare_ui import CompareUI
 from reader.ui.window.discussion_ui import DiscussionUI
 from reader.ui.window.reading_actions import ReadingActions
 from reader.ui.window.search_actions import SearchActions
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
         self.discussing = DiscussionUI(self.annotating)  # replies and links
+        self.comparing = CompareUI(self)  # the Compare panel, agreement, the Compare menu
         self.reading.sync_font_actions()
         self.reading.update_enabled()
         self.resize(1280, 800)
