@@ -38,12 +38,12 @@ def test_the_matrix_model_passes_the_model_tester(qtmodeltester: Any,
     top = [i for i in range(model.columnCount() - 1) if model.column(i).depth == 0]
     assert len(top) == model.columnCount() - 1 == 10  # sub-themes folded at first
     overdose = next(i for i in top if model.column(i).theme_id == "overdose-response")
-    assert model.headerData(overdose, Qt.Orientation.Horizontal).startswith("\u25b8 ")
+    assert model.headerData(overdose, Qt.Orientation.Horizontal).startswith("\u25b8\u00a0")
     assert model.toggle(overdose)
     qtmodeltester.check(model)
     kids = [model.column(i).theme_id for i in range(overdose + 1, overdose + 4)]
     assert kids == ["good-samaritan", "naloxone", "drug-induced-homicide"]
-    assert model.headerData(overdose, Qt.Orientation.Horizontal).startswith("\u25be ")
+    assert model.headerData(overdose, Qt.Orientation.Horizontal).startswith("\u25be\u00a0")
     assert not model.toggle(overdose + 1)  # a leaf has nothing to open
     model.expand_all()
     qtmodeltester.check(model)

@@ -114,6 +114,7 @@ class DisagreementModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[Disagreement] = []
+        self.titles = True  # name each passage's document (not when all are in one)
 
     def set_items(self, items: Sequence[Disagreement]) -> None:
         self.beginResetModel()
@@ -138,7 +139,9 @@ class DisagreementModel(QAbstractListModel):
         page = f", p. {d.page}" if d.page else ""
         done = "\u2713 " if d.resolved else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{done}{d.kind.label} · {d.doc_title}{page}\n“{words}”"
+            where = f" · {d.doc_title}{page}" if self.titles else (f" · p. {d.page}"
+                                                                  if d.page else "")
+            return f"{done}{d.kind.label}{where}\n“{words}”"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             who = ", ".join(a.name for a in d.authors)
             state = " Resolved." if d.resolved else ""

@@ -23,7 +23,7 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the Cell (None for the total column)
 MAX_ROLE = Qt.ItemDataRole.UserRole + 2  # the largest count among the cells shown
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 3  # header: the MatrixColumn (None: the total)
 TOTAL_HEAD = "All"
-LABEL_CHARS = 46
+LABEL_CHARS = 40
 EMPTY_MATRIX = Matrix((), ())
 
 
@@ -197,9 +197,9 @@ class MatrixModel(QAbstractTableModel):
         if role == COLUMN_ROLE:
             return col
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = ("\u25be " if col.theme_id in self.expanded else "\u25b8 ") \
+            mark = ("\u25be\u00a0" if col.theme_id in self.expanded else "\u25b8\u00a0") \
                 if col.has_children else ""
-            return ("\u203a " * col.depth) + mark + col.label
+            return ("\u203a\u00a0" * col.depth) + mark + col.label
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             tip = col.label + (f"\n{col.description}" if col.description else "")
             if col.has_children:

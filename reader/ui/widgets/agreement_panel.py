@@ -263,6 +263,7 @@ class AgreementPanel(QWidget):
 
     def _fill_list(self, keep: str) -> None:
         shown = [d for d in self.all_items if self.show_resolved.isChecked() or not d.resolved]
+        self.model.titles = len({d.doc_id for d in self.all_items}) > 1
         self.model.set_items(shown)
         done = sum(1 for d in self.all_items if d.resolved)
         left = len(self.all_items) - done

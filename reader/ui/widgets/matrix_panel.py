@@ -42,6 +42,7 @@ from reader.ui.widgets.matrix_delegate import CELL_SIZE, MatrixDelegate
 from reader.ui.widgets.passage_columns import ColumnData, PassageColumns
 
 TYPING_DELAY_MS = 250
+MAX_COLUMN = 170
 GROUPS = ((GroupBy.DOCUMENT, "Documents"), (GroupBy.OFFICE, "Offices"),
           (GroupBy.JURISDICTION, "Jurisdictions"))
 LEGEND = ("Each cell: how many highlights, and a bar of how they lean — solid <b>+</b> "
@@ -116,7 +117,7 @@ class MatrixPanel(QWidget):
         side = self.table.verticalHeader()
         side.setDefaultSectionSize(CELL_SIZE.height())
         side.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        side.setMaximumWidth(340)
+        side.setMaximumWidth(260)
         self.empty = QLabel()
         self.empty.setObjectName("matrixEmpty")
         self.empty.setWordWrap(True)
@@ -313,6 +314,7 @@ class MatrixPanel(QWidget):
             self.passages_area.hide()
             return
         self.stack.setCurrentWidget(self.table)
+        self._fit_columns()
         docs = f"{m.documents:,} document{'s' if m.documents != 1 else ''}"
         n = len(m.rows)
         rows = {GroupBy.DOCUMENT: "", GroupBy.OFFICE: f"{n:,} office{'s' if n != 1 else ''}",
@@ -321,15 +323,27 @@ class MatrixPanel(QWidget):
         self.summary.setText(" · ".join(b for b in (head, docs,
                                                     f"{m.highlights:,} highlights") if b))
 
+    def _fit_columns(self) -> None:
+        """Each theme column as wide as its longest word needs (within limits), so no word
+        of a theme is cut."""
+        head = self.table.horizontalHeader()
+        metrics = head.fontMetrics()
+        for section in range(self.model.columnCount()):
+            label = str(self.model.headerData(section, Qt.Orientation.Horizontal) or "")
+            longest = max((metrics.horizontalAdvance(w) for w in label.split()), default=0)
+            head.resizeSection(section, min(MAX_COLUMN, max(CELL_SIZE.width(), longest + 18)))
+
     def _expand_all(self, on: bool) -> None:
         if on:
             self.model.expand_all()
         else:
             self.model.collapse_all()
+        self._fit_columns()
         self.expand.setText("Close sub-themes" if on else "Open all sub-themes")
 
     def _header_clicked(self, section: int) -> None:
-        self.model.toggle(section)
+        if self.model.toggle(section):
+            self._fit_columns()
 
     def _clicked(self, index: QModelIndex) -> None:
         cell = self.model.cell(index)
@@ -338,6 +352,7 @@ class MatrixPanel(QWidget):
             return
         m = self.model.matrix
         row, col = m.rows[index.row()], m.columns[c]
+        self.table.scrollTo(index)
         self._cell = (index.row(), c)
         if not cell.count:
             self.show_passages(self.model.describe(index.row(), c), [])
@@ -369,4 +384,4 @@ class MatrixPanel(QWidget):
         if not self.passages_area.isVisible():
             self.passages_area.show()
             total = max(400, self.splitter.width())
-            self.splitter.setSizes([round(total * 0.55), total - round(total * 0.55)])
+            self.splitter.setSizes([round(total * 0.62), total - round(total * 0.62)])

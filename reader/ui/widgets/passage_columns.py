@@ -21,7 +21,7 @@ from reader.model.compare import Passage
 from reader.model.themes import Taxonomy
 from reader.ui.highlight_marks import STANCE_SYMBOLS
 
-COLUMN_MIN = 220
+COLUMN_MIN = 170
 MAX_CARDS = 60  # per column; the rest is counted
 
 

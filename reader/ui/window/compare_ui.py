@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STALE_DELAY_MS = 600
+MATRICES_KEPT = 8
 NO_DOCUMENT = "Open a document to see how the group agrees on it, or choose All documents."
 
 
@@ -61,6 +62,8 @@ class CompareUI(QObject):
         self.agreement = AgreementPanel()
         self._wrap_highlights()
         self._serial = {"matrix": 0, "agreement": 0, "choices": 0}
+        self._matrices: dict[str, compare.Matrix] = {}  # the last few, until a change
+        self._pending_documents: list[Any] | None = None
         self._stale = {"matrix": True, "agreement": True, "choices": True}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,7 +92,8 @@ class CompareUI(QObject):
         ctrl.themes_changed.connect(lambda _t: self._changed(everything=True))
         ctrl.themes_changed.connect(self.agreement.set_themes)
         self.dock.visibilityChanged.connect(lambda on: self.refresh_visible() if on else None)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_visible())
+        self.tabs.currentChanged.connect(lambda _i: (self._fill_comparison(),
+                                                     self.refresh_visible()))
         self.highlight_tabs.currentChanged.connect(lambda _i: self.refresh_visible())
         self.window.area.current_changed.connect(lambda _t: self._document_changed())
         mp, cv, ag = self.matrix_panel, self.comparison, self.agreement
@@ -112,15 +116,16 @@ class CompareUI(QObject):
         self._serial[what] += 1
         serial = self._serial[what]
         ws = self.session.workspace
+        self._stale[what] = False  # asked: not asked again until something changes
 
         def ok(value: Any) -> None:
             if serial == self._serial[what] and ws is self.session.workspace:
-                self._stale[what] = False
                 done(value)
 
         def bad(exc: BaseException) -> None:
             if serial != self._serial[what]:
                 return
+            self._stale[what] = True
             if failed is not None and isinstance(exc, ReaderError):
                 failed(exc)
             else:
@@ -131,6 +136,7 @@ class CompareUI(QObject):
 
     # -- what is stale ---------------------------------------------------------------------
     def _changed(self, *, everything: bool = False) -> None:
+        self._matrices.clear()
         for key in self._stale:
             if everything or key != "choices":
                 self._stale[key] = True
@@ -170,9 +176,17 @@ class CompareUI(QObject):
 
         def done(found: compare.Choices) -> None:
             self.matrix_panel.set_choices(found.kinds, found.jurisdictions, tax)
-            self.comparison.set_choices([d for d in docs if d.status.readable], tax)
+            self._pending_documents = [d for d in docs if d.status.readable]
+            self._fill_comparison()
 
         self._run("choices", lambda: compare.choices(ws), done)
+
+    def _fill_comparison(self) -> None:
+        """The pick lists of the policy comparison (when its tab is on screen)."""
+        if self._pending_documents is not None and \
+                self.tabs.currentWidget() is self.comparison:
+            docs, self._pending_documents = self._pending_documents, None
+            self.comparison.set_choices(docs, self.ctrl.tax)
 
     def refresh_matrix(self) -> None:
         ws = self._ws()
@@ -180,12 +194,24 @@ class CompareUI(QObject):
             self.matrix_panel.show_message("Reading the group's highlights…")
             return
         wanted = self.matrix_panel.filters()
+        key = repr(sorted(wanted.items()))
+        found = self._matrices.get(key)
+        if found is not None:  # asked before, nothing changed since: at once
+            self._serial["matrix"] += 1
+            self._stale["matrix"] = False
+            self.matrix_panel.show_matrix(found)
+            return
 
         def work() -> compare.Matrix:
             return compare.matrix(ws, compare.make_filter(ws, **wanted))
 
-        self._run("matrix", work, self.matrix_panel.show_matrix,
-                  lambda exc: self.matrix_panel.show_problem(str(exc)))
+        def done(m: compare.Matrix) -> None:
+            if len(self._matrices) >= MATRICES_KEPT:
+                self._matrices.pop(next(iter(self._matrices)))
+            self._matrices[key] = m
+            self.matrix_panel.show_matrix(m)
+
+        self._run("matrix", work, done, lambda exc: self.matrix_panel.show_problem(str(exc)))
 
     def _cell(self, heading: str, ids: list[str]) -> None:
         ws = self._ws()
