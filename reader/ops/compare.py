@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from reader.compare.comparison import MAX_DOCUMENTS, MAX_THEMES, MIN_DOCUMENTS, MIN_THEMES
 from reader.compare.resolve import DIFFER_TEXT, Resolution, options
@@ -34,6 +35,9 @@ from reader.model.themes import Taxonomy
 from reader.ops.discussion import RecordEdit
 from reader.ops.highlights import touched
 from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.compare.matrix import DocumentCounts
 
 __all__ = ["DIFFER_TEXT", "FORMATS", "MAX_DOCUMENTS", "MAX_THEMES", "MIN_DOCUMENTS",
            "MIN_THEMES", "AgreementReport", "Choices", "Comparison", "Disagreement", "GroupBy",
@@ -58,12 +62,26 @@ def _placed_by_document(ws: Workspace, doc_ids: Iterable[str] = ()
 
 
 def matrix(ws: Workspace, filt: MatrixFilter = MatrixFilter()) -> Matrix:
-    """Documents (or offices, or jurisdictions) × themes, as ``filt`` asks."""
-    from reader.compare.matrix import build_matrix
+    """Documents (or offices, or jurisdictions) × themes, as ``filt`` asks. Each document's
+    counts are kept until the highlights or the themes change, so another filter of the
+    rows (a panel's) only adds them up."""
+    from reader.compare.matrix import DocumentCounts, build_matrix
 
     store = ws.annotations()
-    return build_matrix(ws.library().documents(), store.by_document(), ws.taxonomy(), filt,
-                        authors=store.authors())
+    tax = ws.taxonomy()
+    by_document = store.by_document()  # (places the library's documents: fingerprint next)
+    key = (store.generation, store.placer.fingerprint, tax.themes,
+           tuple(sorted(tax.aliases.items())))
+    counts = _KEPT.get(store)
+    if counts is None:  # one cache per store, gone with it (an id could be reused)
+        counts = _KEPT[store] = DocumentCounts()
+    authors = store.authors() if filt.annotators else ()  # (reads every highlight)
+    return build_matrix(ws.library().documents(), by_document, tax, filt,
+                        authors=authors, counts=counts, counts_key=key)
+
+
+#: Each store's documents' counts of the last matrices asked for.
+_KEPT: WeakKeyDictionary[object, DocumentCounts] = WeakKeyDictionary()
 
 
 def comparison(ws: Workspace, doc_ids: Sequence[str], themes: Sequence[str]) -> Comparison:

@@ -252,6 +252,32 @@ def test_a_resolution_returns_what_an_undo_puts_back(spaces) -> None:  # type: i
     assert reply.text == compare.DIFFER_TEXT
 
 
+def test_a_filter_of_rows_reuses_counts_and_an_edit_renews_them(spaces) -> None:  # type: ignore[no-untyped-def]
+    from reader.compare.matrix import build_matrix
+
+    maria = spaces["maria"]
+
+    def fresh(filt: MatrixFilter, ws: Workspace = maria):  # type: ignore[no-untyped-def]
+        kept = ws.annotations()
+        return build_matrix(ws.library().documents(), kept.by_document(),
+                            ws.taxonomy(), filt, authors=kept.authors())
+
+    filters = [MatrixFilter(), MatrixFilter(kinds=("memo",)), MatrixFilter(group_by="office"),
+               MatrixFilter(themes=("overdose-response",)), MatrixFilter(annotators=("Dev",)),
+               MatrixFilter(jurisdictions=("PA",), group_by="jurisdiction"), MatrixFilter()]
+    for filt in filters:  # kept counts give what counting afresh gives, every time
+        assert compare.matrix(maria, filt) == fresh(filt)
+    dev = spaces["dev"]  # another store (not reloaded: only Dev's own highlights) counts its own
+    assert compare.matrix(dev) == fresh(MatrixFilter(), dev) != compare.matrix(maria)
+    before = compare.matrix(maria).highlights
+    h = _mark(maria, "never a condition of release")
+    highlights.update(maria, h.id, stance="opposes")
+    m = compare.matrix(maria)
+    assert m == fresh(MatrixFilter()) and m.highlights == before
+    highlights.delete(maria, h.id)
+    assert compare.matrix(maria).highlights == before - 1
+
+
 def test_matrix_rendering_passages_and_filter_choices(spaces) -> None:  # type: ignore[no-untyped-def]
     maria = spaces["maria"]
     m = compare.matrix(maria, MatrixFilter(kinds=("memo",)))
