@@ -23,6 +23,7 @@ from reader.compare.filters import (
     row_key,
     select_documents,
     theme_columns,
+    where,
 )
 from reader.gcpause import paused_gc
 from reader.model.annotations import Author, Highlight, Stance
@@ -180,12 +181,14 @@ def _build(documents: Iterable[Document], by_document: Mapping[str, Iterable[Hig
     if filt.group_by is not GroupBy.DOCUMENT:
         counted.sort(key=lambda c: labels[c[0]].casefold())
     rows = []
+    by_doc = filt.group_by is GroupBy.DOCUMENT
     cells: dict[tuple[int, int], Cell] = {}
     for r, (key, row_cells, total, other) in enumerate(counted):
         members = groups[key]
-        info = detail(members[0]) if len(members) == 1 else f"{len(members)} documents"
+        one = members[0] if len(members) == 1 else None
+        info = detail(one) if one is not None else f"{len(members)} documents"
         rows.append(MatrixRow(key, labels[key], tuple(d.id for d in members), info, total,
-                              other))
+                              other, where(one) if one is not None and by_doc else ""))
         for c, cell in row_cells.items():
             cells[(r, c)] = cell
     return Matrix(tuple(rows), columns, cells, filt, len(docs), total_highlights,

@@ -58,8 +58,10 @@ def test_matrix_cells_say_what_they_count_and_what_an_empty_one_means(
         sample_matrix: Matrix) -> None:
     model = MatrixModel()
     model.set_matrix(sample_matrix)
-    rows = {model.headerData(r, Qt.Orientation.Vertical): r for r in range(model.rowCount())}
+    heads = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    rows = {h.split("\n")[0]: r for r, h in enumerate(heads)}
     alder = rows["Alder declination memo"]
+    assert heads[alder] == "Alder declination memo\nAlder County, PA \u00b7 2020"  # and year
     col = next(i for i in range(model.columnCount() - 1)
                if model.column(i).theme_id == "overdose-response")
     cell = model.index(alder, col)

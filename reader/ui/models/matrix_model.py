@@ -23,7 +23,7 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the Cell (None for the total column)
 MAX_ROLE = Qt.ItemDataRole.UserRole + 2  # the largest count among the cells shown
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 3  # header: the MatrixColumn (None: the total)
 TOTAL_HEAD = "All"
-LABEL_CHARS = 40
+LABEL_CHARS = 34
 EMPTY_MATRIX = Matrix((), ())
 
 
@@ -180,8 +180,9 @@ class MatrixModel(QAbstractTableModel):
             if not 0 <= section < len(self.matrix.rows):
                 return None
             row = self.matrix.rows[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _cut(row.label)
+            if role == Qt.ItemDataRole.DisplayRole:  # the title, then where and when
+                second = row.where or row.detail
+                return f"{_cut(row.label)}\n{_cut(second)}" if second else _cut(row.label)
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{row.label}\n{row.detail}" if row.detail else row.label
             return None
