@@ -44,7 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, md (Markdown) or json")
     p.add_argument("--depth", type=int, metavar="N",
-                   help="show sub-theme columns down to level N (0: top-level themes only)")
+                   help="show sub-theme columns down to level N (0: top-level themes only; "
+                        "the default for a table without --theme, which would not fit a "
+                        "terminal; other formats show every level)")
     p.add_argument("--with-highlights", action="store_true",
                    help="leave out rows without any highlight")
     p.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of the screen")
@@ -120,7 +122,10 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         since=args.since, until=args.until, themes=args.theme, annotators=args.author,
         documents=args.doc, group_by=args.by, only_with_highlights=args.with_highlights)
     m = compare.matrix(ws, filt)
-    out = compare.render(m, args.format, max_depth=args.depth)
+    depth = args.depth
+    if depth is None and args.format == "table" and not args.theme:
+        depth = 0  # 45 columns would not fit a terminal: sub-themes are counted into these
+    out = compare.render(m, args.format, max_depth=depth)
     data: bytes
     if isinstance(out, dict):
         import json

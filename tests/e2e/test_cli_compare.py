@@ -68,6 +68,10 @@ def test_matrix_agreement_and_resolving_from_the_command_line(ws: Path, tmp_path
     assert "2 (+1 \u22120 \u00b71)" in alder_row  # two highlights on overdose response
     assert "\u2014" in alder_row  # and nothing on other themes
     assert "nobody marked a passage" in out
+    code, out, _ = cli(ws, maria, "matrix", "--kind", "memo")  # a table: top-level columns
+    assert code == 0 and "Overdose response" in out and "Naloxone" not in out
+    code, out, _ = cli(ws, maria, "matrix", "--kind", "memo", "--depth", "1")
+    assert "\u203a Naloxone" in out.splitlines()[0]
 
     code, out, _ = cli(ws, maria, "matrix", "--format", "json", "--theme", "Overdose response",
                        "--by", "office")
