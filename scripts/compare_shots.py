@@ -64,7 +64,9 @@ def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Pa
     window.resize(1280, 800)
     cu.show_matrix(kind="memo")
     panel = cu.matrix_panel
-    pump(app, until=lambda: panel.model.rowCount() == 4 and session.runner.idle(), timeout=60)
+    memos = sum(d.meta.kind == "memo" for d in session.documents())
+    pump(app, until=lambda: panel.model.rowCount() == memos and session.runner.idle(),
+         timeout=60)
     model = panel.model
     overdose = next(i for i in range(model.columnCount() - 1)
                     if model.column(i).theme_id == "overdose-response")
@@ -93,15 +95,13 @@ def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Pa
     written.append(path)
 
     # 2. a disagreement being resolved: the memo open, the Agreement tab beside it
-    cu.dock.hide()
-    window.library_dock.show()
+    cu.dock.hide()  # (the library stays hidden: the memo and the tab need the room)
     ui.sidebar_dock.show()
     ui.sidebar_dock.raise_()
     doc = next(d for d in session.documents() if d.path == ALDER)
     tab = window.open_document(doc.id)
     pump(app, until=lambda: tab is not None and tab.is_ready, timeout=60)
-    window.resizeDocks([window.library_dock, ui.sidebar_dock], [250, 470],
-                       Qt.Orientation.Horizontal)
+    window.resizeDocks([ui.sidebar_dock], [520], Qt.Orientation.Horizontal)
     cu.show_agreement()
     agreement = cu.agreement
     agreement.set_all_documents(False)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from reader.documents import scans
 from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges
 from reader.documents.importing import copy_into
@@ -24,6 +25,7 @@ from reader.documents.runner import ExtractJob, Outcome, run_extraction
 from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
+from reader.extract.ocr.options import OcrOptions
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
 from reader.model.documents import (
     FROM_EDIT,
@@ -58,6 +60,10 @@ class Library:
         self._files: dict[str, FileRecord] = load_state(self._state_path)
         self._docs: dict[str, Document] = {}
         self._by_path: dict[str, str] = {}
+        #: how scanned PDF pages are read (the user's setting; English OCR by default)
+        self.ocr = OcrOptions()
+        #: passwords of protected PDFs opened in this session (memory only, never written)
+        self.passwords: dict[str, str] = {}
         self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
@@ -163,6 +169,19 @@ class Library:
         doc = self.get(doc_id)
         return self.cache.load_boxes(doc.id, cache_tag(Path(doc.path)))
 
+    def ocr_key(self) -> str:
+        return scans.ocr_key(self.ocr)
+
+    def password(self, doc_id: str) -> str | None:
+        """The password given for ``doc_id`` in this session (None when none was)."""
+        return self.passwords.get(doc_id)
+
+    def republish(self) -> None:
+        """List the documents again (a protected PDF was read with its password)."""
+        with self._lock:
+            self._texts.clear()
+            self._publish_locked(self._files)
+
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path
 
@@ -256,7 +275,10 @@ class Library:
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
             return False
-        return rebuild or self.cache.summary(rec.digest, rec.tag) is None
+        if rebuild:
+            return True
+        entry = self.cache.summary(rec.digest, rec.tag)
+        return entry is None or scans.read_again(entry, self.ocr)
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],
@@ -265,7 +287,8 @@ class Library:
         are stored; a file that changed is recorded under its new content."""
         if not jobs:
             return
-        for out in run_extraction(jobs, progress, cancel):
+        ocr_key = self.ocr_key()
+        for out in run_extraction(jobs, progress, cancel, ocr=self.ocr):
             rel = relpath(self.root, out.job.path)
             if out.unsettled:
                 self._set_record(rel, out, forget=True)
@@ -277,7 +300,7 @@ class Library:
             if out.rekeyed:
                 self._set_record(rel, out)
             entry = self.cache.store(out.digest, out.job.tag, out.result, out.status,
-                                     out.reason)
+                                     out.reason, ocr_key)
             if entry.status is not DocStatus.OK:
                 log.info("%s: %s%s", rel, entry.status.value,
                          f" ({entry.reason})" if entry.reason else "")
@@ -345,7 +368,7 @@ class Library:
         suffix = Path(rec.path).suffix.lower()
         info = format_for(Path(rec.path))
         meta = DocMeta(title=Path(rec.path).stem)
-        status, reason, pages, chars = DocStatus.PENDING, "", 0, 0
+        status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
         sources: tuple[FieldSource, ...] = ()
         if info is None:
             status = DocStatus.UNSUPPORTED
@@ -358,6 +381,7 @@ class Library:
             if entry is not None:
                 status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
                     entry.chars
+                source = entry.source
                 meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
                 sources = entry.sources
         edits = self.overrides.lookup(rec.path, rec.digest)
@@ -370,4 +394,4 @@ class Library:
                         format=info.name if info else (suffix.lstrip(".") or "unknown"),
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates), sources=sources)
+                        duplicates=tuple(duplicates), sources=sources, text_source=source)

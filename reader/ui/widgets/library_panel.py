@@ -26,7 +26,7 @@ from reader.ui.prefs import Prefs
 
 DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
 COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
-                Column.NOTES: 4, Column.STATUS: 14}
+                Column.NOTES: 4, Column.STATUS: 14, Column.SOURCE: 6}
 
 
 class LibraryTree(QTreeView):
@@ -42,6 +42,8 @@ class LibraryTree(QTreeView):
 class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
     properties_requested = Signal(str)
+    original_requested = Signal(str)  # doc id: open the file in the system's viewer
+    folder_requested = Signal(str)  # doc id: show the file in the file manager
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None) -> None:
@@ -215,6 +217,9 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
+        menu.addAction("Open Original", lambda: self.original_requested.emit(doc_id))
+        menu.addAction("Show in Folder", lambda: self.folder_requested.emit(doc_id))
+        menu.addSeparator()
         menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 

@@ -69,6 +69,7 @@ class DiscussionUI(QObject):
         ctrl.highlights_changed.connect(lambda _c: self._timer.start())
         ctrl.loaded.connect(lambda _r: self._timer.start())
         ctrl.authors_changed.connect(self._timer.start)
+        self.ui.link_requested.connect(self.link_from)  # any view's toolbar, text or pages
         area.text_shown.connect(lambda _d: self._attach_all())
         area.current_changed.connect(lambda _t: self._attach_all())
         view.reply_requested.connect(self._reply)
@@ -188,13 +189,11 @@ class DiscussionUI(QObject):
             self.ui.sidebar.select(source)
             self.window.status.showMessage("Linked. Ctrl+Z undoes it.", 5000)
 
-    # -- reader tabs: the toolbar button and the margin mark ----------------------------------
+    # -- reader tabs: the margin mark (text views; a page view has no margin) ---------------
     def _attach_all(self) -> None:
         for key, binding in list(self.ui.bindings.items()):
             if self._attached.get(key) is not binding:
                 self._attached[key] = binding
-                binding.toolbar.link_requested.connect(
-                    lambda b=binding: self.link_from(b))
                 binding.view.viewport().installEventFilter(self)
                 binding.destroyed.connect(lambda _o=None, k=key: self._attached.pop(k, None))
         self._timer.start()

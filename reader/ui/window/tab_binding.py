@@ -13,7 +13,7 @@ one of your highlights targets that highlight, so nothing is highlighted twice b
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -50,7 +50,7 @@ class TabBinding(QObject):
         self.ui = ui
         self.ctrl = ui.ctrl
         self.tab = tab
-        self.view = tab.view
+        self.view = self._bind_view()
         self.doc = doc
         self.doc_id = doc.doc_id
         self.focus_hid = ""  # the highlight the tools act on ("" = the selection, if any)
@@ -78,6 +78,13 @@ class TabBinding(QObject):
         self.ctrl.authors_changed.connect(self.redraw)
         self.redraw()
 
+    def _bind_view(self) -> Any:
+        """The view the tools work on (the tab's text view; a page binding overrides it)."""
+        return self.tab.view
+
+    def _has_selection(self) -> bool:
+        return bool(self.view.textCursor().hasSelection())
+
     @property
     def toolbar(self) -> SelectionToolbar:
         if self._toolbar is None:
@@ -89,6 +96,7 @@ class TabBinding(QObject):
             tb.note_requested.connect(lambda: self.ui.apply(self, "note"))
             tb.delete_requested.connect(lambda: self.ui.apply(self, "delete"))
             tb.copy_requested.connect(lambda: self.ui.apply(self, "copy"))
+            tb.link_requested.connect(lambda: self.ui.link_requested.emit(self))
         return self._toolbar
 
     def _toolbar_shown(self) -> bool:
@@ -247,7 +255,7 @@ class TabBinding(QObject):
             return None
         first = self._pos_rect(start)
         last = self._pos_rect(max(start, end))
-        if self.view.textCursor().hasSelection() and kind == "selection":
+        if self._has_selection() and kind == "selection":
             last = self.view.cursorRect()
         return first.united(last)
 
@@ -268,7 +276,7 @@ class TabBinding(QObject):
 
     # -- selection -------------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        if self.view.textCursor().hasSelection():
+        if self._has_selection():
             self.focus_hid = ""
             self._draw_focus()
         self._settle.start()
@@ -310,7 +318,7 @@ class TabBinding(QObject):
     def _released(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self.view.textCursor().hasSelection():
+        if self._has_selection():
             self._settle.start()
             return
         hid = self.highlight_at(event.position().toPoint())
