@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -190,7 +191,10 @@ def main() -> None:
     from reader.ui.app import create_app
 
     create_app()
-    print(json.dumps({"compare_panel": run(home)}, indent=2), flush=True)
+    try:
+        print(json.dumps({"compare_panel": run(home)}, indent=2), flush=True)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)  # 28 MB of author files
     os._exit(0)
 
 
