@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/brief.py
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui_compare.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "reader.cli.search_cmd",
     "reader.cli.annotation_cmds",
     "reader.cli.brief_cmd",
+    "reader.cli.compare_cmds",
     "reader.cli.app_cmds",
 )
 

@@ -214,7 +214,7 @@ def test_compare_ops_read_the_services_and_resolve_as_an_edit(tmp_path: Path) ->
     with pytest.raises(AnnotationError):
         compare.resolve(ws, d, "copy")  # only for a passage someone else alone marked
     done = compare.resolve(ws, d, compare.Resolution.DIFFER, text="Both readings stand.")
-    (reply,) = done.value
+    (reply,) = done.value.written
     assert isinstance(reply, Reply) and reply.text == "Both readings stand."
     assert done.changes.highlight_ids == {reply.id, reply.target.id}
     assert d.key not in {x.key for x in compare.disagreements(ws)}

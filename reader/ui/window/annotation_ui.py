@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.errors import ReaderError, StorageError
@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 
 class AnnotationUI(QObject):
+    #: A selection toolbar's "Link to another passage" (the binding, text or pages).
+    link_requested = Signal(object)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window

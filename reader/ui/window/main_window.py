@@ -26,6 +26,8 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.window import menus
 from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.compare_ui import CompareUI
+from reader.ui.window.discussion_ui import DiscussionUI
 from reader.ui.window.page_actions import PageActions
 from reader.ui.window.reading_actions import ReadingActions
 from reader.ui.window.search_actions import SearchActions
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(toggle)
         self._connect()
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
+        self.discussing = DiscussionUI(self.annotating)  # replies and links
+        self.comparing = CompareUI(self)  # the Compare panel, agreement, the Compare menu
         self.reading.sync_font_actions()
         self.reading.update_enabled()
         self.resize(1280, 800)

@@ -96,6 +96,7 @@ class TabBinding(QObject):
             tb.note_requested.connect(lambda: self.ui.apply(self, "note"))
             tb.delete_requested.connect(lambda: self.ui.apply(self, "delete"))
             tb.copy_requested.connect(lambda: self.ui.apply(self, "copy"))
+            tb.link_requested.connect(lambda: self.ui.link_requested.emit(self))
         return self._toolbar
 
     def _toolbar_shown(self) -> bool:
@@ -121,6 +122,9 @@ class TabBinding(QObject):
             self._builder = MarkBuilder(ctrl.tax, me, dark=context[2], hidden=context[3])
             self._context = context
             self._marks = {}
+        linked = ctrl.discussion.linked_ids()
+        flipped = linked ^ self._builder.linked  # their margin mark gains or loses ⇄
+        self._builder.linked = linked
         cache, build = self._marks, self._builder.mark
         fresh: dict[str, tuple[Placed, Mark | None]] = {}
         out = []
@@ -128,7 +132,8 @@ class TabBinding(QObject):
             for p in self.doc.ordered():
                 hid = p.highlight.id
                 hit = cache.get(hid)
-                mark = hit[1] if hit is not None and hit[0] is p else build(p)
+                mark = hit[1] if hit is not None and hit[0] is p and hid not in flipped \
+                    else build(p)
                 fresh[hid] = (p, mark)
                 if mark is not None:
                     out.append(mark)
