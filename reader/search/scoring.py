@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 Scores = dict[int, float]
 B = 0.75  # BM25F defaults, as Whoosh's searcher uses them
 K1 = 1.2
-KEEP_FIELDS = ("body", "cite", "quote")  # fields whose offsets snippets need
+KEEP_FIELDS = ("body", "cite", "quote", "section")  # fields whose offsets snippets need
 CACHE_BYTES = 48_000_000  # terms kept per searcher (a word in every document: ~1 MB)
 
 
