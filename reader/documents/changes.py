@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.model.imports import ImportSummary
+
 
 @dataclass(frozen=True)
 class LibraryChanges:
@@ -22,6 +24,7 @@ class LibraryChanges:
     problems: tuple[str, ...] = ()
     copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
     not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
+    summary: ImportSummary | None = None  # an import's file-by-file summary
 
     @property
     def touched(self) -> tuple[str, ...]:

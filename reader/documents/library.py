@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges
+from reader.documents.import_summary import summarize
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
@@ -179,12 +180,23 @@ class Library:
     def add_files(self, paths: Iterable[str | Path], *, subdir: str = "",
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
-        """Copy files or folders into the workspace, then bring the library up to date."""
-        copied, problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                                     progress=progress, cancel=cancel)
+        """Copy files or folders into the workspace, then bring the library up to date.
+        The changes carry the import's :class:`~reader.model.imports.ImportSummary`."""
+        if not self._files:  # never read: learn what the workspace holds (duplicates)
+            self.update(progress=progress, cancel=cancel, on_batch=on_batch)
+        with self._lock:
+            known: dict[str, tuple[str, ...]] = {}
+            for rec in sorted(self._files.values(), key=lambda r: r.path):
+                known[rec.digest] = (*known.get(rec.digest, ()), rec.path)
+        report = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                           progress=progress, cancel=cancel, known=known)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        return replace(changes, problems=(*problems, *changes.problems), copied=tuple(copied),
-                       not_copied=tuple(problems))
+        with self._lock:
+            by_path = dict(self._by_path)
+        summary = summarize(report, self.documents(), by_path)
+        return replace(changes, problems=(*report.problems, *changes.problems),
+                       copied=tuple(report.copied), not_copied=tuple(report.problems),
+                       summary=summary)
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
