@@ -244,6 +244,7 @@ class Library:
             self._texts.clear()
 
         batches = Batcher(on_batch, BATCH_SIZE, BATCH_SECONDS)
+        unsettled: list[str] = []  # files that changed while they were read
         old_digests = {r.digest for r in old.values()}
         ready = [r.digest for r in files.values()
                  if r.digest not in old_digests and r.digest not in jobs
@@ -258,14 +259,15 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record, problems)
+            self._extract(list(jobs.values()), progress, cancel, record, problems, unsettled)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return self._diff(old, self._files, extracted=len(batches.seen),
-                          failed=batches.failed, problems=problems)
+        return replace(self._diff(old, self._files, extracted=len(batches.seen),
+                                  failed=batches.failed, problems=problems),
+                       unsettled=tuple(unsettled))
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
@@ -274,7 +276,8 @@ class Library:
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],
-                 problems: list[str] | None = None) -> None:
+                 problems: list[str] | None = None,
+                 unsettled: list[str] | None = None) -> None:
         """Extract and cache ``jobs``. Only results checked against the file's fingerprint
         are stored; a file that changed is recorded under its new content."""
         if not jobs:
@@ -283,6 +286,8 @@ class Library:
             rel = relpath(self.root, out.job.path)
             if out.unsettled:
                 self._set_record(rel, out, forget=True)
+                if unsettled is not None:
+                    unsettled.append(rel)
                 line = f"{rel}: {out.reason}; it will be read at the next update"
                 log.warning("%s", line)
                 if problems is not None:

@@ -84,3 +84,28 @@ def test_a_copy_with_an_old_time_still_needs_two_looks() -> None:
     assert settler.take_settled() == frozenset()
     clock.now += 0.6
     assert settler.take_settled() == {"old.pdf"}
+
+
+def test_a_file_still_being_written_is_reported_and_read_when_it_settles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library never stores a file that changed while it was read: it names it in
+    ``unsettled`` (the watcher looks at it again) and reads it at the next update."""
+    from reader.documents import runner
+    from reader.model.documents import DocStatus
+    from reader.workspace import Workspace
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "growing.txt").write_text("Half of a statute", "utf-8")
+    library = Workspace.open(root).library()
+    with monkeypatch.context() as m:
+        m.setattr(runner, "same_file", lambda *args: False)  # it changes at every read
+        changes = library.update()
+    assert changes.unsettled == ("growing.txt",)
+    assert library.find("growing.txt").status is not DocStatus.OK
+    (root / "growing.txt").write_text("Half of a statute, and the other half.", "utf-8")
+    changes = library.update()
+    assert changes.unsettled == ()
+    doc = library.find("growing.txt")
+    assert doc.status is DocStatus.OK
+    assert library.text(doc.id).text.endswith("the other half.")
