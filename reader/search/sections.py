@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from whoosh.analysis import Analyzer, Token, Tokenizer
 
 from reader.model.documents import DocText, Document, Section
+from reader.model.pinpoints import section_pinpoints
 from reader.search.analysis import cite_terms
 
 _LINE_RE = re.compile(r"^(\d+) (\d+) ([=*]) (.+)$")
@@ -77,19 +78,9 @@ def own_sections(doc: Document, text: DocText | None) -> list[OwnSection]:
     if (doc.meta.kind or "").lower() != "statute":
         return []
     out: list[OwnSection] = []
-    if text is not None and text.sections:
-        stack: list[tuple[Section, str, bool]] = []  # (section, pinpoint, in a note)
-        for s in sorted(text.sections, key=lambda s: (s.start, s.level, -s.end)):
-            while stack and (stack[-1][0].end <= s.start or stack[-1][0].level >= s.level):
-                stack.pop()
-            parent_pin, parent_note = (stack[-1][1], stack[-1][2]) if stack else ("", False)
-            note = parent_note or s.is_note
-            pin = parent_pin
-            if s.number and not note:
-                pin = parent_pin + s.number if s.number.startswith("(") and parent_pin \
-                    else s.number
-            stack.append((s, pin, note))
-            if note or not s.number or "§" not in pin:
+    if text is not None:
+        for pin, s in section_pinpoints(text):
+            if "§" not in pin:
                 continue
             start, end = _number_span(text.text, s)
             prefix = code_prefix(doc.meta.citation, pin.split("(", 1)[0])
