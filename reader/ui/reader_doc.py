@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 
 from reader.model.documents import DocText, Page, Section
 from reader.ui.offsets import TextMap, qt_safe
+from reader.ui.reader_statute import LinkSpans, apply_links, note_blocks, style_note
 
 SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source Serif Pro",
                   "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Serif"]
@@ -97,9 +98,23 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
     for section in sections:
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
-        if start == section.start and _is_heading(end - start, section):
+        if start == section.start and _is_heading(end - start, section) and not (
+                section.number.startswith("(") and _subsection_text(
+                    text_map.text[start:end], section.end - end)):
             found.setdefault(block, section)
     return found
+
+
+def _subsection_text(text: str, after: int) -> bool:
+    """A statute's subsection that is all in its one paragraph ("(3) Limit the protections
+    of § 7-403.", ``after`` ≤ a line break), or a clause of a sentence ("(2) Possession of
+    drug paraphernalia; or", "(c) Nothing … construed to:"): text, not a heading, however
+    short. A subsection with a caption of its own ("(a) In general") is a heading."""
+    if after <= 2:
+        return True
+    tail = text.rstrip()
+    return tail.endswith((";", ":", ",", "; or", "; and", "—")) or tail.endswith(
+        (" or", " and"))
 
 
 def _is_heading(length: int, section: Section) -> bool:
@@ -145,8 +160,10 @@ class BuiltDocument:
         self.text_map = text_map or TextMap(doc_text.text)
         self.page_starts, self.blank_pages = page_blocks(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
+        self.notes = note_blocks(self.text_map, doc_text.sections)  # set smaller
+        self.links = LinkSpans(doc_text.links)  # cross-references, drawn as links
         self._special = sorted(set(self.page_starts) | set(self.blank_pages)
-                               | set(self.headings))
+                               | set(self.headings) | self.notes)
         limit = WINDOW_LIMIT if window_limit is None else window_limit
         self.windowed = len(doc_text.text) > limit
         self.em = style.em()
@@ -299,6 +316,11 @@ class BuiltDocument:
                 fmt = QTextBlockFormat()
                 fmt.setTopMargin(round(self.em * gap))
                 QTextCursor(block).mergeBlockFormat(fmt)
+            if number in self.notes:
+                style_note(block, self.style.point_size, self.em)
+        if self.links and end > first:
+            apply_links(lambda: QTextCursor(self.document), self.links, self.to_qt,
+                        self.text_map.block_start(first), self.text_map.blocks[end - 1][1])
 
     def _style_heading(self, block: QTextBlock, level: int, gap: float) -> None:
         em = self.em

@@ -13,6 +13,7 @@ from reader.ui.find import MAX_MATCHES, find_all, nearest
 from reader.ui.marks import Mark, find_style, search_style
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.reader_links import LinkFollower
 from reader.ui.widgets.reader_view import ReaderView
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ FIND_OVERLAP = 2_000
 class ReaderTab(QWidget):
     location_changed = Signal(str, int)  # doc id, code point at the top (debounced)
     ready = Signal(str)  # doc id: the text is shown
+    link_activated = Signal(str, object)  # doc id, the cross-reference (Link) followed
 
     def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +33,8 @@ class ReaderTab(QWidget):
         self.style_ = style
         self.setObjectName("readerTab")
         self.view = ReaderView()
+        self.links = LinkFollower(self.view)
+        self.links.activated.connect(lambda link: self.link_activated.emit(self.doc.id, link))
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.message = QLabel(f"Opening {doc.title}…")
