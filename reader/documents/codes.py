@@ -7,8 +7,8 @@ Where the hierarchy comes from: an index file of the code (the D.C. ``index.xml`
 chapter: its title and chapter containers, one link per section file) places the sections
 it lists. A section no index lists is placed by its number: the title before the dash
 ("48-961.05" → Title 48; "21 U.S.C." → Title 21), and sections sharing the number before
-the dot grouped as "§§ 48-961.01–48-961.12". Sections are in code order (48-961.2 before
-48-961.10; 48-904.01a after 48-904.01). Two files claiming one section are both listed
+the dot grouped as "§§ 48-961.01–48-961.12". Sections are in code order (893.135 between
+893.13 and 893.14; 48-904.01a after 48-904.01). Two files claiming one section are both listed
 (by path), as :mod:`reader.documents.code_sections` reports.
 """
 
@@ -48,10 +48,18 @@ def code_and_number(citation: str) -> tuple[str, str]:
 
 
 def sort_key(number: str) -> tuple[tuple[int, int | str], ...]:
-    """Code order: digits as numbers, letters after them (48-961.2 < 48-961.10;
-    48-904.01 < 48-904.01a < 48-904.02)."""
-    parts = re.findall(r"\d+|[A-Za-z]+", number)
-    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts)
+    """Code order: whole numbers as numbers, the digits after a dot as a decimal fraction
+    (893.13 < 893.135 < 893.1351 < 893.14; 48-961.06 < 48-961.065 < 48-961.07), letters
+    after them (48-904.01 < 48-904.01a < 48-904.02)."""
+    out: list[tuple[int, int | str]] = []
+    for m in re.finditer(r"(?P<dot>\.)?(?P<num>\d+)|(?P<word>[A-Za-z]+)", number):
+        if m.group("word"):
+            out.append((2, m.group("word").lower()))
+        elif m.group("dot"):
+            out.append((1, m.group("num").rstrip("0") or "0"))
+        else:
+            out.append((0, int(m.group("num"))))
+    return tuple(out)
 
 
 def _heading(doc: Document, number: str) -> str:
@@ -196,6 +204,7 @@ def _tree(items: list[_Member], places: dict[str, Chain], owners: dict[str, str]
 
 def _freeze(c: _Container) -> CodeNode:
     groups = [_freeze(child) for child in c.children.values()]
+    key = c.label
     if c.level == "group" and c.sections:  # "§§ 48-961.01–48-961.12"
         first, last = c.sections[0].number, c.sections[-1].number
         label = f"§ {first}" if first == last else f"§§ {first}–{last}"
@@ -207,7 +216,7 @@ def _freeze(c: _Container) -> CodeNode:
         return sort_key(secs[0].label.lstrip("§ ")) if secs else ()
 
     children = sorted([*groups, *sections], key=first_key)
-    return CodeNode(c.label, c.heading, c.level, c.doc_id, tuple(children))
+    return CodeNode(c.label, c.heading, c.level, c.doc_id, tuple(children), key)
 
 
 def place_of(collections: Iterable[CodeCollection], doc_id: str) -> SectionPlace | None:

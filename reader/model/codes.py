@@ -24,6 +24,7 @@ class CodeNode:
     level: str = "section"  # "title", "chapter", "subchapter", "part", "group", "section" …
     doc_id: str = ""
     children: tuple[CodeNode, ...] = ()
+    key: str = ""  # stays the same when the label changes ("48-961" for a group)
 
     @property
     def is_section(self) -> bool:

@@ -1,7 +1,11 @@
 """The library panel: every document of the workspace in a sortable table, with a filter box
-and filters by kind, jurisdiction and theme. Unreadable documents show their reason."""
+and filters by kind, jurisdiction and theme. Unreadable documents show their reason. A
+code's one-section files are one row per code, opening onto its titles, chapters and
+sections; a chapter can be read in order (:attr:`LibraryPanel.chapter_requested`)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import KINDS, DocStatus, Document
 from reader.ui.core_access import ThemeChoice
 from reader.ui.formatting import kind_label, plural
@@ -41,6 +46,7 @@ class LibraryTree(QTreeView):
 
 class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
+    chapter_requested = Signal(object)  # a CodeNode (a title, a chapter): read it in order
     properties_requested = Signal(str)
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
 
@@ -132,8 +138,11 @@ class LibraryPanel(QWidget):
         return box
 
     # -- content ---------------------------------------------------------------------------
-    def set_documents(self, docs: list[Document]) -> None:
-        self.model.set_documents(sorted(docs, key=lambda d: d.path))
+    def set_documents(self, docs: list[Document],
+                      collections: Sequence[CodeCollection] = ()) -> None:
+        """The documents, a code's one-section files grouped under one row per code."""
+        self.model.set_documents(sorted(docs, key=lambda d: d.path), collections)
+        self.tree.setRootIsDecorated(bool(collections))
         places = sorted({d.meta.jurisdiction for d in docs if d.meta.jurisdiction})
         current = self.place_box.currentData()
         self.place_box.blockSignals(True)
@@ -168,7 +177,7 @@ class LibraryPanel(QWidget):
 
     def _update_summary(self) -> None:
         docs = self.model.documents()
-        shown = self.proxy.rowCount()
+        shown = self._shown()
         bad = sum(1 for d in docs if d.status not in (DocStatus.OK, DocStatus.PENDING))
         pending = sum(1 for d in docs if d.status is DocStatus.PENDING)
         parts = [plural(len(docs), "document") if shown == len(docs)
@@ -179,6 +188,15 @@ class LibraryPanel(QWidget):
             parts.append(f"{bad:,} unreadable")
         self.summary.setText(" · ".join(parts))
 
+    def _shown(self, parent: QModelIndex | None = None) -> int:
+        """How many documents the filters let through (inside codes too)."""
+        parent = parent or QModelIndex()
+        total = 0
+        for r in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(r, 0, parent)
+            total += (1 if self.proxy.doc_id_of(index) else 0) + self._shown(index)
+        return total
+
     def _after_filter(self, _none: object = None) -> None:
         self._update_summary()
 
@@ -188,34 +206,55 @@ class LibraryPanel(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def selected_doc_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        return self.proxy.doc_id_at(index.row()) if index.isValid() else None
+        return self.proxy.doc_id_of(self.tree.currentIndex())
 
     def select_doc(self, doc_id: str) -> None:
-        row = self.model.row_of(doc_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        source = self.model.index_of(doc_id)
+        if source.isValid():
+            index = self.proxy.mapFromSource(source)
             if index.isValid():
+                parent = index.parent()
+                while parent.isValid():
+                    self.tree.expand(parent)
+                    parent = parent.parent()
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
 
     def _open_first(self) -> None:
-        doc_id = self.proxy.doc_id_at(0)
+        doc_id = self.proxy.first_doc_id()
         if doc_id:
             self.open_requested.emit(doc_id)
+
+    def _node_of(self, index: QModelIndex) -> CodeNode | None:
+        return self.model.node_at(self.proxy.mapToSource(index)) if index.isValid() else None
 
     def _on_activated(self, index: QModelIndex) -> None:
-        doc_id = self.proxy.doc_id_at(index.row())
+        doc_id = self.proxy.doc_id_of(index)
         if doc_id:
             self.open_requested.emit(doc_id)
+            return
+        node = self._node_of(index)
+        if node is not None and node.sections():
+            self.chapter_requested.emit(node)
+        elif self.tree.model().hasChildren(index):  # a code's row: open or close it
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
     def _row_menu(self, pos: QPoint) -> None:
-        doc_id = self.proxy.doc_id_at(self.tree.indexAt(pos).row())
-        if not doc_id:
-            return
+        index = self.tree.indexAt(pos)
+        doc_id = self.proxy.doc_id_of(index)
+        node = self._node_of(index)
+        chapter = self._node_of(index.parent()) if doc_id else node
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
-        menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
+        if doc_id:
+            menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
+        if chapter is not None and chapter.sections():
+            menu.addAction(f"Read {chapter.label} in order",
+                           lambda: self.chapter_requested.emit(chapter))
+        if doc_id:
+            menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
+        if not menu.actions():
+            menu.deleteLater()
+            return
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
