@@ -76,8 +76,9 @@ class CopyReport:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def skip(self, what: str, reason: str, src: Path, line: str, detail: str = "") -> None:
-        self.skips.append(Skip(what, reason, display_name(src), detail))
+    def skip(self, what: str, reason: str, src: Path, line: str, detail: str = "",
+             name: str = "") -> None:
+        self.skips.append(Skip(what, reason, name or display_name(src), detail))
         self.problems.append(line)
 
 
@@ -105,14 +106,17 @@ def _sources(path: Path, report: CopyReport) -> list[tuple[Path, Path]]:
             src = Path(dirpath) / name
             if name.startswith("."):
                 continue
+            shown = "/".join(display_name(Path(p)) for p in
+                             (Path(path.name) / src.relative_to(path)).parts)
             if not is_candidate(src):
                 report.skip(NOT_A_DOCUMENT, _suffix_reason(src), src,
                             f"{display_name(src)}: not a document type Policy Reader reads; "
-                            "skipped")
+                            "skipped", name=shown)
                 continue
             why = _not_copyable(src, real_top)
             if why:
-                report.skip(NOT_COPIED, why, src, f"{display_name(src)}: {why}; skipped")
+                report.skip(NOT_COPIED, why, src, f"{display_name(src)}: {why}; skipped",
+                            name=shown)
                 continue
             pairs.append((src, Path(path.name) / src.relative_to(path)))
     return pairs
