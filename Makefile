@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/annotations.py
+	$(BIN)/python tests/bench/compare.py
 	$(BIN)/python tests/bench/brief.py
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py

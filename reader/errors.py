@@ -140,3 +140,7 @@ class ExportError(ReaderError):
 
 class NothingToExport(ExportError):
     """No highlight matched the filters."""
+
+
+class CompareError(ReaderError):
+    """A comparison cannot be laid out (too few or too many documents or themes)."""

@@ -19,8 +19,10 @@ from reader.jsonio import sweep_stale_temps
 from reader.paths import (
     DATA_DIRNAME,
     corpus_dir,
+    data_dir,
     default_workspace,
     resolve_workspace,
+    resources_dir,
     workspace_cache_dir,
 )
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -150,7 +152,10 @@ class Workspace:
 
 
 def seed_default_workspace(path: Path) -> bool:
-    """Create the default workspace and copy the bundled corpus into it (first run only).
+    """Create the default workspace and copy the bundled corpus into it (first run only),
+    with the sample annotations of three fictional study-group members
+    (``resources/sample-annotations``: highlights, a reply thread, links, readings that
+    differ), so the comparison matrix, agreement and threads have something to show.
     Returns True when it was created now."""
     if path.exists():
         return False
@@ -162,6 +167,13 @@ def seed_default_workspace(path: Path) -> bool:
             shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(".*", "__pycache__"))
         else:
             tmp.mkdir(parents=True)
+        bundled = source.is_dir() and source.resolve() == data_dir("corpus").resolve()
+        samples = sorted(sample_annotations_dir().glob("*.json")) if bundled else []
+        if samples:
+            folder = tmp / DATA_DIRNAME / "annotations"
+            folder.mkdir(parents=True, exist_ok=True)
+            for sample in samples:
+                shutil.copyfile(sample, folder / sample.name)
         tmp.replace(path)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -169,3 +181,8 @@ def seed_default_workspace(path: Path) -> bool:
                              f"{exc.strerror or exc}.") from exc
     log.info("created the default workspace %s from %s", path, source)
     return True
+
+
+def sample_annotations_dir() -> Path:
+    """The sample annotation files a new default workspace starts with."""
+    return resources_dir() / "sample-annotations"

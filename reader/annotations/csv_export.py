@@ -13,12 +13,13 @@ import io
 from collections.abc import Iterable
 
 from reader.annotations.taxonomy import Taxonomy
-from reader.annotations.w3c import iso
+from reader.annotations.threads import Discussion
+from reader.annotations.w3c_write import iso
 from reader.model.annotations import Placed
 from reader.model.documents import Document
 
 COLUMNS = ("document", "path", "page", "section", "quote", "themes", "stance", "note",
-           "author", "created", "modified", "status", "id")
+           "author", "created", "modified", "status", "id", "replies", "links")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,7 +29,11 @@ def safe_cell(value: str) -> str:
 
 
 def to_csv(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str, Document],
-           names: bool = True, notes: bool = True) -> bytes:
+           names: bool = True, notes: bool = True, discussion: Discussion | None = None
+           ) -> bytes:
+    """One row per highlight. ``replies``: its thread, one reply a line ("Name: text",
+    nested ones indented; empty without ``notes``); ``links``: one link a line ("contradicts
+    “words” (document path)", "[removed]" for an end that is gone)."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
@@ -49,6 +54,28 @@ def to_csv(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str,
             iso(h.modified),
             a.status.value,
             h.id,
+            replies_cell(discussion, h.id, names=names) if discussion and notes else "",
+            links_cell(discussion, h.id) if discussion else "",
         )
         writer.writerow([safe_cell(str(v)) for v in row])
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def replies_cell(discussion: Discussion, highlight_id: str, *, names: bool = True) -> str:
+    lines = []
+    for node in discussion.thread(highlight_id).flat():
+        r = node.reply
+        text = "[reply removed]" if r.deleted else " ".join(r.text.split())
+        who = f"{r.author.name}: " if names and not r.deleted else ""
+        lines.append("  " * (node.depth - 1) + who + text)
+    return "\n".join(lines)
+
+
+def links_cell(discussion: Discussion, highlight_id: str) -> str:
+    lines = []
+    for end in discussion.link_ends(highlight_id):
+        words = " ".join(end.other.quote.split())
+        where = f" ({end.other.doc_path})" if end.other.doc_path else ""
+        gone = "" if end.other_live else " [removed]"
+        lines.append(f"{end.phrase} \u201c{words}\u201d{where}{gone}")
+    return "\n".join(lines)

@@ -14,17 +14,22 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from reader.annotations.fastbuild import build
+from reader.annotations.fastremarks import convert_link, convert_reply
 from reader.annotations.w3c import (
+    DEFAULT_COLOR,
     FORMAT_VERSION,
     MAX_THEMES,
     NO_QUOTE,
+    PLAIN_VERSION,
     STANCES,
     author_id_from_iri,
     check_color,
     doc_source,
     shared,
 )
+from reader.annotations.w3c_remarks import LINKING, REPLYING
 from reader.model.annotations import Author, Highlight, TextQuote
+from reader.model.remarks import Record
 
 try:  # pragma: no branch
     import msgspec
@@ -49,29 +54,36 @@ if msgspec is not None:
 
     class _Body(msgspec.Struct, forbid_unknown_fields=True):
         type: Literal["TextualBody"]
-        purpose: Literal["tagging", "commenting"]
+        purpose: Literal["tagging", "commenting", "replying"]
         value: str
         format: str = ""
 
     class _Target(msgspec.Struct, forbid_unknown_fields=True):
-        source: str
+        source: str = ""
         path: str = msgspec.field(name="pr:path", default="")
         selector: list[_Pos | _Quote] = msgspec.field(default_factory=list)
+        # a reply's or link's target: another annotation (reader.annotations.w3c_remarks)
+        id: str = ""
+        type: str = ""
+        quote: str = msgspec.field(name="pr:quote", default="")
+        end: str = msgspec.field(name="pr:end", default="")
 
     class _Item(msgspec.Struct, forbid_unknown_fields=True):
         id: str
         type: Literal["Annotation"]
         created: _UtcTime
         modified: _UtcTime
-        target: _Target
+        target: _Target | list[_Target]
         motivation: str = ""
         creator: str | None = None
         body: list[_Body] = msgspec.field(default_factory=list)
-        page: str = msgspec.field(name="pr:page", default="")
-        section: str = msgspec.field(name="pr:section", default="")
-        color: str = msgspec.field(name="pr:color", default="#ffd54f")
+        page: str | None = msgspec.field(name="pr:page", default=None)
+        section: str | None = msgspec.field(name="pr:section", default=None)
+        color: str | None = msgspec.field(name="pr:color", default=None)
         stance: str | None = msgspec.field(name="pr:stance", default=None)
         deleted: bool = msgspec.field(name="pr:deleted", default=False)
+        relation: str | None = msgspec.field(name="pr:relation", default=None)
+        resolves: str | None = msgspec.field(name="pr:resolves", default=None)
 
     class _Page(msgspec.Struct, forbid_unknown_fields=True):
         items: list[_Item]
@@ -102,11 +114,18 @@ class FastFile:
         self.label = label
         self.items = items
 
-    def highlights(self, author: Author) -> list[Highlight] | None:
-        """Every item as a highlight of ``author``; ``None`` if one is out of shape."""
+    def records(self, author: Author) -> list[Record] | None:
+        """Every item as a highlight, reply or link of ``author``; ``None`` if one is out
+        of shape."""
         out = []
         for item in self.items:
-            h = _convert(item, author)
+            motivation = item.motivation
+            if motivation == REPLYING:
+                h: Record | None = convert_reply(item, author)
+            elif motivation == LINKING:
+                h = convert_link(item, author)
+            else:
+                h = _convert(item, author)
             if h is None:
                 return None
             out.append(h)
@@ -121,7 +140,7 @@ def decode(raw: bytes) -> FastFile | None:
         coll = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
-    if coll.version != FORMAT_VERSION or coll.items is not None:
+    if not PLAIN_VERSION <= coll.version <= FORMAT_VERSION or coll.items is not None:
         return None
     creator = None
     person = coll.creator
@@ -137,13 +156,16 @@ def _convert(item: Any, author: Author) -> Highlight | None:
     if not hid or len(hid) > 512 or hid.strip() != hid:
         return None
     target = item.target
+    if (type(target) is not _Target or target.id or target.type or target.quote
+            or target.end or item.relation is not None or item.resolves is not None):
+        return None  # not a highlight's shape: the lenient reader decides
     doc_id = doc_source(target.source, target.path)
     if doc_id is None:
         return None
     start = end = -1
     quote = NO_QUOTE
     for sel in target.selector:
-        if type(sel) is _Pos:
+        if isinstance(sel, _Pos):
             start, end = sel.start, sel.end
         else:
             quote = build(TextQuote, {"exact": sel.exact, "prefix": sel.prefix,
@@ -162,7 +184,8 @@ def _convert(item: Any, author: Author) -> Highlight | None:
         else:
             return None
     created, modified = item.created, item.modified
-    color = check_color(item.color)
+    color = check_color(DEFAULT_COLOR if item.color is None else item.color)
+    page, section = item.page or "", item.section or ""
     stance = STANCES.get(item.stance) if item.stance is not None else None
     if (created.tzinfo is not UTC or modified.tzinfo is not UTC or color is None
             or (item.stance is not None and stance is None)):
@@ -172,7 +195,7 @@ def _convert(item: Any, author: Author) -> Highlight | None:
     return build(Highlight, {
         "id": hid, "doc_id": doc_id, "doc_path": shared(path, path), "start": start,
         "end": end, "quote": quote, "author": author, "created": created,
-        "modified": modified, "page": shared(item.page, item.page),
-        "section": shared(item.section, item.section), "color": color,
+        "modified": modified, "page": shared(page, page),
+        "section": shared(section, section), "color": color,
         "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance,
         "note": note, "deleted": item.deleted, "extra": ()})

@@ -31,18 +31,21 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader import safe_files
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
-from reader.annotations.w3c import ItemError, decode_annotation, trim_shared
+from reader.annotations.w3c import ItemError, trim_shared
+from reader.annotations.w3c_read import decode_record
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight
+from reader.model.remarks import Record, Remark, split_records
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +103,7 @@ class FileRead:
     signature: Signature | None = None
     author: Author | None = None
     highlights: list[Highlight] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)  # replies and links
     unreadable: list[Any] = field(default_factory=list)  # raw items kept verbatim
     problems: list[str] = field(default_factory=list)
     newer: bool = False  # written by a newer format version: never write over it
@@ -109,6 +113,15 @@ class FileRead:
     claimed: str | None = None  # the author id its content names (None: names nobody)
     arrived: datetime = field(default_factory=lambda: datetime.now(UTC))  # written here
     future_note: str = ""  # some highlights are dated in the future (a problem to report)
+
+    def records(self) -> list[Record]:
+        """Its highlights, replies and links (everything merged and written back)."""
+        if not self.remarks:
+            return cast("list[Record]", self.highlights)  # (no copy: read only)
+        return [*self.highlights, *self.remarks]
+
+    def set_records(self, records: Iterable[Record]) -> None:
+        self.highlights, self.remarks = split_records(records)
 
     @property
     def writable(self) -> bool:
@@ -187,9 +200,9 @@ def read_file(path: Path, owner: str, conflict: bool, *,
     if fast is not None:
         _claim(fr, fast.creator)
         assert fr.author is not None
-        found = fast.highlights(fr.author)
+        found = fast.records(fr.author)
         if found is not None:
-            fr.highlights = found
+            fr.set_records(found)
             _finish(fr, now)
             return fr
         fr.problems.clear()
@@ -249,13 +262,13 @@ def _claim(fr: FileRead, claimed: Author | None) -> None:
 
 def _finish(fr: FileRead, now: datetime) -> None:
     limit = now + FUTURE_SLACK
-    future = sum(1 for h in fr.highlights if h.modified > limit)
+    future = sum(1 for h in fr.records() if h.modified > limit)
     if future:  # (the store reports copies of your own file its own way: holds)
         fr.future_note = (
             f"{fr.path.name}: {future} highlight(s) are dated in the future (a computer's "
             "clock may be wrong); later edits still win over them.")
     if fr.suspect:  # never let such a file take over the ids of the author it names
-        fr.highlights = [replace(h, id=alias_id(h.id, fr.owner)) for h in fr.highlights]
+        fr.set_records(replace(h, id=alias_id(h.id, fr.owner)) for h in fr.records())
 
 
 def _decode_items(fr: FileRead, items: list[Any]) -> None:
@@ -263,13 +276,16 @@ def _decode_items(fr: FileRead, items: list[Any]) -> None:
     errors: list[str] = []
     for i, item in enumerate(items):
         try:
-            h = decode_annotation(item, author=author)
+            h = decode_record(item, author=author)
         except (ItemError, RecursionError, TypeError, ValueError) as exc:
             fr.unreadable.append(item)
             if len(errors) < 3:
                 errors.append(f"item {i + 1}: {exc}")
             continue
-        fr.highlights.append(h)
+        if isinstance(h, Highlight):
+            fr.highlights.append(h)
+        else:
+            fr.remarks.append(h)
     if fr.unreadable:
         fr.problems.append(
             f"{fr.path.name}: {len(fr.unreadable)} annotation(s) could not be read and are "

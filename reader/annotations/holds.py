@@ -28,7 +28,7 @@ from datetime import timedelta
 
 from reader.annotations import merge as merging
 from reader.annotations.files import FileRead
-from reader.model.annotations import Highlight
+from reader.model.remarks import Record
 
 #: How far ahead another computer's clock may be before its versions are held aside.
 CLOCK_SKEW = timedelta(minutes=10)
@@ -39,8 +39,8 @@ class HeldVersion:
     """A future-dated version of one of your highlights, from ``file``, and the present
     version it would replace."""
 
-    version: Highlight
-    current: Highlight
+    version: Record  # a highlight, reply or link
+    current: Record
     file: str
 
     @property
@@ -57,25 +57,25 @@ class HeldVersion:
         return "change"
 
 
-def same_content(a: Highlight, b: Highlight) -> bool:
+def same_content(a: Record, b: Record) -> bool:
     """Whether two versions differ only in their ``modified`` time."""
     return merging.canonical(a) == merging.canonical(replace(b, modified=a.modified))
 
 
-def split(files: Iterable[FileRead], mine: Iterable[Highlight], me: str
-          ) -> tuple[list[Iterable[Highlight]], tuple[HeldVersion, ...]]:
+def split(files: Iterable[FileRead], mine: Iterable[Record], me: str
+          ) -> tuple[list[Iterable[Record]], tuple[HeldVersion, ...]]:
     """The collections to merge (every file, your edits in memory, the copies' versions
     that are not held) and the versions held aside (see the module doc)."""
     files = list(files)
     copies = [fr for fr in files if fr.owner == me and fr.conflict]
     copy_ids = {id(fr) for fr in copies}
-    out: list[Iterable[Highlight]] = [fr.highlights for fr in files if id(fr) not in copy_ids]
+    out: list[Iterable[Record]] = [fr.records() for fr in files if id(fr) not in copy_ids]
     out.append(list(mine))
     if not copies:
         return out, ()
-    present: dict[str, Highlight] = {}
+    present: dict[str, Record] = {}
 
-    def note(h: Highlight) -> None:
+    def note(h: Record) -> None:
         old = present.get(h.id)
         present[h.id] = h if old is None else merging.newer(old, h)
 
@@ -83,11 +83,11 @@ def split(files: Iterable[FileRead], mine: Iterable[Highlight], me: str
         for h in coll:
             if h.author.id == me:
                 note(h)
-    future: list[tuple[Highlight, str]] = []
+    future: list[tuple[Record, str]] = []
     for fr in copies:
         limit = fr.arrived + CLOCK_SKEW
         now_ok = []
-        for h in fr.highlights:
+        for h in fr.records():
             if h.modified > limit:
                 future.append((h, fr.path.name))
             else:
@@ -95,7 +95,7 @@ def split(files: Iterable[FileRead], mine: Iterable[Highlight], me: str
                 note(h)
         out.append(now_ok)
     held: list[HeldVersion] = []
-    merged_future: list[Highlight] = []
+    merged_future: list[Record] = []
     for h, name in future:
         cur = present.get(h.id)
         if cur is None or merging.newer(cur, h) is cur or same_content(cur, h):

@@ -2,10 +2,11 @@
 "client_version", "annotations": [...]}``; also an API search result's ``rows`` or a bare
 list of API annotations), read and written.
 
+Replies (``references``) and our links: :mod:`reader.annotations.hypothesis_remarks`.
 Reading: ``target[0].selector`` (TextQuote, TextPosition, Page selectors), ``tags`` (theme
 labels, resolved by the importer), ``text`` (the note), ``user`` and
 ``user_info.display_name`` (the author), ``created``/``updated``. Replies (``references``)
-have no quoted words of their own and are skipped (counted). Our own export adds a
+are read as replies to the last annotation they reference. Our own export adds a
 ``policy_reader`` object (theme ids, stance, colour, page, section, document hash and path)
 that the Hypothesis client ignores and our import uses, so a round trip keeps everything.
 """
@@ -13,14 +14,24 @@ that the Hypothesis client ignores and our import uses, so a round trip keeps ev
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from reader import __version__
+from reader.annotations.hypothesis_remarks import (
+    chain,
+    decode_links,
+    decode_reply,
+    encode_reply,
+    fill_quotes,
+    hid,
+    link_entry,
+    plain_id,
+)
 from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.threads import Discussion
 from reader.annotations.w3c import (
     DEFAULT_COLOR,
     DOC_IRI,
@@ -28,12 +39,13 @@ from reader.annotations.w3c import (
     as_list,
     check_tags,
     doc_ref,
-    iso,
     parse_time,
     type_names,
 )
+from reader.annotations.w3c_write import iso
 from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document
+from reader.model.remarks import Remark
 
 AUTHORITY = "policy-reader.local"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -42,8 +54,9 @@ _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 @dataclass
 class HypothesisRead:
     highlights: list[Highlight] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)  # replies, and our links
     errors: list[str] = field(default_factory=list)
-    replies: int = 0
+    replies: int = 0  # replies skipped (none now: they are read; kept for the counts)
     titles: dict[str, str] = field(default_factory=dict)  # highlight id -> document title
     own_themes: set[str] = field(default_factory=set)  # ids whose themes are our theme ids
 
@@ -59,14 +72,7 @@ def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _hid(raw: Any) -> str:
-    if not isinstance(raw, str) or not raw.strip():
-        raise ItemError("it has no id")
-    raw = raw.strip()
-    try:
-        return f"urn:uuid:{uuid.UUID(raw)}"
-    except ValueError:
-        return f"urn:hypothesis:{raw}"
+_hid = hid
 
 
 def _user(item: dict[str, Any]) -> Author:
@@ -82,7 +88,7 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
     if not isinstance(item, dict):
         raise ItemError("it is not a JSON object")
     if as_list(item.get("references")):
-        read.replies += 1
+        read.remarks.append(decode_reply(item, _user(item)))
         return None
     hid = _hid(item.get("id"))
     targets = [t for t in as_list(item.get("target")) if isinstance(t, dict)]
@@ -130,6 +136,7 @@ def decode_item(item: Any, read: HypothesisRead) -> Highlight | None:
             color = ours["color"].lower()
         if ours.get("stance") in Stance._value2member_map_:
             stance = Stance(ours["stance"])
+        read.remarks.extend(decode_links(ours.get("links")))
         theme_ids = [t for t in as_list(ours.get("themes")) if isinstance(t, str) and t]
         if theme_ids or not tags:
             check_tags(theme_ids)
@@ -155,6 +162,7 @@ def decode(items: Iterable[Any]) -> HypothesisRead:
             continue
         if h is not None:
             read.highlights.append(h)
+    read.remarks = fill_quotes(read.remarks, read.highlights)
     return read
 
 
@@ -164,10 +172,13 @@ def account(author_id: str) -> str:
 
 
 def encode(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str, Document],
-           exporter: Author, now: datetime, names: bool = True, notes: bool = True
-           ) -> dict[str, Any]:
-    """A Hypothesis client export of ``placed`` (``documents``: current id -> Document)."""
+           exporter: Author, now: datetime, names: bool = True, notes: bool = True,
+           discussion: Discussion | None = None) -> dict[str, Any]:
+    """A Hypothesis client export of ``placed`` (``documents``: current id -> Document),
+    with the replies under them (unless ``notes`` is false) and the links at them, from
+    ``discussion``."""
     out = []
+    uris: dict[str, str] = {}
     for p in placed:
         h, a = p.highlight, p.anchor
         doc = documents.get(a.doc_id) or documents.get(h.doc_id)
@@ -188,7 +199,7 @@ def encode(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str,
         if page:
             selectors.append({"type": "PageSelector", "label": page})
         out.append({
-            "id": h.id.removeprefix("urn:uuid:"),
+            "id": plain_id(h.id),
             "created": iso(h.created),
             "updated": iso(h.modified),
             "user": user,
@@ -210,6 +221,34 @@ def encode(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str,
                 "page": page, "section": a.section if not p.orphaned else h.section,
             },
         })
+        uris[h.id] = uri
+    if discussion is not None:
+        out += _remarks(out, uris, discussion, names=names, notes=notes)
     return {"export_date": iso(now), "export_userid": account(exporter.id if names else
                                                               "anonymous"),
             "client_version": f"policy-reader {__version__}", "annotations": out}
+
+
+def _remarks(items: list[dict[str, Any]], uris: dict[str, str], discussion: Discussion, *,
+             names: bool, notes: bool) -> list[dict[str, Any]]:
+    """The replies under the exported highlights (as Hypothesis replies), and the links at
+    them (in the ``policy_reader`` object of one of their ends)."""
+    out = []
+    if notes:
+        for r in sorted(discussion.replies.values(), key=lambda x: (x.created, x.id)):
+            root, why = discussion.root(r.id)
+            if r.deleted or why or root not in uris:
+                continue
+            user = account(r.author.id if names else "anonymous")
+            out.append(encode_reply(r, chain(r, discussion.replies), uri=uris[root],
+                                    user=user, text=r.text,
+                                    display_name=r.author.name if names else "Anonymous"))
+    by_id = {item["id"]: item for item in items}
+    for link in sorted(discussion.links.values(), key=lambda x: (x.created, x.id)):
+        end = next((e for e in link.ends() if e in uris), None)
+        if link.deleted or end is None:
+            continue
+        holder = by_id[plain_id(end)]["policy_reader"]
+        holder.setdefault("links", []).append(
+            link_entry(link, user=account, names=names, notes=notes))
+    return out

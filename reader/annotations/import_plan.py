@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from reader import safe_files
 from reader.annotations import merge as merging
@@ -36,6 +36,7 @@ from reader.annotations.import_read import Prepared, prepare
 from reader.annotations.theme_labels import plan_labels
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight
+from reader.model.remarks import Link, Record, Remark, Reply
 from reader.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ADD, UPDATE, SKIP, REFUSE = "add", "update", "skip", "refuse"
+R = TypeVar("R", bound=Highlight | Reply | Link)
 
 KIND_LABELS = {
     "colleague": "{author}'s Policy Reader file (copied in as theirs)",
@@ -54,11 +56,11 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Generic[R]):
     action: str  # add | update | skip | refuse
-    highlight: Highlight  # as it would be stored
+    highlight: R  # as it would be stored (a reply or link in ``FilePlan.remarks``)
     reason: str = ""
-    current: Highlight | None = None  # the version here it would replace, or that stays
+    current: Record | None = None  # the version here it would replace, or that stays
     yours: bool = False  # ``current`` is one of your highlights
 
 
@@ -67,7 +69,7 @@ class FilePlan:
     path: str
     kind: str = ""  # colleague | mine | w3c | hypothesis ("" when the file is broken)
     author: str = ""  # whose highlights they will be
-    decisions: tuple[Decision, ...] = ()
+    decisions: tuple[Decision[Highlight], ...] = ()
     orphaned: int = 0
     unknown_themes: tuple[str, ...] = ()  # labels or ids not in this workspace
     creates_themes: bool = False  # unknown tags become new themes (else shown as unknown)
@@ -75,6 +77,12 @@ class FilePlan:
     already_here: bool = False  # a colleague's file that is here already, unchanged
     unmatched_documents: int = 0  # highlights whose document is not found here
     error: str = ""
+    remarks: tuple[Decision[Remark], ...] = ()  # replies and links, decided alike
+
+    @property
+    def remarks_added(self) -> int:
+        """Replies and links the import adds or updates."""
+        return sum(1 for d in self.remarks if d.action in (ADD, UPDATE))
 
     def _count(self, action: str) -> int:
         return sum(1 for d in self.decisions if d.action == action)
@@ -100,7 +108,7 @@ class FilePlan:
         return self._count(REFUSE)
 
     @property
-    def changes_yours(self) -> tuple[Decision, ...]:
+    def changes_yours(self) -> tuple[Decision[Highlight], ...]:
         """Decisions that would change (update) or were refused to change your highlights."""
         return tuple(d for d in self.decisions if d.yours and d.action in (UPDATE, REFUSE))
 
@@ -153,7 +161,7 @@ def plan_prepared(ws: Workspace, prepared: Iterable[Prepared | FilePlan], *,
     tax = ws.themes().taxonomy()
     if mapping is None:
         mapping = plan_labels(tax, tag_labels(p for p in prepared if isinstance(p, Prepared)))[0]
-    overlay: dict[str, Highlight] = {}
+    overlay: dict[str, Record] = {}
     out = []
     for prep in prepared:
         cancel.raise_if_cancelled()
@@ -180,7 +188,7 @@ def tag_labels(prepared: Iterable[Prepared]) -> list[str]:
 
 
 def _plan_file(ws: Workspace, prep: Prepared, mapping: Mapping[str, str],
-               overlay: dict[str, Highlight], replace_mine: bool, orphans: bool) -> FilePlan:
+               overlay: dict[str, Record], replace_mine: bool, orphans: bool) -> FilePlan:
     store = ws.annotations()
     tax = ws.themes().taxonomy()
     me = store.author
@@ -201,21 +209,29 @@ def _plan_file(ws: Workspace, prep: Prepared, mapping: Mapping[str, str],
     stored, unmatched = (prep.highlights, 0) if colleague else \
         _as_stored(store, prep, mapping, me)
     already = colleague and colleague_target(ws.annotations_dir, owner.id, prep.raw)[1]
-    decisions = []
+    decisions: list[Decision[Highlight]] = []
     for h in stored:
-        d = _decide(h, overlay.get(h.id) or store.peek(h.id), owner, me, replace_mine,
+        d = _decide(h, overlay.get(h.id) or store.peek_record(h.id), owner, me, replace_mine,
                     already)
         if d.action in (ADD, UPDATE):
             overlay[h.id] = h
         decisions.append(d)
-    orphaned = _orphans(store, [d.highlight for d in decisions if d.action in (ADD, UPDATE)]) \
-        if orphans else 0
+    remarks: list[Decision[Remark]] = []
+    for r in prep.remarks if colleague else [_as_mine(r, prep, me) for r in prep.remarks]:
+        rd = _decide(r, overlay.get(r.id) or store.peek_record(r.id), owner, me,
+                     replace_mine, already)
+        if rd.action in (ADD, UPDATE):
+            overlay[r.id] = r
+        remarks.append(rd)
+    orphaned = _orphans(store, [d.highlight for d in decisions
+                                if d.action in (ADD, UPDATE)]) if orphans else 0
     return FilePlan(str(prep.path), kind, owner.name, tuple(decisions), orphaned,
-                    tuple(unknown), creates, prep.replies, bool(already), unmatched)
+                    tuple(unknown), creates, prep.replies, bool(already), unmatched,
+                    remarks=tuple(remarks))
 
 
-def _decide(h: Highlight, current: Highlight | None, owner: Author, me: Author,
-            replace_mine: bool, already: bool) -> Decision:
+def _decide(h: R, current: Record | None, owner: Author, me: Author,
+            replace_mine: bool, already: bool) -> Decision[R]:
     if already:
         return Decision(SKIP, h, "the file is in this workspace already", current)
     if current is None:
@@ -244,13 +260,17 @@ def _as_stored(store: Any, prep: Prepared, mapping: Mapping[str, str], me: Autho
     for h in prep.highlights:
         if h.id not in prep.own_theme_ids and h.themes:
             h = replace(h, themes=tuple(dict.fromkeys(mapping.get(t, t) for t in h.themes)))
-        if h.author.id and h.author.id != me.id and prep.kind == "foreign":
-            original = json.dumps({"id": h.author.id, "name": h.author.name},
-                                  ensure_ascii=False)
-            extra = tuple(e for e in h.extra if e[0] != "pr:originalCreator")
-            h = replace(h, extra=(*extra, ("pr:originalCreator", original)))
-        out.append(replace(h, author=me))
+        out.append(_as_mine(h, prep, me))
     return match_documents(store, out, prep.titles)
+
+
+def _as_mine(h: R, prep: Prepared, me: Author) -> R:
+    """``h`` as yours, the original creator of a foreign file's annotation remembered."""
+    if h.author.id and h.author.id != me.id and prep.kind == "foreign":
+        original = json.dumps({"id": h.author.id, "name": h.author.name}, ensure_ascii=False)
+        extra = tuple(e for e in h.extra if e[0] != "pr:originalCreator")
+        h = replace(h, extra=(*extra, ("pr:originalCreator", original)))
+    return replace(h, author=me)
 
 
 def match_documents(store: Any, highlights: list[Highlight], titles: Mapping[str, str]

@@ -16,10 +16,12 @@ from reader.annotations import codec, hypothesis
 from reader.annotations.codec import HYPOTHESIS, OURS, open_container
 from reader.annotations.files import read_file
 from reader.annotations.identity import AUTHOR_ID_RE
-from reader.annotations.w3c import ItemError, decode_annotation
+from reader.annotations.w3c import ItemError
+from reader.annotations.w3c_read import decode_record
 from reader.errors import AnnotationFileError, ReaderError
 from reader.jsonio import read_json
 from reader.model.annotations import Author, Highlight, now_utc
+from reader.model.remarks import Record, Remark, split_records
 
 #: The most highlights one import may bring (all its files together).
 MAX_IMPORT_HIGHLIGHTS = 50_000
@@ -34,6 +36,7 @@ class Prepared:
     source_kind: str  # policy-reader | w3c | hypothesis
     author: Author | None = None
     highlights: list[Highlight] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)  # replies and links
     own_theme_ids: set[str] = field(default_factory=set)  # highlight ids carrying our ids
     titles: dict[str, str] = field(default_factory=dict)
     replies: int = 0
@@ -52,13 +55,11 @@ def prepare(path: Path, me: Author) -> Prepared:
     if container.kind == HYPOTHESIS:
         read = hypothesis.decode(container.items)
         reject_errors(name, read.errors)
-        if not read.highlights:
-            raise AnnotationFileError(f"{name} holds no highlights to import"
-                                      + (f" (only {read.replies} replies)." if read.replies
-                                         else "."))
-        check_count(name, len(read.highlights))
-        return Prepared(path, "foreign", HYPOTHESIS, None, read.highlights, read.own_themes,
-                        read.titles, read.replies)
+        if not read.highlights and not read.remarks:
+            raise AnnotationFileError(f"{name} holds no highlights to import.")
+        check_count(name, len(read.highlights) + len(read.remarks))
+        return Prepared(path, "foreign", HYPOTHESIS, None, read.highlights, read.remarks,
+                        read.own_themes, read.titles, read.replies)
     check_count(name, len(container.items))
     creator = container.creator
     is_author_file = (container.kind == OURS and creator is not None
@@ -69,25 +70,26 @@ def prepare(path: Path, me: Author) -> Prepared:
             raise AnnotationFileError(fr.problems[0] if fr.problems else f"{name} is damaged.")
         if fr.unreadable and not fr.newer:
             raise AnnotationFileError(fr.problems[0])
-        return Prepared(path, "colleague", OURS, fr.author, fr.highlights,
+        return Prepared(path, "colleague", OURS, fr.author, fr.highlights, fr.remarks,
                         raw=safe_files.read_bytes(path))
     if container.newer:
         raise AnnotationFileError(f"{name} was written by a newer version of Policy Reader.",
                                   "Update Policy Reader to import it.")
     errors: list[str] = []
-    found: list[Highlight] = []
+    found: list[Record] = []
     for i, item in enumerate(container.items):
         try:
-            found.append(decode_annotation(item, author=me if is_author_file else None,
-                                           default_time=now_utc()))
+            found.append(decode_record(item, author=me if is_author_file else None,
+                                       default_time=now_utc()))
         except ItemError as exc:
             errors.append(f"annotation {i + 1}: {exc}")
     reject_errors(name, errors)
     if not found:
         raise AnnotationFileError(f"{name} holds no annotations.")
-    own = {h.id for h in found} if container.kind == OURS else set()
+    highlights, remarks = split_records(found)
+    own = {h.id for h in highlights} if container.kind == OURS else set()
     return Prepared(path, "mine" if is_author_file else "foreign", container.kind, creator,
-                    found, own)
+                    highlights, remarks, own)
 
 
 def reject_errors(name: str, errors: Sequence[str]) -> None:

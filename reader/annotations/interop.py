@@ -43,7 +43,10 @@ from reader.annotations.import_plan import (
 from reader.annotations.import_read import Prepared, check_count, prepare
 from reader.annotations.select import Selection
 from reader.annotations.theme_labels import plan_labels
-from reader.annotations.w3c import CONTEXT, FORMAT_VERSION, encode_highlight, iso, person
+from reader.annotations.threads import Discussion
+from reader.annotations.w3c import CONTEXT
+from reader.annotations.w3c_remarks import encode_link, encode_reply
+from reader.annotations.w3c_write import encode_highlight, file_version, iso, person
 from reader.errors import (
     AnnotationError,
     AnnotationFileError,
@@ -73,6 +76,7 @@ class ImportResult:
     copied_to: str = ""
     author: str = ""
     replies_skipped: int = 0
+    remarks_added: int = 0  # replies and links added or updated
     new_themes: tuple[str, ...] = ()
     unmatched_documents: int = 0
     message: str = ""
@@ -96,7 +100,7 @@ def import_files(ws: Workspace, paths: Iterable[str | Path], *, replace_mine: bo
         raise AnnotationFileError(" ".join(problems) if len(problems) == 1 else
                                   "Some files cannot be imported; nothing was imported. "
                                   + " ".join(problems))
-    check_count("This import", sum(len(p.highlights) for p in prepared))
+    check_count("This import", sum(len(p.highlights) + len(p.remarks) for p in prepared))
     themes = ws.themes()
     mapping, new_themes = plan_labels(themes.taxonomy(), tag_labels(prepared))
     if new_themes:
@@ -130,11 +134,12 @@ def _apply(store: Any, prep: Prepared, fp: FilePlan, new_ids: dict[str, str]
     if prep.kind == "colleague":  # copied in after your own file is saved
         return ImportResult(str(prep.path), "colleague", author=fp.author)
     chosen = [d.highlight for d in fp.decisions if d.action in (ADD, UPDATE)]
-    store.put_versions(chosen)
+    remarks = [d.highlight for d in fp.remarks if d.action in (ADD, UPDATE)]
+    store.put_versions([*chosen, *remarks])
     new = {new_ids[t] for h in chosen for t in h.themes if t in new_ids}
     return ImportResult(str(prep.path), prep.kind, fp.added, fp.updated, fp.skipped,
                         fp.refused, author=store.author.name, replies_skipped=prep.replies,
-                        new_themes=tuple(sorted(new)),
+                        remarks_added=len(remarks), new_themes=tuple(sorted(new)),
                         unmatched_documents=fp.unmatched_documents)
 
 
@@ -146,7 +151,8 @@ def _copy_colleague(ws: Workspace, prep: Prepared, result: ImportResult) -> Impo
                        message="already in this workspace")
     atomic_write_bytes(target, prep.raw)
     ws.annotations().reload()
-    return replace(result, added=len(prep.highlights), copied_to=str(target))
+    return replace(result, added=len(prep.highlights), remarks_added=len(prep.remarks),
+                   copied_to=str(target))
 
 
 # -- exporting -------------------------------------------------------------------------------
@@ -170,12 +176,13 @@ def export(ws: Workspace, fmt: str, *, selection: Selection = Selection(),
     docs = {d.id: d for d in store.placer.source.documents()}
     tax = ws.themes().taxonomy()
     now = now_utc()
+    discussion = store.discussion()
     if fmt == "csv":
         return csv_export.to_csv(placed, taxonomy=tax, documents=docs, names=names,
-                                 notes=notes), len(placed)
+                                 notes=notes, discussion=discussion), len(placed)
     if fmt == "hypothesis":
         data = hypothesis.encode(placed, taxonomy=tax, documents=docs, exporter=store.author,
-                                 now=now, names=names, notes=notes)
+                                 now=now, names=names, notes=notes, discussion=discussion)
         return _json_bytes(data), len(placed)
     items = []
     for p in placed:
@@ -189,11 +196,30 @@ def export(ws: Workspace, fmt: str, *, selection: Selection = Selection(),
             h = replace(h, note="")
         creator = person(h.author) if names else None
         items.append(encode_highlight(h, creator=creator, with_note=notes))
+    count = len(items)
+    items += remark_items({p.highlight.id for p in placed}, discussion, names=names,
+                          notes=notes)
     data = {"@context": CONTEXT, "type": "AnnotationCollection",
             "label": f"Highlights exported from Policy Reader ({ws.name})",
-            "generated": iso(now), "pr:formatVersion": FORMAT_VERSION, "total": len(items),
+            "generated": iso(now), "pr:formatVersion": file_version(items), "total": len(items),
             "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}}
-    return _json_bytes(data), len(items)
+    return _json_bytes(data), count
+
+
+def remark_items(exported: set[str], discussion: Discussion, *, names: bool, notes: bool
+                 ) -> list[dict[str, Any]]:
+    """The live replies under the ``exported`` highlights (none without ``notes``: a reply
+    is a note) and the live links with an end among them, as W3C annotations."""
+    out = []
+    for r in sorted(discussion.replies.values(), key=lambda x: (x.created, x.id)):
+        root, why = discussion.root(r.id)
+        if notes and not r.deleted and not why and root in exported:
+            out.append(encode_reply(r, creator=person(r.author) if names else None))
+    for link in sorted(discussion.links.values(), key=lambda x: (x.created, x.id)):
+        if not link.deleted and exported.intersection(link.ends()):
+            out.append(encode_link(link, creator=person(link.author) if names else None,
+                                   with_note=notes))
+    return out
 
 
 def _json_bytes(data: Any) -> bytes:

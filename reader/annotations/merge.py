@@ -1,4 +1,5 @@
-"""Merging highlights read from many files (and the same person's sync copies).
+"""Merging highlights read from many files (and the same person's sync copies). Replies
+and links (:mod:`reader.model.remarks`) merge by exactly the same rules.
 
 Versions of one highlight (same id, same author) are joined: the newest ``modified`` wins;
 at the same ``modified`` a tombstone wins; a remaining tie is broken by a canonical text
@@ -25,21 +26,32 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from reader.model.annotations import Highlight
+from reader.model.remarks import Link, Record, Reply
 
+R = TypeVar("R", bound=Highlight | Reply | Link)
 _ALIAS_NS = uuid.UUID("6f3c1d2e-8a4b-5c6d-9e0f-a1b2c3d4e5f6")
 
 
-def canonical(h: Highlight) -> str:
+def canonical(h: Record) -> str:
     """Every stored field as one deterministic string (the last tie-break)."""
+    if isinstance(h, Reply):
+        return repr(("reply", h.id, h.target, h.author.id, h.author.name,
+                     h.created.isoformat(), h.modified.isoformat(), h.text, h.resolves,
+                     h.deleted, h.extra))
+    if isinstance(h, Link):
+        return repr(("link", h.id, h.source, h.target, h.relation.value, h.author.id,
+                     h.author.name, h.created.isoformat(), h.modified.isoformat(), h.note,
+                     h.deleted, h.extra))
     return repr((h.id, h.doc_id, h.doc_path, h.start, h.end, h.quote.exact, h.quote.prefix,
                  h.quote.suffix, h.author.id, h.author.name, h.created.isoformat(),
                  h.modified.isoformat(), h.page, h.section, h.color, h.themes,
                  str(h.stance or ""), h.note, h.deleted, h.extra))
 
 
-def newer(a: Highlight, b: Highlight) -> Highlight:
+def newer(a: R, b: R) -> R:
     """The winner of two versions of one highlight."""
     if a is b:
         return a
@@ -50,9 +62,9 @@ def newer(a: Highlight, b: Highlight) -> Highlight:
     return a if canonical(a) >= canonical(b) else b
 
 
-def join(collections: Iterable[Iterable[Highlight]]) -> dict[tuple[str, str], Highlight]:
+def join(collections: Iterable[Iterable[Record]]) -> dict[tuple[str, str], Record]:
     """Every (author id, highlight id) with its winning version."""
-    out: dict[tuple[str, str], Highlight] = {}
+    out: dict[tuple[str, str], Record] = {}
     get = out.get
     for coll in collections:
         for h in coll:
@@ -78,15 +90,16 @@ class Duplicate:
 
 @dataclass(frozen=True)
 class Merged:
-    highlights: dict[str, Highlight]
+    highlights: dict[str, Record]  # highlights, replies and links, by id
     duplicates: tuple[Duplicate, ...] = ()
 
 
-def merge(collections: Iterable[Iterable[Highlight]]) -> Merged:
-    """Merge every version of every highlight into one version per id (see the module doc)."""
+def merge(collections: Iterable[Iterable[Record]]) -> Merged:
+    """Merge every version of every highlight (reply, link) into one version per id (see
+    the module doc)."""
     joined = join(collections)
-    out: dict[str, Highlight] = {}
-    clashes: dict[str, list[Highlight]] = {}
+    out: dict[str, Record] = {}
+    clashes: dict[str, list[Record]] = {}
     for (_author, hid), h in joined.items():
         old = out.get(hid)
         if old is None:
@@ -109,7 +122,7 @@ def merge(collections: Iterable[Iterable[Highlight]]) -> Merged:
     return Merged(out, tuple(dups))
 
 
-def merged_tuple(collections: Iterable[Iterable[Highlight]]) -> tuple[Highlight, ...]:
+def merged_tuple(collections: Iterable[Iterable[Record]]) -> tuple[Record, ...]:
     """The merge as a tuple sorted by id (handy for comparing merges)."""
     m = merge(collections).highlights
     return tuple(m[k] for k in sorted(m))

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.files import FileRead, signature
-from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
+from reader.annotations.w3c_remarks import encode_record
+from reader.annotations.w3c_write import author_iri, encode_collection
 from reader.aside import set_aside
 from reader.errors import AnnotationError, StorageError
 from reader.jsonio import atomic_write_bytes
-from reader.model.annotations import Author, Highlight, now_utc
+from reader.model.annotations import Author, now_utc
+from reader.model.remarks import Record, split_records
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ def unsaved_sentence(retries: bool) -> str:
     return "Your edits were NOT saved."
 
 
-def write_author_file(path: Path, author: Author, mine: Iterable[Highlight],
+def write_author_file(path: Path, author: Author, mine: Iterable[Record],
                       keep_raw: list[Any], *, damaged: bool, retries: bool = False,
                       limit: int | None = None) -> FileRead:
     """Write ``path``; the :class:`FileRead` of what is now on disk. ``StorageError`` with
@@ -53,7 +55,7 @@ def write_author_file(path: Path, author: Author, mine: Iterable[Highlight],
     ``AnnotationError`` when the file would be larger (nothing written)."""
     ordered = sorted(mine, key=lambda h: (h.created, h.id))
     creator = author_iri(author.id)
-    items = [encode_highlight(h, creator=creator) for h in ordered] + keep_raw
+    items = [encode_record(h, creator=creator) for h in ordered] + keep_raw
     data = encode_collection(author, items, modified=now_utc())
     if limit is not None and len(data) > limit:
         raise AnnotationError(
@@ -70,4 +72,6 @@ def write_author_file(path: Path, author: Author, mine: Iterable[Highlight],
         raise StorageError(f"Your highlights could not be saved to {path}: {reason} "
                            f"{unsaved_sentence(retries)}",
                            "Check that the workspace folder is writable.") from exc
-    return FileRead(path, author.id, False, signature(path), author, ordered, list(keep_raw))
+    highlights, remarks = split_records(ordered)
+    return FileRead(path, author.id, False, signature(path), author, highlights,
+                    remarks, list(keep_raw))

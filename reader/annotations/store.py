@@ -36,11 +36,14 @@ from reader.annotations.identity import current_author, set_author_name
 from reader.annotations.placing import DocumentSource, Placer
 from reader.annotations.store_files import StoreFiles
 from reader.annotations.store_queries import StoreQueries
+from reader.annotations.store_remarks import StoreRemarks
 from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.threads import Discussion
 from reader.annotations.w3c import DEFAULT_COLOR
 from reader.errors import AnnotationError, DocumentNotFound, ReadOnlyAnnotation
 from reader.model.annotations import Author, Highlight, Stance, new_id, now_utc
 from reader.model.documents import DocText, Document
+from reader.model.remarks import Record, Remark
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
@@ -51,7 +54,7 @@ EDITABLE = frozenset({"themes", "stance", "note", "color"})
 _MS = timedelta(milliseconds=1)
 
 
-class AnnotationStore(StoreFiles, StoreQueries):
+class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
     def __init__(self, workspace: Workspace, *,
                  documents: DocumentSource | Callable[[], DocumentSource] | None = None
                  ) -> None:
@@ -69,8 +72,10 @@ class AnnotationStore(StoreFiles, StoreQueries):
         self.placer = Placer(source)
         self._lock = threading.RLock()
         self._files: dict[Path, FileRead] = {}
-        self._mine: dict[str, Highlight] = {}
+        self._mine: dict[str, Record] = {}
         self._merged: dict[str, Highlight] = {}
+        self._remarks: dict[str, Remark] = {}
+        self._discussion: tuple[int, Discussion] | None = None
         self._duplicates: tuple[merging.Duplicate, ...] = ()
         self._held: tuple[HeldVersion, ...] = ()
         self._loaded = False
@@ -88,6 +93,8 @@ class AnnotationStore(StoreFiles, StoreQueries):
         with self._lock:
             self._ensure()
             found = {h.author.id: h.author for h in self._merged.values()}
+            found.update((r.author.id, r.author) for r in self._remarks.values()
+                         if r.author.id not in found)
             found[self.author.id] = self.author
             return tuple(sorted(found.values(), key=lambda a: (a.name.casefold(), a.id)))
 
@@ -245,23 +252,27 @@ class AnnotationStore(StoreFiles, StoreQueries):
                 count += 1
             return count
 
-    def put_versions(self, highlights: Iterable[Highlight]) -> int:
-        """Store ``highlights`` as your versions (an import, after its plan decided each
-        one: :mod:`reader.annotations.import_plan`); how many."""
+    def put_versions(self, records: Iterable[Record]) -> int:
+        """Store ``records`` (highlights, replies, links) as your versions (an import,
+        after its plan decided each one: :mod:`reader.annotations.import_plan`); how
+        many."""
         n = 0
         with self._lock:
             self._ensure()
-            for h in highlights:
-                self._put(replace(h, author=self.author))
+            for h in records:
+                if isinstance(h, Highlight):
+                    self._put(replace(h, author=self.author))
+                else:
+                    self._put_remark(replace(h, author=self.author))
                 n += 1
         return n
 
-    def snapshot(self) -> tuple[dict[str, Highlight], bool]:
+    def snapshot(self) -> tuple[dict[str, Record], bool]:
         """Your unsaved versions, to :meth:`rollback` to (an import that cannot be saved)."""
         with self._lock:
             return dict(self._mine), self.dirty
 
-    def rollback(self, snapshot: tuple[dict[str, Highlight], bool]) -> None:
+    def rollback(self, snapshot: tuple[dict[str, Record], bool]) -> None:
         with self._lock:
             self._mine, self.dirty = dict(snapshot[0]), snapshot[1]
             self._remerge()
@@ -274,7 +285,7 @@ class AnnotationStore(StoreFiles, StoreQueries):
             for fr in self._files.values():
                 if fr.owner == author.id:
                     fr.author = author
-                    fr.highlights = [replace(h, author=author) for h in fr.highlights]
+                    fr.set_records(replace(h, author=author) for h in fr.records())
             self._mine = {k: replace(h, author=author) for k, h in self._mine.items()}
             if self._loaded:
                 self._remerge()

@@ -26,16 +26,18 @@ from typing import TYPE_CHECKING
 
 from reader.annotations import codec, holds
 from reader.annotations import merge as merging
-from reader.annotations.changes import LoadReport, StoreChanges, diff
+from reader.annotations.changes import LoadReport, StoreChanges, diff, with_remarks
 from reader.annotations.fastbuild import paused_gc
 from reader.annotations.files import FileRead, list_files, read_file, signature
 from reader.annotations.saving import unique_raw, unsaved_sentence, write_author_file
+from reader.annotations.threads import Discussion
 from reader.errors import FileBusy, StorageError
 from reader.locks import locked
 from reader.model.annotations import Author, Highlight
+from reader.model.remarks import Record, Remark
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +54,10 @@ class StoreFiles:
     _lock: threading.RLock
     _identity_problems: list[str]
     _files: dict[Path, FileRead]
-    _mine: dict[str, Highlight]
+    _mine: dict[str, Record]  # your versions in memory: highlights, replies, links
     _merged: dict[str, Highlight]
+    _remarks: dict[str, Remark]  # replies and links (reader.annotations.store_remarks)
+    discussion: Callable[[], Discussion]  # (defined by StoreRemarks)
     _held: tuple[holds.HeldVersion, ...]
     _duplicates: tuple[merging.Duplicate, ...]
     _loaded: bool
@@ -75,9 +79,11 @@ class StoreFiles:
             self._loaded = True
             live = sum(1 for h in self._merged.values() if not h.deleted)
             authors = {h.author.id for h in self._merged.values()}
+            authors |= {r.author.id for r in self._remarks.values()}
             return LoadReport(len(self._files), len(authors), live,
                               len(self._merged) - live, self.problems,
-                              time.perf_counter() - t0)
+                              time.perf_counter() - t0,
+                              sum(1 for r in self._remarks.values() if not r.deleted))
 
     def _read(self, path: Path, owner: str, conflict: bool) -> FileRead:
         me = self.author.id
@@ -90,7 +96,7 @@ class StoreFiles:
             fr.problems.append(fr.future_note)
         if fr.owner == me and fr.author != self.author:
             fr.author = self.author
-            fr.highlights = [replace(h, author=self.author) for h in fr.highlights]
+            fr.set_records(replace(h, author=self.author) for h in fr.records())
         for p in fr.problems:
             log.warning("annotations: %s", p)
         return fr
@@ -116,7 +122,12 @@ class StoreFiles:
         collections, self._held = holds.split(self._files.values(), self._mine.values(),
                                               self.author.id)
         result = merging.merge(collections)
-        self._merged = result.highlights
+        merged = result.highlights
+        remarks = {k: r for k, r in merged.items() if type(r) is not Highlight}
+        for k in remarks:
+            del merged[k]
+        self._merged = merged  # type: ignore[assignment]  # highlights only, now
+        self._remarks = remarks  # type: ignore[assignment]
         self._duplicates = result.duplicates
         self._by_doc = None
         self._bump()
@@ -133,6 +144,7 @@ class StoreFiles:
                 return StoreChanges(added=tuple(self._merged)) if report.files else \
                     StoreChanges()
             before = dict(self._merged)
+            before_remarks = dict(self._remarks)
             current = list_files(self.folder)
             seen = set()
             touched = False
@@ -148,7 +160,16 @@ class StoreFiles:
             if not touched:
                 return StoreChanges()
             self._remerge()
-            return diff(before, self._merged)
+            return self._changes(before, before_remarks)
+
+    def _changes(self, before: dict[str, Highlight], before_remarks: dict[str, Remark]
+                 ) -> StoreChanges:
+        """What changed since ``before``: highlights, and replies and links (whose
+        highlights are listed as changed too: their discussion changed)."""
+        out = diff(before, self._merged)
+        if before_remarks is self._remarks or before_remarks == self._remarks:
+            return out
+        return with_remarks(out, before_remarks, self._remarks, self.discussion())
 
     def _forget_file(self, path: Path) -> None:
         """A file vanished from disk. Someone else's: their highlights go with it. One of
@@ -156,8 +177,8 @@ class StoreFiles:
         tool or a slip must not lose them), except versions that were held aside."""
         held = {(v.id, v.version.modified) for v in self._held if v.file == path.name}
         fr = self._files.pop(path)
-        if fr.owner == self.author.id and fr.highlights:
-            for h in fr.highlights:
+        if fr.owner == self.author.id and fr.records():
+            for h in fr.records():
                 if (h.id, h.modified) in held:
                     continue
                 old = self._mine.get(h.id)
@@ -185,14 +206,14 @@ class StoreFiles:
             self._ensure()
             return self._held
 
-    def accept_held(self, ids: Iterable[str] | None = None) -> tuple[Highlight, ...]:
+    def accept_held(self, ids: Iterable[str] | None = None) -> tuple[Record, ...]:
         """Apply held versions (all, or those of the highlight ids ``ids``) as your own:
         they become your versions, with their dates (written with the next save)."""
         with self._lock:
             self._ensure()
             wanted = None if ids is None else set(ids)
             chosen = [v for v in self._held if wanted is None or v.id in wanted]
-            latest: dict[str, Highlight] = {}
+            latest: dict[str, Record] = {}
             for v in chosen:
                 old = latest.get(v.id)
                 latest[v.id] = v.version if old is None else merging.newer(old, v.version)
@@ -201,7 +222,7 @@ class StoreFiles:
             if latest:
                 self.dirty = True
                 self._remerge()
-            return tuple(self._merged[hid] for hid in latest)
+            return tuple(self._merged.get(hid) or self._remarks[hid] for hid in latest)
 
     # -- saving ---------------------------------------------------------------------------
     def save(self, *, limit: int | None = None) -> StoreChanges:
@@ -214,14 +235,14 @@ class StoreFiles:
             if not self.dirty:
                 return StoreChanges()
             path = self.my_path
-            before = dict(self._merged)
+            before, before_remarks = dict(self._merged), dict(self._remarks)
             try:
                 with locked(path, what=f"Your annotation file {path.name}"):
                     self._save_locked(path, limit)
             except FileBusy as exc:
                 self.save_error = f"{exc.message} {unsaved_sentence(self.retries_saves)}"
                 raise FileBusy(self.save_error, exc.hint) from exc
-            return diff(before, self._merged)
+            return self._changes(before, before_remarks)
 
     def _save_locked(self, path: Path, limit: int | None) -> None:
         fr = self._files.get(path)
@@ -243,7 +264,8 @@ class StoreFiles:
 
     def _write(self, path: Path, fr: FileRead | None, limit: int | None) -> None:
         me = self.author.id
-        mine = [h for h in self._merged.values() if h.author.id == me]
+        mine: list[Record] = [h for h in self._merged.values() if h.author.id == me]
+        mine += [r for r in self._remarks.values() if r.author.id == me]
         keep_raw = unique_raw(f.unreadable for f in self._files.values() if f.owner == me)
         try:
             written = write_author_file(path, self.author, mine, keep_raw,

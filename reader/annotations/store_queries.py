@@ -116,6 +116,11 @@ class StoreQueries:
         return frozenset(doc for doc, hs in self._doc_index().items()
                          if any(wanted.intersection(h.themes) for h in hs.values()))
 
+    def by_document(self) -> dict[str, tuple[Highlight, ...]]:
+        """Live highlights per current document id (without anchoring: what counting
+        needs, e.g. the comparison matrix)."""
+        return {k: tuple(v.values()) for k, v in self._doc_index().items() if v}
+
     def count_by_document(self) -> dict[str, int]:
         """Live highlights per current document id (without anchoring)."""
         return {k: len(v) for k, v in self._doc_index().items() if v}

@@ -20,10 +20,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reader.annotations.csv_export import _DANGEROUS, COLUMNS
+from reader.annotations.csv_export import _DANGEROUS, COLUMNS, links_cell, replies_cell
 from reader.annotations.select import Selection
 from reader.annotations.taxonomy import Taxonomy
-from reader.annotations.w3c import iso
+from reader.annotations.threads import Discussion
+from reader.annotations.w3c_write import iso
 from reader.errors import NothingToExport
 from reader.model.annotations import Placed
 from reader.model.documents import Document
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
     from reader.workspace import Workspace
 
 MAX_CELL = 32_767
-WIDTHS = {"document": 36, "path": 30, "quote": 60, "themes": 30, "note": 40, "id": 20}
-WRAPPED = {"quote", "note", "themes"}
+WIDTHS = {"document": 36, "path": 30, "quote": 60, "themes": 30, "note": 40, "id": 20,
+          "replies": 40, "links": 40}
+WRAPPED = {"quote", "note", "themes", "replies", "links"}
 
 
 def _text(value: str) -> str:
@@ -42,7 +44,8 @@ def _text(value: str) -> str:
 
 
 def to_xlsx(placed: Iterable[Placed], *, taxonomy: Taxonomy,
-            documents: dict[str, Document], names: bool = True, notes: bool = True) -> bytes:
+            documents: dict[str, Document], names: bool = True, notes: bool = True,
+            discussion: Discussion | None = None) -> bytes:
     placed = list(placed)
     used: list[str] = []
     for p in placed:
@@ -70,7 +73,9 @@ def to_xlsx(placed: Iterable[Placed], *, taxonomy: Taxonomy,
             h.quote.exact, "; ".join(taxonomy.path_label(t) for t in h.themes),
             h.stance.label if h.stance else "", h.note if notes else "",
             h.author.name if names else "", iso(h.created), iso(h.modified),
-            a.status.value, h.id]
+            a.status.value, h.id,
+            replies_cell(discussion, h.id, names=names) if discussion and notes else "",
+            links_cell(discussion, h.id) if discussion else ""]
         row += [1 if any(t == u or u in _ancestors(taxonomy, t) for t in themes) else None
                 for u in used]
         ws.append([_text(v) if isinstance(v, str) else v for v in row])
@@ -104,6 +109,7 @@ def export_xlsx(ws: Workspace, *, selection: Selection = Selection(), names: boo
     placed = select_placed(ws, selection)
     if not placed:
         raise NothingToExport("No highlight matches; nothing was exported.")
-    docs = {d.id: d for d in ws.annotations().placer.source.documents()}
+    store = ws.annotations()
+    docs = {d.id: d for d in store.placer.source.documents()}
     return to_xlsx(placed, taxonomy=ws.themes().taxonomy(), documents=docs, names=names,
-                   notes=notes), len(placed)
+                   notes=notes, discussion=store.discussion()), len(placed)

@@ -15,6 +15,7 @@ from reader.cli import exchange_cmds
 from reader.cli.common import print_json
 from reader.errors import UsageError
 from reader.model.annotations import Highlight
+from reader.model.remarks import Record, Reply
 
 
 def register(asub: argparse._SubParsersAction) -> None:
@@ -172,7 +173,10 @@ def _matches(v: HeldVersion, refs: list[str]) -> bool:
 
 
 def _held_json(v: HeldVersion) -> dict[str, Any]:
-    def version(h: Highlight) -> dict[str, Any]:
+    def version(h: Record) -> dict[str, Any]:
+        if not isinstance(h, Highlight):  # a reply or a link
+            return {"modified": h.modified, "deleted": h.deleted,
+                    "note": h.text if isinstance(h, Reply) else h.note}
         return {"modified": h.modified, "deleted": h.deleted, "note": h.note,
                 "themes": list(h.themes), "stance": h.stance.value if h.stance else None}
     return {"id": v.id, "file": v.file, "action": v.action, "quote": v.current.quote.exact,

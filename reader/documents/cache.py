@@ -93,7 +93,10 @@ class ExtractCache:
             body = {
                 "version": CACHE_VERSION, "digest": digest, "tag": tag,
                 "text": result.text,
-                "pages": [[p.number, p.start, p.end, p.label, p.has_text] for p in result.pages],
+                # a page's running head only where it has one (older entries have five
+                # fields and read the same)
+                "pages": [[p.number, p.start, p.end, p.label, p.has_text,
+                           *([p.running] if p.running else [])] for p in result.pages],
                 "sections": [[s.title, s.level, s.start, s.end, s.number, s.kind]
                              for s in result.sections],
                 "links": [[k.start, k.end, k.target, k.href] for k in result.links],
@@ -237,12 +240,9 @@ class ExtractCache:
             if body.get("digest") != digest or body.get("tag") != tag:
                 raise ValueError("the text belongs to another entry")
             text = body["text"]
-            pages = tuple(Page(number=n, start=s, end=e, label=lb, has_text=ht)
-                          for n, s, e, lb, ht in body["pages"])
+            pages = tuple(_page(*row) for row in body["pages"])
             # entries written before statutes had notes have five fields
-            sections = tuple(Section(row[0], row[1], row[2], row[3], row[4],
-                                     kind=str(row[5]) if len(row) > 5 else "")
-                             for row in body["sections"])
+            sections = tuple(_section(*row) for row in body["sections"])
             links = tuple(Link(s, e, target, href)
                           for s, e, target, href in body.get("links", ()))
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
@@ -268,3 +268,11 @@ def _sources(raw: Any) -> tuple[FieldSource, ...]:
         except (TypeError, ValueError):
             log.debug("ignoring a damaged metadata source %r", item)
     return tuple(out)
+
+
+def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "") -> Page:
+    return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running))
+
+
+def _section(t: str, lv: int, s: int, e: int, num: str, kind: str = "") -> Section:
+    return Section(title=t, level=lv, start=s, end=e, number=num, kind=str(kind))

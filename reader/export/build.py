@@ -14,7 +14,11 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from reader.annotations.taxonomy import Taxonomy
+from reader.annotations.threads import Discussion
 from reader.errors import NothingToExport, ReaderError
+from reader.export.citation import plain
+from reader.export.discussion import contradictions_for, matrix_section, replies_for
 from reader.export.group import group_quotes
 from reader.export.model import (
     Brief,
@@ -49,9 +53,10 @@ class _Cited:
 def build_brief(options: BriefOptions, placed: Sequence[Placed],
                 documents: Mapping[str, Document], texts: TextsFn,
                 taxonomy: TaxonomyLike | Sequence[Theme] | None, *,
-                now: dt.datetime | None = None) -> Brief:
+                now: dt.datetime | None = None, discussion: Discussion | None = None) -> Brief:
     """The brief ``options`` asks for. Raises :class:`NothingToExport` (with a message for
-    a person) when no highlight can be quoted."""
+    a person) when no highlight can be quoted. ``discussion`` (the replies and links) gives
+    the replies under quotes and "Contradicted by: …"."""
     now = now or dt.datetime.now(dt.UTC)
     tree = ThemeTree.of(taxonomy)
     wanted = wanted_themes(options, tree)
@@ -87,6 +92,8 @@ def build_brief(options: BriefOptions, placed: Sequence[Placed],
                             doc_rank[result.doc_id]))
     if not cited:
         raise NothingToExport(_nothing_message(options, live, chosen, orphans))
+    if discussion is not None:
+        cited = _with_discussion(cited, discussion, options, live, documents, text_of, names)
     cited.sort(key=lambda c: (c.doc_rank, c.quote.start, c.quote.end, c.quote.highlight_id))
     sections = group_quotes(options, [(c.quote, c.theme_ids) for c in cited], tree, documents)
     brief_quotes = {q.highlight_id: q for s in sections for x in s.walk() for q in x.quotes}
@@ -108,7 +115,39 @@ def build_brief(options: BriefOptions, placed: Sequence[Placed],
         annotators=() if options.anonymize else tuple(sorted(
             {q.annotator for q in brief_quotes.values() if q.annotator}, key=str.casefold)),
         generated=now,
+        matrix=matrix_section(options, chosen, documents,
+                              sorted(doc_rank, key=doc_rank.__getitem__), _taxonomy(taxonomy)),
     )
+
+
+def _taxonomy(taxonomy: TaxonomyLike | Sequence[Theme] | None) -> Taxonomy | None:
+    if taxonomy is None or isinstance(taxonomy, Taxonomy):
+        return taxonomy
+    themes = tuple(ThemeTree.of(taxonomy).themes)
+    return Taxonomy(themes, getattr(taxonomy, "aliases", {}))
+
+
+def _with_discussion(cited: list[_Cited], discussion: Discussion, options: BriefOptions,
+                     live: Sequence[Placed], documents: Mapping[str, Document],
+                     text_of: Callable[[str], DocText | None], names: set[str]
+                     ) -> list[_Cited]:
+    """Each quote with its replies and the passages that contradict it."""
+    by_id = {p.highlight.id: p for p in live}
+
+    def cite(hid: str) -> tuple[str, str] | None:
+        p = by_id.get(hid)
+        found = _cite(p, options, documents, text_of, names) if p is not None else None
+        if not isinstance(found, BriefQuote):
+            return None
+        return found.text, plain(found.citation)
+
+    out = []
+    for c in cited:
+        hid = c.quote.highlight_id
+        quote = replace(c.quote, replies=replies_for(hid, discussion, options, names),
+                        contradicted_by=contradictions_for(hid, discussion, options, cite))
+        out.append(replace(c, quote=quote))
+    return out
 
 
 def _document_order(options: BriefOptions, chosen: Sequence[Placed],
@@ -162,12 +201,15 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
     if not words:
         log.info("brief: skipping empty highlight %s", h.id)
         return None
-    page = end_page = ""
+    page = end_page = physical = ""
     page_number = 0
     if doc.paged or len(text.pages) > 1:
         first, last = text.page_at(start), text.page_at(end - 1)
         if first is not None and last is not None:
             page, end_page, page_number = first.cite_label, last.cite_label, first.number
+            if first.printed_differs or last.printed_differs:
+                physical = str(first.number) if first is last else \
+                    f"{first.number}–{last.number}"
     section = text.pinpoint(start)
     inner = text.section_at(start)
     meta = doc.meta
@@ -179,7 +221,7 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
                        and one_line(inner.title).casefold() != title.casefold() else ""),
         legal_citation=one_line(meta.citation), site=one_line(meta.site), kind=meta.kind,
         docket=one_line(meta.docket), court=court_abbrev(meta.site, meta.jurisdiction),
-        doc_type=one_line(meta.doc_type))
+        doc_type=one_line(meta.doc_type), physical=physical)
     return BriefQuote(highlight_id=h.id, number=0, text=words, citation=citation,
                       doc_id=doc_id, page_number=page_number, start=start, end=end,
                       themes=(), stance=h.stance, note=note, annotator=annotator,

@@ -88,6 +88,8 @@ def _pinpoint(c: Citation) -> str:
     parts = []
     if c.page:
         parts.append(f"pp. {c.pages}" if c.end_page and c.end_page != c.page else f"p. {c.page}")
+        if c.physical:  # where to find it in the file when the printed number differs
+            parts[-1] += f" (PDF {'pp.' if '–' in c.physical else 'p.'} {c.physical})"
     if c.section:
         parts.append(c.section)
     elif c.section_title and not c.page:

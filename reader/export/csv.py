@@ -9,13 +9,14 @@ import csv
 import io
 
 from reader.export import citation as cite
+from reader.export import labels
 from reader.export.model import Brief, BriefSection
 
 COLUMNS = ("number", "section", "themes", "stance", "quote", "citation", "document_title",
            "author_or_office", "document_date", "page", "end_page", "section_pinpoint",
            "note", "annotator", "document_kind", "jurisdiction", "legal_citation", "site",
            "source_url", "document_path", "document_id", "highlight_id", "highlighted_on",
-           "status")
+           "status", "replies", "contradicted_by")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -46,12 +47,14 @@ def render(brief: Brief) -> bytes:
                src.kind if src else "", src.jurisdiction if src else "", c.legal_citation,
                c.site, src.source_url if src else "", src.path if src else "", quote.doc_id,
                quote.highlight_id,
-               quote.created.date().isoformat() if quote.created else "", "cited")
+               quote.created.date().isoformat() if quote.created else "", "cited",
+               "\n".join("  " * (r.depth - 1) + labels.reply_line(r) for r in quote.replies),
+               "\n".join(labels.contradiction_line(c) for c in quote.contradicted_by))
         writer.writerow([safe_cell(v) for v in row])
     for o in brief.orphans:
         row = ("", "", "; ".join(o.themes), "", o.text, "", o.doc_title, "", "", "", "", "",
                o.note, o.annotator, "", "", "", "", "", "", "", o.highlight_id, "",
-               "not located: " + o.reason)
+               "not located: " + o.reason, "", "")
         writer.writerow([safe_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 from reader.export import citation as cite
 from reader.export import labels
 from reader.export.citation import format_day
+from reader.export.docx_extras import write_discussion, write_matrix
 from reader.export.docx_styles import MONO, MUTED, SANS, set_font, setup_styles
 from reader.export.docx_xml import APP_XML, cap, field, first_run_index, fld_char, instr
 from reader.export.model import Brief, BriefQuote, BriefSection
@@ -114,6 +115,8 @@ class _Writer:
         self._cover()
         if b.options.include_toc:
             self._toc()
+        if b.matrix is not None:
+            write_matrix(self, b.matrix)
         for s in b.sections:
             self._section(s)
         self._appendices()
@@ -208,7 +211,8 @@ class _Writer:
 
     def _toc(self) -> None:
         self.para("TOC Heading", labels.CONTENTS)
-        entries = [(min(3, s.level), s.title) for s in self.b.contents()]
+        entries = [(1, t) for _key, t in labels.front_matter(self.b)]
+        entries += [(min(3, s.level), s.title) for s in self.b.contents()]
         entries += [(1, t) for t in self._appendix_titles()]
         paragraphs = [self.para(f"TOC {lvl}", text) for lvl, text in entries]
         first, last = paragraphs[0], paragraphs[-1]
@@ -245,11 +249,12 @@ class _Writer:
             self.run(p, text, italic=italic)
         meta = labels.quote_meta(self.b, s, q)
         details = self.para("Passage Details", meta) if meta else None
+        if (q.note or q.replies or q.contradicted_by) and details is not None:
+            details.paragraph_format.keep_with_next = True
+            details.paragraph_format.space_after = Pt(3)
         if q.note:
-            if details is not None:
-                details.paragraph_format.keep_with_next = True
-                details.paragraph_format.space_after = Pt(3)
             self._note(parse_note(q.note))
+        write_discussion(self, q)
         self.done += 1
         if self.done % 50 == 0:
             self.progress(self.done, self.total, "Writing the Word document")

@@ -59,6 +59,7 @@ class BriefInputs:
     library: Any  # has .text(doc_id) -> DocText
     taxonomy: Any  # Taxonomy (or a tuple of Theme)
     authors: tuple[Author, ...] = ()
+    discussion: Any = None  # Discussion (replies and links), or None
     _texts: dict[str, DocText] = field(default_factory=dict, compare=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
@@ -94,7 +95,8 @@ class BriefInputs:
                       documents=len({p.anchor.doc_id or p.highlight.doc_id for p in chosen}))
 
     def build(self, options: BriefOptions) -> Brief:
-        return build_brief(options, self.placed, self.documents, self.text, self.taxonomy)
+        return build_brief(options, self.placed, self.documents, self.text, self.taxonomy,
+                           discussion=self.discussion)
 
     def preview(self, options: BriefOptions, *, limit: int = 30) -> str:
         """HTML for the dialog's live preview (Qt rich text): the cover and the first
@@ -115,7 +117,8 @@ def gather_inputs(workspace: Workspace) -> BriefInputs:
     documents = {d.id: d for d in library.documents()}
     placed = tuple(store.placed_all())
     return BriefInputs(placed=placed, documents=documents, library=library,
-                       taxonomy=workspace.themes().taxonomy(), authors=store.authors())
+                       taxonomy=workspace.themes().taxonomy(), authors=store.authors(),
+                       discussion=store.discussion())
 
 
 def brief_from_workspace(workspace: Workspace, options: BriefOptions) -> Brief:

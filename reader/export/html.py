@@ -13,6 +13,8 @@ from html import escape
 
 from reader.export import citation as cite
 from reader.export import labels
+from reader.export.html_extras import CSS as EXTRA_CSS
+from reader.export.html_extras import discussion_html, matrix_html
 from reader.export.model import Brief, BriefQuote, BriefSection
 from reader.export.notes import Block, parse_note, safe_href
 from reader.export.options import GroupBy
@@ -165,10 +167,12 @@ class _Writer:
         w(f'<meta name="description" content="{escape(labels.subject(b))}">\n')
         w(f"<title>{escape(b.cover.title)}</title>\n")
         page = "A4" if b.options.page_size.value == "a4" else "letter"
-        w(f"<style>{CSS.replace('__PAGE__', page)}</style>\n</head>\n<body>\n")
+        w(f"<style>{CSS.replace('__PAGE__', page)}{EXTRA_CSS}</style>\n</head>\n<body>\n")
         self.cover()
         if b.options.include_toc and not self.lite:
             self.toc()
+        if b.matrix is not None:
+            w(matrix_html(b.matrix, lite=self.lite))
         w("<main>\n")
         for s in b.sections:
             if self.full:
@@ -207,6 +211,10 @@ class _Writer:
     def toc(self) -> None:
         w = self.out.append
         w(f'<nav class="toc" aria-label="{labels.CONTENTS}">\n<h2>{labels.CONTENTS}</h2>\n')
+        front = labels.front_matter(self.b)
+        if front:
+            w("<ol>" + "".join(f'<li><a href="#{k}">{escape(t)}</a></li>' for k, t in front)
+              + "</ol>\n")
         self._toc_list(self.b.sections)
         extra = self._appendix_titles()
         if extra:
@@ -277,6 +285,7 @@ class _Writer:
             if q.note:
                 w(f'<div style="margin-left: 40px;">'
                   f'{note_html(parse_note(q.note), "Note")}</div>\n')
+            w(discussion_html(q, lite=True))
             return
         anchor = slug(f"{s.key}-q{q.number}", "q")
         w(f'<figure class="quote" id="{anchor}">'
@@ -287,6 +296,7 @@ class _Writer:
             w(f'<p class="meta">{escape(meta)}</p>\n')
         if q.note:
             w(f'<aside class="note">{note_html(parse_note(q.note), "Note")}</aside>\n')
+        w(discussion_html(q))
         w("</figure>\n")
 
     def appendices(self) -> None:

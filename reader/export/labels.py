@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from reader.export.citation import court_tail, format_date, format_day
 from reader.export.group import KIND_LABELS
-from reader.export.model import Brief, BriefQuote, BriefSection, Citation, SourceEntry
+from reader.export.model import (
+    Brief,
+    BriefLink,
+    BriefQuote,
+    BriefReply,
+    BriefSection,
+    Citation,
+    SourceEntry,
+)
 from reader.export.options import GroupBy
 
 CONTENTS = "Contents"
@@ -17,6 +25,9 @@ ORPHANS_INTRO = ("These highlights could not be found in the current version of 
                  "documents (the text changed, or the document was removed). They are "
                  "shown as they were highlighted and are not cited with a page.")
 GENERATOR = "Policy Reader"
+MATRIX = "Comparison matrix"
+REPLIES = "Replies"
+CONTRADICTED_BY = "Contradicted by"
 
 
 def appendices(brief: Brief) -> list[tuple[str, str]]:
@@ -30,6 +41,25 @@ def appendices(brief: Brief) -> list[tuple[str, str]]:
     if brief.orphans:
         out.append(("orphans", ORPHANS))
     return out
+
+
+def front_matter(brief: Brief) -> list[tuple[str, str]]:
+    """What comes before the passages, as (key, title): the comparison matrix."""
+    return [("matrix", brief.matrix.title)] if brief.matrix is not None else []
+
+
+def reply_line(r: BriefReply) -> str:
+    """``"María Ortega (2025-03-02): text"`` (no name when anonymised)."""
+    who = f"{r.author} ({r.date})" if r.author else r.date
+    return f"{who}: {r.text}" if who else r.text
+
+
+def contradiction_line(link: BriefLink) -> str:
+    """``"“words” — Title (Office, 2021), p. 3"``, or the remembered words of a passage
+    since removed."""
+    if link.removed:
+        return f"\u201c{link.text}\u201d (a passage whose highlight was since removed)"
+    return f"\u201c{link.text}\u201d \u2014 {link.citation}"
 
 
 def cover_details(brief: Brief) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ import unicodedata
 
 from reader.export import citation as cite
 from reader.export import labels
-from reader.export.model import Brief, BriefQuote, BriefSection
+from reader.export.model import Brief, BriefMatrix, BriefQuote, BriefSection
 from reader.export.notes import Block, Span, parse_note, safe_href
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
@@ -69,16 +69,21 @@ def render_markdown(brief: Brief) -> str:
     # anchors must be assigned in document order: contents first, then sections, appendices
     appendix = _appendix_titles(brief)
     contents_anchor = slugs(labels.CONTENTS) if brief.options.include_toc else ""
+    front = [(slugs(t), t) for _key, t in labels.front_matter(brief)]
     anchors = {s.key: slugs(s.title) for s in brief.walk()}
     appendix_anchors = [(slugs(t), t) for t in appendix]
     if contents_anchor:
         w(f"## {labels.CONTENTS}\n\n")
+        for anchor, title in front:
+            w(f"- [{escape(title)}](#{anchor})\n")
         for s in brief.contents():
             indent = "  " * (s.level - 1)
             w(f"{indent}- [{escape(s.title)}](#{anchors[s.key]}) ({s.quote_count})\n")
         for anchor, title in appendix_anchors:
             w(f"- [{escape(title)}](#{anchor})\n")
         w("\n")
+    if brief.matrix is not None:
+        w(matrix_markdown(brief.matrix))
     for s in brief.walk():
         _section(brief, s, w)
     _appendices(brief, w)
@@ -113,6 +118,29 @@ def _quote(brief: Brief, s: BriefSection, q: BriefQuote, w) -> None:
     w(line + "\n\n")
     if q.note:
         w(note_markdown(parse_note(q.note), label="Note") + "\n")
+    for c in q.contradicted_by:
+        w(f"**{labels.CONTRADICTED_BY}:** {escape(labels.contradiction_line(c))}\n\n")
+    if q.replies:
+        w(f"**{labels.REPLIES}**\n\n")
+        for r in q.replies:
+            w("  " * (min(r.depth, 3) - 1) + f"- {escape(labels.reply_line(r))}\n")
+        w("\n")
+
+
+def matrix_markdown(m: BriefMatrix) -> str:
+    """The matrix as a CommonMark (GFM) table, its legend under it."""
+    def cell(text: str) -> str:  # (escape() already escapes "|")
+        return escape(" ".join(text.split()))
+
+    out = [f"## {escape(m.title)}\n\n"]
+    if m.note:
+        out.append(escape(m.note) + "\n\n")
+    out.append("| " + " | ".join(cell(x) for x in (m.corner, *m.columns)) + " |\n")
+    out.append("| --- |" + " :---: |" * len(m.columns) + "\n")
+    for label, cells in m.rows:
+        out.append("| " + " | ".join(cell(x) for x in (label, *cells)) + " |\n")
+    out.append("\n" + escape(m.legend) + "\n\n")
+    return "".join(out)
 
 
 def note_markdown(blocks: tuple[Block, ...], label: str = "") -> str:

@@ -34,6 +34,9 @@ class Citation:
     docket: str = ""  # "No. 08-3071"
     court: str = ""  # the court as a citation names it: "D.C. Cir.", "N.C."; "" for SCOTUS
     doc_type: str = ""  # "Unpublished per curiam opinion", "Motion to Dismiss" …
+    #: the physical page(s) in the file ("12", "12–13") when the printed label differs from
+    #: the position (a reprint's "p. 231" is the PDF's first page): "" otherwise
+    physical: str = ""
 
     @property
     def pages(self) -> str:
@@ -43,6 +46,40 @@ class Citation:
         if self.end_page and self.end_page != self.page:
             return f"{self.page}–{self.end_page}"
         return self.page
+
+
+@dataclass(frozen=True)
+class BriefReply:
+    """One reply under a quote (Markdown, cleaned; names redacted when anonymised)."""
+
+    text: str
+    author: str = ""  # "" when anonymised
+    depth: int = 1  # 1 answers the passage; 2 answers a reply …
+    date: str = ""  # ISO day
+
+
+@dataclass(frozen=True)
+class BriefLink:
+    """"Contradicted by: …": the other passage's words and citation (``removed`` when its
+    highlight is gone: only the words remembered by the link are printed)."""
+
+    text: str
+    citation: str = ""
+    removed: bool = False
+
+
+@dataclass(frozen=True)
+class BriefMatrix:
+    """The comparison matrix as a table: ``columns`` are the heads after the first,
+    ``rows`` (label, cells); cells read without colour ("3 (+2 −1 ·0)", "—" empty)."""
+
+    title: str
+    corner: str  # the first column's head ("Document", "Theme" …)
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    legend: str
+    note: str = ""  # e.g. how highlights were chosen
+    csv: bytes = b""  # the matrix as a spreadsheet (a CSV brief writes it beside itself)
 
 
 @dataclass(frozen=True)
@@ -70,6 +107,8 @@ class BriefQuote:
     created: dt.datetime | None = None
     also_under: tuple[str, ...] = ()  # other sections this quote also appears in (a few)
     also_under_more: int = 0  # how many more it appears in (not named)
+    replies: tuple[BriefReply, ...] = ()  # the thread under it (``include_replies``)
+    contradicted_by: tuple[BriefLink, ...] = ()  # passages a contradicts-link joins it to
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -169,6 +208,7 @@ class Brief:
     orphan_count: int = 0  # every orphaned highlight that matched the filters
     annotators: tuple[str, ...] = ()  # names ("" list when anonymised)
     generated: dt.datetime | None = None
+    matrix: BriefMatrix | None = None  # ``include_matrix``
 
     def walk(self) -> Iterator[BriefSection]:
         for section in self.sections:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from reader.model.annotations import Stance
+from reader.model.compare import GroupBy as MatrixBy
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,11 @@ class BriefOptions:
     include_theme_appendix: bool = True
     orphans: OrphanPolicy = OrphanPolicy.COUNT
     page_size: PageSize = PageSize.A4
+    # discussion and comparison
+    include_replies: bool = False  # the reply thread under each quote
+    show_contradictions: bool = True  # "Contradicted by: …" under a quote
+    include_matrix: bool = False  # a comparison matrix (documents × themes) before the quotes
+    matrix_by: MatrixBy = MatrixBy.DOCUMENT  # rows: documents, offices or jurisdictions
 
     def __post_init__(self) -> None:
         """Accept plain strings and lists for enums and tuples (a GUI form gives those)."""
@@ -89,6 +95,7 @@ class BriefOptions:
         fix(self, "group_by", GroupBy(self.group_by))
         fix(self, "page_size", PageSize(self.page_size))
         fix(self, "orphans", OrphanPolicy(self.orphans))
+        fix(self, "matrix_by", MatrixBy(self.matrix_by))
         fix(self, "stances", tuple(Stance(s) for s in self.stances))
         for name in ("themes", "authors", "documents"):
             fix(self, name, tuple(getattr(self, name)))
@@ -134,10 +141,11 @@ class BriefOptions:
 _TEXT = {"title", "subtitle", "prepared_by", "prepared_for", "group_name", "notice"}
 _DATES = {"date", "as_of", "since", "until"}
 _FLAGS = {"anonymize", "include_notes", "include_toc", "include_sources",
-          "include_theme_appendix"}
+          "include_theme_appendix", "include_replies", "show_contradictions",
+          "include_matrix"}
 _LISTS = {"themes", "authors", "documents"}
 _ENUMS: dict[str, type[StrEnum]] = {"group_by": GroupBy, "orphans": OrphanPolicy,
-                                    "page_size": PageSize}
+                                    "page_size": PageSize, "matrix_by": MatrixBy}
 MAX_TEXT = 500
 
 

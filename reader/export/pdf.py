@@ -36,6 +36,7 @@ from reader.export.citation import format_day
 from reader.export.model import Brief, BriefQuote, BriefSection, SourceEntry
 from reader.export.notes import parse_note, safe_href
 from reader.export.options import PageSize
+from reader.export.pdf_extras import discussion_flowables, matrix_flowables
 from reader.export.pdf_flow import (
     GREY,
     Contents,
@@ -72,7 +73,7 @@ def render(brief: Brief, *, progress: ProgressFn = no_progress,
     speed_up_reportlab()
     buf = io.BytesIO()
     doc = _BriefDoc(buf, brief, progress, cancel)
-    story = _Story(brief, doc.styles, doc.frame_height).build()
+    story = _Story(brief, doc.styles, doc.frame_height, doc.width).build()
     try:
         doc.build(story, canvasmaker=NumberedCanvas)
     except Cancelled:
@@ -179,8 +180,10 @@ def _fit(text: str, width: float, size: float) -> str:
 
 
 class _Story:
-    def __init__(self, brief: Brief, styles: Styles, frame_height: float) -> None:
+    def __init__(self, brief: Brief, styles: Styles, frame_height: float, width: float
+                 ) -> None:
         self.b = brief
+        self.width = width
         self.st = styles
         self.keep = frame_height * KEEP_FRACTION
         self.frame_height = frame_height
@@ -206,6 +209,9 @@ class _Story:
         self.cover()
         if self.b.options.include_toc:
             self.contents()
+        if self.b.matrix is not None:
+            self.out.extend(matrix_flowables(self.b.matrix, self.st, self.width))
+            self.out.append(PageBreak())
         for s in self.b.sections:
             self.section(s)
         self.appendices()
@@ -242,7 +248,9 @@ class _Story:
         add(PageBreak())
 
     def contents(self) -> None:
-        entries = [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.contents()]
+        entries = [TocEntry(1, markup(title, SANS), key)
+                   for key, title in labels.front_matter(self.b)]
+        entries += [TocEntry(s.level, markup(s.title, SANS), s.key) for s in self.b.contents()]
         entries += [TocEntry(1, markup(title, SANS), key) for key, title in self._appendices()]
         self.out.append(Heading(labels.CONTENTS, self.st.h[1], key="contents",
                                 outline=labels.CONTENTS, level=0, rule=True))
@@ -288,6 +296,7 @@ class _Story:
         parts.append(cit)
         meta = labels.quote_meta(self.b, s, q, number=False)
         note = note_flowables(parse_note(q.note), st) if q.note else []
+        note += discussion_flowables(q, st)
         if meta:
             parts.append(Para(markup(meta, SANS), st.meta if note else st.meta_last))
         elif not note:

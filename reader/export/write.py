@@ -44,6 +44,7 @@ class ExportResult:
     themes: int
     orphans: int  # orphaned highlights left out (or listed without a page)
     seconds: float
+    also: tuple[Path, ...] = ()  # files written beside it (a CSV brief's matrix)
 
     def summary(self) -> str:
         text = (f"Wrote {self.path} ({FORMATS[self.format][2]}, {_size(self.size)}): "
@@ -56,6 +57,8 @@ class ExportResult:
             text += (f" {self.orphans} highlight{'s' if self.orphans != 1 else ''} could not "
                      "be located in the current text and "
                      f"{'were' if self.orphans != 1 else 'was'} not cited.")
+        for extra in self.also:
+            text += f" The comparison matrix is in {extra.name}."
         return text
 
 
@@ -125,12 +128,24 @@ def write_brief(brief: Brief, path: str | os.PathLike[str], fmt: str | None = No
     progress(0, 1, f"Writing {FORMATS[fmt][2]}")
     data = render(brief, fmt, progress=progress, cancel=cancel)
     cancel.raise_if_cancelled()
+    also: tuple[Path, ...] = ()
+    if fmt == "csv" and brief.matrix is not None and brief.matrix.csv:
+        # a CSV holds one table: the matrix goes beside the passages, as its own CSV
+        beside = matrix_path(target)
+        atomic_replace(beside, brief.matrix.csv)
+        also = (beside,)
     atomic_replace(target, data)
     progress(1, 1, f"Saved {target.name}")
     return ExportResult(path=target, format=fmt, size=len(data), quotes=brief.quote_count,
                         documents=len(brief.sources), themes=brief.theme_count,
                         orphans=brief.orphan_count,
-                        seconds=round(time.perf_counter() - started, 3))
+                        seconds=round(time.perf_counter() - started, 3), also=also)
+
+
+def matrix_path(target: Path) -> Path:
+    """Where a CSV brief's comparison matrix is written: ``packet.csv`` →
+    ``packet-matrix.csv``."""
+    return target.with_name(f"{target.stem}-matrix{target.suffix}")
 
 
 def atomic_replace(path: Path, data: bytes) -> None:

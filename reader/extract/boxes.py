@@ -78,6 +78,21 @@ def _from_le(typecode: str, data: bytes) -> array:
     return a
 
 
+_SCALE = 1.0 / UNIT
+_LIMIT = 1e8 * _SCALE
+
+
+def _quantise(xs: Sequence[float]) -> list[int]:
+    """Coordinates in quantisation steps; NaN (no box) and absurd values become 0."""
+    try:
+        q = list(map(round, map(_SCALE.__mul__, xs)))
+        if q and min(q) > -_LIMIT and max(q) < _LIMIT:
+            return q
+    except (ValueError, OverflowError):  # NaN or infinity
+        pass
+    return [round(x * _SCALE) if x == x and -1e8 < x < 1e8 else 0 for x in xs]
+
+
 class BoxesBuilder:
     """Collects runs in text order, then :meth:`pack` them.
 
@@ -109,12 +124,12 @@ class BoxesBuilder:
             return
         if start < self._end:
             raise ValueError(f"run at {start} overlaps the previous run (ends {self._end})")
-        inv = 1.0 / UNIT
-        q = [round(x * inv) if x == x and -1e8 < x < 1e8 else 0 for x in xs[: 2 * n]]
+        q = _quantise(xs[: 2 * n])
         q0, q1 = q[0::2], q[1::2]
-        widths = [b - a for a, b in zip(q0, q1, strict=True)]
-        gaps = [0, *(a - b for a, b in zip(q0[1:], q1[:-1], strict=True))]
-        if all(0 <= w <= MAX_Q for w in widths) and all(-32768 <= g <= 32767 for g in gaps):
+        widths = list(map(int.__sub__, q1, q0))
+        gaps = [0, *map(int.__sub__, q0[1:], q1[:-1])]
+        if min(widths) >= 0 and max(widths) <= MAX_Q and min(gaps) >= -32768 \
+                and max(gaps) <= 32767:
             self._append(start, page, y0, y1, q0[0], n)
             self.gaps.extend(gaps)
             self.widths.extend(widths)

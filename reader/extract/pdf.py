@@ -30,7 +30,7 @@ from reader.extract import heartbeat
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
-from reader.model.documents import DocMeta, DocStatus, Page
+from reader.model.documents import FOOTNOTE_KIND, DocMeta, DocStatus, Page, Section
 from reader.safe_files import open_regular
 
 if TYPE_CHECKING:
@@ -238,15 +238,15 @@ def finish_parts(path: Path, parts: list[PdfPart]) -> Extracted:
         raise DamagedFile(f"{name} cannot be parsed: none of its {len(result.pages)} pages "
                           f"could be read ({result.first_failure}).")
     return finish(path, result.text, result.pages, result.page_chars, result.image_pages,
-                  result.boxes, warnings, parts[0].hints, result.furniture)
+                  result.boxes, warnings, parts[0].hints, result.furniture, result.notes)
 
 
 def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int, ...],
            image_pages: frozenset[int], boxes: bytes | None, warnings: list[str],
-           hints: DocMeta, furniture: tuple[tuple[int, str], ...] = ()) -> Extracted:
+           hints: DocMeta, furniture: tuple[tuple[int, str], ...] = (),
+           notes: tuple[tuple[int, int, str, int], ...] = ()) -> Extracted:
     """Page flags, status, warnings, sections and metadata: shared with the fallback."""
     from reader.extract.metadata import guess_meta_sourced
-    from reader.extract.structure import detect_sections
 
     fixed = []
     empty: list[int] = []
@@ -254,7 +254,8 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
         has_text = chars > 0 and not (chars < MIN_PAGE_CHARS and page.number in image_pages)
         if not has_text:
             empty.append(page.number)
-        fixed.append(Page(page.number, page.start, page.end, page.label, has_text))
+        fixed.append(Page(page.number, page.start, page.end, page.label, has_text,
+                          page.running))
     status, reason = DocStatus.OK, ""
     scanned_look = 2 * sum(1 for p in pages if p.number in image_pages) >= len(pages)
     if sum(page_chars) == 0 or (scanned_look and all(c < MIN_PAGE_CHARS for c in page_chars)):
@@ -267,7 +268,7 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
             warnings.append(f"{_pages_phrase(scanned)} no text layer (scanned image; needs OCR)")
         if blank:
             warnings.append(f"{_pages_phrase(blank)} no text (blank)")
-    sections = detect_sections(text) if text else ()
+    sections = sections_with_notes(text, notes, {p.number: p.cite_label for p in pages})
     # A scan's few stamp words ("RECEIVED MAR 03") are no title or date.
     # The PDF's Info dictionary is a fallback: the page's own caption, date and title win.
     meta, sources = guess_meta_sourced(text if status is DocStatus.OK else "", None,
@@ -276,6 +277,30 @@ def finish(path: Path, text: str, pages: tuple[Page, ...], page_chars: tuple[int
     return Extracted(text=text, pages=tuple(fixed), sections=sections, meta=meta,
                      sources=sources,
                      status=status, reason=reason, boxes=boxes, warnings=tuple(warnings))
+
+
+def sections_with_notes(text: str, notes: tuple[tuple[int, int, str, int], ...],
+                        labels: dict[int, str]) -> tuple[Section, ...]:
+    """Headings found in the body text (footnotes blanked out, so a note never reads as a
+    heading) and one section of kind "footnote" per footnote."""
+    from reader.extract.structure import detect_sections
+
+    if not text:
+        return ()
+    body = text
+    if notes:
+        chars = list(text)
+        for start, end, _, _ in notes:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = "x"
+        body = "".join(chars)
+    found = list(detect_sections(body))
+    for start, end, mark, page in notes:
+        where = labels.get(page, str(page))
+        title = f"Note {mark} (p. {where})" if mark else f"Note continued (p. {where})"
+        found.append(Section(title, 9, start, end, f"n.{mark}" if mark else "", FOOTNOTE_KIND))
+    return tuple(sorted(found, key=lambda s: (s.start, s.level)))
 
 
 def _pages_phrase(numbers: list[int]) -> str:

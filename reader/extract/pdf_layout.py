@@ -18,15 +18,15 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from pdfminer.layout import LTFigure, LTImage, LTPage, LTTextBox, LTTextLine
-
+from reader.extract.pdf_device import RawPage
+from reader.extract.pdf_flow import ends_sentence
+from reader.extract.pdf_group import group_boxes, group_lines
 from reader.extract.pdf_lines import Line, build_line, join_lines
 
 __all__ = ["MARGIN_ZONE", "Line", "PageLayout", "Paragraph", "build_line", "merge_rows",
            "order_blocks", "page_layout", "split_paragraphs"]
 #: Share of the page height at the top and bottom where headers and footers live.
 MARGIN_ZONE = 0.12
-_TERMINAL = tuple(".!?:;\"”’)]")
 _ENUM_RE = re.compile(r"^(?:\(?[0-9]{1,3}[a-z]?\)|\(?[a-zA-Z]{1,2}\)|\(?[ivxlc]{1,5}\)|"
                       r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s|§+\s*[0-9]|[•◦▪‣∙●○■□➢✓–-]\s)")
 
@@ -60,15 +60,21 @@ class _Block:
     y1: float
 
 
-# -- characters --------------------------------------------------------------------------
 # -- page --------------------------------------------------------------------------------
-def page_layout(ltpage: LTPage, number: int, crop: tuple[float, float, float, float],
+def page_layout(raw: RawPage, number: int, crop: tuple[float, float, float, float],
                 pdf_label: str = "") -> PageLayout:
-    """Lines and paragraphs of one analysed pdfminer page, in reading order."""
-    width, height = ltpage.width, ltpage.height
+    """Lines and paragraphs of one page's glyphs, in reading order."""
+    width, height = raw.width, raw.height
     blocks: list[_Block] = []
-    images: list[float] = [0.0]
-    _collect(ltpage, blocks, images)
+    for chars in raw.streams:  # the page's own text, then each figure's
+        for box in group_boxes(group_lines(chars)):
+            lines = [ln for ln in (build_line(raw_line[0]) for raw_line in box)
+                     if ln is not None]
+            placed = [ln for ln in lines if ln.yruns]
+            if placed:
+                blocks.append(_Block(lines, min(ln.x0 for ln in placed),
+                                     min(ln.y0 for ln in placed),
+                                     max(ln.x1 for ln in placed), max(ln.y1 for ln in placed)))
     ordered = order_blocks(blocks, height)
     paragraphs: list[Paragraph] = []
     for block in ordered:
@@ -76,23 +82,7 @@ def page_layout(ltpage: LTPage, number: int, crop: tuple[float, float, float, fl
             paragraphs.append(Paragraph(lines, continues=(k == 0)))
     area = max(1.0, width * height)
     return PageLayout(number, width, height, crop, pdf_label, paragraphs,
-                      image_cover=min(1.0, max(images) / area))
-
-
-def _collect(container: LTPage | LTFigure, blocks: list[_Block], images: list[float]) -> None:
-    for obj in container:
-        if isinstance(obj, LTTextBox):
-            lines = [ln for ln in (build_line(x) for x in obj if isinstance(x, LTTextLine))
-                     if ln is not None]
-            placed = [ln for ln in lines if ln.yruns]
-            if placed:
-                blocks.append(_Block(lines, min(ln.x0 for ln in placed),
-                                     min(ln.y0 for ln in placed),
-                                     max(ln.x1 for ln in placed), max(ln.y1 for ln in placed)))
-        elif isinstance(obj, LTFigure):
-            _collect(obj, blocks, images)
-        elif isinstance(obj, LTImage):
-            images.append(obj.width * obj.height)
+                      image_cover=min(1.0, max(raw.image_areas, default=0.0) / area))
 
 
 def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> list[_Block]:
@@ -126,6 +116,7 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
             b.y1 <= o.y0 - (gap if _overlap_x(b, o) else -1) for o in others)
         if on_top or at_bottom:
             full.append(b)
+    full += _top_row(left, right, full, gutter)
     side = [b for b in left + right if b not in full]
     full.sort(key=lambda b: (-b.y1, b.x0))
     out: list[_Block] = []
@@ -137,6 +128,28 @@ def order_blocks(blocks: list[_Block], page_height: float, depth: int = 0) -> li
         out.append(f)
     out += _columns(side, gutter, page_height, depth)
     return out
+
+
+def _top_row(left: list[_Block], right: list[_Block], full: list[_Block], gutter: float
+             ) -> list[_Block]:
+    """Blocks of two or more short lines side by side at the top of both columns (author
+    and affiliation blocks above the text) read as a row, left to right, before the columns:
+    read with their columns, the right one would land in the middle of a sentence that
+    runs from the left column into the right."""
+    cols = [[b for b in col if b not in full] for col in (left, right)]
+    if not all(cols):
+        return []
+    tops = [max(col, key=lambda b: b.y1) for col in cols]
+    a, b = tops
+    if min(a.y1, b.y1) - max(a.y0, b.y0) <= 0:
+        return []
+    widths = [gutter - min(x.x0 for x in cols[0]), max(x.x1 for x in cols[1]) - gutter]
+    for top, col, width in zip(tops, cols, widths, strict=True):
+        if len(top.lines) < 2 or any(ln.x1 - ln.x0 > 0.75 * width for ln in top.lines):
+            return []  # a heading over each column is read with its column
+        if any(o is not top and o.y1 > top.y0 for o in col):
+            return []
+    return tops
 
 
 def merge_rows(paragraphs: list[Paragraph], page_width: float) -> list[Paragraph]:
@@ -281,10 +294,10 @@ def split_paragraphs(lines: list[Line]) -> list[list[Line]]:
 def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, width: float) -> bool:
     if prev.size and ln.size and abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size):
         return True  # a heading and its text, or a footnote block
-    ends_sentence = prev.text.endswith(_TERMINAL)
-    if _ENUM_RE.match(ln.text) and (ends_sentence or ln.x0 > left + 2):
+    ends = ends_sentence(prev.text)
+    if _ENUM_RE.match(ln.text) and (ends or ln.x0 > left + 2):
         return True
     short = prev.x1 < right - 0.2 * width
     indented = ln.x0 > left + 6 and ln.x0 - left < 0.3 * width
     starts_upper = ln.text[:1].isupper() or ln.text[:1].isdigit()
-    return ends_sentence and starts_upper and (indented or short)
+    return ends and starts_upper and (indented or short)

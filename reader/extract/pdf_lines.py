@@ -6,17 +6,18 @@ spaces collapsed), so that text offsets and geometry stay in step."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-
-from pdfminer.layout import LTAnno, LTChar, LTTextLine
 
 from reader.extract.normalize import (
     CID_RE,
     _clean_char,  # the one per-character cleaning rule
 )
+from reader.extract.pdf_device import Char
 
 NAN = float("nan")
 
@@ -35,6 +36,7 @@ class Line:
     y1: float
     size: float
     dropped: bool = False  # a running header/footer removed from the text
+    row: bool = False  # cells of a table row or a label and its value, joined
 
     @property
     def height(self) -> float:
@@ -50,38 +52,86 @@ def clean_unit(text: str) -> str:
     return "".join(_clean_char(c) for c in text.replace("\n", " "))
 
 
-def build_line(ltline: LTTextLine) -> Line | None:
-    """Cleaned text and per-code-point boxes of a pdfminer line (``None`` if empty)."""
+def build_line(items: Iterable[Char | None]) -> Line | None:
+    """Cleaned text and per-code-point boxes of one line of glyphs (``None`` items are the
+    spaces found between words); ``None`` if nothing is left."""
     units: list[str] = []
     boxes: list[Box | None] = []
     sizes: dict[float, int] = {}
     simple = True  # every unit is one code point that needs no cleaning
-    for obj in ltline:
-        if isinstance(obj, LTChar):
-            t = obj.get_text()
-            if len(t) != 1 or not " " <= t < "\x7f":
-                t = clean_unit(t)
-                if not t:
-                    continue
-                simple = False
-                if unicodedata.combining(t[0]) and units and boxes[-1] is not None:
-                    units[-1] += t  # an accent drawn as its own glyph joins its letter
-                    p = boxes[-1]
-                    boxes[-1] = (min(p[0], obj.x0), min(p[1], obj.y0),
-                                 max(p[2], obj.x1), max(p[3], obj.y1))
-                    continue
-            units.append(t)
-            boxes.append((obj.x0, obj.y0, obj.x1, obj.y1))
-            size = obj.size
-            sizes[size] = sizes.get(size, 0) + 1
-        elif isinstance(obj, LTAnno) and obj.get_text() != "\n":
+    for item in items:
+        if item is None:
             units.append(" ")
             boxes.append(None)
+            continue
+        t, x0, y0, x1, y1, size = item
+        if len(t) != 1 or not " " <= t < "\x7f":
+            t = clean_unit(t)
+            if not t:
+                continue
+            simple = False
+            if unicodedata.combining(t[0]) and units and boxes[-1] is not None:
+                units[-1] += t  # an accent drawn as its own glyph joins its letter
+                p = boxes[-1]
+                boxes[-1] = (min(p[0], x0), min(p[1], y0), max(p[2], x1), max(p[3], y1))
+                continue
+        units.append(t)
+        boxes.append((x0, y0, x1, y1))
+        sizes[size] = sizes.get(size, 0) + 1
     if not simple:
         units, boxes = _expand(units, boxes)
     common: float = max(sizes, key=sizes.__getitem__) if sizes else 0.0
     size = round(common, 1)
-    return _finish_line(units, boxes, size)
+    line = _finish_line(units, boxes, size)
+    if line is not None and _SPACED_RE.search(line.text):
+        line = collapse_letter_spacing(line)
+    return line
+
+
+#: Four or more single characters with single spaces between them: "O F F I C E".
+_SPACED_RE = re.compile(r"(?<!\S)(?:\S ){3,}\S(?!\S)")
+
+
+def collapse_letter_spacing(line: Line) -> Line:
+    """Letter-spaced words ("O F F I C E  O F") closed up ("OFFICE OF"): inside a run of
+    single characters, a space narrower than the word gaps (and under 0.6 em) goes."""
+    drop: list[int] = []
+    xs = line.xs
+    for m in _SPACED_RE.finditer(line.text):
+        spaces = list(range(m.start() + 1, m.end(), 2))
+        gaps = [xs[2 * (k + 1)] - xs[2 * (k - 1) + 1] for k in spaces]
+        if any(g != g for g in gaps):  # NaN: a character without a box
+            continue
+        narrow = min(gaps)
+        if narrow < 0 or narrow > 0.6 * (line.size or line.height):
+            continue
+        cut = narrow * 1.5 + 0.5
+        drop += [k for k, g in zip(spaces, gaps, strict=True) if g <= cut]
+    return _without(line, drop) if drop else line
+
+
+def _without(line: Line, drop: list[int]) -> Line:
+    """``line`` without the code points at the (sorted) indexes ``drop``."""
+    gone = set(drop)
+    keep = [i for i in range(len(line.text)) if i not in gone]
+    xs = array("f")
+    for i in keep:
+        xs.append(line.xs[2 * i])
+        xs.append(line.xs[2 * i + 1])
+    new_index = {old: new for new, old in enumerate(keep)}
+    runs: list[tuple[int, float, float]] = []
+    bounds = [r[0] for r in line.yruns[1:]] + [len(line.text)]
+    for (first, y0, y1), end in zip(line.yruns, bounds, strict=True):
+        mapped = next((new_index[i] for i in range(first, end) if i in new_index), None)
+        if mapped is None:
+            continue
+        if runs and runs[-1][0] == mapped:
+            runs[-1] = (mapped, y0, y1)
+        elif not runs or (runs[-1][1], runs[-1][2]) != (y0, y1) or y0 != y0:
+            runs.append((mapped, y0, y1))
+    text = "".join(line.text[i] for i in keep)
+    return Line(text, xs, tuple(runs), line.x0, line.y0, line.x1, line.y1, line.size,
+                line.dropped)
 
 
 Box = tuple[float, float, float, float]
@@ -193,4 +243,4 @@ def join_lines(a: Line, b: Line) -> Line:
     space_run = (n, min(a.y0, b.y0), max(a.y1, b.y1))
     runs = (*a.yruns, space_run, *((i + n + 1, y0, y1) for i, y0, y1 in b.yruns))
     return Line(f"{a.text} {b.text}", xs, runs, min(a.x0, b.x0), min(a.y0, b.y0),
-                max(a.x1, b.x1), max(a.y1, b.y1), a.size or b.size)
+                max(a.x1, b.x1), max(a.y1, b.y1), a.size or b.size, row=True)

@@ -6,10 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTPage
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -19,20 +17,13 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from reader.extract.pdf_assemble import assemble
+from reader.extract.pdf_device import CharDevice
 from reader.extract.pdf_layout import PageLayout, page_layout
 from reader.model.documents import DocMeta, Page
 
 log = logging.getLogger(__name__)
 
 BeatFn = Callable[[int, int], None]
-#: Layout analysis settings: pdfminer's defaults, plus analysis of text inside figures
-#: (form XObjects: hidden OCR layers, stamped forms); no box ordering (done here instead).
-LAPARAMS: dict[str, Any] = dict(all_texts=True, boxes_flow=None)
-
-
-def laparams() -> LAParams:
-    return LAParams(**LAPARAMS)
-
 
 @dataclass
 class ReadResult:
@@ -44,6 +35,7 @@ class ReadResult:
     warnings: tuple[str, ...]
     failed_pages: int
     first_failure: str
+    notes: tuple[tuple[int, int, str, int], ...] = ()
     furniture: tuple[tuple[int, str], ...] = ()  # running lines taken out: (page, text)
 
 
@@ -111,8 +103,7 @@ class OpenDocument:
         """Analysed pages ``first``..``last`` (1-based, ``last`` 0: to the end). A page that
         fails to parse is yielded empty and its reason appended to ``failures``."""
         total = self.page_count()
-        params = laparams()
-        device = PDFPageAggregator(self.rsrc, laparams=params)
+        device = CharDevice(self.rsrc)
         interp = PDFPageInterpreter(self.rsrc, device)
         pages = PDFPage.create_pages(self.doc)
         number = 0
@@ -137,9 +128,7 @@ class OpenDocument:
             label = page.label if isinstance(page.label, str) else ""
             try:
                 interp.process_page(page)
-                lt = device.get_result()
-                assert isinstance(lt, LTPage)
-                yield page_layout(lt, number, _crop(page), label)
+                yield page_layout(device.page, number, _crop(page), label)
             except MemoryError:
                 raise
             except Exception as exc:  # one bad page must not lose the document
@@ -147,7 +136,7 @@ class OpenDocument:
                 if failures is not None:
                     failures.append(f"page {number}: {type(exc).__name__}: "
                                     f"{str(exc)[:80]}".rstrip(": "))
-                device = PDFPageAggregator(self.rsrc, laparams=params)
+                device = CharDevice(self.rsrc)
                 interp = PDFPageInterpreter(self.rsrc, device)
                 yield _empty_layout(page, number, label)
             progress(number, total)
@@ -164,7 +153,8 @@ def result_from_layouts(layouts: list[PageLayout], failures: list[str],
                         + (f" and {len(failures) - 5} more" if len(failures) > 5 else ""))
     return ReadResult(assembled.text, assembled.pages, assembled.page_chars, image_pages,
                       assembled.boxes, tuple(warnings), len(failed),
-                      failures[0] if failures else "", assembled.furniture)
+                      failures[0] if failures else "", assembled.notes,
+                      assembled.furniture)
 
 
 def _empty_layout(page: PDFPage, number: int, label: str) -> PageLayout:

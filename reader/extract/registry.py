@@ -28,7 +28,8 @@ class FormatInfo:
 
 
 FORMATS: dict[str, FormatInfo] = {
-    ".pdf": FormatInfo("pdf", "reader.extract.pdf", 2, isolated=True, paged=True),
+    # 3: running heads out, printed page labels, paragraphs across pages, footnotes apart
+    ".pdf": FormatInfo("pdf", "reader.extract.pdf", 3, isolated=True, paged=True),
     # 3: a legislature's section page is read as a statute (reader.extract.legal)
     ".html": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),
     ".htm": FormatInfo("html", "reader.extract.html", 3, isolated=True, paged=False),

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+DEFAULT_COLOR = "#ffd54f"  # a highlight without a theme colour
+
 
 class Stance(StrEnum):
     SUPPORTS = "supports"  # supports harm reduction
@@ -71,7 +73,7 @@ class Highlight:
     modified: datetime
     page: str = ""  # page label where it starts ("" for unpaged formats)
     section: str = ""  # citable section where known, e.g. "§ 3(b)"
-    color: str = "#ffd54f"
+    color: str = DEFAULT_COLOR
     themes: tuple[str, ...] = ()
     stance: Stance | None = None
     note: str = ""  # Markdown

@@ -32,22 +32,40 @@ class DocStatus(StrEnum):
 @dataclass(frozen=True)
 class Page:
     """One page of a document. ``number`` is 1-based; ``label`` is what the page prints
-    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``."""
+    (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``.
+    ``running`` is the page's running head and foot as printed (taken out of the text),
+    lines joined with " · "."""
 
     number: int
     start: int
     end: int
     label: str = ""
     has_text: bool = True
+    running: str = ""
 
     @property
     def cite_label(self) -> str:
         return self.label or str(self.number)
 
+    @property
+    def printed_differs(self) -> bool:
+        """The printed label is not the page's position (a slip opinion's "8" on its
+        12th page, a reprint's "231" on its first)."""
+        return bool(self.label) and self.label != str(self.number)
+
+    def place(self, total: int) -> str:
+        """Where the reader is, for a status line: ``"p. 3 of 6"``, or with a printed label
+        that differs from the position, ``"p. 231 (1 of 6)"``."""
+        if self.printed_differs:
+            return f"p. {self.label} ({self.number} of {total})"
+        return f"p. {self.number} of {total}"
+
 
 #: ``Section.kind`` of editorial matter printed with a statute (history, annotations,
 #: editor's notes): searchable and shown, but never quoted as law (see ``DocText.pinpoint``).
 NOTE_KIND = "note"
+#: ``Section.kind`` of a footnote of a PDF page (kept apart from the body text).
+FOOTNOTE_KIND = "footnote"
 
 
 @dataclass(frozen=True)
@@ -56,7 +74,9 @@ class Section:
 
     ``start``/``end`` span the section's text including its heading; ``level`` 1 is the
     outermost. ``number`` is the citable designation when the text gives one. ``kind`` is
-    ``""`` for the text itself and :data:`NOTE_KIND` for a statute's history and notes.
+    ``""`` for the text itself, :data:`NOTE_KIND` for a statute's history and notes, and
+    :data:`FOOTNOTE_KIND` for a footnote of a PDF page (``number="n.3"``, title "Note 3
+    (p. 8)"; outlines leave footnotes out). Both are notes (:attr:`is_note`).
     """
 
     title: str
@@ -68,7 +88,11 @@ class Section:
 
     @property
     def is_note(self) -> bool:
-        return self.kind == NOTE_KIND
+        return self.kind in (NOTE_KIND, FOOTNOTE_KIND)
+
+    @property
+    def is_footnote(self) -> bool:
+        return self.kind == FOOTNOTE_KIND
 
 
 @dataclass(frozen=True)
@@ -217,12 +241,16 @@ class DocText:
 
         In a statute's history or notes it names the section the note is printed with,
         followed by ``note`` (``"§ 3 note"``, as legal citation cites notes): a note is
-        never cited as the law itself."""
+        never cited as the law itself. In a PDF page's footnote it is the note's number
+        (``"n.3"``), after the section's if there is one."""
         found = self.sections_at(offset)
         parts = [s.number for s in found if s.number and not s.is_note]
+        footnote = next((s.number for s in found if s.is_footnote and s.number), "")
         if not parts:
-            return ""
+            return footnote
         out = parts[0]
         for p in parts[1:]:
             out = out + p if p.startswith("(") else p
+        if footnote:
+            return f"{out} {footnote}"  # a PDF footnote: "§ 3 n.2"
         return f"{out} note" if any(s.is_note for s in found) else out

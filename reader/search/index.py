@@ -234,6 +234,7 @@ class WhooshIndex:
         if source is None:
             return None
         placed, chains = source
+        replies = self._replies()
         wanted = set(ids) if ids is not None else None
         docs = self._documents()
         live: set[str] = set()
@@ -244,6 +245,9 @@ class WhooshIndex:
             if wanted is not None and h.id not in wanted:
                 continue
             entry = self._entry(p, chains)
+            if h.id in replies:  # ``note:`` finds a highlight by the words of its replies
+                entry = replace(entry, note="\n\n".join(filter(None, [entry.note,
+                                                                     replies[h.id]])))
             doc = docs.get(entry.doc_id)
             if indexed.get(f"a:{h.id}") != entry.signature(doc_signature(doc) if doc else ""):
                 changed.append((entry, doc))
@@ -263,6 +267,20 @@ class WhooshIndex:
             entry = self._with_page_number(entry, doc)
             w.replace(f"a:{entry.id}", [note_row(entry, doc)])
             progress(i, len(changed), "Indexing highlights")
+
+    def _replies(self) -> dict[str, str]:
+        """Per highlight id, the text of the live replies under it ("Name: text")."""
+        try:
+            discussion = self.workspace.annotations().discussion()
+        except (ImportError, ReaderError, OSError) as exc:
+            log.warning("replies are not searchable now: %s", exc)
+            return {}
+        out: dict[str, list[str]] = {}
+        for r in discussion.replies.values():
+            root, why = discussion.root(r.id)
+            if not r.deleted and not why:
+                out.setdefault(root, []).append(f"{r.author.name}: {r.text}")
+        return {k: "\n\n".join(v) for k, v in out.items()}
 
     @staticmethod
     def _entry(placed: Any, chains: Mapping[str, tuple[tuple[str, str], ...]]) -> NoteEntry:

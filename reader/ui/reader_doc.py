@@ -44,6 +44,7 @@ MAX_HEADING_CHARS = 300
 #: A numbered section's heading line that runs longer than its recorded title.
 MAX_TITLE_LINE_CHARS = 160
 PAGE_GAP_EM = 2.2  # space above the first block of a page (the page rule sits in it)
+NOTE_SIZE = 0.86  # footnotes, relative to the body text
 BLANK_NOTE_EM = 2.6  # more space for the note about each scanned page before it
 IDEAL_COLUMN_CHARS = 68
 LINE_SPACING = 1.6
@@ -96,6 +97,8 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
     text runs on in the same paragraph ("(a) No person shall …"), are left as text."""
     found: dict[int, Section] = {}
     for section in sections:
+        if section.is_footnote:
+            continue
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
         if start == section.start and _is_heading(end - start, section) and not (
@@ -128,10 +131,11 @@ def _is_heading(length: int, section: Section) -> bool:
 
 def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
                 ) -> tuple[dict[int, Page], dict[int, tuple[Page, ...]]]:
-    """(block number → the page whose text starts there, block number → the pages without
-    text (scanned) that come just before it); empty for a document of one page. A page
-    without text sits at the offset where the next page's text starts; one after the last
-    text is not shown."""
+    """(block number → the page whose text starts with that block, block number → the
+    pages without text (scanned) that come just before it); empty for a document of one
+    page. A page without text sits at the offset where the next page's text starts; one
+    after the last text is not shown. A page that starts inside a paragraph (the sentence
+    runs on from the page before) is in :func:`inline_pages` instead."""
     if len(pages) < 2:
         return {}, {}
     found: dict[int, Page] = {}
@@ -140,10 +144,26 @@ def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
     for page in pages:
         block = text_map.block_of(page.start)
         if page.has_text:
-            found.setdefault(block, page)
+            if text_map.block_start(block) == page.start:
+                found.setdefault(block, page)
         elif page.start < end:
             blank.setdefault(block, []).append(page)
     return found, {b: tuple(ps) for b, ps in blank.items()}
+
+
+def inline_pages(text_map: TextMap, pages: tuple[Page, ...]) -> dict[int, tuple[Page, ...]]:
+    """Block number → the pages whose text starts inside that block (a paragraph that runs
+    on across a page break): the view labels the line where each begins."""
+    if len(pages) < 2:
+        return {}
+    found: dict[int, list[Page]] = {}
+    for page in pages:
+        if not page.has_text:
+            continue
+        block = text_map.block_of(page.start)
+        if page.start > text_map.block_start(block):
+            found.setdefault(block, []).append(page)
+    return {b: tuple(ps) for b, ps in found.items()}
 
 
 class BuiltDocument:
@@ -159,8 +179,9 @@ class BuiltDocument:
         self.style = style
         self.text_map = text_map or TextMap(doc_text.text)
         self.page_starts, self.blank_pages = page_blocks(self.text_map, doc_text.pages)
+        self.inline_pages = inline_pages(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
-        self.notes = note_blocks(self.text_map, doc_text.sections)  # set smaller
+        self.notes = note_blocks(self.text_map, doc_text.sections)  # notes: set smaller
         self.links = LinkSpans(doc_text.links)  # cross-references, drawn as links
         self._special = sorted(set(self.page_starts) | set(self.blank_pages)
                                | set(self.headings) | self.notes)
@@ -316,8 +337,8 @@ class BuiltDocument:
                 fmt = QTextBlockFormat()
                 fmt.setTopMargin(round(self.em * gap))
                 QTextCursor(block).mergeBlockFormat(fmt)
-            if number in self.notes:
-                style_note(block, self.style.point_size, self.em)
+            if number in self.notes:  # footnotes, a statute's history and notes
+                style_note(block, self.style.point_size * NOTE_SIZE, self.em)
         if self.links and end > first:
             apply_links(lambda: QTextCursor(self.document), self.links, self.to_qt,
                         self.text_map.block_start(first), self.text_map.blocks[end - 1][1])
@@ -364,6 +385,10 @@ class BuiltDocument:
     def page_of_block(self, local: int) -> Page | None:
         """The page starting at block ``local`` of ``document``, if one does."""
         return self.page_starts.get(self.first + local)
+
+    def pages_inside(self, local: int) -> tuple[Page, ...]:
+        """The pages that start inside block ``local`` of ``document``."""
+        return self.inline_pages.get(self.first + local, ())
 
     def blank_pages_before(self, local: int) -> tuple[Page, ...]:
         """The pages without text just before block ``local`` of ``document``."""

@@ -1,5 +1,6 @@
 """A statute's own typography in the reader: history and notes set smaller than the law
-(they are shown and searchable, but are not the law), and cross-references drawn as links
+(they are shown and searchable, but are not the law; a PDF page's footnotes likewise), and
+cross-references drawn as links
 ("§ 48-961.03" underlined; :mod:`reader.ui.widgets.reader_links` follows them).
 
 Used by :class:`reader.ui.reader_doc.BuiltDocument` for the blocks of its window."""
@@ -21,13 +22,12 @@ from PySide6.QtGui import (
 from reader.model.documents import Link, Section
 from reader.ui.offsets import TextMap
 
-NOTE_SCALE = 0.86  # a note's size, of the body's
 LINK_PREFIX = "link:"  # anchor hrefs: "link:<index in DocText.links>"
 _Mode = QTextCursor.MoveMode
 
 
 def note_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> set[int]:
-    """The blocks inside a statute's history and notes."""
+    """The blocks inside notes: a statute's history and notes, a PDF page's footnotes."""
     out: set[int] = set()
     for s in sections:
         if s.is_note and s.end > s.start:
@@ -35,9 +35,9 @@ def note_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> set[int]:
     return out
 
 
-def style_note(block: QTextBlock, point_size: float, em: float) -> None:
-    """Set one block of a note smaller (its heading too: smaller than the law's)."""
-    size = point_size * NOTE_SCALE
+def style_note(block: QTextBlock, size: float, em: float) -> None:
+    """Set one block of a note in ``size`` points (its heading too: smaller than the
+    law's)."""
     fmt = QTextBlockFormat()
     fmt.setBottomMargin(round(em * 0.5))
     chars = QTextCharFormat()

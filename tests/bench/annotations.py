@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.annotations.anchoring import make_quote  # noqa: E402
-from reader.annotations.w3c import encode_collection, encode_highlight  # noqa: E402
+from reader.annotations.w3c_write import encode_collection, encode_highlight  # noqa: E402
 from reader.model.annotations import Author, Highlight, Stance  # noqa: E402
 from reader.model.documents import DocText, Page, Section  # noqa: E402
 

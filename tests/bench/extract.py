@@ -1,8 +1,19 @@
 """Extraction benchmark: prints JSON with files, pages, cold pages/s with 1 worker and with
-N workers (N = cores), their ratio, the library's cached re-scan time and peak memory.
+N workers (N = cores), their ratio, the library's cached re-scan time and peak memory, and
+the whole pipeline (extract + index, N workers) against a plain pdfminer baseline.
 
     .venv/bin/python tests/bench/extract.py DIR
     .venv/bin/python tests/bench/extract.py --generate 100      # + one 2,000-page PDF
+    .venv/bin/python tests/bench/extract.py DIR --only-baseline  # just the ratio
+
+**Baseline**: one plain process (``python -c``) that calls
+``pdfminer.high_level.extract_text`` on every PDF of the folder in turn, timed from start to
+exit. **Pipeline**: a cold ``Workspace(DIR).refresh()`` (extraction in N workers, then the
+search index), timed the same way. ``pipeline_vs_plain`` is baseline seconds / pipeline
+seconds: how much faster the whole import is than the simplest single-process reader.
+Both also report CPU seconds (``cpu_plain_vs_pipeline``: plain CPU / pipeline CPU, all
+processes), which other load on a shared machine does not change; the two wall-clock runs
+follow each other, so a change of load between them moves the ratio.
 
 Cold runs go through :func:`reader.extract.pool.extract_many` (no cache involved). The
 library runs use a private, empty user folder (``POLICY_READER_HOME``) so the first
@@ -148,6 +159,92 @@ def library_runs(folder: Path) -> dict[str, object]:
         shutil.rmtree(home, ignore_errors=True)
 
 
+_BASELINE = """
+import sys, time
+from pdfminer.high_level import extract_text
+pages = 0
+for name in sys.argv[1:]:
+    try:
+        text = extract_text(name)
+    except Exception as exc:
+        print("failed", name, type(exc).__name__, file=sys.stderr)
+        continue
+    pages += text.count("\\f")
+print(pages)
+"""
+
+
+def baseline_run(files: list[Path]) -> dict[str, object]:
+    """One plain ``extract_text`` process over the PDFs (see the module docstring)."""
+    import subprocess
+
+    pdfs = [str(p) for p in files if p.suffix.lower() == ".pdf"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", _BASELINE, *pdfs], capture_output=True,
+                          text=True, check=False)
+    wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    pages = int(done.stdout.strip() or 0) if done.returncode == 0 else 0
+    return {"files": len(pdfs), "seconds": round(wall, 1), "pages": pages,
+            "pages_per_s": round(pages / wall, 2) if wall else 0.0,
+            "cpu_seconds": round(cpu, 1),
+            # share of one core the plain process got (1.0: no other load)
+            "cpu_share": round(cpu / wall, 2) if wall else 0.0}
+
+
+def pipeline_run(folder: Path) -> dict[str, object]:
+    """A cold ``Workspace.refresh()`` (extract + index) in a private, empty user folder."""
+    from reader.workspace import Workspace
+
+    home = Path(tempfile.mkdtemp(prefix="bench-home-"))
+    saved = {k: os.environ.get(k) for k in ("POLICY_READER_HOME",
+                                             "POLICY_READER_EXTRACT_CACHE")}
+    os.environ["POLICY_READER_HOME"] = str(home)
+    os.environ.pop("POLICY_READER_EXTRACT_CACHE", None)
+    try:
+        ws = Workspace(folder)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu0 = time.process_time()
+        t0 = time.monotonic()
+        ws.library().update()
+        extract_s = time.monotonic() - t0
+        ws.search().update()
+        wall = time.monotonic() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (time.process_time() - cpu0 + after.ru_utime - before.ru_utime
+               + after.ru_stime - before.ru_stime)
+        pages = sum(d.pages for d in ws.library().documents() if d.format == "pdf")
+        return {"seconds": round(wall, 1), "extract_seconds": round(extract_s, 1),
+                "index_seconds": round(wall - extract_s, 1), "pdf_pages": pages,
+                "pages_per_s": round(pages / wall, 2) if wall else 0.0,
+                "cpu_seconds": round(cpu, 1)}
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def compare_with_plain(folder: Path, files: list[Path], workers: int) -> dict[str, object]:
+    base = baseline_run(files)
+    print(f"plain pdfminer, 1 process: {base['seconds']} s", file=sys.stderr)
+    pipe = pipeline_run(folder)
+    print(f"extract + index, {workers} workers: {pipe['seconds']} s", file=sys.stderr)
+    ratio = (round(float(base["seconds"]) / float(pipe["seconds"]), 2)  # type: ignore[arg-type]
+             if pipe["seconds"] else None)
+    cpu_ratio = (round(float(base["cpu_seconds"]) / float(pipe["cpu_seconds"]), 2)  # type: ignore[arg-type]
+                 if pipe["cpu_seconds"] else None)
+    return {"plain_pdfminer": base, "extract_and_index": pipe, "workers": workers,
+            "pipeline_vs_plain": ratio,
+            # CPU seconds of the plain process / of the whole pipeline (all processes):
+            # what each page costs, whatever the other load on the machine
+            "cpu_plain_vs_pipeline": cpu_ratio}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", nargs="?", type=Path, help="folder of documents to extract")
@@ -157,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=default_workers(), help="N (cores)")
     ap.add_argument("--no-library", action="store_true", help="skip the library runs")
     ap.add_argument("--keep", action="store_true", help="keep the generated folder")
+    ap.add_argument("--only-baseline", action="store_true",
+                    help="only the plain-pdfminer baseline against extract + index")
     args = ap.parse_args(argv)
     tmp = None
     if args.generate:
@@ -176,7 +275,13 @@ def main(argv: list[str] | None = None) -> int:
                               "bytes": sum(p.stat().st_size for p in files),
                               "cores": os.cpu_count(), "load_average_start": os.getloadavg()}
     try:
+        if args.only_baseline:
+            out.update(compare_with_plain(folder, files, args.workers))
+            out["load_average_end"] = os.getloadavg()
+            print(json.dumps(out, indent=2))
+            return 0
         with PeakRss() as rss:
+            plain = compare_with_plain(folder, files, args.workers)
             one = cold_run(files, 1)
             print(f"1 worker: {one['seconds']} s", file=sys.stderr)
             many = cold_run(files, args.workers)
@@ -187,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             "cold_1_worker": one, "cold_n_workers": many,
             "ratio": round(one["seconds"] / many["seconds"], 2) if many["seconds"] else None,
             "library": lib or {"skipped": "--no-library"},
+            "plain": plain,
             "peak_rss_mb": {"total": round(rss.peak_kb / 1024),
                             "parent": round(rss.peak_parent_kb / 1024),
                             "largest_child": round(rss.peak_child_kb / 1024)},

@@ -67,14 +67,19 @@ def text_counts(side: dict[str, Any], doc: DocText) -> Counter[str]:
         page_text = flat(pages.get(int(page), ""))
         for head in heads:
             c["running_heads_left"] += page_text.count(" ".join(head.split()))
+    later = flat(" ".join(t for n, t in pages.items() if n > 1))
     for line in side.get("page_number_lines", []):
-        c["running_heads_left"] += text.count(line)
+        # a docket or similar line printed as a head on later pages (page 1's caption
+        # prints it legitimately)
+        c["running_heads_left"] += later.count(line)
     for page, label in side.get("page_labels", {}).items():
         page_text = pages.get(int(page), "").strip()
         lines = [ln for ln in page_text.split("\n") if ln.strip()]
         ends = (lines[:1] + lines[-1:]) if lines else []
         number = re.escape(label)
-        pattern = re.compile(rf"^\W*(?:page\s*)?{number}(?:\s+of\s+\d+)?\W*(?:\s|$)|"
+        # the number alone ("7", "- 7 -", "Page 7 of 9"), before a short head ("7 weapons")
+        # or after one ("UNITED STATES V. X 7"); a footnote ("3 See …") is longer
+        pattern = re.compile(rf"^\W*(?:page\s*)?{number}(?:\s+of\s+\d+)?(?:\W*$|\s+\S.{{0,40}}$)|"
                              rf"(?:^|\s)\W*{number}\W*$", re.IGNORECASE)
         c["page_numbers_left"] += sum(1 for ln in ends if pattern.search(ln))
     for run in side.get("sentences", []):

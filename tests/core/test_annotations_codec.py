@@ -15,12 +15,11 @@ from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
 from reader.annotations.w3c import (
     ANNO_CONTEXT,
     FORMAT_VERSION,
+    PLAIN_VERSION,
     ItemError,
-    decode_annotation,
-    decode_lenient,
-    encode_collection,
-    encode_highlight,
 )
+from reader.annotations.w3c_read import decode_annotation, decode_lenient
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
 
@@ -70,7 +69,7 @@ def test_a_collection_file_is_valid_jsonld_and_reads_back() -> None:
     doc = json.loads(data)
     assert doc["@context"][0] == ANNO_CONTEXT
     assert doc["type"] == "AnnotationCollection"
-    assert doc["pr:formatVersion"] == FORMAT_VERSION
+    assert doc["pr:formatVersion"] == PLAIN_VERSION == FORMAT_VERSION - 1  # no replies
     assert doc["first"]["type"] == "AnnotationPage" and doc["total"] == 1
     c = open_container(doc)
     assert c.kind == OURS and c.creator == Author(ME.id, ME.name) and not c.newer
@@ -253,7 +252,7 @@ def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> 
                             modified=T0)
     fast = fastfile.decode(raw)
     assert fast is not None and fast.creator == ME
-    got = fast.highlights(ME)
+    got = fast.records(ME)
     items = json.loads(raw)["first"]["items"]
     try:
         general = [decode_annotation(i, author=ME) for i in items]
@@ -271,7 +270,7 @@ def test_files_not_exactly_ours_take_the_general_path() -> None:
     assert fastfile.decode(raw) is not None
     doc = json.loads(raw)
     for change in (lambda d: d["first"]["items"][0].update(rights="x"),
-                   lambda d: d.update({"pr:formatVersion": 2}),
+                   lambda d: d.update({"pr:formatVersion": FORMAT_VERSION + 1}),
                    lambda d: d["first"].update(next={"items": []}),
                    lambda d: d.update(items=[]),
                    lambda d: d["first"]["items"][0].update(created="2024-01-01T00:00:00")):
@@ -283,5 +282,5 @@ def test_files_not_exactly_ours_take_the_general_path() -> None:
     odd = json.loads(raw)
     odd["first"]["items"][0]["pr:color"] = "red"
     decoded = fastfile.decode(json.dumps(odd).encode())
-    assert decoded is not None and decoded.highlights(ME) is None  # then read generally
+    assert decoded is not None and decoded.records(ME) is None  # then read generally
     assert doc["type"] == "AnnotationCollection"

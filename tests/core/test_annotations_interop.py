@@ -200,7 +200,7 @@ def test_a_hypothesis_client_export_is_imported(tmp_path: Path) -> None:
     path = tmp_path / "hypothesis.json"
     path.write_text(json.dumps(HYPOTHESIS_EXPORT))
     (r,) = import_files(ws, [path])
-    assert (r.added, r.replies_skipped, r.unmatched_documents) == (3, 1, 1)
+    assert (r.added, r.remarks_added, r.unmatched_documents) == (3, 1, 1)
     assert r.new_themes == ("bail",)
     store = ws.annotations()
     placed = {p.highlight.id: p for p in store.placed_all()}
@@ -213,6 +213,11 @@ def test_a_hypothesis_client_export_is_imported(tmp_path: Path) -> None:
     pdf = placed["urn:hypothesis:PdfNote00001"]  # matched by its document title
     assert not pdf.orphaned and pdf.highlight.doc_path == "statutes/overdose-act.txt"
     assert pdf.highlight.page == "1"
+    # the reply (``references``) is a reply to the highlight, with its words
+    (reply,) = store.thread("urn:hypothesis:AbCdEf123456").nodes
+    assert reply.reply.text == "Agreed!" and reply.reply.author == store.author
+    assert reply.reply.target.quote == "Officers are encouraged to carry naloxone"
+    assert json.loads(dict(reply.reply.extra)["pr:originalCreator"])["id"] == "sam"
     assert placed["urn:hypothesis:Elsewhere001"].orphaned  # kept, listed as an orphan
     assert placed["urn:hypothesis:Elsewhere001"].highlight.themes == ("racial-equity",)
 
@@ -266,8 +271,8 @@ def test_ids_held_by_someone_else_are_skipped(tmp_path: Path) -> None:
      b'"target": "t"}, {"type": "Annotation", "id": "y"}]}', "annotation 2: it has no target"),
     (b'{"annotations": [{"uri": "u", "user": "acct:a@b", "target": [], "id": "a"}]}',
      "has no date"),
-    (b'{"annotations": [{"uri": "u", "target": [], "id": "a", "references": ["b"]}]}',
-     "only 1 replies"),
+    (b'{"annotations": [{"uri": "u", "target": [], "id": "a", "references": ["a"], '
+     b'"created": "2025-01-01T00:00:00Z"}]}', "reply to itself"),
     (b"[]", "holds no annotations"),
     (b'{"type": "AnnotationCollection", "pr:formatVersion": 99, "items": []}', "newer"),
 ])

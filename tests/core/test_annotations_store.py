@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations.store import AnnotationStore
-from reader.annotations.w3c import encode_collection, encode_highlight
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import (
     AnnotationError,
     DocumentNotFound,

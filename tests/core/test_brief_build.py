@@ -87,6 +87,24 @@ def test_a_quote_running_onto_the_next_page_cites_both() -> None:
     assert "\n" not in q.text.replace("\n\n", "")  # soft breaks read as spaces
 
 
+def test_a_reprints_printed_page_is_cited_with_its_place_in_the_file() -> None:
+    f = Fixture()
+    f.add_doc("d-reprint", "reports/reprint.pdf", DocMeta(title="Reprint", kind="report"),
+              [["Overdose deaths fell after the county funded naloxone kits."],
+               ["Arrests for possession did not change in the same period."]],
+              labels=["231", "232"])
+    f.add_doc("d-plain", "reports/plain.pdf", DocMeta(title="Plain", kind="report"),
+              [["Syringe services reduce infections."]])
+    f.highlight("d-reprint", "county funded naloxone kits")
+    f.highlight("d-reprint", "did not change")
+    f.highlight("d-plain", "reduce infections")
+    pins = {q.citation.title: cite.pinpoint(q.citation) for q in build(f).quotes()
+            if q.citation.page != "232"}
+    assert pins == {"Reprint": "p. 231 (PDF p. 1)", "Plain": "p. 1"}
+    second = next(q for q in build(f).quotes() if q.citation.page == "232")
+    assert cite.pinpoint(second.citation) == "p. 232 (PDF p. 2)"
+
+
 def test_multi_theme_quote_appears_under_each_with_also_under() -> None:
     b = build(sample())
     placements = [(s.title, q) for s, q in b.placements() if q.text.startswith("those items")]

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pdfminer.layout import LTAnno, LTChar
 
 from reader.extract.boxes import BoxesBuilder, BoxesError, CharBoxes, PageGeometry, pack
 from reader.extract.normalize import normalize_text
 from reader.extract.pdf import page_ranges
 from reader.extract.pdf_assemble import assemble, is_normal
-from reader.extract.pdf_clean import Vocabulary, hyphen_join, roman_value
+from reader.extract.pdf_heads import roman_value
+from reader.extract.pdf_hyphen import Vocabulary, hyphen_join
 from reader.extract.pdf_layout import (
     Line,
     PageLayout,
@@ -212,8 +213,8 @@ def test_empty_pages_sit_at_the_next_page_start() -> None:
     ("pre-", "(a) text", "break"),
 ])
 def test_hyphen_decisions(first: str, second: str, how: str) -> None:
-    vocab = Vocabulary(words={"harm", "reduction", "overdose", "drug", "work"},
-                       hyphenated={"drug-induced"})
+    vocab = Vocabulary(words=Counter(["harm", "reduction", "overdose", "drug", "work"]),
+                       hyphenated=Counter(["drug-induced"]))
     assert hyphen_join(first, second, vocab) == how
 
 
@@ -287,22 +288,17 @@ def test_page_ranges() -> None:
     assert page_ranges(1, 4) == [(1, 1)]
 
 
-# -- one line from pdfminer objects ------------------------------------------------------
+# -- one line from glyphs ----------------------------------------------------------------
 def char(text: str, x0: float, width: float = 5.0, y0: float = 100.0, size: float = 10.0
-         ) -> LTChar:
-    c = LTChar.__new__(LTChar)
-    c._text = text
-    c.x0, c.x1, c.y0, c.y1 = x0, x0 + width, y0, y0 + size
-    c.width, c.height, c.size = width, size, size
-    c.bbox = (c.x0, c.y0, c.x1, c.y1)
-    return c
+         ) -> tuple[str, float, float, float, float, float]:
+    return (text, x0, y0, x0 + width, y0 + size, size)
 
 
 def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
     objs = [char(" ", 0), char("o", 10), char("ﬃ", 15, 9.0), char("c", 24), char("e", 29),
-            LTAnno(" "), LTAnno(" "), char("(cid:3)", 40), char("c", 45), char("a", 50),
+            None, None, char("(cid:3)", 40), char("c", 45), char("a", 50),
             char("f", 55), char("e", 60), char("\u0301", 60, 0.5), char("\x07", 65),
-            char("\u00ad", 66), LTAnno("\n")]
+            char("\u00ad", 66)]
     line = build_line(objs)
     assert line is not None
     assert line.text == "office café"
@@ -311,4 +307,4 @@ def test_build_line_cleans_and_keeps_boxes_in_step() -> None:
     assert xs[2:8] == pytest.approx([15.0, 18.0, 18.0, 21.0, 21.0, 24.0])  # ffi in thirds
     assert xs[12:14] == pytest.approx([34.0, 45.0])  # the space spans the gap
     assert xs[-2:] == pytest.approx([60.0, 65.0])  # é: the letter and its accent
-    assert build_line([LTAnno(" "), char("(cid:9)", 1)]) is None
+    assert build_line([None, char("(cid:9)", 1)]) is None

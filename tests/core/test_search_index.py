@@ -267,3 +267,17 @@ def test_another_instance_updating_makes_this_one_read_only(ws: Workspace) -> No
     index.update()
     assert index.status().state == "ready"
     assert index.search("zeppelin").total == 1
+
+
+def test_note_finds_a_highlight_by_the_words_of_its_replies(ws: Workspace) -> None:
+    h = _highlight(ws, "memos/alder-declination.txt", "carry naloxone on every shift")
+    store = ws.annotations()
+    r = store.reply(h.id, "The sheriff's deputies refuse to carry it")
+    index = ws.search()
+    index.update_annotations()
+    assert paths(ws, "note:deputies") == {"memos/alder-declination.txt"}
+    hit = index.search("note:deputies").groups[0].hits[0]
+    assert hit.annotation_id == h.id  # the highlight the thread is about
+    store.delete_remark(r.id)
+    index.update_annotations([h.id])
+    assert paths(ws, "note:deputies") == set()

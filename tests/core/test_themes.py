@@ -10,7 +10,7 @@ import pytest
 
 from reader.annotations.taxonomy import COLOR_RE, parse
 from reader.annotations.themes import shipped_taxonomy
-from reader.annotations.w3c import encode_collection, encode_highlight
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import ThemeError
 from reader.model.annotations import Author
 from reader.workspace import Workspace

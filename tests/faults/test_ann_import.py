@@ -14,7 +14,7 @@ import pytest
 
 from reader.annotations.import_plan import REFUSE, plan_imports
 from reader.annotations.interop import import_files
-from reader.annotations.w3c import encode_collection, encode_highlight
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.cli import main as cli_main
 from reader.model.annotations import Author, Highlight, now_utc
 from tests.faults.conftest import ME, open_ws

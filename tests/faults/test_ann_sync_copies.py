@@ -15,7 +15,7 @@ import pytest
 
 from reader.annotations import holds
 from reader.annotations.files import FileRead
-from reader.annotations.w3c import encode_collection, encode_highlight
+from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.model.annotations import Author, Highlight, TextQuote, now_utc
 from tests.faults.conftest import ME, open_ws
 

@@ -12,8 +12,7 @@ from PySide6.QtGui import QTextCursor
 
 from reader.extract.registry import extract_file
 from reader.model.documents import DocMeta, DocStatus, DocText, Document
-from reader.ui.reader_doc import ReaderStyle
-from reader.ui.reader_statute import NOTE_SCALE
+from reader.ui.reader_doc import NOTE_SIZE, ReaderStyle
 from reader.ui.widgets.reader_tab import ReaderTab
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,7 +47,7 @@ def test_notes_are_smaller_than_the_law(tab: ReaderTab) -> None:
     law = text.text.index("A person who in good faith")
     history = next(s for s in text.sections if s.is_note and s.title == "History")
     assert _size_at(tab, law) == pytest.approx(12.0)
-    assert _size_at(tab, history.start + 2) == pytest.approx(12.0 * NOTE_SCALE)
+    assert _size_at(tab, history.start + 2) == pytest.approx(12.0 * NOTE_SIZE)
     notes_heading = next(s for s in text.sections if s.title == "History and notes")
     assert _size_at(tab, notes_heading.start) < 12.0
 

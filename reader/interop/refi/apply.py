@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotations.w3c import author_iri, encode_collection, encode_highlight
+from reader.annotations.w3c_write import author_iri, encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.interop.refi import archive
 from reader.interop.refi.codes import apply_codes
@@ -105,7 +105,9 @@ def _apply(ws: Workspace, plan: ImportPlan, added: tuple[str, ...],
     for p in plan.pending:
         ids = tuple(dict.fromkeys(mapping[c] for c in p.codes if c in mapping))
         color = next((c for c in (tax.color(t) for t in ids) if c), None)
-        h = replace(p.highlight, themes=ids, **({"color": color} if color else {}))
+        h = replace(p.highlight, themes=ids)
+        if color:
+            h = replace(h, color=color)
         owner = me.id if as_mine else h.author.id
         groups.setdefault(owner, []).append(h)
     written: list[str] = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -283,14 +284,14 @@ def plan_import(ws: Workspace, path: str | Path, *, added: dict[str, str] | None
 
 
 def _highlight(sel: RefiSelection, author: Author, text: str, s: int, e: int,
-               doc: Document | None, project: RefiProject, now: object,
+               doc: Document | None, project: RefiProject, now: datetime,
                source_name: str) -> Highlight:
     created = sel.created or project.created or now
     quote = make_quote(text, s, e) if e > s else TextQuote("")
     return Highlight(
         id=f"urn:uuid:{sel.guid}", doc_id=doc.id if doc else "",
         doc_path=doc.path if doc else source_name, start=s, end=e, quote=quote, author=author,
-        created=created, modified=max(sel.modified or created, created),  # type: ignore[type-var]
+        created=created, modified=max(sel.modified or created, created),
         note=sel.note, stance=_stance(sel.description))
 
 

@@ -29,9 +29,10 @@ def outline_model(doc_text: DocText | None, parent: QWidget | None = None,
     root = model.invisibleRootItem()
     if place is not None:
         root = _chapter_items(model, place)
-    if doc_text.sections:
+    sections = [s for s in doc_text.sections if not s.is_footnote]  # not in the outline
+    if sections:
         stack: list[tuple[int, QStandardItem]] = []
-        for section in sorted(doc_text.sections, key=lambda s: (s.start, s.level)):
+        for section in sorted(sections, key=lambda s: (s.start, s.level)):
             if place is not None and section.number == place.node.label and not stack:
                 stack.append((section.level, root))  # the section is the chapter's entry
                 continue

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
 )
@@ -126,7 +127,7 @@ class ReaderPainter:
         rule above it, and, in the room left above it, a note for each scanned page
         (no text) that comes before it."""
         built = self.view.built
-        if built is None or not (built.page_starts or built.blank_pages):
+        if built is None or not (built.page_starts or built.blank_pages or built.inline_pages):
             return
         painter.setFont(self.small_font)
         metrics = QFontMetricsF(self.small_font)
@@ -138,7 +139,13 @@ class ReaderPainter:
             page = built.page_of_block(number)
             blanks = built.blank_pages_before(number)
             layout = block.layout()
-            if (page is None and not blanks) or layout is None or layout.lineCount() == 0:
+            if layout is None or layout.lineCount() == 0:
+                continue
+            inside = built.pages_inside(number)
+            if inside:
+                self._inline_labels(painter, metrics, block, layout.position().y() + dy,
+                                    inside, muted)
+            if page is None and not blanks:
                 continue
             text_top = layout.position().y() + dy
             margin_top = text_top - block.blockFormat().topMargin()
@@ -162,7 +169,40 @@ class ReaderPainter:
                              - metrics.ascent(), page.cite_label)
             if built.first + number > 0:
                 below_notes = margin_top + len(blanks) * BLANK_NOTE_EM * em
-                self._page_rule(painter, rule, (below_notes + text_top) / 2)
+                rule_y = (below_notes + text_top) / 2
+                self._page_rule(painter, rule, rule_y)
+                self._running(painter, metrics, rule_y, page.running, rule)
+
+    def _running(self, painter: QPainter, metrics: QFontMetricsF, rule_y: float, text: str,
+                 color: QColor) -> None:
+        """The page's running head, as printed, quietly above its page rule."""
+        if not text:
+            return
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, self.column)
+        painter.setPen(color)
+        painter.drawText(QRectF(self.gutter, rule_y - metrics.height() - 2, self.column,
+                                metrics.height()), int(Qt.AlignmentFlag.AlignRight), shown)
+
+    def _inline_labels(self, painter: QPainter, metrics: QFontMetricsF, block: QTextBlock,
+                       top: float, pages: tuple, muted: QColor) -> None:
+        """Labels for pages that start inside this paragraph (its sentence runs on across
+        the page break), beside the line where each page's text begins, with a tick."""
+        built = self.view.built
+        layout = block.layout()
+        for page in pages:
+            pos = built.to_qt(page.start) - block.position()
+            line = layout.lineForTextPosition(max(0, pos))
+            if not line.isValid():
+                continue
+            y = top + line.y() + line.ascent() - metrics.ascent()
+            painter.setPen(muted)
+            self._page_label(painter, metrics, y, page.cite_label)
+            x = layout.position().x() + _x_of(line.cursorToX(max(0, pos)))
+            tick = QColor(muted)
+            tick.setAlpha(110)
+            painter.setPen(QPen(tick, 1))
+            painter.drawLine(QPoint(round(x) - 2, round(top + line.y() + 2)),
+                             QPoint(round(x) - 2, round(top + line.y() + line.height() - 2)))
 
     def _page_label(self, painter: QPainter, metrics: QFontMetricsF, top: float,
                     label: str) -> None:
@@ -203,3 +243,8 @@ class ReaderPainter:
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.qt_position(offset))
         return view.cursorRect(cursor)
+
+
+def _x_of(result: object) -> float:
+    """``QTextLine.cursorToX`` gives the x, or (x, position) in some bindings."""
+    return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]

@@ -354,7 +354,7 @@ class WindowActions(_Base):
         page = tab.doc_text.page_at(offset)
         parts = []
         if page is not None and len(tab.doc_text.pages) > 1:
-            parts.append(f"p. {page.cite_label} of {len(tab.doc_text.pages)}")
+            parts.append(page.place(len(tab.doc_text.pages)))
         section = tab.doc_text.pinpoint(offset)
         if section:
             parts.append(section)
