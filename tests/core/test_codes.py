@@ -151,3 +151,19 @@ def test_odd_documents_are_left_out_or_placed_by_number() -> None:
     assert [n.label for n in usc.roots] == ["Title 21"]
     assert [n.label for n in usc.sections()] == ["§ 802", "§ 844"]
     assert code_collections([], text_of) == ()
+
+
+def test_the_operations(ws: Workspace) -> None:
+    from reader.ops import codes
+
+    assert len(codes.collections(ws)) == 1
+    lib = ws.library()
+    place = codes.section_place(ws, lib.find("dc/48-961.10.xml").id)
+    assert place is not None and place.trail == "Title 48 › Chapter 9E › § 48-961.10"
+    node = codes.find_node(ws, "chapter 9e")
+    assert node.label == "Chapter 9E"
+    assert codes.find_node(ws, "D.C. Code Title 48").label == "Title 48"
+    whole = codes.chapter(ws, node)
+    assert len(whole.parts) == 13
+    with pytest.raises(DocumentError, match="No chapter or title 'Chapter 99'"):
+        codes.find_node(ws, "Chapter 99")

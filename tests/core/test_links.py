@@ -113,3 +113,15 @@ def test_an_unreadable_document_is_passed_over(ws: Workspace) -> None:
 ])
 def test_parse_target(target: str, expected: tuple[str, str, str] | None) -> None:
     assert parse_target(target) == expected
+
+
+def test_the_operation_says_when_a_section_is_not_here(ws: Workspace) -> None:
+    from reader.errors import DocumentNotFound
+    from reader.ops.codes import follow_link
+
+    lib = ws.library()
+    doc = lib.find("48-961.05.xml")
+    found = follow_link(ws, doc.id, Link(0, 1, "D.C. Code § 48-961.06"))
+    assert lib.get(found.doc_id).path == "48-961.06.xml"
+    with pytest.raises(DocumentNotFound, match=r"D\.C\. Code § 7-403 is not in this workspace"):
+        follow_link(ws, doc.id, Link(0, 1, "D.C. Code § 7-403"))
