@@ -1,8 +1,14 @@
-"""The workspace: a folder of documents plus ``.policy-reader/``; the one core API object
-that the CLI and the GUI share.
+"""The workspace: a folder of documents plus ``.policy-reader/``, and the composition root
+of its services.
 
-Services are created lazily and cached: ``library()``, ``themes()``, ``annotations()``,
-``search()``. Each lives in its own package and takes the workspace as its only argument.
+This is the one place the services are built, each with its dependencies given explicitly
+(paths, settings, and the other services it reads: the annotation store gets the library
+and the taxonomy, the search index gets the library, the placed highlights, the taxonomy
+and the replies). No service holds the workspace or finds another through it. Services
+are made lazily, once: ``library()``, ``themes()``, ``annotations()``, ``search()``.
+
+Front ends do not call the services to change anything: they call :mod:`reader.ops`, which
+combines them and says what changed.
 """
 
 from __future__ import annotations
@@ -25,13 +31,13 @@ from reader.paths import (
     resources_dir,
     workspace_cache_dir,
 )
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.settings import Settings
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
     from reader.annotations.themes import ThemeStore
     from reader.documents.library import Library
+    from reader.model.themes import Taxonomy
     from reader.search.api import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -96,11 +102,12 @@ class Workspace:
         """Machine-local derived data for this workspace (never in the shared folder)."""
         return workspace_cache_dir(self.root)
 
-    # -- services ------------------------------------------------------------------------
+    # -- services (the composition root) ---------------------------------------------------
     @cached_property
     def _library(self) -> Library:
         from reader.documents.library import Library
-        return Library(self)
+        return Library(self.root, documents_file=self.documents_file,
+                       state_file=self.cache_dir / "library.json")
 
     def library(self) -> Library:
         with self._lock:
@@ -113,16 +120,21 @@ class Workspace:
     @cached_property
     def _themes(self) -> ThemeStore:
         from reader.annotations.themes import ThemeStore
-        return ThemeStore(self)
+        return ThemeStore(self.themes_file)
 
     def themes(self) -> ThemeStore:
         with self._lock:
             return self._themes
 
+    def taxonomy(self) -> Taxonomy:
+        """The current taxonomy (what the annotation store and the index are given)."""
+        return self.themes().taxonomy()
+
     @cached_property
     def _annotations(self) -> AnnotationStore:
         from reader.annotations.store import AnnotationStore
-        return AnnotationStore(self)
+        return AnnotationStore(self.annotations_dir, self.settings, documents=self.library,
+                               taxonomy=self.taxonomy)
 
     def annotations(self) -> AnnotationStore:
         with self._lock:
@@ -131,24 +143,14 @@ class Workspace:
     @cached_property
     def _search(self) -> SearchIndex:
         from reader.search.index import WhooshIndex
-        return WhooshIndex(self)
+        return WhooshIndex(self.cache_dir / "index", library=self.library,
+                           placed=lambda: self.annotations().placed_all(),
+                           taxonomy=self.taxonomy,
+                           discussion=lambda: self.annotations().discussion())
 
     def search(self) -> SearchIndex:
         with self._lock:
             return self._search
-
-    # -- whole-workspace operations ------------------------------------------------------
-    def refresh(self, *, progress: ProgressFn = no_progress,
-                cancel: CancelToken = NEVER_CANCELLED, rebuild: bool = False,
-                index: bool = True) -> None:
-        """Bring the library (and, with ``index``, the search index) up to date."""
-        self.library().update(progress=progress, cancel=cancel, rebuild=rebuild)
-        if index:
-            search = self.search()
-            if rebuild:
-                search.rebuild(progress=progress, cancel=cancel)
-            else:
-                search.update(progress=progress, cancel=cancel)
 
 
 def seed_default_workspace(path: Path) -> bool:
@@ -170,7 +172,7 @@ def seed_default_workspace(path: Path) -> bool:
         bundled = source.is_dir() and source.resolve() == data_dir("corpus").resolve()
         samples = sorted(sample_annotations_dir().glob("*.json")) if bundled else []
         if samples:
-            folder = tmp / DATA_DIRNAME / "annotations"
+            folder = Workspace(tmp).annotations_dir  # where the store will read them
             folder.mkdir(parents=True, exist_ok=True)
             for sample in samples:
                 shutil.copyfile(sample, folder / sample.name)

@@ -189,7 +189,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ["POLICY_READER_HOME"] = str(out / ".home")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from reader.export import BriefOptions, GroupBy, PageSize, gather_inputs, write_brief
+    from reader.export import BriefOptions, GroupBy, PageSize, write_brief
+    from reader.ops.brief import gather_inputs
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = make_workspace(Path(tmp))

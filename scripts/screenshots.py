@@ -112,7 +112,7 @@ def main() -> int:
     from reader.settings import Settings
     from reader.ui.app import create_app
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     app = create_app()
     session = Session(Settings())

@@ -41,7 +41,7 @@ def session(qtbot: Any, settings: Settings) -> Iterator[Any]:
 
 @pytest.fixture
 def window(qtbot: Any, session: Any) -> Iterator[Any]:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     w = MainWindow(session)
     qtbot.addWidget(w)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.annotations.w3c import FORMAT_VERSION, VOCAB, creator_author, type_names
+from reader.annotations.w3c import creator_author, type_names
+from reader.annotations.w3c_terms import FORMAT_VERSION, VOCAB
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Author
 

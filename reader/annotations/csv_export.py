@@ -1,9 +1,8 @@
 """Highlights as CSV for a spreadsheet.
 
 UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF line ends, every field
-quoted when needed. A cell that a spreadsheet could run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with an apostrophe, which
-spreadsheets show as plain text (OWASP's advice on CSV injection).
+quoted when needed. A cell that a spreadsheet could run as a formula is prefixed with an
+apostrophe (the one guard: :mod:`reader.csvsafe`, as the brief's CSV).
 """
 
 from __future__ import annotations
@@ -12,20 +11,15 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
 from reader.annotations.w3c_write import iso
+from reader.csvsafe import safe_cell
 from reader.model.annotations import Placed
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 COLUMNS = ("document", "path", "page", "section", "quote", "themes", "stance", "note",
            "author", "created", "modified", "status", "id", "replies", "links")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """``value`` made inert for a spreadsheet (see the module doc)."""
-    return "'" + value if value.startswith(_DANGEROUS) else value
 
 
 def to_csv(placed: Iterable[Placed], *, taxonomy: Taxonomy, documents: dict[str, Document],

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.annotations.taxonomy import COLOR_RE, Taxonomy
-from reader.annotations.w3c import DEFAULT_COLOR, MAX_THEMES
+from reader.annotations.taxonomy import COLOR_RE
+from reader.annotations.w3c_terms import MAX_THEMES
 from reader.errors import AnnotationError, ThemeError
-from reader.model.annotations import Stance
+from reader.model.annotations import DEFAULT_COLOR, Stance
+from reader.model.themes import Taxonomy
 
 MAX_NOTE = 100_000
 

@@ -9,14 +9,15 @@ constructor's.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from reader.gcpause import paused_gc
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+__all__ = ["build", "check", "defaults", "paused_gc"]
 
 T = TypeVar("T", bound="DataclassInstance")
 
@@ -37,17 +38,3 @@ def check(cls: type[T], values: dict[str, Any]) -> bool:
     """Whether ``build(cls, values)`` gives every field and equals ``cls(**values)``."""
     names = {f.name for f in fields(cls)}
     return set(values) == names and build(cls, values) == cls(**values)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while many objects are made at once (reading or placing
-    50,000 highlights makes about a million objects and no cycles; collecting meanwhile
-    costs a third of the time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

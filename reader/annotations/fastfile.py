@@ -1,11 +1,11 @@
-"""Reading our own author files fast, with msgspec's typed JSON decoder (optional).
+"""Reading our own author files fast, with msgspec's typed JSON decoder.
 
-A file in exactly the shape :func:`reader.annotations.w3c.encode_collection` writes is
-decoded and checked in C, then turned into highlights. Anything else (another version, an
-unknown field, an item another tool wrote, a value out of shape) makes :func:`decode`
-return ``None``, and the caller reads the file with the general, lenient reader, which
-gives the same highlights for the same file (a property test checks it). Without msgspec
-installed, every file takes the general path.
+A file in exactly the shape :func:`reader.annotations.w3c_write.encode_collection` writes
+is decoded and checked in C, then turned into highlights, replies and links. Anything else
+(another version, an unknown field, an item another tool wrote, a value out of shape)
+makes :func:`decode` return ``None``, and the caller reads the file with the general,
+lenient reader, which gives the same records for the same file (a property test checks
+it).
 """
 
 from __future__ import annotations
@@ -13,97 +13,91 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
+import msgspec
+
 from reader.annotations.fastbuild import build
 from reader.annotations.fastremarks import convert_link, convert_reply
-from reader.annotations.w3c import (
-    DEFAULT_COLOR,
-    FORMAT_VERSION,
-    MAX_THEMES,
-    NO_QUOTE,
-    PLAIN_VERSION,
-    STANCES,
-    author_id_from_iri,
-    check_color,
-    doc_source,
-    shared,
-)
+from reader.annotations.w3c import author_id_from_iri
+from reader.annotations.w3c_fast import STANCES, check_color, doc_source, shared
 from reader.annotations.w3c_remarks import LINKING, REPLYING
-from reader.model.annotations import Author, Highlight, TextQuote
+from reader.annotations.w3c_terms import FORMAT_VERSION, MAX_THEMES, NO_QUOTE, PLAIN_VERSION
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, TextQuote
 from reader.model.remarks import Record
 
-try:  # pragma: no branch
-    import msgspec
-except ImportError:  # pragma: no cover - optional speed-up
-    msgspec = None  # type: ignore[assignment]
+_UtcTime = Annotated[datetime, msgspec.Meta(tz=True)]
 
-AVAILABLE = msgspec is not None
 
-if msgspec is not None:
-    _UtcTime = Annotated[datetime, msgspec.Meta(tz=True)]
+class _Pos(msgspec.Struct, tag_field="type", tag="TextPositionSelector",
+           forbid_unknown_fields=True):
+    start: int
+    end: int
 
-    class _Pos(msgspec.Struct, tag_field="type", tag="TextPositionSelector",
-               forbid_unknown_fields=True):
-        start: int
-        end: int
 
-    class _Quote(msgspec.Struct, tag_field="type", tag="TextQuoteSelector",
-                 forbid_unknown_fields=True):
-        exact: str
-        prefix: str = ""
-        suffix: str = ""
+class _Quote(msgspec.Struct, tag_field="type", tag="TextQuoteSelector",
+             forbid_unknown_fields=True):
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
 
-    class _Body(msgspec.Struct, forbid_unknown_fields=True):
-        type: Literal["TextualBody"]
-        purpose: Literal["tagging", "commenting", "replying"]
-        value: str
-        format: str = ""
 
-    class _Target(msgspec.Struct, forbid_unknown_fields=True):
-        source: str = ""
-        path: str = msgspec.field(name="pr:path", default="")
-        selector: list[_Pos | _Quote] = msgspec.field(default_factory=list)
-        # a reply's or link's target: another annotation (reader.annotations.w3c_remarks)
-        id: str = ""
-        type: str = ""
-        quote: str = msgspec.field(name="pr:quote", default="")
-        end: str = msgspec.field(name="pr:end", default="")
+class _Body(msgspec.Struct, forbid_unknown_fields=True):
+    type: Literal["TextualBody"]
+    purpose: Literal["tagging", "commenting", "replying"]
+    value: str
+    format: str = ""
 
-    class _Item(msgspec.Struct, forbid_unknown_fields=True):
-        id: str
-        type: Literal["Annotation"]
-        created: _UtcTime
-        modified: _UtcTime
-        target: _Target | list[_Target]
-        motivation: str = ""
-        creator: str | None = None
-        body: list[_Body] = msgspec.field(default_factory=list)
-        page: str | None = msgspec.field(name="pr:page", default=None)
-        section: str | None = msgspec.field(name="pr:section", default=None)
-        color: str | None = msgspec.field(name="pr:color", default=None)
-        stance: str | None = msgspec.field(name="pr:stance", default=None)
-        deleted: bool = msgspec.field(name="pr:deleted", default=False)
-        relation: str | None = msgspec.field(name="pr:relation", default=None)
-        resolves: str | None = msgspec.field(name="pr:resolves", default=None)
 
-    class _Page(msgspec.Struct, forbid_unknown_fields=True):
-        items: list[_Item]
-        type: Literal["AnnotationPage"] = "AnnotationPage"
-        startIndex: int = 0
+class _Target(msgspec.Struct, forbid_unknown_fields=True):
+    source: str = ""
+    path: str = msgspec.field(name="pr:path", default="")
+    selector: list[_Pos | _Quote] = msgspec.field(default_factory=list)
+    # a reply's or link's target: another annotation (reader.annotations.w3c_remarks)
+    id: str = ""
+    type: str = ""
+    quote: str = msgspec.field(name="pr:quote", default="")
+    end: str = msgspec.field(name="pr:end", default="")
 
-    class _Person(msgspec.Struct):
-        id: str = ""
-        name: str = ""
-        nickname: str = ""
 
-    class _Collection(msgspec.Struct):
-        type: Literal["AnnotationCollection"]
-        first: _Page
-        version: int = msgspec.field(name="pr:formatVersion")
-        creator: _Person | None = None
-        items: Any = None
-        label: str = ""
+class _Item(msgspec.Struct, forbid_unknown_fields=True):
+    id: str
+    type: Literal["Annotation"]
+    created: _UtcTime
+    modified: _UtcTime
+    target: _Target | list[_Target]
+    motivation: str = ""
+    creator: str | None = None
+    body: list[_Body] = msgspec.field(default_factory=list)
+    page: str | None = msgspec.field(name="pr:page", default=None)
+    section: str | None = msgspec.field(name="pr:section", default=None)
+    color: str | None = msgspec.field(name="pr:color", default=None)
+    stance: str | None = msgspec.field(name="pr:stance", default=None)
+    deleted: bool = msgspec.field(name="pr:deleted", default=False)
+    relation: str | None = msgspec.field(name="pr:relation", default=None)
+    resolves: str | None = msgspec.field(name="pr:resolves", default=None)
 
-    _DECODER = msgspec.json.Decoder(_Collection)
+
+class _Page(msgspec.Struct, forbid_unknown_fields=True):
+    items: list[_Item]
+    type: Literal["AnnotationPage"] = "AnnotationPage"
+    startIndex: int = 0
+
+
+class _Person(msgspec.Struct):
+    id: str = ""
+    name: str = ""
+    nickname: str = ""
+
+
+class _Collection(msgspec.Struct):
+    type: Literal["AnnotationCollection"]
+    first: _Page
+    version: int = msgspec.field(name="pr:formatVersion")
+    creator: _Person | None = None
+    items: Any = None
+    label: str = ""
+
+
+_DECODER = msgspec.json.Decoder(_Collection)
 
 
 class FastFile:
@@ -133,9 +127,7 @@ class FastFile:
 
 
 def decode(raw: bytes) -> FastFile | None:
-    """``raw`` as one of our files, or ``None`` (not msgspec, not exactly our shape)."""
-    if msgspec is None:
-        return None
+    """``raw`` as one of our files, or ``None`` (not exactly our shape)."""
     try:
         coll = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
@@ -151,7 +143,7 @@ def decode(raw: bytes) -> FastFile | None:
 
 
 def _convert(item: Any, author: Author) -> Highlight | None:
-    """The same rules as ``w3c._decode_fast``, on a typed item."""
+    """The same rules as ``w3c_fast.decode_fast``, on a typed item."""
     hid = item.id
     if not hid or len(hid) > 512 or hid.strip() != hid:
         return None

@@ -41,7 +41,8 @@ from reader import safe_files
 from reader.annotations import fastfile
 from reader.annotations.codec import HYPOTHESIS, MAX_FILE_BYTES, open_container
 from reader.annotations.merge import alias_id
-from reader.annotations.w3c import ItemError, trim_shared
+from reader.annotations.w3c import ItemError
+from reader.annotations.w3c_fast import trim_shared
 from reader.annotations.w3c_read import decode_record
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight

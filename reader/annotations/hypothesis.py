@@ -30,11 +30,8 @@ from reader.annotations.hypothesis_remarks import (
     link_entry,
     plain_id,
 )
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
 from reader.annotations.w3c import (
-    DEFAULT_COLOR,
-    DOC_IRI,
     ItemError,
     as_list,
     check_tags,
@@ -42,10 +39,12 @@ from reader.annotations.w3c import (
     parse_time,
     type_names,
 )
+from reader.annotations.w3c_terms import DOC_IRI
 from reader.annotations.w3c_write import iso
-from reader.model.annotations import Author, Highlight, Placed, Stance, TextQuote
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Placed, Stance, TextQuote
 from reader.model.documents import Document
 from reader.model.remarks import Remark
+from reader.model.themes import Taxonomy
 
 AUTHORITY = "policy-reader.local"
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")

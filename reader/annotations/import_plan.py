@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from reader import safe_files
 from reader.annotations import merge as merging
@@ -40,7 +40,23 @@ from reader.model.remarks import Link, Record, Remark, Reply
 from reader.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
-    from reader.workspace import Workspace
+    from reader.annotations.store import AnnotationStore
+    from reader.annotations.themes import ThemeStore
+
+
+class Workspace(Protocol):
+    """What planning, importing and exporting read of a workspace (the
+    :class:`reader.workspace.Workspace` that :mod:`reader.ops.sharing` passes)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def annotations_dir(self) -> Path: ...
+
+    def annotations(self) -> AnnotationStore: ...
+
+    def themes(self) -> ThemeStore: ...
 
 log = logging.getLogger(__name__)
 

@@ -29,13 +29,14 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.annotations import codec, csv_export, hypothesis
 from reader.annotations.import_plan import (
     ADD,
     UPDATE,
     FilePlan,
+    Workspace,
     colleague_target,
     plan_prepared,
     tag_labels,
@@ -44,8 +45,8 @@ from reader.annotations.import_read import Prepared, check_count, prepare
 from reader.annotations.select import Selection
 from reader.annotations.theme_labels import plan_labels
 from reader.annotations.threads import Discussion
-from reader.annotations.w3c import CONTEXT
 from reader.annotations.w3c_remarks import encode_link, encode_reply
+from reader.annotations.w3c_terms import CONTEXT
 from reader.annotations.w3c_write import encode_highlight, file_version, iso, person
 from reader.errors import (
     AnnotationError,
@@ -56,9 +57,6 @@ from reader.errors import (
 )
 from reader.jsonio import atomic_write_bytes
 from reader.model.annotations import Placed, now_utc
-
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.errors import AnnotationError
 from reader.model.annotations import Author, Placed, Stance
+from reader.model.themes import Taxonomy
 
 
 @dataclass(frozen=True)

@@ -37,16 +37,15 @@ from reader.annotations.placing import DocumentSource, Placer
 from reader.annotations.store_files import StoreFiles
 from reader.annotations.store_queries import StoreQueries
 from reader.annotations.store_remarks import StoreRemarks
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
-from reader.annotations.w3c import DEFAULT_COLOR
 from reader.errors import AnnotationError, DocumentNotFound, ReadOnlyAnnotation
-from reader.model.annotations import Author, Highlight, Stance, new_id, now_utc
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, new_id, now_utc
 from reader.model.documents import DocText, Document
 from reader.model.remarks import Record, Remark
+from reader.model.themes import Taxonomy
 
 if TYPE_CHECKING:
-    from reader.workspace import Workspace
+    from reader.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +54,20 @@ _MS = timedelta(milliseconds=1)
 
 
 class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
-    def __init__(self, workspace: Workspace, *,
-                 documents: DocumentSource | Callable[[], DocumentSource] | None = None
-                 ) -> None:
-        self.workspace = workspace
-        self.folder: Path = workspace.annotations_dir
+    """The highlights, replies and links in ``folder`` (a workspace's
+    ``.policy-reader/annotations``), placed in the texts of ``documents`` (a library, or a
+    function giving one), themes coloured and checked against ``taxonomy()``; who "you"
+    are comes from ``settings``."""
+
+    def __init__(self, folder: Path, settings: Settings, *,
+                 documents: DocumentSource | Callable[[], DocumentSource],
+                 taxonomy: Callable[[], Taxonomy]) -> None:
+        self.folder = Path(folder)
+        self.settings = settings
+        self._taxonomy = taxonomy
         self._identity_problems: list[str] = []
-        self.author: Author = current_author(workspace.settings, self._identity_problems)
-        if documents is None:
-            source: Callable[[], DocumentSource] = workspace.library
-        elif callable(documents) and not hasattr(documents, "documents"):
+        self.author: Author = current_author(settings, self._identity_problems)
+        if callable(documents) and not hasattr(documents, "documents"):
             source = documents
         else:
             fixed = cast("DocumentSource", documents)  # it has .documents: not a factory
@@ -122,7 +125,7 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
         return max(now_utc(), old.modified + _MS)
 
     def _tax(self) -> Taxonomy:
-        return self.workspace.themes().taxonomy()
+        return self._taxonomy()
 
     def _range(self, doc_id: str, start: int, end: int) -> tuple[Document, DocText, int, int]:
         self.placer.refresh()
@@ -238,7 +241,7 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
         with self._lock:
             self._ensure()
             count = 0
-            tax = self.workspace.themes().taxonomy()
+            tax = self._tax()
             for h in list(self._merged.values()):
                 if h.deleted or h.author.id != self.author.id or old not in h.themes:
                     continue
@@ -280,7 +283,7 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
     def set_author_name(self, name: str) -> Author:
         """Change your display name (written with the next save)."""
         with self._lock:
-            author = set_author_name(self.workspace.settings, name)
+            author = set_author_name(self.settings, name)
             self.author = author
             for fr in self._files.values():
                 if fr.owner == author.id:

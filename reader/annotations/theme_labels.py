@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.annotations.taxonomy import MAX_LABEL, PALETTE, Taxonomy, slug
+from reader.annotations.taxonomy import MAX_LABEL, slug
 from reader.model.annotations import Theme
+from reader.model.themes import PALETTE, Taxonomy
 
 
 def plan_labels(tax: Taxonomy, labels: Iterable[str], *, parent: str | None = None

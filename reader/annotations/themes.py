@@ -6,9 +6,10 @@ A damaged ``themes.json`` is reported, the shipped taxonomy is shown, and before
 edit the damaged file is set aside (renamed, never deleted). One written by a newer version
 is shown but never written over (edits raise :class:`~reader.errors.ThemeError`).
 
-Merging or deleting a theme changes only the current author's highlights; other people's
-keep the old id, which an alias (``aliases`` in the file) shows under the merged theme, or
-as unknown after a deletion. A highlight is never dropped.
+Merging or deleting a theme changes the taxonomy only: an alias (``aliases`` in the file)
+shows the old id under the merged theme, or as unknown after a deletion. Retagging the
+current author's highlights is the operation's job (:mod:`reader.ops.themes`); other
+people's keep the old id. A highlight is never dropped.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ import logging
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.annotations.files import signature
 from reader.annotations.taxonomy import (
@@ -27,28 +27,32 @@ from reader.annotations.taxonomy import (
     ID_RE,
     MAX_DEPTH,
     MAX_DESCRIPTION,
-    MAX_FAVOURITES,
     MAX_LABEL,
     VERSION,
-    Taxonomy,
     parse,
     slug,
-    taxonomy_from,
     to_json,
 )
 from reader.aside import set_aside
-from reader.errors import ReaderError, StorageError, ThemeError
+from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
 from reader.model.annotations import Theme
+from reader.model.themes import MAX_FAVOURITES, Taxonomy, taxonomy_from
 from reader.paths import resources_dir
-
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 MAX_THEMES_BYTES = 8 * 1024 * 1024
 CHECK_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Retag:
+    """What a merge or a deletion asks of the highlights: tag ``old`` becomes ``new``
+    (``None``: the tag is removed)."""
+
+    old: str
+    new: str | None
 
 
 def shipped_taxonomy() -> Taxonomy:
@@ -65,9 +69,10 @@ def shipped_taxonomy() -> Taxonomy:
 
 
 class ThemeStore:
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.path: Path = workspace.themes_file
+    """The taxonomy kept in ``path`` (a workspace's ``themes.json``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
         self._lock = threading.RLock()
         self._tax = Taxonomy()
         self._sig: object = "unread"
@@ -256,25 +261,25 @@ class ThemeStore:
                                                    for t in tax.themes)))
             return self._tax.by_id[theme_id]
 
-    def merge(self, src: str, dst: str) -> int:
-        """Merge theme ``src`` into ``dst``: its children move to ``dst``, your highlights are
-        retagged, others' keep ``src`` (shown under ``dst``). Returns highlights changed."""
+    def merge(self, src: str, dst: str) -> Retag:
+        """Merge theme ``src`` into ``dst``: its children move to ``dst``; ``src`` becomes an
+        alias of ``dst``. Returns the retag the highlights tagged ``src`` need."""
         with self._lock:
             a, b = self._need(src), self._need(dst)
             if a.id == b.id:
                 raise ThemeError("A theme cannot be merged into itself.")
             return self._remove(a, b.id)
 
-    def delete(self, theme_id: str, *, merge_into: str | None = None) -> int:
-        """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise your highlights
-        lose the tag (they are kept) and its children move up one level."""
+    def delete(self, theme_id: str, *, merge_into: str | None = None) -> Retag:
+        """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise its children
+        move up one level and its highlights are to lose the tag (the retag returned)."""
         with self._lock:
             theme = self._need(theme_id)
             if merge_into is not None:
                 return self.merge(theme_id, merge_into)
             return self._remove(theme, None)
 
-    def _remove(self, theme: Theme, into: str | None) -> int:
+    def _remove(self, theme: Theme, into: str | None) -> Retag:
         tax = self._tax
         dst_path = {t.id for t in tax.path(into)} if into else set()
         themes = []
@@ -293,20 +298,7 @@ class ThemeStore:
             if f2 is not None and f2 not in favs:
                 favs.append(f2)
         self._commit(Taxonomy(tuple(themes), aliases, tuple(favs)))
-        return self._retag_mine(theme.id, into)
-
-    def _retag_mine(self, old: str, new: str | None) -> int:
-        store = self.workspace.annotations()
-        changed = store.retag(old, new)
-        if changed:
-            try:
-                store.save()
-            except ReaderError as exc:
-                if not store.retries_saves:  # a command ends: say so (the theme is changed)
-                    raise StorageError(f"The theme was changed, but your highlights were not "
-                                       f"retagged: {exc.message}", exc.hint) from exc
-                log.warning("themes: highlights retagged but not saved yet: %s", exc)
-        return changed
+        return Retag(theme.id, into)
 
     def restore(self, tax: Taxonomy) -> Taxonomy:
         """Write ``tax`` back as the workspace's taxonomy (the GUI's undo and redo of a theme

@@ -1,6 +1,7 @@
-"""W3C Web Annotation JSON-LD: our file format and the variants other tools write — its
-terms and the small helpers every reader and writer shares (reading:
-:mod:`reader.annotations.w3c_read`; writing: :mod:`reader.annotations.w3c_write`; replies
+"""W3C Web Annotation JSON-LD: our file format and the variants other tools write — the
+small decoding helpers every reader shares (the terms: :mod:`reader.annotations.w3c_terms`;
+reading highlights: :mod:`reader.annotations.w3c_read`, its fast path
+:mod:`reader.annotations.w3c_fast`; writing: :mod:`reader.annotations.w3c_write`; replies
 and links: :mod:`reader.annotations.w3c_remarks`).
 
 One author's file is an ``AnnotationCollection`` with the standard ``@context``
@@ -23,33 +24,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.model.annotations import DEFAULT_COLOR as DEFAULT_COLOR  # (re-exported)
-from reader.model.annotations import Author, Stance, TextQuote
+from reader.annotations.w3c_terms import AUTHOR_IRI, DOC_IRI, HEX64_RE, MAX_THEMES
+from reader.model.annotations import Author
 
-ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-VOCAB = "urn:policy-reader:vocab:"
-CONTEXT: list[Any] = [ANNO_CONTEXT, {"pr": VOCAB}]
-#: The newest file format this version reads and writes. Version 2 adds replies and links
-#: (motivations ``replying`` and ``linking``); a file without any is written as version 1
-#: (:data:`PLAIN_VERSION`), which older versions of Policy Reader read and write as before.
-#: They treat a version 2 file as newer: they show what they can and never write over it,
-#: so an older version can never turn your replies into odd highlights.
-FORMAT_VERSION = 2
-PLAIN_VERSION = 1
-REMARK_MOTIVATIONS = frozenset({"replying", "linking"})
-#: The most themes (tags) one highlight may carry: more are refused with a clear message
-#: (20,000 tags on one highlight once made a brief of 100 MB).
-MAX_THEMES = 100
-AUTHOR_IRI = "urn:policy-reader:author:"
-COLLECTION_IRI = "urn:policy-reader:annotations:"
-THEME_IRI = "urn:policy-reader:theme:"
-DOC_IRI = "urn:sha256:"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
-HEX64_TAIL = re.compile(r"[0-9a-f]{64}\Z")
-NO_QUOTE = TextQuote("")
 _UUID_NS = uuid.UUID("0c1f8a52-4b7e-5d2a-8e19-3f6a7b8c9d0e")
 
 
@@ -139,9 +116,9 @@ def check_tags(tags: list[str]) -> None:
 def doc_ref(source: str, path: str) -> tuple[str, str]:
     """(content hash, workspace path) from a target ``source`` IRI and our ``pr:path``."""
     doc_id = ""
-    if source.startswith(DOC_IRI) and _HEX64_RE.match(source[len(DOC_IRI):]):
+    if source.startswith(DOC_IRI) and HEX64_RE.match(source[len(DOC_IRI):]):
         doc_id = source[len(DOC_IRI):]
-    elif _HEX64_RE.match(source):
+    elif HEX64_RE.match(source):
         doc_id = source
     return doc_id, path or ("" if doc_id else source)
 
@@ -150,42 +127,3 @@ def fallback_id(item: dict[str, Any]) -> str:
     """A stable id for an annotation that has none (the same item always gets the same)."""
     digest = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
     return f"urn:uuid:{uuid.uuid5(_UUID_NS, digest)}"
-
-
-STANCES = {s.value: s for s in Stance}
-
-_SEEN: dict[Any, Any] = {}  # shared copies of repeated values (document ids, paths, ...)
-_SEEN_MAX = 200_000
-
-
-def shared(key: Any, value: Any) -> Any:
-    """One shared object for equal values (call :func:`trim_shared` now and then)."""
-    return _SEEN.setdefault(key, value)
-
-
-def trim_shared() -> None:
-    """Forget the shared values if there are too many (called once per file read)."""
-    if len(_SEEN) > _SEEN_MAX:
-        _SEEN.clear()
-
-
-def doc_source(source: str, path: str) -> str | None:
-    """The document id a target ``source`` names (``""`` for a path), ``None`` if odd."""
-    key = ("src", source, path)
-    hit = _SEEN.get(key)
-    if hit is None:
-        if source.startswith(DOC_IRI) and HEX64_TAIL.match(source, 11):
-            hit = source[11:]
-        elif path and source == path:
-            hit = ""
-        else:
-            return None
-        hit = shared(key, hit)
-    return hit
-
-
-def check_color(value: Any) -> str | None:
-    hit = _SEEN.get(("color", value)) if type(value) is str else None
-    if hit is None and type(value) is str and COLOR_RE.match(value):
-        hit = shared(("color", value), value.lower())
-    return hit

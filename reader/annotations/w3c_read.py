@@ -1,12 +1,13 @@
-"""Reading W3C Web Annotations as highlights (:mod:`reader.annotations.w3c` has the terms).
+"""Reading W3C Web Annotations as highlights (:mod:`reader.annotations.w3c_terms` has the
+terms, :mod:`reader.annotations.w3c` the helpers every reader shares).
 
-:func:`decode_annotation` first tries the exact shape our own files have (fast, sharing
-repeated values), then the lenient reader, which accepts every variant of the standard:
-``target`` as an IRI or an object or a list, ``selector`` as an object or a list
-(``refinedBy`` followed), ``body`` as a string, object or list, ``bodyValue``, ``creator``
-as an IRI, object or list, prefixed or unprefixed types. Unknown fields are kept
-(``Highlight.extra``) and written back. :func:`decode_record` also reads replies and links
-(:mod:`reader.annotations.w3c_remarks`).
+:func:`decode_annotation` first tries the exact shape our own files have
+(:mod:`reader.annotations.w3c_fast`: fast, sharing repeated values), then the lenient
+reader, which accepts every variant of the standard: ``target`` as an IRI or an object or
+a list, ``selector`` as an object or a list (``refinedBy`` followed), ``body`` as a string,
+object or list, ``bodyValue``, ``creator`` as an IRI, object or list, prefixed or
+unprefixed types. Unknown fields are kept (``Highlight.extra``) and written back.
+:func:`decode_record` also reads replies and links (:mod:`reader.annotations.w3c_remarks`).
 """
 
 from __future__ import annotations
@@ -14,33 +15,25 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from reader.annotations.fastbuild import build
 from reader.annotations.w3c import (
-    DEFAULT_COLOR,
-    EPOCH,
-    MAX_THEMES,
-    NO_QUOTE,
-    STANCES,
-    THEME_IRI,
     ItemError,
     as_list,
-    check_color,
     check_tags,
     creator_author,
     doc_ref,
-    doc_source,
     fallback_id,
     int_value,
     parse_time,
-    shared,
     text_value,
     type_names,
 )
+from reader.annotations.w3c_fast import decode_fast
 from reader.annotations.w3c_remarks import LINKING, REPLYING, decode_link, decode_reply, remark_kind
-from reader.model.annotations import Author, Highlight, Stance, TextQuote
+from reader.annotations.w3c_terms import COLOR_RE, EPOCH, NO_QUOTE, THEME_IRI
+from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, TextQuote
 from reader.model.remarks import Record
 
 #: Annotation keys we understand (everything else is kept verbatim in ``extra``).
@@ -125,97 +118,6 @@ def _bodies(item: dict[str, Any]) -> tuple[list[str], list[str]]:
     return tags, notes
 
 
-_FAST_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "creator", "body",
-                        "target", "pr:page", "pr:section", "pr:color", "pr:stance",
-                        "pr:deleted"})
-_TARGET_KEYS = frozenset({"source", "pr:path", "selector"})
-_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
-
-
-def _fast_time(value: Any) -> datetime | None:
-    if type(value) is not str:
-        return None
-    try:
-        t = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return t if t.tzinfo is UTC else None
-
-
-def _decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
-    """The exact shape :func:`encode_highlight` writes, decoded quickly; ``None`` for
-    anything else (the lenient decoder then decides). Repeated values (document ids, paths,
-    theme lists) are shared between highlights to save memory."""
-    if item.get("type") != "Annotation" or not _FAST_KEYS.issuperset(item):
-        return None
-    hid = item.get("id")
-    target = item.get("target")
-    if (type(hid) is not str or not hid or len(hid) > 512 or hid.strip() != hid
-            or type(target) is not dict or not _TARGET_KEYS.issuperset(target)):
-        return None
-    source = target.get("source")
-    path = target.get("pr:path", "")
-    if type(source) is not str or type(path) is not str:
-        return None
-    doc_id = doc_source(source, path)
-    if doc_id is None:
-        return None
-    path = shared(path, path)
-    start = end = -1
-    quote = NO_QUOTE
-    sels = target.get("selector", ())
-    if type(sels) is not list and sels != ():
-        return None
-    for sel in sels:
-        kind = sel.get("type") if type(sel) is dict else None
-        if kind == "TextPositionSelector" and len(sel) == 3:
-            start, end = sel.get("start"), sel.get("end")
-            if type(start) is not int or type(end) is not int:
-                return None
-        elif kind == "TextQuoteSelector" and _QUOTE_KEYS.issuperset(sel):
-            exact, prefix, suffix = sel.get("exact"), sel.get("prefix", ""), sel.get("suffix", "")
-            if type(exact) is not str or type(prefix) is not str or type(suffix) is not str:
-                return None
-            quote = build(TextQuote, {"exact": exact, "prefix": prefix, "suffix": suffix})
-        else:
-            return None
-    themes: list[str] = []
-    note = ""
-    body = item.get("body", ())
-    if (type(body) is not list and body != ()) or len(body) > MAX_THEMES + 1:
-        return None  # too many tags: the lenient decoder says so
-    for b in body:
-        if type(b) is not dict or b.get("type") != "TextualBody":
-            return None
-        value, purpose = b.get("value"), b.get("purpose")
-        if type(value) is not str:
-            return None
-        if purpose == "tagging" and value and value.strip() == value:
-            if value not in themes:
-                themes.append(value)
-        elif purpose == "commenting" and not note and value.strip():
-            note = value
-        else:
-            return None
-    created, modified = _fast_time(item.get("created")), _fast_time(item.get("modified"))
-    color = check_color(item.get("pr:color", DEFAULT_COLOR))
-    stance_raw = item.get("pr:stance")
-    stance = STANCES.get(stance_raw) if stance_raw is not None else None
-    page, section = item.get("pr:page", ""), item.get("pr:section", "")
-    deleted = item.get("pr:deleted", False)
-    if (created is None or modified is None or color is None
-            or (stance_raw is not None and stance is None)
-            or type(page) is not str or type(section) is not str or type(deleted) is not bool):
-        return None
-    theme_tuple = tuple(themes)
-    return build(Highlight, {
-        "id": hid, "doc_id": doc_id, "doc_path": path, "start": start, "end": end,
-        "quote": quote, "author": author, "created": created, "modified": modified,
-        "page": shared(page, page), "section": shared(section, section), "color": color,
-        "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance, "note": note,
-        "deleted": deleted, "extra": ()})
-
-
 def decode_annotation(item: Any, *, author: Author | None = None,
                       default_time: datetime = EPOCH) -> Highlight:
     """One W3C annotation object as a :class:`Highlight` (``ItemError`` when impossible).
@@ -223,7 +125,7 @@ def decode_annotation(item: Any, *, author: Author | None = None,
     ``author`` (the file's owner) overrides the annotation's own ``creator``; without it
     the creator is used (an unnamed one becomes ``Author("", "")``)."""
     if author is not None and type(item) is dict:
-        fast = _decode_fast(item, author)
+        fast = decode_fast(item, author)
         if fast is not None:
             return fast
     return decode_lenient(item, author=author, default_time=default_time)
@@ -254,7 +156,7 @@ def decode_lenient(item: Any, *, author: Author | None = None,
     if isinstance(stance_raw, str) and stance_raw in Stance._value2member_map_:
         stance = Stance(stance_raw)
     color = item.get("pr:color")
-    color = (check_color(color) if isinstance(color, str) else None) or DEFAULT_COLOR
+    color = color.lower() if isinstance(color, str) and COLOR_RE.match(color) else DEFAULT_COLOR
     who = author or creator_author(item.get("creator")) or Author("", "")
     extra = tuple((k, json.dumps(v, ensure_ascii=False)) for k, v in item.items()
                   if k not in _KNOWN)

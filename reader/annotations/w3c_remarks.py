@@ -29,7 +29,6 @@ from datetime import datetime
 from typing import Any
 
 from reader.annotations.w3c import (
-    EPOCH,
     ItemError,
     as_list,
     creator_author,
@@ -38,6 +37,7 @@ from reader.annotations.w3c import (
     text_value,
     type_names,
 )
+from reader.annotations.w3c_terms import EPOCH
 from reader.annotations.w3c_write import encode_highlight, iso
 from reader.model.annotations import Author
 from reader.model.remarks import Link, Ref, Relation, Reply

@@ -1,6 +1,7 @@
-"""Writing W3C Web Annotation JSON-LD (:mod:`reader.annotations.w3c` has the terms and the
-reading): one highlight as an ``Annotation`` object, an author's file as an
-``AnnotationCollection``."""
+"""Writing W3C Web Annotation JSON-LD (:mod:`reader.annotations.w3c_terms` has the terms,
+:mod:`reader.annotations.w3c_read` the reading): one highlight as an ``Annotation`` object,
+an author's file as an ``AnnotationCollection`` (replies and links:
+:mod:`reader.annotations.w3c_remarks`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.annotations.w3c import (
+from reader.annotations.w3c_terms import (
     AUTHOR_IRI,
     COLLECTION_IRI,
     CONTEXT,
@@ -83,7 +84,7 @@ def encode_highlight(h: Highlight, *, creator: Any = None, with_note: bool = Tru
 
 
 def file_version(items: Iterable[Any]) -> int:
-    """2 when ``items`` hold a reply or a link, else 1 (see ``w3c.FORMAT_VERSION``)."""
+    """2 when ``items`` hold a reply or a link, else 1 (see ``w3c_terms.FORMAT_VERSION``)."""
     for i in items:
         if isinstance(i, dict) and i.get("motivation") in REMARK_MOTIVATIONS:
             return FORMAT_VERSION

@@ -20,17 +20,18 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reader.annotations.csv_export import _DANGEROUS, COLUMNS, links_cell, replies_cell
+from reader.annotations.csv_export import COLUMNS, links_cell, replies_cell
 from reader.annotations.select import Selection
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
 from reader.annotations.w3c_write import iso
+from reader.csvsafe import FORMULA_START
 from reader.errors import NothingToExport
 from reader.model.annotations import Placed
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 if TYPE_CHECKING:
-    from reader.workspace import Workspace
+    from reader.annotations.import_plan import Workspace
 
 MAX_CELL = 32_767
 WIDTHS = {"document": 36, "path": 30, "quote": 60, "themes": 30, "note": 40, "id": 20,
@@ -82,7 +83,7 @@ def to_xlsx(placed: Iterable[Placed], *, taxonomy: Taxonomy,
         for cell in ws[ws.max_row][:len(COLUMNS)]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, whatever it starts with
-                if cell.value.startswith(_DANGEROUS):
+                if cell.value.startswith(FORMULA_START):
                     cell.quotePrefix = True
     for i in range(1, len(header) + 1):
         letter = get_column_letter(i)

@@ -5,21 +5,18 @@ whoami."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
 from typing import Any
 
-from reader.annotations.identity import current_author, set_author_name
-from reader.annotations.select import Selection, author_filter, parse_stance, theme_filter
-from reader.annotations.taxonomy import Taxonomy
 from reader.cli import annotation_files_cmds, theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.errors import AnnotationError, ReaderError, UsageError
 from reader.model.annotations import Placed
-from reader.paths import DATA_DIRNAME, resolve_workspace
+from reader.model.themes import Taxonomy
+from reader.ops import highlights, identity, library, queries, themes
+from reader.ops.highlights import short
+from reader.ops.queries import Selection
+from reader.ops.workspace import Workspace
 from reader.settings import Settings
-from reader.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,92 +90,35 @@ def load_workspace(args: argparse.Namespace) -> Workspace:
     ws = open_workspace(args)
     progress = StderrProgress(quiet=getattr(args, "quiet", False))
     try:
-        changes = ws.library().update(progress=progress)
+        changes = library.refresh(ws, index=False, progress=progress).value
     finally:
         progress.finish()
     for problem in changes.problems:
         print(f"policy-reader: {problem}", file=sys.stderr)
-    store = ws.annotations()
-    report = store.load()
-    for problem in report.problems:
+    for problem in highlights.load(ws).value.report.problems:
         print(f"policy-reader: {problem}", file=sys.stderr)
     return ws
 
 
 def selection(ws: Workspace, args: argparse.Namespace) -> Selection:
-    library = ws.library()
-    docs = frozenset(library.find(ref).id for ref in args.doc) if args.doc else None
-    tax = ws.themes().taxonomy()
-    for ref in args.theme:
-        if tax.find(ref) is None and not any(ref in h.themes for h in ws.annotations().all()):
-            raise UsageError(f"There is no theme '{ref}'.",
-                             "Run 'policy-reader themes list' to see them.")
-    return Selection(doc_ids=docs, themes=theme_filter(tax, args.theme),
-                     author_ids=author_filter(ws.annotations().authors(), args.author),
-                     stance=parse_stance(args.stance),
-                     orphaned=True if args.orphaned else None)
+    return queries.selection(ws, docs=args.doc, themes=args.theme, authors=args.author,
+                             stance=args.stance, orphaned=args.orphaned)
 
 
 # -- annotate --------------------------------------------------------------------------------
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where ``quote`` occurs in ``text``: exactly, else with any whitespace between words,
-    else also ignoring case."""
-    quote = unicodedata.normalize("NFC", quote).strip()
-    if not quote:
-        raise UsageError("The quote is empty.")
-    spans = []
-    at = text.find(quote)
-    while at >= 0:
-        spans.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    if spans:
-        return spans
-    pattern = r"\s+".join(re.escape(w) for w in quote.split())
-    for flags in (0, re.IGNORECASE):
-        spans = [(m.start(), m.end()) for m in re.finditer(pattern, text, flags)]
-        if spans:
-            return spans
-    return []
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
     ws = load_workspace(args)
-    library = ws.library()
-    doc = library.find(args.doc)
-    text = library.text(doc.id).text
-    spans = find_quote(text, args.quote)
-    if not spans:
-        raise AnnotationError(f"The words \"{_short(args.quote, 60)}\" are not in {doc.title}.")
-    if args.occurrence is not None:
-        if not 1 <= args.occurrence <= len(spans):
-            raise UsageError(f"The words occur {len(spans)} time(s) in {doc.title}; "
-                             f"--occurrence must be between 1 and {len(spans)}.")
-        start, end = spans[args.occurrence - 1]
-    elif len(spans) > 1:
-        raise AnnotationError(f"The words occur {len(spans)} times in {doc.title}.",
-                              "Pick one with --occurrence N (1 = the first).")
-    else:
-        start, end = spans[0]
-    tax = ws.themes().taxonomy()
-    themes = [theme_cmds.theme_id(tax, t) for t in args.theme]
-    store = ws.annotations()
-    h = store.create(doc.id, start, end, themes=themes, stance=parse_stance(args.stance),
-                     note=args.note, color=args.color)
-    store.save()
-    placed = next(p for p in store.for_document(doc.id) if p.highlight.id == h.id)
+    placed = highlights.annotate(ws, args.doc, args.quote, occurrence=args.occurrence,
+                                 themes=args.theme, stance=args.stance, note=args.note,
+                                 color=args.color).value
     if args.json:
-        print_json(_placed_json(placed, tax, mine_id=store.author.id))
+        print_json(_placed_json(placed, themes.taxonomy(ws), mine_id=queries.me(ws).id))
     else:
-        print(h.id)
+        print(placed.highlight.id)
     return 0
 
 
 # -- list ------------------------------------------------------------------------------------
-def _short(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def _placed_json(p: Placed, tax: Taxonomy, *, mine_id: str, path: str = "") -> dict[str, Any]:
     h, a = p.highlight, p.anchor
     return {
@@ -199,23 +139,19 @@ def _placed_json(p: Placed, tax: Taxonomy, *, mine_id: str, path: str = "") -> d
 
 def cmd_list(args: argparse.Namespace) -> int:
     ws = load_workspace(args)
-    store = ws.annotations()
-    chosen_by = selection(ws, args)
-    paths = {d.id: d.path for d in ws.library().documents()}
-    chosen = [p for p in store.placed_all() if chosen_by.matches(p)]
-    chosen.sort(key=lambda p: (paths.get(p.anchor.doc_id, p.highlight.doc_path), p.orphaned,
-                               p.anchor.start, p.highlight.id))
-    tax = ws.themes().taxonomy()
+    listed = queries.list_highlights(ws, selection(ws, args))
+    tax = themes.taxonomy(ws)
     if args.json:
-        print_json([_placed_json(p, tax, mine_id=store.author.id,
-                                 path=paths.get(p.anchor.doc_id, "")) for p in chosen])
+        me = queries.me(ws).id
+        print_json([_placed_json(x.placed, tax, mine_id=me, path=x.path) for x in listed])
         return 0
-    if not chosen:
-        print("No highlights." if not store.all() else "No highlight matches.")
+    if not listed:
+        print("No highlights." if not queries.has_highlights(ws) else "No highlight matches.")
         return 0
-    for p in chosen:
+    for x in listed:
+        p = x.placed
         h, a = p.highlight, p.anchor
-        where = paths.get(a.doc_id, h.doc_path)
+        where = x.path or h.doc_path
         page = h.page if p.orphaned else a.page
         section = h.section if p.orphaned else a.section
         bits = [h.id.removeprefix("urn:uuid:")[:8], where]
@@ -233,20 +169,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             bits.append(h.stance.value)
         bits.append(f"— {h.author.name}")
         print("  ".join(bits))
-        print(f"    \u201c{_short(h.quote.exact, 100)}\u201d")
+        print(f"    \u201c{short(h.quote.exact, 100)}\u201d")
         if h.note:
-            print(f"    note: {_short(h.note, 100)}")
-    print(f"{len(chosen)} highlight(s)", file=sys.stderr)
+            print(f"    note: {short(h.note, 100)}")
+    print(f"{len(listed)} highlight(s)", file=sys.stderr)
     return 0
 
 
 # -- delete --------------------------------------------------------------------------------
 def cmd_delete(args: argparse.Namespace) -> int:
     ws = load_workspace(args)
-    store = ws.annotations()
-    h = store.find(args.id)
-    store.delete(h.id)
-    store.save()
+    h = highlights.delete_by_ref(ws, args.id).value.highlight
     print(f"deleted {h.id}", file=sys.stderr)
     return 0
 
@@ -254,16 +187,12 @@ def cmd_delete(args: argparse.Namespace) -> int:
 # -- themes / whoami -------------------------------------------------------------------------
 def cmd_themes_list(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    tax = ws.themes().taxonomy()
-    for problem in ws.themes().problems:
+    tax = themes.taxonomy(ws)
+    for problem in themes.problems(ws):
         print(f"policy-reader: {problem}", file=sys.stderr)
-    store = ws.annotations()
-    counts: dict[str, int] = {}
-    for h in store.all():
-        for tid in h.themes:
-            rid = tax.resolve(tid) or tid
-            counts[rid] = counts.get(rid, 0) + 1
-    unknown = sorted(tid for tid in counts if tid not in tax.by_id)
+    found = themes.counts(ws, tax)  # a parent's count includes its sub-themes', as in the app
+    counts = {**found.everywhere, **found.unknown}
+    unknown = sorted(found.unknown)
     if args.json:
         print_json({
             "themes": [{"id": t.id, "label": t.label, "color": t.color,
@@ -290,23 +219,15 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
 def cmd_whoami(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.name is not None:
-        author = set_author_name(settings, args.name)
-        # rewrite your file in this workspace now, so others see the new name (without
-        # creating or seeding a workspace just for this)
-        root = resolve_workspace(getattr(args, "workspace", None))
-        if (root / DATA_DIRNAME / "annotations" / f"{author.id}.json").is_file():
-            try:
-                store = Workspace.open(root, settings=settings).annotations()
-                store.load()
-                author = store.set_author_name(args.name)
-                store.save()
-            except ReaderError as exc:  # the name itself is saved: say so, exit 0
-                print(f"policy-reader: {exc}", file=sys.stderr)
-                print("policy-reader: your new name is saved; your annotation file in this "
-                      "workspace still shows the old one until it can be saved again.",
-                      file=sys.stderr)
+        renamed = identity.rename(settings, args.name, getattr(args, "workspace", None)).value
+        author = renamed.author
+        if renamed.unsaved:  # the name itself is saved: say so, exit 0
+            print(f"policy-reader: {renamed.unsaved}", file=sys.stderr)
+            print("policy-reader: your new name is saved; your annotation file in this "
+                  "workspace still shows the old one until it can be saved again.",
+                  file=sys.stderr)
     else:
-        author = current_author(settings)
+        author = identity.whoami(settings)
     if args.json:
         print_json({"id": author.id, "name": author.name})
     else:

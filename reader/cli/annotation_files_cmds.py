@@ -8,14 +8,14 @@ import argparse
 import sys
 from typing import Any
 
-from reader.annotations.holds import HeldVersion
-from reader.annotations.import_plan import ImportPlan, plan_imports
-from reader.annotations.interop import FORMATS, export, import_files, write_export
 from reader.cli import exchange_cmds
 from reader.cli.common import print_json
 from reader.errors import UsageError
 from reader.model.annotations import Highlight
 from reader.model.remarks import Record, Reply
+from reader.ops import sharing
+from reader.ops.highlights import short
+from reader.ops.sharing import FORMATS, HeldVersion, ImportPlan
 
 
 def register(asub: argparse._SubParsersAction) -> None:
@@ -59,11 +59,6 @@ def register(asub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_held)
 
 
-def _short(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def _sid(hid: str) -> str:
     """A highlight id, short: the start of a uuid, else the end of the id."""
     if hid.startswith("urn:uuid:"):
@@ -79,7 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if exchange_cmds.handles(args):
         return exchange_cmds.cmd_import(args, ws)
     if args.dry_run:
-        plan = plan_imports(ws, args.files, replace_mine=args.replace_mine)
+        plan = sharing.plan_import(ws, args.files, replace_mine=args.replace_mine)
         if args.json:
             print_json(_plan_json(plan))
         else:
@@ -88,7 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if f.error:
                 print(f"policy-reader: {f.error}", file=sys.stderr)
         return 0 if plan.ok else 1
-    results = import_files(ws, args.files, replace_mine=args.replace_mine)
+    results = sharing.import_annotations(ws, args.files,
+                                         replace_mine=args.replace_mine).value
     if args.json:
         print_json(results)
         return 0
@@ -124,7 +120,7 @@ def _print_plan(plan: ImportPlan) -> None:
         for d in f.decisions:
             h = d.highlight
             where = h.doc_path or h.doc_id[:12]
-            line = f"  {d.action:<7} {_sid(h.id)}  {where}  \u201c{_short(h.quote.exact, 60)}\u201d"
+            line = f"  {d.action:<7} {_sid(h.id)}  {where}  \u201c{short(h.quote.exact, 60)}\u201d"
             if d.reason:
                 line += f"  ({d.reason})"
             print(line)
@@ -154,13 +150,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = load_workspace(args)
     if args.format in exchange_cmds.FORMATS:
         return exchange_cmds.cmd_export(args, ws, selection(ws, args))
-    data, count = export(ws, args.format, selection=selection(ws, args),
-                         names=not args.no_names, notes=not args.no_notes)
-    if args.out == "-":
+    to_stdout = args.out == "-"
+    data, count = sharing.export_annotations(
+        ws, args.format, selection=selection(ws, args), names=not args.no_names,
+        notes=not args.no_notes, out=None if to_stdout else args.out).value
+    if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_export(args.out, data)
         print(f"{count} highlight(s) written to {args.out}", file=sys.stderr)
     return 0
 
@@ -187,8 +184,7 @@ def cmd_held(args: argparse.Namespace) -> int:
     from reader.cli.annotation_cmds import load_workspace
 
     ws = load_workspace(args)
-    store = ws.annotations()
-    held = store.held()
+    held = sharing.held(ws)
     if args.ids:
         held = tuple(v for v in held if _matches(v, args.ids))
         if not held:
@@ -198,8 +194,7 @@ def cmd_held(args: argparse.Namespace) -> int:
         if not held:
             print("Nothing is held aside.", file=sys.stderr)
             return 0
-        applied = store.accept_held({v.id for v in held})
-        store.save()
+        applied = sharing.accept_held(ws, {v.id for v in held}).value
         print(f"applied {len(held)} held change(s) to {len(applied)} highlight(s)",
               file=sys.stderr)
         return 0
@@ -210,7 +205,7 @@ def cmd_held(args: argparse.Namespace) -> int:
         print("Nothing is held aside.", file=sys.stderr)
         return 0
     for v in held:
-        print(f"{v.action:<7} {_sid(v.id)}  \u201c{_short(v.current.quote.exact, 60)}\u201d  "
+        print(f"{v.action:<7} {_sid(v.id)}  \u201c{short(v.current.quote.exact, 60)}\u201d  "
               f"from {v.file}, dated {v.version.modified:%Y-%m-%d %H:%M} UTC")
     print(f"{len(held)} change(s) held aside; apply them with 'policy-reader annotations "
           "held --accept [ID ...]'", file=sys.stderr)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.cli.common import open_workspace
 from reader.errors import DocumentNotFound, UsageError
+from reader.ops import library
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +40,7 @@ def check_target(args: argparse.Namespace) -> None:
             raise UsageError(f"{ref} is a folder; open a file, or use --workspace {ref}.")
         return
     try:
-        open_workspace(args).library().find(ref)  # raises DocumentNotFound with a hint
+        library.find_document(open_workspace(args), ref)  # DocumentNotFound with a hint
     except DocumentNotFound as exc:
         if "/" in ref or "\\" in ref or Path(ref).suffix:  # a file that is gone
             raise DocumentNotFound(f"The file {ref} does not exist: it may have been moved, "

@@ -4,15 +4,12 @@ or CSV."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
-from reader.annotations.select import author_filter, parse_stance
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.errors import UsageError
-from reader.export.gather import gather_inputs
-from reader.export.options import BriefOptions, GroupBy, OrphanPolicy, PageSize
-from reader.export.write import FORMATS, check_destination, format_for, target_path, write_brief
+from reader.ops import brief
+from reader.ops.brief import FORMATS, BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.ops.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,67 +65,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _date(value: str | None, flag: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise UsageError(f"{flag} {value!r} is not a date.", "Write it as YYYY-MM-DD.") from exc
-
-
-def options_from_args(args: argparse.Namespace, ws) -> BriefOptions:
+def options_from_args(args: argparse.Namespace, ws: Workspace) -> BriefOptions:
     """Turn the command line into :class:`BriefOptions`, resolving names to ids."""
-    inputs_authors = ws.annotations().authors()
-    tax = ws.themes().taxonomy()
-    themes = []
-    for ref in args.theme:
-        found = tax.find(ref)
-        if found is not None:
-            themes.append(found.id)
-        elif any(ref in h.themes for h in ws.annotations().all()):
-            themes.append(ref)
-        else:
-            raise UsageError(f"There is no theme '{ref}'.",
-                             "Run 'policy-reader themes list' to see them.")
-    authors = sorted(author_filter(inputs_authors, args.author) or ())
-    library = ws.library()
-    docs = list(dict.fromkeys(library.find(ref).id for ref in args.doc))
-    stances = []
-    for value in args.stance:
-        stance = parse_stance(value)
-        if stance is not None:
-            stances.append(stance)
-    since, until = _date(args.since, "--since"), _date(args.until, "--until")
-    if since and until and since > until:
-        raise UsageError("--since is after --until.")
-    return BriefOptions(
-        title=args.title, subtitle=args.subtitle, prepared_by=args.prepared_by,
-        prepared_for=args.prepared_for, group_name=args.group, notice=args.notice,
-        date=_date(args.date, "--date"), as_of=_date(args.as_of, "--as-of"),
-        themes=tuple(themes), authors=tuple(authors), documents=tuple(docs),
-        stances=tuple(stances), since=since, until=until, group_by=GroupBy(args.by),
-        anonymize=args.anonymize, include_notes=not args.no_notes,
-        include_toc=not args.no_toc, include_sources=not args.no_sources,
-        include_theme_appendix=not args.no_theme_appendix,
-        orphans=OrphanPolicy(args.orphans), page_size=PageSize(args.page_size))
+    return brief.resolve_options(
+        ws, BriefOptions(
+            title=args.title, subtitle=args.subtitle, prepared_by=args.prepared_by,
+            prepared_for=args.prepared_for, group_name=args.group, notice=args.notice,
+            group_by=GroupBy(args.by), anonymize=args.anonymize,
+            include_notes=not args.no_notes, include_toc=not args.no_toc,
+            include_sources=not args.no_sources,
+            include_theme_appendix=not args.no_theme_appendix,
+            orphans=OrphanPolicy(args.orphans), page_size=PageSize(args.page_size)),
+        themes=args.theme, authors=args.author, documents=args.doc, stances=args.stance,
+        since=args.since, until=args.until, date=args.date, as_of=args.as_of)
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = format_for(args.out, args.format)
-    target = target_path(args.out, fmt)
-    check_destination(target)  # a missing or read-only folder fails before any work
+    where = brief.destination(args.out, args.format)  # fails before any work
     ws = open_workspace(args)
     progress = StderrProgress(quiet=args.quiet)
     try:
-        if not args.no_update:
-            ws.library().update(progress=progress)
-        store = ws.annotations()
-        for problem in store.load().problems:
+        for problem in brief.prepare(ws, refresh=not args.no_update, progress=progress):
             print(f"policy-reader: {problem}", file=sys.stderr)
         options = options_from_args(args, ws)
-        brief = gather_inputs(ws).build(options)
-        result = write_brief(brief, target, fmt, progress=progress)
+        result = brief.write(brief.gather_inputs(ws), options, where.target, where.fmt,
+                             progress=progress)
     finally:
         progress.finish()
     if args.json:

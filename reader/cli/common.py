@@ -13,7 +13,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from reader.workspace import Workspace
+from reader.ops import library, workspace
+from reader.ops.workspace import Workspace
 
 _HINTS = {errno.ENOSPC: "Free some space, then try again.",
           errno.EROFS: "The folder is read-only.",
@@ -34,7 +35,7 @@ _opened: list[Workspace] = []
 
 
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    ws = Workspace.open(getattr(args, "workspace", None), create=create)
+    ws = workspace.open_workspace(getattr(args, "workspace", None), create=create)
     _opened.append(ws)
     return ws
 
@@ -44,9 +45,7 @@ def untold_problems() -> list[str]:
     left out of it, a cache that cannot be saved) that no output has said yet."""
     lines: list[str] = []
     for ws in _opened:
-        library = ws.library_if_open()
-        if library is not None:
-            lines += library.untold_problems()
+        lines += library.untold_problems(ws)
     return list(dict.fromkeys(lines))
 
 

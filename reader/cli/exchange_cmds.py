@@ -10,12 +10,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.annotations.select import Selection
 from reader.cli.common import print_json
 from reader.errors import UsageError
-from reader.workspace import Workspace
+from reader.ops import exchange
+from reader.ops.queries import Selection
+from reader.ops.workspace import Workspace
 
-FORMATS = ("qdpx", "qdc", "xlsx")
+FORMATS = exchange.FORMATS
 IMPORT_SUFFIXES = (".qdpx", ".qdc")
 
 
@@ -46,23 +47,15 @@ def handles(args: argparse.Namespace) -> bool:
 
 
 def cmd_export(args: argparse.Namespace, ws: Workspace, selection: Selection) -> int:
-    from reader.interop.refi import export as refi_export
     if args.out == "-":
         raise UsageError(f"A .{args.format} file is binary; give a file name with --out.")
     if args.format == "xlsx":
-        from reader.annotations.xlsx_export import export_xlsx
-        data, count = export_xlsx(ws, selection=selection, names=not args.no_names,
-                                  notes=not args.no_notes)
-        refi_export.write(Path(args.out), data)
+        count = exchange.export_xlsx(ws, Path(args.out), selection=selection,
+                                     names=not args.no_names, notes=not args.no_notes).value
         print(f"{count} highlight(s) written to {args.out}", file=sys.stderr)
         return 0
-    if args.format == "qdc":
-        data, summary = refi_export.export_qdc(ws)
-    else:
-        data, summary = refi_export.export_qdpx(ws, selection=selection,
-                                                names=not args.no_names,
-                                                notes=not args.no_notes)
-    refi_export.write(Path(args.out), data)
+    summary = exchange.export_refi(ws, args.format, Path(args.out), selection=selection,
+                                   names=not args.no_names, notes=not args.no_notes).value
     if args.format == "qdc":
         print(f"{summary.codes} code(s) written to {args.out}", file=sys.stderr)
         return 0
@@ -76,9 +69,8 @@ def cmd_export(args: argparse.Namespace, ws: Workspace, selection: Selection) ->
 
 
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
-    from reader.interop.refi import import_refi
-    out = import_refi(ws, args.files[0], dry_run=args.dry_run,
-                      add_sources=not args.no_sources, as_mine=args.as_mine)
+    out = exchange.import_refi(ws, args.files[0], dry_run=args.dry_run,
+                               add_sources=not args.no_sources, as_mine=args.as_mine).value
     p = out.plan
     if args.json:
         print_json({"plan": {k: v for k, v in p.__dict__.items()

@@ -8,10 +8,10 @@ import sys
 import time
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
-from reader.documents.library import LibraryChanges
 from reader.errors import ReaderError, UsageError
-from reader.model.documents import DocStatus, Document
+from reader.model.documents import DocStatus, Document, LibraryChanges
 from reader.model.imports import DUPLICATE
+from reader.ops import library, search
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,14 +43,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--page", type=int, metavar="N", help="only page N (1-based)")
     p.set_defaults(func=cmd_show)
-
-
-def _index_available() -> bool:
-    try:
-        import reader.search.index  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float) -> str:
@@ -95,13 +87,10 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
     ws = open_workspace(args)
     progress = StderrProgress(quiet=args.quiet)
     start = time.perf_counter()
-    library = ws.library()
-    index = ws.search() if _index_available() else None
-    on_batch = (lambda ch: index.index_documents(ch.touched)) if index and not rebuild else None
     try:
         if paths is not None:
-            changes = library.add_files(paths, subdir=args.subdir, progress=progress,
-                                        on_batch=on_batch)
+            changes = library.import_files(ws, paths, subdir=args.subdir,
+                                           index_as_read=True, progress=progress).value
             summary = changes.summary
             if summary is not None and summary.nothing_imported and not \
                     summary.already_present and any(g.what != DUPLICATE
@@ -109,18 +98,14 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
                 print("\n".join(summary.lines()), file=sys.stderr)
                 raise ReaderError("Nothing was added.")
         else:
-            changes = library.update(progress=progress, rebuild=rebuild, on_batch=on_batch)
-        if index is not None:
-            if rebuild:
-                index.rebuild(progress=progress)
-            else:
-                index.update(progress=progress)
-            status = index.status()
-            if status.state == "read-only" and status.message:
-                print(f"note: {status.message}", file=sys.stderr)
+            changes = library.refresh(ws, rebuild=rebuild, index_as_read=True,
+                                      progress=progress).value
+        status = search.status(ws)
+        if status.state == "read-only" and status.message:
+            print(f"note: {status.message}", file=sys.stderr)
     finally:
         progress.finish()
-    return _report(args, changes, library.documents(), time.perf_counter() - start)
+    return _report(args, changes, library.documents(ws), time.perf_counter() - start)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -142,8 +127,7 @@ def _doc_json(d: Document) -> dict[str, object]:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    ws = open_workspace(args)
-    docs = ws.library().documents()
+    docs = library.documents(open_workspace(args))
     if args.json:
         print_json([_doc_json(d) for d in docs])
         return 0
@@ -164,9 +148,8 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    library = ws.library()
-    doc = library.find(args.doc)
-    text = library.text(doc.id)
+    doc = library.find_document(ws, args.doc)
+    text = library.document_text(ws, doc.id)
     if args.page is not None:
         page = text.page(args.page)
         if page is None:

@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import SearchIndexError, UsageError
-from reader.search.api import SearchResults, Snippet
+from reader.model.search import SearchResults, Snippet
+from reader.ops import library, search
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -43,16 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_update:
         progress = StderrProgress(quiet=args.quiet)
         try:
-            ws.refresh(progress=progress)
+            library.refresh(ws, progress=progress)
         except SearchIndexError as exc:  # e.g. a full disk: search what is indexed
             print(f"note: {exc}", file=sys.stderr)
         finally:
             progress.finish()
-    index = ws.search()
-    results = index.search(query, limit=args.limit, sort=args.sort)
-    status = index.status()
+    results = search.search(ws, query, limit=args.limit, sort=args.sort)
     if args.json:
-        print_json(results_json(results, status.state))
+        print_json(results_json(results, search.status(ws).state))
         return 0
     for warning in results.warnings:
         print(f"note: {warning}", file=sys.stderr)

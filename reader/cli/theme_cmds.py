@@ -1,14 +1,17 @@
 """Theme edits from the command line: themes add|rename|recolor|describe|move|merge|delete|
-favourites. The same core calls the app's Themes panel makes (``ThemeStore``); the
+favourites. The same operations the app's Themes panel calls (:mod:`reader.ops.themes`); the
 workspace's ``.policy-reader/themes.json`` is written atomically."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.cli.common import open_workspace
-from reader.errors import UsageError
+from reader.model.changes import Outcome
+from reader.ops import themes
+from reader.ops.themes import ThemeEdit, theme_id
+from reader.ops.workspace import Workspace
 
 
 def register(tsub: argparse._SubParsersAction) -> None:
@@ -66,79 +69,71 @@ def register(tsub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_favourites)
 
 
-def theme_id(tax: Taxonomy, ref: str) -> str:
-    """The id of the theme ``ref`` names (an id, an old id or a label)."""
-    found = tax.find(ref)
-    if found is None:
-        raise UsageError(f"There is no theme '{ref}'.",
-                         "Run 'policy-reader themes list' to see the ids and names.")
-    return found.id
-
-
 def cmd_add(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    parent = theme_id(themes.taxonomy(), args.parent) if args.parent else None
-    theme = themes.add(args.label, parent=parent, color=args.color,
-                       description=args.description)
+    ws = open_workspace(args)
+    parent = theme_id(themes.taxonomy(ws), args.parent) if args.parent else None
+    theme = themes.add(ws, args.label, parent=parent, color=args.color,
+                       description=args.description).value.result
     print(f"Added {theme.label} ({theme.id}).")
     return 0
 
 
-def _one_value(method: str, value: str, done: str):
-    """A command that sets one value of a theme: ``ThemeStore.<method>(id, args.<value>)``,
-    then prints ``done`` (formatted with the theme as ``t``)."""
+def _one_value(edit: Callable[[Workspace, str, str], Outcome[ThemeEdit]], value: str,
+               done: str) -> Callable[[argparse.Namespace], int]:
+    """A command that sets one value of a theme (``edit(ws, id, args.<value>)``), then
+    prints ``done`` (formatted with the theme as ``t``)."""
 
     def run(args: argparse.Namespace) -> int:
-        themes = open_workspace(args).themes()
-        theme = getattr(themes, method)(theme_id(themes.taxonomy(), args.theme),
-                                        getattr(args, value))
+        ws = open_workspace(args)
+        theme = edit(ws, theme_id(themes.taxonomy(ws), args.theme),
+                     getattr(args, value)).value.result
         print(done.format(t=theme))
         return 0
     return run
 
 
-cmd_rename = _one_value("rename", "label", "Renamed {t.id} to {t.label}.")
-cmd_recolor = _one_value("recolor", "color", "{t.label} is now {t.color}.")
-cmd_describe = _one_value("describe", "text", "{t.label}: {t.description}")
+cmd_rename = _one_value(themes.rename, "label", "Renamed {t.id} to {t.label}.")
+cmd_recolor = _one_value(themes.recolor, "color", "{t.label} is now {t.color}.")
+cmd_describe = _one_value(themes.describe, "text", "{t.label}: {t.description}")
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    tax = themes.taxonomy()
+    ws = open_workspace(args)
+    tax = themes.taxonomy(ws)
     parent = None if args.top else theme_id(tax, args.parent)
     order = None if args.position is None else max(0, args.position - 1)
-    theme = themes.move(theme_id(tax, args.theme), parent, order)
+    theme = themes.move(ws, theme_id(tax, args.theme), parent, order).value.result
     where = tax.by_id[parent].label if parent else "the top level"
     print(f"Moved {theme.label} to {where}.")
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    tax = themes.taxonomy()
+    ws = open_workspace(args)
+    tax = themes.taxonomy(ws)
     src, dst = theme_id(tax, args.theme), theme_id(tax, args.into)
-    changed = themes.merge(src, dst)
+    changed = themes.merge(ws, src, dst).value.result
     print(f"Merged {tax.by_id[src].label} into {tax.by_id[dst].label}; "
           f"{changed} of your highlights retagged.")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    tax = themes.taxonomy()
+    ws = open_workspace(args)
+    tax = themes.taxonomy(ws)
     tid = theme_id(tax, args.theme)
     into = theme_id(tax, args.into) if args.into else None
-    changed = themes.delete(tid, merge_into=into)
+    changed = themes.delete(ws, tid, merge_into=into).value.result
     what = f"retagged as {tax.by_id[into].label}" if into else "untagged (kept)"
     print(f"Deleted {tax.by_id[tid].label}; {changed} of your highlights {what}.")
     return 0
 
 
 def cmd_favourites(args: argparse.Namespace) -> int:
-    themes = open_workspace(args).themes()
-    tax = themes.taxonomy()
-    ids = themes.set_favourites([theme_id(tax, t) for t in args.themes])
-    labels = themes.taxonomy().by_id
+    ws = open_workspace(args)
+    tax = themes.taxonomy(ws)
+    ids = themes.set_favourites(ws, [theme_id(tax, t) for t in args.themes]).value.result
+    labels = themes.taxonomy(ws).by_id
     for key, tid in enumerate(ids, 1):
         print(f"{key}  {labels[tid].label} ({tid})")
     return 0

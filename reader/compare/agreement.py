@@ -26,13 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from reader.annotations.fastbuild import paused_gc
-from reader.annotations.taxonomy import Taxonomy
 from reader.compare.filters import ancestors_within, theme_columns
 from reader.compare.stats import binary_alpha, cohen_kappa, percent_agreement
+from reader.gcpause import paused_gc
 from reader.model.annotations import Author, Placed
 from reader.model.compare import AgreementReport, MatrixColumn, ThemeAgreement
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 KAPPA, ALPHA = "kappa", "alpha"
 

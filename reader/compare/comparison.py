@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.compare.filters import ancestors_within, theme_columns
 from reader.errors import CompareError
 from reader.model.annotations import Placed
 from reader.model.compare import Comparison, ComparisonColumn, Passage
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 6
 MIN_THEMES, MAX_THEMES = 1, 5

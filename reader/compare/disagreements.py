@@ -19,12 +19,12 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from reader.annotations.fastbuild import paused_gc
-from reader.annotations.taxonomy import Taxonomy
+from reader.gcpause import paused_gc
 from reader.model.annotations import Author, Placed
 from reader.model.compare import Disagreement, DisagreementKind
 from reader.model.documents import Document
 from reader.model.remarks import Reply
+from reader.model.themes import Taxonomy
 
 
 def _clusters(placed: Sequence[Placed]) -> list[list[Placed]]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.errors import ThemeError
 from reader.extract.jurisdiction import state_code
 from reader.model.annotations import Author
 from reader.model.compare import GroupBy, MatrixColumn, MatrixFilter
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 #: Row order of kinds when documents are listed (as a brief lists its sources).
 KIND_ORDER = ("statute", "opinion", "filing", "memo", "report", "article", "other")

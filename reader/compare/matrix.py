@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from reader.annotations.fastbuild import paused_gc
-from reader.annotations.taxonomy import Taxonomy
 from reader.compare.filters import (
     ancestors_within,
     annotator_ids,
@@ -21,6 +19,7 @@ from reader.compare.filters import (
     select_documents,
     theme_columns,
 )
+from reader.gcpause import paused_gc
 from reader.model.annotations import Author, Highlight, Stance
 from reader.model.compare import (
     Cell,
@@ -31,6 +30,7 @@ from reader.model.compare import (
     StanceMix,
 )
 from reader.model.documents import Document
+from reader.model.themes import Taxonomy
 
 _SUPPORTS, _OPPOSES = Stance.SUPPORTS, Stance.OPPOSES
 

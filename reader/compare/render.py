@@ -1,6 +1,7 @@
 """The matrix as a table of text: for a terminal, Markdown, CSV and JSON (the CLI and the
 briefs use these). Cells read without colour: ``3 (+2 −1 ·0)`` is three highlights, two
-supporting harm reduction, one opposing, none neutral; an empty cell is ``—``."""
+supporting harm reduction, one opposing, none neutral; an empty cell is ``—``. CSV cells go
+through the one guard against formulas (:mod:`reader.csvsafe`)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,12 @@ import io
 from typing import Any
 
 from reader.compare.matrix import column_totals
+from reader.csvsafe import safe_cell
 from reader.model.compare import Cell, GroupBy, Matrix
 
 EMPTY = "\u2014"
 ROW_HEADS = {GroupBy.DOCUMENT: "Document", GroupBy.OFFICE: "Office or author",
              GroupBy.JURISDICTION: "Jurisdiction"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def cell_text(cell: Cell) -> str:

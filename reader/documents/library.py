@@ -15,7 +15,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges
@@ -38,9 +37,6 @@ from reader.model.documents import (
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.safe_files import Fingerprint
 
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
-
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -49,12 +45,14 @@ BATCH_SIZE = 16
 
 
 class Library:
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.root = workspace.root
+    """The documents under ``root``; the group's metadata corrections in ``documents_file``
+    (shared), what was last seen of each file in ``state_file`` (machine-local)."""
+
+    def __init__(self, root: Path, *, documents_file: Path, state_file: Path) -> None:
+        self.root = Path(root)
         self.cache = ExtractCache()
-        self.overrides = MetaOverrides(workspace.documents_file)
-        self._state_path = workspace.cache_dir / "library.json"
+        self.overrides = MetaOverrides(documents_file)
+        self._state_path = state_file
         self._update_lock = threading.Lock()
         self._lock = threading.Lock()
         self._texts: OrderedDict[str, DocText] = OrderedDict()

@@ -5,14 +5,13 @@ Public API::
 
     BriefOptions, GroupBy, PageSize, OrphanPolicy        # reader.export.options
     build_brief(options, placed, documents, texts, taxonomy) -> Brief   # pure
-    gather_inputs(workspace) -> BriefInputs               # .count(options), .build(options)
-    brief_from_workspace(workspace, options) -> Brief
+    BriefInputs(placed, documents, library, taxonomy)     # .count(options), .build(options)
     write_brief(brief, path, fmt=None, progress=, cancel=) -> ExportResult
-    export_brief(workspace, options, path, fmt=None, progress=, cancel=) -> ExportResult
     render_html(brief, lite=True, limit=30) -> str        # live preview
     render(brief, fmt) -> bytes
 
-Heavy libraries (reportlab, python-docx) load only when their format is written.
+Reading a workspace is :mod:`reader.ops.brief` (``gather_inputs``, ``write``). Heavy
+libraries (reportlab, python-docx) load only when their format is written.
 """
 
 from __future__ import annotations
@@ -21,9 +20,6 @@ from reader.export.build import build_brief
 from reader.export.gather import (
                                   BriefInputs,
                                   Counts,
-                                  brief_from_workspace,
-                                  export_brief,
-                                  gather_inputs,
 )
 from reader.export.html import render_html
 from reader.export.model import (
@@ -50,7 +46,6 @@ from reader.export.write import (
 __all__ = [
     "EXTENSIONS", "FORMATS", "Brief", "BriefInputs", "BriefOptions", "BriefQuote",
     "BriefSection", "Citation", "Counts", "Cover", "ExportResult", "GroupBy", "OrphanEntry",
-    "OrphanPolicy", "PageSize", "SourceEntry", "ThemeEntry", "brief_from_workspace",
-    "build_brief", "export_brief", "format_for", "gather_inputs", "render", "render_html",
-    "target_path", "write_brief",
+    "OrphanPolicy", "PageSize", "SourceEntry", "ThemeEntry", "build_brief", "format_for",
+    "render", "render_html", "target_path", "write_brief",
 ]

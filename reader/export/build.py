@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
 from reader.errors import NothingToExport, ReaderError
 from reader.export.citation import plain
@@ -35,6 +34,7 @@ from reader.export.text import clean, one_line, quote_text, redact
 from reader.extract.courts import court_abbrev
 from reader.model.annotations import Placed, Stance, Theme
 from reader.model.documents import DocText, Document
+from reader.model.themes import Taxonomy
 
 log = logging.getLogger(__name__)
 

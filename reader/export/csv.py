@@ -1,13 +1,13 @@
 """The brief as CSV: one row per quote with its citation fields. UTF-8 with a byte-order
 mark (so spreadsheet programs read accents right), CRLF rows, and every cell that a
-spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) prefixed with
-``'``."""
+spreadsheet would run as a formula prefixed with ``'`` (:mod:`reader.csvsafe`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from reader.csvsafe import safe_cell
 from reader.export import citation as cite
 from reader.export import labels
 from reader.export.model import Brief, BriefSection
@@ -17,15 +17,6 @@ COLUMNS = ("number", "section", "themes", "stance", "quote", "citation", "docume
            "note", "annotator", "document_kind", "jurisdiction", "legal_citation", "site",
            "source_url", "document_path", "document_id", "highlight_id", "highlighted_on",
            "status", "replies", "contradicted_by")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text, never evaluates."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def render(brief: Brief) -> bytes:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.annotations.threads import Discussion
 from reader.compare import render
 from reader.compare.matrix import build_matrix
@@ -18,6 +17,7 @@ from reader.model.annotations import Placed
 from reader.model.compare import GroupBy, MatrixFilter
 from reader.model.documents import Document
 from reader.model.remarks import Relation
+from reader.model.themes import Taxonomy
 
 #: Transpose the matrix (themes as rows) when there are at most this many row groups.
 TRANSPOSE_AT = 6

@@ -1,5 +1,5 @@
-"""Briefs from a workspace: gather the inputs once, then build and write as often as the
-person changes options.
+"""The inputs of a brief, gathered once, then built and written as often as the person
+changes options (:func:`reader.ops.brief.gather_inputs` reads them from a workspace).
 
 The export dialog's loop::
 
@@ -16,7 +16,7 @@ import html
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.errors import NothingToExport
 from reader.export.build import build_brief
@@ -24,19 +24,8 @@ from reader.export.html import render_html
 from reader.export.model import Brief
 from reader.export.options import BriefOptions
 from reader.export.select import select
-from reader.export.write import (
-    ExportResult,
-    check_destination,
-    format_for,
-    target_path,
-    write_brief,
-)
 from reader.model.annotations import Author, Placed, Theme
 from reader.model.documents import DocText, Document
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-
-if TYPE_CHECKING:
-    from reader.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -108,29 +97,3 @@ class BriefInputs:
             return ('<html><body><p style="color: #555555;"><i>'
                     f"{html.escape(str(exc))}</i></p></body></html>")
         return render_html(brief, lite=True, limit=limit)
-
-
-def gather_inputs(workspace: Workspace) -> BriefInputs:
-    """Read the library, the taxonomy and every highlight (placed in the current texts)."""
-    library = workspace.library()
-    store = workspace.annotations()
-    documents = {d.id: d for d in library.documents()}
-    placed = tuple(store.placed_all())
-    return BriefInputs(placed=placed, documents=documents, library=library,
-                       taxonomy=workspace.themes().taxonomy(), authors=store.authors(),
-                       discussion=store.discussion())
-
-
-def brief_from_workspace(workspace: Workspace, options: BriefOptions) -> Brief:
-    return gather_inputs(workspace).build(options)
-
-
-def export_brief(workspace: Workspace, options: BriefOptions, path: str, fmt: str | None = None,
-                 *, progress: ProgressFn = no_progress,
-                 cancel: CancelToken = NEVER_CANCELLED) -> ExportResult:
-    """Build the brief ``options`` describes and write it to ``path``. Raises
-    ``NothingToExport`` (nothing is written) or ``ExportError``."""
-    fmt = format_for(path, fmt)
-    check_destination(target_path(path, fmt))  # fail before any work
-    brief = brief_from_workspace(workspace, options)
-    return write_brief(brief, path, fmt, progress=progress, cancel=cancel)

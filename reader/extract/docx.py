@@ -28,7 +28,7 @@ from reader.errors import DamagedFile, FileTooLarge
 from reader.extract.base import Extracted, single_page
 from reader.extract.blocks import TextBuilder, join_cells
 from reader.extract.metadata import guess_meta_sourced, is_title_line
-from reader.extract.structure import to_roman
+from reader.extract.roman import to_roman
 from reader.model.documents import KINDS, DocMeta
 from reader.safe_files import open_regular
 

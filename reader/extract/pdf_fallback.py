@@ -22,13 +22,11 @@ FALLBACK_WARNING = "read with the fallback parser"
 
 def extract_with_pypdf(path: Path, why: str) -> Extracted | None:
     """The document read by pypdf, or ``None`` when pypdf cannot read it either."""
+    import pypdf
+    from pypdf.errors import PyPdfError
+
     from reader.extract.pdf import finish, hints_from_info
 
-    try:
-        import pypdf
-        from pypdf.errors import PyPdfError
-    except ImportError:  # pragma: no cover - pypdf is a dependency
-        return None
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):

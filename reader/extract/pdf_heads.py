@@ -34,6 +34,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from reader.extract import roman
 from reader.extract.pdf_layout import MARGIN_ZONE, Line, PageLayout
 
 EDGE_LINES = 3
@@ -86,15 +87,8 @@ class _Cand:
 
 
 def roman_value(token: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    token = token.lower()
-    if not token or any(c not in values for c in token):
-        return None
-    total = 0
-    for i, c in enumerate(token):
-        v = values[c]
-        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
-    return total if total > 0 else None
+    """A page number written in roman numerals (:mod:`reader.extract.roman`), or ``None``."""
+    return roman.roman_value(token) or None
 
 
 def _edge_lines(page: PageLayout) -> list[_Cand]:

@@ -39,24 +39,32 @@ generator itself raises only ``Cancelled``.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
-import os
 import shutil
 import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
 from reader.errors import Cancelled
 from reader.extract.base import Extracted
-from reader.extract.pool_worker import memory_reason, run_job, worker_main
-from reader.extract.registry import FormatInfo, format_for
+from reader.extract.pool_jobs import (
+    Job,
+    JobResult,
+    Split,
+    Task,
+    default_workers,
+    exit_reason,
+    file_size,
+    needs_isolation,
+)
+from reader.extract.pool_jobs import Worker as _Worker
+from reader.extract.pool_worker import memory_reason, run_job
+from reader.extract.registry import FormatInfo
 from reader.model.documents import DocStatus
 from reader.paths import user_cache_dir
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -72,105 +80,6 @@ POLL = 0.1
 #: time limits begin; a machine under heavy load can take several seconds.
 BOOT_SECONDS = 120.0
 PROGRESS_INTERVAL = 0.2
-
-
-@dataclass(frozen=True)
-class Job:
-    key: str
-    path: Path
-
-
-@dataclass(frozen=True)
-class JobResult:
-    key: str
-    path: Path
-    extracted: Extracted | None  # None when it failed
-    status: DocStatus
-    reason: str
-    seconds: float
-
-
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def _isolated(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
-    info = (formats or {}).get(path.suffix.lower()) or format_for(path)
-    return bool(info and info.isolated)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-Task = tuple[Any, ...]  # ("job", i) | ("part", i, k, first, last) | ("assemble", i)
-
-
-class _Worker:
-    def __init__(self, ctx: Any, memory_mb: int,
-                 formats: Mapping[str, FormatInfo] | None) -> None:
-        parent, child = ctx.Pipe(duplex=True)
-        self.conn: Connection = parent
-        self.proc = ctx.Process(target=worker_main, args=(child, memory_mb, formats),
-                                name="policy-reader-extract", daemon=True)
-        self.proc.start()
-        child.close()
-        self.task: Task | None = None
-        self.started = 0.0
-        self.last_beat = 0.0
-        self.retiring = False
-        self.booted = False
-        self.born = time.monotonic()
-
-    @property
-    def job(self) -> int | None:
-        return None if self.task is None else self.task[1]
-
-    def assign(self, task: Task, message: tuple[Any, ...]) -> None:
-        now = time.monotonic()
-        self.task, self.started, self.last_beat = task, now, now
-        self.conn.send(message)
-
-    def kill(self) -> None:
-        try:
-            if self.proc.is_alive():
-                self.proc.kill()
-            self.proc.join(timeout=5)
-        except (OSError, ValueError):
-            pass
-        finally:
-            self.conn.close()
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self.conn.send(None)
-        self.proc.join(timeout=2)
-        if self.proc.is_alive():
-            self.kill()
-        else:
-            self.conn.close()
-
-
-@dataclass
-class _Split:
-    """A big PDF read as page ranges by several workers, then assembled by one."""
-
-    parts: int
-    files: dict[int, str]  # part number -> its file in the spool folder
-
-
-def _exit_reason(code: int | None) -> str:
-    if code is None:
-        return "the extractor crashed"
-    if code < 0:
-        return f"the extractor crashed (signal {-code})"
-    return f"the extractor crashed (exit code {code})"
 
 
 def extract_many(jobs: Sequence[Job], *, workers: int | None = None,
@@ -206,7 +115,7 @@ class _Run:
         self.split_pages = split_pages
         self.workers: list[_Worker] = []
         self.queue: deque[Task] = deque()
-        self.splits: dict[int, _Split] = {}
+        self.splits: dict[int, Split] = {}
         self.first_start: dict[int, float] = {}
         self.finished: set[int] = set()
         self.spool: str | None = None
@@ -242,10 +151,10 @@ class _Run:
 
     # -- the loop -------------------------------------------------------------------------
     def results(self) -> Iterator[JobResult]:
-        isolated = [i for i, j in enumerate(self.jobs) if _isolated(j.path, self.formats)]
+        isolated = [i for i, j in enumerate(self.jobs) if needs_isolation(j.path, self.formats)]
         iso = set(isolated)
         local = deque(i for i in range(len(self.jobs)) if i not in iso)
-        isolated.sort(key=lambda i: -_size(self.jobs[i].path))
+        isolated.sort(key=lambda i: -file_size(self.jobs[i].path))
         self.queue.extend(("job", i) for i in isolated)
         ctx = multiprocessing.get_context("spawn")
         self._report("Extracting", force=True)
@@ -388,7 +297,7 @@ class _Run:
                 logging.getLogger(msg[2]).log(msg[1], "%s", msg[3])
             elif kind == "split":
                 _, index, ranges = msg
-                self.splits[index] = _Split(parts=len(ranges) + 1, files={})
+                self.splits[index] = Split(parts=len(ranges) + 1, files={})
                 for k in range(len(ranges), 0, -1):  # other workers take them next
                     self.queue.appendleft(("part", index, k, *ranges[k - 1]))
                 log.info("%s: read in %d page ranges", self.jobs[index].path.name,
@@ -416,7 +325,7 @@ class _Run:
             return None
         log.warning("%s: the extraction worker died (exit code %s)",
                     self.jobs[index].path.name, code)
-        return self._result(index, None, DocStatus.DAMAGED, _exit_reason(code))
+        return self._result(index, None, DocStatus.DAMAGED, exit_reason(code))
 
     def _police(self) -> Iterator[JobResult | None]:
         """Kill workers whose file made no progress for too long or took too long."""

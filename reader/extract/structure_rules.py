@@ -8,6 +8,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reader.extract.roman import roman_value as roman_value  # (structure re-exports them)
+from reader.extract.roman import to_roman as to_roman
+
 _NUM = r"\d+[A-Za-z]?(?:[-.:–]\d+[A-Za-z]?)*"
 _SECTION_RE = re.compile(
     r"(?P<code>\d+\s+[A-Z][\w.]*(?:\s+[A-Z&][\w.]*){0,4}\s+)?"
@@ -44,7 +47,6 @@ _HEADING_START_RE = re.compile(r"(?:[IVXL]+|\d{1,2}|[A-H])\.\s+[A-Z]|(?:Section|
 _LABELS = {"MEMORANDUM", "MEMO", "CONFIDENTIAL", "DRAFT", "FOR IMMEDIATE RELEASE",
            "PRIVILEGED AND CONFIDENTIAL", "INTEROFFICE MEMORANDUM", "SAMPLE",
            "SAMPLE DOCUMENT", "END", "###", "***"}
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # Ranks of non-marker headings (smaller = outer); divisions take 0.0–0.9 by first use.
 _RANK = {"caps": 1.0, "roman": 1.0, "letter": 2.0, "numbered": 3.0, "decimal": 3.5,
@@ -60,28 +62,6 @@ class Head:
     number: str
     kind: str  # division:<word> | caps | roman | letter | numbered | section | marker
     depth: int = 0  # markers: 1 = "(a)" directly under the section
-
-
-def roman_value(s: str) -> int:
-    """The value of a roman numeral (``"XIV"`` → 14), 0 when it is not a valid one."""
-    s = s.upper()
-    if not s or any(c not in _ROMAN_VALUES for c in s):
-        return 0
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN_VALUES[c]
-        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
-    return total if to_roman(total) == s else 0
-
-
-def to_roman(n: int) -> str:
-    out = []
-    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                   (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out.append(sym)
-            n -= v
-    return "".join(out)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:

@@ -9,6 +9,8 @@ import bisect
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from reader.model.imports import ImportSummary
+
 KINDS = ("article", "memo", "statute", "opinion", "filing", "report", "other")
 
 
@@ -254,3 +256,33 @@ class DocText:
         if footnote:
             return f"{out} {footnote}"  # a PDF footnote: "§ 3 n.2"
         return f"{out} note" if any(s.is_note for s in found) else out
+
+
+@dataclass(frozen=True)
+class LibraryChanges:
+    """What an update found (document ids). ``problems`` are one-line reasons for the
+    person (a missing path, a file deleted while the run went on)."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
+    moved: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    extracted: int = 0
+    problems: tuple[str, ...] = ()
+    copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
+    not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
+    summary: ImportSummary | None = None  # an import's file-by-file summary
+    #: workspace paths of files that changed while they were read (a sync tool still
+    #: writing): read again by the next update; a live workspace looks at them again
+    unsettled: tuple[str, ...] = ()
+
+    @property
+    def touched(self) -> tuple[str, ...]:
+        """Ids whose searchable content is new: added, changed (new id) and extracted."""
+        return tuple(dict.fromkeys([*self.added, *(new for _, new in self.changed)]))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.moved or self.removed
+                    or self.failed or self.extracted or self.problems)

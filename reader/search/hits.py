@@ -15,13 +15,14 @@ from reader.search.api import SearchHit, Snippet
 from reader.search.marks import text_marks
 from reader.search.query_build import PROXIMITY_BOOST, PROXIMITY_SLOP, MarkSpec
 from reader.search.rows import meta_snippet_text, unit_text
+from reader.search.schema import BM25_B, BM25_K1
 from reader.search.snippets import make_snippets
 
 HITS_PER_DOC = 3
 CHARS_PER_WORD = 7  # to turn a window of words into one of characters
 AVG_UNIT_CHARS = 3000  # a typical page, for the length normalisation of a page's score
 TITLE_BOOST = 3.0  # as the schema's title field
-B, K1 = 0.75, 1.2
+B, K1 = BM25_B, BM25_K1
 #: What a statute's own section number (the query's citation) adds to its page, in idfs of
 #: the term: more than any number of mentions of it can give (at most (K1 + 1) idfs each
 #: term, doubled when the words stand together), so the section comes before its citers.

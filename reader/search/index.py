@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import Cancelled, DocumentError, DocumentNotFound, ReaderError
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, Scheduler, no_progress
@@ -23,9 +23,22 @@ from reader.search.engine import IndexBusy, IndexNotSaved, RowWriter, SearchEngi
 from reader.search.rows import NoteEntry, doc_rows, doc_signature, note_row
 
 if TYPE_CHECKING:
-    from reader.documents.library import LibraryChanges
-    from reader.model.documents import DocText, Document
-    from reader.workspace import Workspace
+    from pathlib import Path
+
+    from reader.annotations.threads import Discussion
+    from reader.model.annotations import Placed
+    from reader.model.documents import DocText, Document, LibraryChanges
+    from reader.model.themes import Taxonomy
+
+
+class LibraryView(Protocol):
+    """What the index reads of the library."""
+
+    def documents(self) -> tuple[Document, ...]: ...
+
+    def get(self, doc_id: str) -> Document: ...
+
+    def text(self, doc_id: str) -> DocText: ...
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +48,20 @@ BULK_DOCS = 50  # an update of this many documents may merge mid-size segments
 
 
 class WhooshIndex:
-    """Implements :class:`reader.search.api.SearchIndex` for one workspace."""
+    """Implements :class:`reader.search.api.SearchIndex` for one workspace: the index in
+    ``folder`` over the documents of ``library()``, the highlights ``placed()`` gives, the
+    theme labels of ``taxonomy()`` and the replies of ``discussion()`` (``note:`` finds a
+    highlight by the words of its replies; without it, by its own note only)."""
 
-    def __init__(self, workspace: Workspace, *, lock_timeout: float = 2.0) -> None:
-        self.workspace = workspace
-        self.engine = SearchEngine(workspace.cache_dir / "index", lock_timeout=lock_timeout)
+    def __init__(self, folder: Path, *, library: Callable[[], LibraryView],
+                 placed: Callable[[], Iterable[Placed]], taxonomy: Callable[[], Taxonomy],
+                 discussion: Callable[[], Discussion] | None = None,
+                 lock_timeout: float = 2.0) -> None:
+        self._library = library
+        self._placed_source = placed
+        self._taxonomy = taxonomy
+        self._discussion = discussion
+        self.engine = SearchEngine(folder, lock_timeout=lock_timeout)
         self._update_lock = threading.Lock()
 
     # -- reading ------------------------------------------------------------------------------
@@ -55,11 +77,11 @@ class WhooshIndex:
 
     # -- sources --------------------------------------------------------------------------
     def _documents(self) -> dict[str, Document]:
-        return {d.id: d for d in self.workspace.library().documents()}
+        return {d.id: d for d in self._library().documents()}
 
     def _text(self, doc: Document) -> DocText | None:
         try:
-            return self.workspace.library().text(doc.id)
+            return self._library().text(doc.id)
         except ReaderError as exc:
             log.info("indexing %s by its metadata only: %s", doc.path, exc)
             return None
@@ -67,22 +89,21 @@ class WhooshIndex:
     def _placed(self) -> tuple[list[Any], Mapping[str, tuple[tuple[str, str], ...]]] | None:
         """Every live highlight, placed, and per theme id the (id, label) chain from the
         root (so ``theme:overdose`` finds highlights tagged with its sub-themes). None when
-        the annotation services are not available."""
+        the annotations cannot be read now."""
         try:
-            store = self.workspace.annotations()
-            placed = list(store.placed_all())
-        except (ImportError, ReaderError, OSError) as exc:
+            placed = list(self._placed_source())
+        except (ReaderError, OSError) as exc:
             log.warning("annotations are not searchable now: %s", exc)
             return None
         chains: dict[str, tuple[tuple[str, str], ...]] = {}
         try:
-            tax = self.workspace.themes().taxonomy()
+            tax = self._taxonomy()
             for p in placed:
                 for tid in p.highlight.themes:
                     if tid not in chains:
                         path = tax.path(tid) if tax.known(tid) else ()
                         chains[tid] = tuple((t.id, t.label) for t in path) or ((tid, ""),)
-        except (ImportError, ReaderError, OSError) as exc:
+        except (ReaderError, OSError) as exc:
             log.warning("theme labels are not searchable now: %s", exc)
         return placed, chains
 
@@ -174,7 +195,7 @@ class WhooshIndex:
         docs = []
         for doc_id in doc_ids:
             try:
-                docs.append(self.workspace.library().get(doc_id))
+                docs.append(self._library().get(doc_id))
             except DocumentNotFound:
                 continue
         if not docs:
@@ -229,7 +250,7 @@ class WhooshIndex:
     def _plan_notes(self, ids: Sequence[str] | None, indexed: Mapping[str, str]
                     ) -> tuple[list[str], list[tuple[NoteEntry, Document | None]]] | None:
         """(keys to delete, entries to write) to bring the highlights up to date; None
-        when the annotation services are not available."""
+        when the annotations cannot be read now."""
         source = self._placed()
         if source is None:
             return None
@@ -270,9 +291,11 @@ class WhooshIndex:
 
     def _replies(self) -> dict[str, str]:
         """Per highlight id, the text of the live replies under it ("Name: text")."""
+        if self._discussion is None:
+            return {}
         try:
-            discussion = self.workspace.annotations().discussion()
-        except (ImportError, ReaderError, OSError) as exc:
+            discussion = self._discussion()
+        except (ReaderError, OSError) as exc:
             log.warning("replies are not searchable now: %s", exc)
             return {}
         out: dict[str, list[str]] = {}
@@ -296,7 +319,7 @@ class WhooshIndex:
         if doc is None or entry.start < 0:
             return entry
         try:
-            text = self.workspace.library().text(doc.id)
+            text = self._library().text(doc.id)
         except (DocumentError, OSError):
             return entry
         page = text.page_at(entry.start)

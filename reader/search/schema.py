@@ -24,6 +24,12 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from reader.search.analysis import cite_analyzer, keys_analyzer, name_analyzer, text_analyzer
 from reader.search.sections import section_analyzer
 
+#: The BM25F constants of every score: the scorer over the postings
+#: (:mod:`reader.search.scoring`, equal to Whoosh's searcher, whose defaults they are) and
+#: the ranking of a document's pages (:mod:`reader.search.hits`).
+BM25_B = 0.75
+BM25_K1 = 1.2
+
 #: Bump when the schema, the analysers or the row layout change: the index is rebuilt.
 #: 7: a statute's own section numbers in ``section`` (:mod:`reader.search.sections`);
 #: "21 U.S.C. 844" is a citation term.

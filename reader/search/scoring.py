@@ -25,13 +25,13 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
 from reader.search.fastpath import fell_back
+from reader.search.schema import BM25_B, BM25_K1
 from reader.search.tables import IndexTable
 
 log = logging.getLogger(__name__)
 
 Scores = dict[int, float]
-B = 0.75  # BM25F defaults, as Whoosh's searcher uses them
-K1 = 1.2
+B, K1 = BM25_B, BM25_K1  # Whoosh's searcher's BM25F defaults
 KEEP_FIELDS = ("body", "cite", "quote", "section")  # fields whose offsets snippets need
 CACHE_BYTES = 48_000_000  # terms kept per searcher (a word in every document: ~1 MB)
 

@@ -47,7 +47,7 @@ def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
     from reader.ui import messages
     from reader.ui.app import create_app, install_excepthook
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     app = create_app()
     install_excepthook()

@@ -118,7 +118,7 @@ def report_crash(error: BaseException, *, parent: QWidget | None = None,
                                                       error.__traceback__))
         log.error("unexpected error: %s\n%s", error, tb)
         HISTORY.append(Shown("crash", "Something went wrong", str(error), tb))
-        from reader.ui.widgets.crash_dialog import CrashDialog
+        from reader.ui.crash_dialog import CrashDialog
 
         if _open_crash:  # one dialog at a time: add to the open one
             _open_crash[0].add_error(error, tb)  # type: ignore[attr-defined]

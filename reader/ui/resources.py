@@ -11,7 +11,7 @@ import logging
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -116,3 +116,33 @@ def search_help_markdown() -> str:
         if text.strip():
             return text
     return _FALLBACK_SEARCH_HELP
+
+
+def swatch(color: str, size: int = 14, *, ring: bool = False, label: str = "") -> QIcon:
+    """A round colour swatch icon (a ring around it when ``ring``: chosen; ``label``, a
+    key number, written in it)."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return QIcon()  # no pixmaps before the application exists
+    pix = QPixmap(size * 2, size * 2)
+    pix.setDevicePixelRatio(2.0)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    base = QColor(color)
+    painter.setPen(base.darker(150))
+    painter.setBrush(base)
+    inset = 2.5 if ring else 1.5
+    painter.drawEllipse(QRect(0, 0, size, size).adjusted(inset, inset, -inset, -inset))
+    if ring:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(base.darker(220))
+        painter.drawEllipse(QRect(0, 0, size, size).adjusted(0, 0, -1, -1))
+    if label:
+        font = painter.font()
+        font.setPixelSize(max(7, round(size * 0.62)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1a1a1a") if base.lightness() > 110 else QColor("#ffffff"))
+        painter.drawText(QRect(0, 0, size, size), int(Qt.AlignmentFlag.AlignCenter), label)
+    painter.end()
+    return QIcon(pix)

@@ -1,8 +1,14 @@
 """The session: the open workspace, and the core's news turned into Qt signals.
 
 Widgets never call the core on the GUI thread for anything slow: they ask the session, which
-runs the core function through the one :class:`~reader.ui.tasks.TaskRunner` and announces
-the outcome with a signal (documents changed, index state, search results, counts).
+runs the operation (:mod:`reader.ops`) through the one :class:`~reader.ui.tasks.TaskRunner`
+and announces the outcome with a signal (documents changed, index state, search results,
+counts).
+
+:meth:`Session.apply` is the one place where what an operation changed (its
+:class:`~reader.model.changes.ChangeSet`) becomes refreshes: the document list and counts
+here, and :attr:`Session.changed` for the highlights and themes (the annotation
+controller listens).
 """
 
 from __future__ import annotations
@@ -14,15 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.documents.scan import file_hash
-from reader.errors import DocumentNotFound, ReaderError, WorkspaceError
-from reader.model.documents import DocText, Document
+from reader.errors import ReaderError, WorkspaceError
+from reader.model.changes import ChangeSet
+from reader.model.codes import ChapterText, CodeCollection, CodeNode, SectionPlace
+from reader.model.documents import DocText, Document, Link
+from reader.ops import codes, library, queries, search, themes
+from reader.ops.workspace import Workspace, open_workspace
 from reader.progress import CancelToken, ProgressFn
 from reader.settings import Settings
-from reader.ui import core_access
 from reader.ui.prefs import Prefs
 from reader.ui.tasks import Task, TaskRunner
-from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 START_DELAY_MS = 150
@@ -39,6 +46,7 @@ class Session(QObject):
     problem = Signal(object)  # a ReaderError the window should show
     library_problems = Signal(list)  # [str] new lines about the workspace's files
     themes_loaded = Signal(list)  # [ThemeChoice]
+    changed = Signal(object)  # ChangeSet: highlights, themes or authors changed
     _batch = Signal(object)  # LibraryChanges from a worker: relayed to the GUI thread
 
     def __init__(self, settings: Settings, runner: TaskRunner | None = None,
@@ -50,6 +58,7 @@ class Session(QObject):
         self.workspace: Workspace | None = None
         self.index_state = ""
         self._docs: dict[str, Document] = {}
+        self.collections: tuple[CodeCollection, ...] = ()  # codes of one-section files
         self._search_serial = 0
         self._refresh_task: Task | None = None
         self._shown_problems: set[str] = set()
@@ -60,7 +69,7 @@ class Session(QObject):
                        refresh: bool = True) -> Workspace:
         """Open a workspace (raises ``WorkspaceError``) and bring it up to date in the
         background. The library lists what is already known at once."""
-        ws = Workspace.open(path, create=create, settings=self.settings)
+        ws = open_workspace(path, create=create, settings=self.settings)
         if self._refresh_task is not None:
             self._refresh_task.cancel()
         self.workspace = ws
@@ -89,11 +98,11 @@ class Session(QObject):
         if ws is None:
             return
 
-        def done(themes: list[core_access.ThemeChoice]) -> None:
+        def done(choices: list[themes.ThemeChoice]) -> None:
             if ws is self.workspace:
-                self.themes_loaded.emit(themes)
+                self.themes_loaded.emit(choices)
 
-        self.runner.run(lambda _p, _c: core_access.themes(ws), label="Reading themes",
+        self.runner.run(lambda _p, _c: themes.choices(ws), label="Reading themes",
                         visible=False, on_done=done,
                         on_error=lambda exc: log.warning("themes: %s", exc))
 
@@ -105,7 +114,31 @@ class Session(QObject):
     # -- documents -------------------------------------------------------------------------
     def _reload_documents(self) -> None:
         ws = self.workspace
-        self._docs = {d.id: d for d in ws.library().documents()} if ws else {}
+        self._docs = {d.id: d for d in library.documents(ws)} if ws else {}
+        try:
+            self.collections = codes.collections(ws) if ws else ()
+        except ReaderError as exc:  # the codes are a view: the list stays usable
+            log.warning("codes not grouped: %s", exc)
+            self.collections = ()
+
+    def section_place(self, doc_id: str) -> SectionPlace | None:
+        """Where a section file stands in its code (None for any other document)."""
+        ws = self.workspace
+        return codes.section_place(ws, doc_id, self.collections) if ws else None
+
+    def load_chapter(self, node: CodeNode, on_done: Callable[[ChapterText], None]) -> Task:
+        """A chapter's sections read as one text, in code order (background)."""
+        ws = self.require()
+        return self.runner.run(lambda _p, _c: codes.chapter(ws, node),
+                               label=f"Opening {node.label}", on_done=on_done)
+
+    def follow_link(self, doc_id: str, link: Link, on_done: Callable[[Any], None],
+                    on_error: Callable[[BaseException], None]) -> Task:
+        """Where a cross-reference leads (``on_error`` hears "… is not in this workspace")."""
+        ws = self.require()
+        return self.runner.run(lambda _p, _c: codes.follow_link(ws, doc_id, link),
+                               label=f"Opening {link.target}", visible=False,
+                               on_done=on_done, on_error=on_error)
 
     def documents(self) -> list[Document]:
         return list(self._docs.values())
@@ -114,30 +147,25 @@ class Session(QObject):
         return self._docs.get(doc_id)
 
     def find_document(self, ref: str) -> Document:
-        return self.require().library().find(ref)
+        return library.find_document(self.require(), ref)
 
     @Slot(object)
     def _on_batch(self, _changes: object) -> None:
         self._reload_documents()
         self.documents_changed.emit()
 
-    def _library_update(self, ws: Workspace, progress: ProgressFn, cancel: CancelToken, *,
-                        rebuild: bool = False) -> Any:
-        return ws.library().update(progress=progress, cancel=cancel, rebuild=rebuild,
-                                   on_batch=self._batch.emit)
-
     def refresh(self, *, rebuild: bool = False) -> Task:
         """Bring the library and the search index up to date (background, cancellable)."""
         ws = self.require()
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            changes = self._library_update(ws, progress, cancel, rebuild=rebuild)
-            self._update_index(ws, progress, cancel, rebuild=rebuild)
-            return changes
+            return library.refresh(self._scheduled(ws), rebuild=rebuild, progress=progress,
+                                   cancel=cancel,
+                                   on_batch=self._batch.emit)
 
         label = "Rebuilding the library and index" if rebuild else "Updating the library"
         task = self.runner.run(work, label=label,
-                               on_done=lambda changes: self._after_update(ws, changes))
+                               on_done=lambda done: self._read(ws, done))
         task.failed.connect(lambda _exc: self.refresh_index_state())
         self._refresh_task = task
         self.index_state_changed.emit("Updating…")
@@ -150,59 +178,75 @@ class Session(QObject):
         items = [Path(p) for p in paths]
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            changes = ws.library().add_files(items, progress=progress, cancel=cancel,
-                                             on_batch=self._batch.emit)
-            self._update_index(ws, progress, cancel)
-            return changes
+            return library.import_files(self._scheduled(ws), items, progress=progress,
+                                        cancel=cancel,
+                                        on_batch=self._batch.emit)
 
         label = f"Importing {items[0].name}" if len(items) == 1 else \
             f"Importing {len(items)} items"
 
-        def done(changes: Any) -> None:
-            self._shown_problems.update(getattr(changes, "problems", ()))  # the import says
-            self._after_update(ws, changes)
-            self.import_finished.emit(changes)
+        def done(outcome: Any) -> None:
+            self._shown_problems.update(outcome.value.problems)  # the import says them
+            self._read(ws, outcome)
+            self.import_finished.emit(outcome.value)
 
         return self.runner.run(work, label=label, on_done=done)
 
-    def _update_index(self, ws: Workspace, progress: ProgressFn, cancel: CancelToken, *,
-                      rebuild: bool = False) -> None:
-        if not core_access.search_available():
-            return
-        search = ws.search()
-        search.set_scheduler(self.runner.schedule)  # its background fold: a cancellable task
-        if rebuild:
-            search.rebuild(progress=progress, cancel=cancel)
-        else:
-            search.update(progress=progress, cancel=cancel)
+    def scheduled(self, ws: Workspace) -> Workspace:
+        """``ws`` with the index's upkeep on the task runner (for other GUI operations)."""
+        return self._scheduled(ws)
 
-    def _after_update(self, ws: Workspace, changes: Any) -> None:
+    def read_outcome(self, ws: Workspace, outcome: Any) -> None:
+        """Apply a library operation's outcome (as an import or a refresh does)."""
+        self._read(ws, outcome)
+
+    def _scheduled(self, ws: Workspace) -> Workspace:
+        """``ws`` with the search index's background upkeep run by the task runner
+        (cancellable); called on the worker, where the index may be opened."""
+        search.use_scheduler(ws, self.runner.schedule)
+        return ws
+
+    def _read(self, ws: Workspace, outcome: Any) -> None:
+        """The library was read: apply what changed, and say each new problem once a
+        session (a damaged documents.json, a pipe, a bad name…)."""
         if ws is not self.workspace:
             return
-        self._reload_documents()
-        self.documents_changed.emit()
-        self.refresh_index_state()
-        self.load_annotation_counts()
-        lines = [*getattr(changes, "problems", ()), *ws.library().untold_problems()]
+        self.apply(outcome.changes)
+        problems = getattr(outcome.value, "problems", ()) if outcome.changes.documents else ()
+        lines = [*problems, *library.untold_problems(ws)]
         new = [line for line in dict.fromkeys(lines) if line not in self._shown_problems]
-        if new:  # each said once a session (a damaged documents.json, a pipe, a bad name…)
+        if new:
             self._shown_problems.update(new)
             self.library_problems.emit(new)
+
+    def _applied(self, ws: Workspace, changes: ChangeSet) -> None:
+        if ws is self.workspace:
+            self.apply(changes)
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Refresh what an operation changed (the one place that maps a change set to the
+        models): the document list and highlight counts, the index's state, the theme
+        lists; :attr:`changed` tells the annotation side."""
+        if changes.documents:
+            self._reload_documents()
+            self.documents_changed.emit()
+        if changes.index:
+            self.refresh_index_state()
+        if changes.all_documents:
+            self.load_annotation_counts()  # (after highlight edits: the controller, debounced)
+        if changes.themes:
+            self.load_themes()
+        if changes.annotations or changes.themes or changes.authors:
+            self.changed.emit(changes)
 
     def refresh_index_state(self) -> None:
         ws = self.workspace
         if ws is None:
             return
-        if not core_access.search_available():
-            self.index_state = "Search is not available in this build"
-        else:
-            try:
-                status = ws.search().status()
-                self.index_state = status.message or (
-                    f"Index up to date · {status.documents:,} documents"
-                    if status.state == "ready" else status.state.capitalize())
-            except ReaderError as exc:
-                self.index_state = str(exc)
+        try:
+            self.index_state = search.summary(ws)
+        except ReaderError as exc:
+            self.index_state = str(exc)
         self.index_state_changed.emit(self.index_state)
 
     def open_path(self, path: str | Path, on_done: Callable[[Document], None]) -> Task:
@@ -212,42 +256,28 @@ class Session(QObject):
         ws = self.require()
         target = Path(path).expanduser().resolve()
 
-        def work(progress: ProgressFn, cancel: CancelToken) -> Document:
-            if not target.is_file():
-                raise DocumentNotFound(f"There is no file {target}.",
-                                       "Check the path, or give a document id.")
-            digest = file_hash(target)
-            library = ws.library()
-            try:
-                return library.get(digest)
-            except DocumentNotFound:
-                pass
-            if target.is_relative_to(ws.root):
-                self._library_update(ws, progress, cancel)
-            else:
-                library.add_files([target], progress=progress, cancel=cancel,
-                                  on_batch=self._batch.emit)
-            self._update_index(ws, progress, cancel)
-            return library.get(digest)
+        def work(progress: ProgressFn, cancel: CancelToken) -> Any:
+            return library.open_file(self._scheduled(ws), target, progress=progress,
+                                     cancel=cancel,
+                                     on_batch=self._batch.emit)
 
-        def done(doc: Document) -> None:
-            self._after_update(ws, None)
-            on_done(doc)
+        def done(outcome: Any) -> None:
+            self._read(ws, outcome)
+            on_done(outcome.value)
 
         return self.runner.run(work, label=f"Opening {target.name}", on_done=done)
 
     def load_text(self, doc_id: str, on_done: Callable[[DocText], None],
                   on_error: Callable[[BaseException], None]) -> Task:
         ws = self.require()
-        return self.runner.run(lambda _p, _c: ws.library().text(doc_id),
+        return self.runner.run(lambda _p, _c: library.document_text(ws, doc_id),
                                label="Opening the document", visible=False,
                                on_done=on_done, on_error=on_error)
 
     def set_meta(self, doc_id: str, **fields: str) -> Document:
-        doc = self.require().library().set_meta(doc_id, **fields)
-        self._docs[doc.id] = doc
-        self.documents_changed.emit()
-        return doc
+        outcome = library.set_metadata(self.require(), doc_id, **fields)
+        self.apply(outcome.changes)
+        return outcome.value
 
     # -- annotations and themes ------------------------------------------------------------
     def load_annotation_counts(self) -> None:
@@ -259,7 +289,7 @@ class Session(QObject):
             if ws is self.workspace:
                 self.annotation_counts_changed.emit(counts)
 
-        self.runner.run(lambda _p, _c: core_access.annotation_counts(ws),
+        self.runner.run(lambda _p, _c: queries.counts_by_document(ws),
                         label="Counting highlights", visible=False, on_done=done,
                         on_error=lambda exc: log.warning("highlight counts: %s", exc))
 
@@ -271,12 +301,8 @@ class Session(QObject):
         ws = self.require()
         self._search_serial += 1
         serial = self._search_serial
-        if not core_access.search_available():
-            self.search_failed.emit(ReaderError("Search is not available in this build."),
-                                    serial)
-            return serial
-        self.runner.run(lambda _p, _c: ws.search().search(query, limit=limit, sort=sort,
-                                                          filters=filters or {}),
+        self.runner.run(lambda _p, _c: search.search(ws, query, limit=limit, sort=sort,
+                                                     filters=filters),
                         label="Searching", visible=False,
                         on_done=lambda res: self.search_finished.emit(res, serial),
                         on_error=lambda exc: self.search_failed.emit(exc, serial))

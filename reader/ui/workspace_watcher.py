@@ -6,12 +6,12 @@ says when the library should be refreshed (:attr:`WorkspaceWatcher.due`).
   watches the whole tree, new folders included (``QFileSystemWatcher`` would need a watch
   per folder, and has per-process limits). Its thread only forwards workspace-relative
   paths to the GUI thread (:attr:`_event`); hidden, app and partial-download files are
-  ignored (:func:`reader.documents.watching.relevant`).
+  ignored (:func:`reader.ops.live.relevant`).
 * **Debounce**: a burst (a sync of 500 files) becomes one batch: :data:`DEBOUNCE_MS` after
   the last event, or :data:`MAX_WAIT_MS` after the first while events keep coming.
 * **Settling**: a file still being written is not handed on: it must be unchanged between
   two looks and not written in the last moment
-  (:class:`~reader.documents.watching.Settler`); it is looked at again until it settles.
+  (:class:`~reader.ops.live.Settler`); it is looked at again until it settles.
 * **Periodic check**: a snapshot of the tree (sizes and times, on a worker thread) compared
   with the last one — every :data:`POLL_MS` when the folder cannot be watched (an inotify
   limit reached, a file system without events: :attr:`mode` says so), and every
@@ -34,7 +34,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.documents.watching import Settler, Snapshot, differences, relevant, snapshot
+from reader.ops.live import Settler, Snapshot, differences, relevant, snapshot
 
 log = logging.getLogger(__name__)
 

@@ -129,10 +129,6 @@ def cold_run(files: list[Path], workers: int) -> dict[str, object]:
 
 
 def library_runs(folder: Path) -> dict[str, object]:
-    try:
-        import reader.documents.library  # noqa: F401
-    except ImportError:
-        return {"skipped": "reader/documents/library.py is not there"}
     from reader.workspace import Workspace
 
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))

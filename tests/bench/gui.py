@@ -286,7 +286,7 @@ def open_from_library(app) -> dict[str, object]:
     text read from the workspace cache on a worker thread, then shown)."""
     from reader.settings import Settings
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     workspace = HOME / "long-ws"
     workspace.mkdir()

@@ -62,10 +62,7 @@ def _workspace(home: Path) -> tuple[Path, Any]:
                      stance=("supports", "opposes", None)[i % 3],
                      note="A note on this passage." if i % 4 == 0 else "")
     store.save()
-    from reader.ui import core_access
-
-    if core_access.search_available():  # indexed already, as on a second start
-        ws.search().update()
+    ws.search().update()  # indexed already, as on a second start
     return root, settings
 
 
@@ -73,7 +70,7 @@ def annotated_document(app: Any, home: Path | None = None) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
     from tests.bench.gui import Heartbeat
 
     home = home or Path(tempfile.mkdtemp(prefix="pr-gui-ann-"))

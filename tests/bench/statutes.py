@@ -72,6 +72,7 @@ def main() -> None:
         base = Path(tmp)
         os.environ["POLICY_READER_HOME"] = str(base / "home")
         os.environ["POLICY_READER_EXTRACT_CACHE"] = str(base / "extract-cache")
+        from reader.ops.library import refresh
         from reader.workspace import Workspace
 
         source = base / "downloads" / "title-48"
@@ -87,7 +88,7 @@ def main() -> None:
         docs = ws.library().documents()
         ok = sum(1 for d in docs if d.status.value == "ok")
         start = time.perf_counter()
-        ws.refresh()
+        refresh(ws)
         rescan = time.perf_counter() - start
         hits = ws.search().search("48-905.05", limit=3)
         print(json.dumps({

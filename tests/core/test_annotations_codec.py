@@ -12,13 +12,9 @@ from hypothesis import strategies as st
 
 from reader.annotations import fastbuild, fastfile
 from reader.annotations.codec import HYPOTHESIS, OURS, W3C, open_container
-from reader.annotations.w3c import (
-    ANNO_CONTEXT,
-    FORMAT_VERSION,
-    PLAIN_VERSION,
-    ItemError,
-)
+from reader.annotations.w3c import ItemError
 from reader.annotations.w3c_read import decode_annotation, decode_lenient
+from reader.annotations.w3c_terms import ANNO_CONTEXT, FORMAT_VERSION, PLAIN_VERSION
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError
 from reader.model.annotations import Anchor, AnchorStatus, Author, Highlight, Stance, TextQuote
@@ -246,8 +242,6 @@ def test_the_fast_reader_agrees_with_the_lenient_one(h: Highlight) -> None:
 @settings(max_examples=60, deadline=None)
 @given(hs=st.lists(highlights, max_size=6))
 def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> None:
-    if not fastfile.AVAILABLE:
-        pytest.skip("msgspec is not installed")
     raw = encode_collection(ME, [encode_highlight(h, creator="urn:x") for h in hs],
                             modified=T0)
     fast = fastfile.decode(raw)
@@ -264,8 +258,6 @@ def test_the_msgspec_reader_agrees_with_the_general_one(hs: list[Highlight]) -> 
 
 
 def test_files_not_exactly_ours_take_the_general_path() -> None:
-    if not fastfile.AVAILABLE:
-        pytest.skip("msgspec is not installed")
     raw = encode_collection(ME, [encode_highlight(sample())], modified=T0)
     assert fastfile.decode(raw) is not None
     doc = json.loads(raw)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotations.store import AnnotationStore
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import (
     AnnotationError,
@@ -182,7 +181,7 @@ def test_reopening_gives_the_same_highlights(ws: Workspace, lib: FakeLibrary,
     highlight(ws, lib, "decline to charge possession", themes=["naloxone"], note="n",
               stance="neutral")
     store.save()
-    again = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    again = make_workspace(ws.root, lib, ws.settings).annotations()
     assert again.all() == store.all()
 
 
@@ -229,12 +228,12 @@ def test_saving_merges_a_file_changed_on_disk_meanwhile(ws: Workspace, lib: Fake
     highlight(ws, lib, "decline to charge possession")
     store.save()
     # the same person, another window (e.g. the CLI) adds a highlight and saves
-    other = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    other = make_workspace(ws.root, lib, ws.settings).annotations()
     other.create(memo_id(lib), *span(MEMO, "Officers are encouraged"))
     other.save()
     highlight(ws, lib, "twelve months")
     store.save()
-    final = AnnotationStore(make_workspace(ws.root, lib, ws.settings)).all()
+    final = make_workspace(ws.root, lib, ws.settings).annotations().all()
     assert {h.quote.exact for h in final} == {"decline to charge possession",
                                               "Officers are encouraged", "twelve months"}
 
@@ -403,7 +402,7 @@ def test_a_newer_format_file_of_mine_is_never_written_over(ws: Workspace,
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(data))
     before = path.read_bytes()
-    fresh = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    fresh = make_workspace(ws.root, lib, ws.settings).annotations()
     assert fresh.get(h.id).quote == h.quote  # read what can be read
     assert any("newer version" in p for p in fresh.problems)
     fresh.update(h.id, note="edit")
@@ -545,13 +544,13 @@ def test_my_file_vanishing_does_not_lose_my_highlights(ws: Workspace, lib: FakeL
     store.reload()
     assert store.get(h.id) == h and store.dirty
     store.save()
-    fresh = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    fresh = make_workspace(ws.root, lib, ws.settings).annotations()
     assert [x.id for x in fresh.all()] == [h.id]
     # the same when it vanishes between two saves
     highlight(ws, lib, "twelve months")
     (ws.annotations_dir / "me01.json").unlink()
     store.save()
-    fresh = AnnotationStore(make_workspace(ws.root, lib, ws.settings))
+    fresh = make_workspace(ws.root, lib, ws.settings).annotations()
     assert len(fresh.all()) == 2
 
 
@@ -580,7 +579,8 @@ def test_an_unsaveable_settings_file_still_gives_an_identity(tmp_path: Path, lib
     ws = make_workspace(tmp_path / "ws", lib, settings)
     store = ws.annotations()
     assert store.author.id and any("could not be saved" in p for p in store.problems)
-    assert AnnotationStore(ws).author.id == store.author.id  # stable for the session
+    again = make_workspace(tmp_path / "ws", lib, settings).annotations()
+    assert again.author.id == store.author.id  # stable for the session
 
 
 def test_edits_keep_the_document_index_current(ws: Workspace, lib: FakeLibrary) -> None:

@@ -18,11 +18,12 @@ import docx
 import pytest
 
 from reader.export import citation as cite
-from reader.export.gather import BriefInputs, gather_inputs
+from reader.export.gather import BriefInputs
 from reader.export.model import Brief
 from reader.export.options import BriefOptions, GroupBy
 from reader.export.write import render
 from reader.model.annotations import Stance
+from reader.ops.brief import gather_inputs
 from reader.settings import Settings
 from reader.workspace import Workspace
 from tests.conftest import CORPUS, FIXTURES

@@ -11,8 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from reader.export import BriefOptions, gather_inputs
+from reader.export import BriefOptions
 from reader.export.write import matrix_path, render, write_brief
+from reader.ops.brief import gather_inputs
 from reader.workspace import Workspace
 from tests.core.brief_readback import pdf_text
 from tests.core.compare_fixtures import make_spaces

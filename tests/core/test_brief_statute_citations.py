@@ -20,8 +20,9 @@ from reader.export import html as html_writer
 from reader.export import markdown as md_writer
 from reader.export import pdf as pdf_writer
 from reader.export.citation import plain, runs
-from reader.export.gather import brief_from_workspace
 from reader.export.model import Brief, Citation
+from reader.ops.brief import gather_inputs
+from reader.ops.library import refresh
 from reader.workspace import Workspace
 from tests.core.brief_readback import docx_xml, norm, pdf_text
 
@@ -56,7 +57,7 @@ def made(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path
         mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
         mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
         ws = Workspace.open(root)
-        ws.refresh(index=False)
+        refresh(ws, index=False)
         library, store = ws.library(), ws.annotations()
         store.set_author_name("Tester")
         ids = {}
@@ -70,7 +71,7 @@ def made(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path
         start = vt_text.index("A person shall not be cited")
         ids["act"] = store.create(vt.id, start, start + 27).id
         store.save()
-        return brief_from_workspace(ws, BriefOptions(title="Statutes")), ids
+        return gather_inputs(ws).build(BriefOptions(title="Statutes")), ids
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from reader.documents.codes import code_collections, place_of, sort_key
 from reader.errors import DocumentError
 from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import DocMeta, DocStatus, DocText, Document
+from reader.ops.library import refresh
 from reader.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,7 +38,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path) ->
         mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
         mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
         workspace = Workspace.open(root)
-        workspace.refresh(index=False)
+        refresh(workspace, index=False)
         return workspace
 
 

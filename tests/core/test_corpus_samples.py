@@ -15,10 +15,11 @@ from reader.annotations import fastfile
 from reader.compare.agreement import agreement_figures
 from reader.compare.disagreements import find_disagreements
 from reader.compare.matrix import build_matrix
-from reader.export import BriefOptions, gather_inputs
+from reader.export import BriefOptions
 from reader.model.annotations import AnchorStatus
 from reader.model.compare import DisagreementKind, GroupBy, MatrixFilter
 from reader.model.remarks import Relation
+from reader.ops.brief import gather_inputs
 from reader.settings import Settings
 from reader.workspace import Workspace, sample_annotations_dir, seed_default_workspace
 

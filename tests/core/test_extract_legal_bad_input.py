@@ -17,6 +17,7 @@ from reader.documents.code_sections import duplicate_sections
 from reader.extract.pool import Job, extract_many
 from reader.extract.pool_worker import run_job
 from reader.model.documents import DocStatus, DocText
+from reader.ops.library import refresh
 from reader.workspace import Workspace
 
 DC_NS = 'xmlns="https://code.dccouncil.us/schemas/dc-library"'
@@ -190,7 +191,7 @@ def test_two_files_claiming_the_same_section_are_both_kept_and_noted(tmp_path: P
     (root / "downloads" / "48-961.05.xml").write_text(
         SECTION.replace("is immune.", "is immune from arrest."), "utf-8")
     ws = Workspace.open(root)
-    ws.refresh(index=False)
+    refresh(ws, index=False)
     docs = ws.library().documents()
     assert sorted(d.path for d in docs) == ["code/48-961.05.xml", "downloads/48-961.05.xml"]
     assert all(d.status is DocStatus.OK for d in docs)

@@ -6,12 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.extract.normalize import normalize_text
+from reader.extract.roman import roman_value, to_roman
 from reader.extract.structure import (
     close_sections,
     detect_sections,
     merge_sections,
-    roman_value,
-    to_roman,
 )
 from reader.model.documents import DocText, Page, Section
 

@@ -13,6 +13,7 @@ import pytest
 from reader.documents.links import parse_target, resolve
 from reader.errors import DocumentError
 from reader.model.documents import DocText, Link
+from reader.ops.library import refresh
 from reader.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path) ->
         mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
         mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
         workspace = Workspace.open(root)
-        workspace.refresh(index=False)
+        refresh(workspace, index=False)
         return workspace
 
 

@@ -169,7 +169,7 @@ def test_ten_thousand_replies_take_the_fast_path() -> None:
 
 def test_a_file_with_replies_is_version_2_which_older_versions_never_write_over() -> None:
     from reader.annotations.codec import open_container
-    from reader.annotations.w3c import FORMAT_VERSION, PLAIN_VERSION
+    from reader.annotations.w3c_terms import FORMAT_VERSION, PLAIN_VERSION
 
     plain = json.loads(encode_collection(ME, [], modified=T0))
     assert plain["pr:formatVersion"] == PLAIN_VERSION == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.ops.library import refresh
 from reader.search.index import WhooshIndex
 from reader.workspace import Workspace
 
@@ -31,7 +32,7 @@ def corpus_ws(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: P
         mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
         mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
         ws = Workspace.open(root)
-        ws.refresh()
+        refresh(ws)
         yield ws
 
 

@@ -12,6 +12,7 @@ import pytest
 
 import reader.search.index as index_module
 from reader.errors import Cancelled, ReaderError
+from reader.ops.library import refresh
 from reader.progress import CancelToken
 from reader.search.index import WhooshIndex
 from reader.workspace import Workspace
@@ -41,7 +42,7 @@ def ws(workspace_dir: Path) -> Workspace:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, "utf-8")
     w = Workspace.open(workspace_dir)
-    w.refresh()
+    refresh(w)
     return w
 
 
@@ -87,7 +88,7 @@ def test_update_with_nothing_changed_writes_nothing(ws: Workspace,
     index = ws.search()
     generation = index.engine._ix.latest_generation()
     counter = RowCounter(monkeypatch)
-    ws.refresh()
+    refresh(ws)
     assert counter.docs == [] and counter.notes == []
     assert index.engine._ix.latest_generation() == generation
 
@@ -98,7 +99,7 @@ def test_a_changed_moved_or_removed_file_updates_only_its_entries(
     (ws.root / "articles/clinic.txt").write_text(
         "Mobile Clinic Opens\n\nThe clinic now also offers drug checking with a zeppelin "
         "spectrometer.\n", "utf-8")
-    ws.refresh()
+    refresh(ws)
     assert counter.docs == ["articles/clinic.txt"]
     assert paths(ws, "zeppelin") == {"articles/clinic.txt"}
     assert paths(ws, "fentanyl") == set()
@@ -106,14 +107,14 @@ def test_a_changed_moved_or_removed_file_updates_only_its_entries(
     counter.docs.clear()
     (ws.root / "archive").mkdir()
     (ws.root / "memos/alder-declination.txt").rename(ws.root / "archive/alder-declination.txt")
-    ws.refresh()
+    refresh(ws)
     assert counter.docs == ["archive/alder-declination.txt"]
     assert paths(ws, "naloxone") == {"archive/alder-declination.txt"}
     assert paths(ws, "path:archive") == {"archive/alder-declination.txt"}
 
     counter.docs.clear()
     (ws.root / "statutes/immunity.md").unlink()
-    ws.refresh()
+    refresh(ws)
     assert counter.docs == []
     assert paths(ws, "12-405") == set()
     assert ws.search().status().documents == 2
@@ -123,7 +124,7 @@ def test_metadata_edits_are_searchable(ws: Workspace) -> None:
     lib = ws.library()
     doc = lib.find("articles/clinic.txt")
     lib.set_meta(doc.id, kind="article", jurisdiction="Philadelphia, PA", date="2022-04-01")
-    ws.refresh()
+    refresh(ws)
     assert paths(ws, "jurisdiction:pennsylvania kind:article") == {"articles/clinic.txt"}
     assert paths(ws, "date:2022") == {"articles/clinic.txt"}
 
@@ -163,7 +164,7 @@ def test_highlights_notes_themes_and_edits(ws: Workspace,
     assert paths(ws, "theme:drug-checking") == {"articles/clinic.txt"}
 
     ws.annotations().delete(h.id)
-    ws.refresh()
+    refresh(ws)
     assert paths(ws, "jail") == set()
     assert paths(ws, "theme:naloxone") == set()
     facets = {(f.field, f.value): f.count for f in index.search("clinic").facets}
@@ -172,9 +173,9 @@ def test_highlights_notes_themes_and_edits(ws: Workspace,
 
 def test_renaming_a_theme_reindexes_its_highlights(ws: Workspace) -> None:
     _highlight(ws, "articles/clinic.txt", "fentanyl test strips", themes=["drug-checking"])
-    ws.refresh()
+    refresh(ws)
     ws.themes().rename("drug-checking", "Drug checking and pill testing")
-    ws.refresh()
+    refresh(ws)
     assert paths(ws, "theme:pill") == {"articles/clinic.txt"}
 
 
@@ -185,7 +186,7 @@ def test_documents_are_searchable_without_the_annotation_service(
 
     monkeypatch.setattr(ws, "annotations", broken)
     (ws.root / "articles/new.txt").write_text("A note about zeppelins.\n", "utf-8")
-    ws.refresh()
+    refresh(ws)
     assert paths(ws, "zeppelins") == {"articles/new.txt"}
     assert ws.search().status().state == "ready"
 
@@ -207,7 +208,7 @@ def test_batches_become_searchable_during_an_import(ws: Workspace, tmp_path: Pat
 
     ws.library().add_files(files, subdir="letters", on_batch=on_batch)
     assert seen and seen[-1] >= 1
-    ws.refresh()
+    refresh(ws)
     assert index.search("committee", limit=100).total == 40
     assert paths(ws, "zeppelin7") == {"letters/letter-07.txt"}
 
@@ -244,7 +245,9 @@ HOLDER = textwrap.dedent("""
 
 
 def test_another_instance_updating_makes_this_one_read_only(ws: Workspace) -> None:
-    index = WhooshIndex(ws, lock_timeout=0.3)
+    index = WhooshIndex(ws.cache_dir / "index", library=ws.library,
+                        placed=lambda: ws.annotations().placed_all(), taxonomy=ws.taxonomy,
+                        lock_timeout=0.3)
     index.update()
     (ws.root / "articles/extra.txt").write_text("Zeppelin outreach.\n", "utf-8")
     ws.library().update()

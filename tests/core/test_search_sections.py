@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.model.documents import DocMeta, DocStatus, DocText, Document, Section
+from reader.ops.library import refresh
 from reader.search.analysis import best_cite_term, cite_terms
 from reader.search.query_parse import Cite, parse_query
 from reader.search.sections import (
@@ -65,7 +66,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path) ->
         mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
         mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
         workspace = Workspace.open(root)
-        workspace.refresh()
+        refresh(workspace)
         return workspace
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from reader.export import BriefOptions
 from reader.export.citation import plain
-from reader.export.gather import brief_from_workspace
+from reader.ops.brief import gather_inputs
+from reader.ops.library import refresh
 from reader.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,7 +23,7 @@ def _workspace(tmp_path: Path) -> Workspace:
     for name in ("48-961.03.xml", "48-961.05.xml"):
         shutil.copy(DC / name, root / "dc" / name)
     ws = Workspace.open(root)
-    ws.refresh(index=False)
+    refresh(ws, index=False)
     return ws
 
 
@@ -54,7 +55,7 @@ def test_a_brief_cites_subsections_and_never_quotes_a_note_as_law(tmp_path: Path
     history = highlight("Mar. 22, 2024, D.C. Law 25-214, § 3, 71 DCR 3310")
     editors = highlight("the amounts in subsection (d) are invented")
     store.save()
-    brief = brief_from_workspace(ws, BriefOptions(title="Statutes"))
+    brief = gather_inputs(ws).build(BriefOptions(title="Statutes"))
     quotes = {q.highlight_id: q for q in brief.quotes()}
     assert quotes[law].citation.section == "§ 48-961.03(b)(3)"
     assert quotes[law].citation.page == ""  # a statute is cited by section, not page

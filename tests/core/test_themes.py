@@ -13,6 +13,7 @@ from reader.annotations.themes import shipped_taxonomy
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import ThemeError
 from reader.model.annotations import Author
+from reader.ops import themes as theme_ops
 from reader.workspace import Workspace
 from tests.core.annotations_fixtures import MEMO, FakeLibrary, make_workspace, settings_for
 
@@ -126,7 +127,7 @@ def test_merge_retags_only_my_highlights_and_aliases_the_rest(ws: Workspace,
     themes = ws.themes()
     themes.set_favourites(["naloxone", "good-samaritan"])
     ana_file = (ws.annotations_dir / "ana02.json").read_bytes()
-    assert themes.merge("naloxone", "good-samaritan") == 1
+    assert theme_ops.merge(ws, "naloxone", "good-samaritan").value.result == 1
     store = ws.annotations()
     assert store.get(mine).themes == ("good-samaritan",)
     assert not store.dirty  # saved at once
@@ -156,7 +157,7 @@ def test_merging_a_parent_moves_its_children(ws: Workspace) -> None:
 def test_delete_untags_mine_keeps_every_highlight(ws: Workspace, lib: FakeLibrary) -> None:
     mine, theirs = _highlights(ws, lib)
     themes = ws.themes()
-    assert themes.delete("naloxone") == 1
+    assert theme_ops.delete(ws, "naloxone").value.result == 1
     store = ws.annotations()
     assert store.get(mine).themes == ("good-samaritan",)
     assert store.get(mine).color == themes.taxonomy().color("good-samaritan")
@@ -173,7 +174,7 @@ def test_delete_untags_mine_keeps_every_highlight(ws: Workspace, lib: FakeLibrar
 
 def test_delete_with_merge_into(ws: Workspace, lib: FakeLibrary) -> None:
     mine, _ = _highlights(ws, lib)
-    ws.themes().delete("naloxone", merge_into="housing")
+    theme_ops.delete(ws, "naloxone", merge_into="housing")
     assert ws.annotations().get(mine).themes == ("housing", "good-samaritan")
 
 

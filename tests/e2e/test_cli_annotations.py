@@ -179,6 +179,7 @@ def test_broken_import_and_themes_list(ws: Path, user_home: Path, tmp_path: Path
     assert {"id": "bail-funds", "highlights": 1} in data["unknown"]
     counts = {t["id"]: t["highlights"] for t in data["themes"]}
     assert counts["evaluations"] == 1 and len(data["themes"]) >= 40
+    assert counts["evidence-models"] == 1  # a parent counts its sub-themes, as in the app
     code, out, _ = cli(ws, user_home, "themes", "list")
     assert "bail-funds" in out and "unknown" in out and "  naloxone" in out
     (folder / "zed.json").write_text("{ not json")

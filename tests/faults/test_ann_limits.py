@@ -14,7 +14,7 @@ import pytest
 from reader.annotations import codec, edits, import_read
 from reader.annotations.interop import import_files
 from reader.annotations.taxonomy import MAX_DEPTH, Taxonomy, parse
-from reader.annotations.w3c import MAX_THEMES
+from reader.annotations.w3c_terms import MAX_THEMES
 from reader.annotations.w3c_write import encode_collection, encode_highlight
 from reader.errors import AnnotationFileError, ThemeError
 from reader.export import build_brief

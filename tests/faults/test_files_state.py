@@ -47,7 +47,7 @@ def test_a_damaged_documents_json_is_shown_in_the_app(qtbot, tmp_path: Path,  # 
     from reader.settings import Settings
     from reader.ui import messages
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     ws = small_workspace(tmp_path / "ws")
     (ws / ".policy-reader").mkdir()

@@ -17,7 +17,7 @@ from reader.annotations.anchoring import make_quote
 from reader.annotations.saving import write_author_file
 from reader.errors import ReadOnlyAnnotation
 from reader.model.annotations import Author, Highlight, Stance
-from reader.ui.annotating.highlight_marks import LAYER
+from reader.ui.highlight_marks import LAYER
 from reader.ui.models.annotations_model import (
     HID_ROLE,
     KIND_ROLE,
@@ -115,7 +115,7 @@ def test_highlight_themes_note_undo_redo_autosave_reopen(qtbot, memo_env: Env,
     env.window.close()
     env.idle()
     from reader.ui.session import Session
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     session2 = Session(named_settings)
     window2 = MainWindow(session2)
@@ -159,7 +159,7 @@ def test_emoji_accents_and_line_break_land_on_the_exact_characters(qtbot, memo_e
     assert h.quote.exact == words
     assert (start, end, h.id) in _marks(env)
     # the keyboard path: select words after the emoji with select_range, press 1
-    env.ctrl.set_favourites([NALOXONE])
+    env.ctrl.theme_edits.set_favourites([NALOXONE])
     s2, e2 = env.select("résumé clinic")
     qtbot.keyClick(view, Qt.Key.Key_1)
     h2 = env.ctrl.store.get(binding.focus_hid)
@@ -239,7 +239,7 @@ def test_an_amended_memo_moves_surviving_highlights_and_lists_orphans(qtbot, mem
     env.idle()
     new_doc = next(d.id for d in env.session.documents() if d.path == MEMO_PATH)
     assert new_doc != old_doc
-    env.window.close_current_tab()
+    env.window.reading.close_current_tab()
     env.open_memo(new_doc)
     start, end = env.span(keep_words)
     qtbot.waitUntil(lambda: (start, end, kept) in _marks(env), timeout=10_000)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reader.annotations.taxonomy import taxonomy_from
+from reader.annotations.theme_counts import ThemeCounter
 from reader.model.annotations import (
     Anchor,
     AnchorStatus,
@@ -19,9 +20,8 @@ from reader.model.annotations import (
     TextQuote,
     Theme,
 )
-from reader.ui.annotating.counts import ThemeCounter
-from reader.ui.annotating.highlight_marks import MarkBuilder, initials, theme_color
 from reader.ui.annotating.watcher import FolderWatcher
+from reader.ui.highlight_marks import MarkBuilder, initials, theme_color
 from reader.ui.models.annotations_model import (
     KIND_ROLE,
     ORPHANS_HEADER,

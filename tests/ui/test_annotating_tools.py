@@ -16,7 +16,7 @@ from reader.annotations.identity import NAME_KEY
 from reader.errors import StorageError
 from reader.model.annotations import Stance
 from reader.ui import messages
-from reader.ui.annotating.highlight_marks import LAYER, STANCE_SYMBOLS
+from reader.ui.highlight_marks import LAYER, STANCE_SYMBOLS
 from reader.ui.models.annotations_model import HID_ROLE, SOURCE_ROLE
 from reader.ui.models.search_model import SOURCE_ROLE as SEARCH_SOURCE_ROLE
 from tests.ui.annotating_fixtures import Env, open_env, write_memo
@@ -195,17 +195,17 @@ def test_themes_panel_edits_are_undoable_and_list_passages(qtbot, memo_env: Env,
     hid = _highlight(env, "Naloxone kits are carried in every patrol car", "theme", "naloxone")
     qtbot.waitUntil(lambda: model.everywhere.get("naloxone") == 1, timeout=5000)
     # add, rename (by editing the name), recolour, move up, favourite key
-    panel.add_theme("overdose-response")
+    panel.actions.add_theme("overdose-response")
     new_id = panel.current_id()
     assert ctrl.tax.by_id[new_id].parent == "overdose-response"
     model.setData(model.index_of(new_id), "Fentanyl test strips")
     assert ctrl.tax.by_id[new_id].label == "Fentanyl test strips"
-    ctrl.recolor_theme(new_id, "#80cbc4")
+    ctrl.theme_edits.recolor(new_id, "#80cbc4")
     panel.select(new_id)
-    panel.move_current(-1)
+    panel.actions.move_current(-1)
     siblings = [t.id for t in ctrl.tax.children("overdose-response")]
     assert siblings.index(new_id) == len(siblings) - 2
-    panel.set_key(new_id, 1)
+    panel.actions.set_key(new_id, 1)
     assert ctrl.tax.favourites[0] == new_id
     ctrl.undo_stack.undo()
     assert ctrl.tax.favourites[0] != new_id
@@ -216,15 +216,15 @@ def test_themes_panel_edits_are_undoable_and_list_passages(qtbot, memo_env: Env,
     assert ctrl.tax.by_id[new_id].parent == services
     assert ctrl.tax.children(services)[0].id == new_id
     # merge naloxone into the new theme: my highlight is retagged; undo restores both
-    ctrl.merge_theme("naloxone", new_id)
+    ctrl.theme_edits.merge("naloxone", new_id)
     assert ctrl.store.get(hid).themes == (new_id,) and ctrl.tax.by_id.get("naloxone") is None
     ctrl.undo_stack.undo()
     assert ctrl.store.get(hid).themes == ("naloxone",) and "naloxone" in ctrl.tax.by_id
     # delete a used theme: the question, then untag; undo brings tag and theme back
     panel.select("naloxone")
     qtbot.waitUntil(lambda: model.everywhere.get("naloxone") == 1, timeout=5000)
-    panel.delete_current()
-    box = panel.delete_box
+    panel.actions.delete_current()
+    box = panel.actions.delete_box
     assert "used by 1 highlight" in box.text()
     untag = next(b for b in box.buttons() if b.text() == "Remove the Tag")
     untag.click()
@@ -436,17 +436,17 @@ def test_escape_tooltip_and_the_menu_of_someone_elses_highlight(qtbot, memo_env:
 
 
 def test_the_library_theme_filter_finds_documents_by_tag(qtbot, memo_env: Env) -> None:
-    from reader.ui import core_access
+    from reader.ops import queries
 
     env = memo_env
     ws = env.session.workspace
-    assert core_access.theme_documents(ws, "overdose-response") == frozenset()
+    assert queries.theme_documents(ws, "overdose-response") == frozenset()
     _highlight(env, "Naloxone kits are carried", "theme", "naloxone")
     doc = env.tab().doc_id
-    assert core_access.theme_documents(ws, "overdose-response") == {doc}  # a parent theme
-    assert core_access.theme_documents(ws, "housing") == frozenset()
+    assert queries.theme_documents(ws, "overdose-response") == {doc}  # a parent theme
+    assert queries.theme_documents(ws, "housing") == frozenset()
     # the library panel's theme filter narrows to it (the window's own path)
-    env.window._filter_by_theme("naloxone")
+    env.window.searching.filter_by_theme("naloxone")
     env.idle()
     library = env.window.library
     assert library.proxy.rowCount() == 1

@@ -30,7 +30,7 @@ from reader.export.options import BriefOptions, GroupBy
 from reader.model.annotations import Stance
 from reader.settings import Settings
 from reader.ui import messages, tasks
-from reader.ui.widgets import brief_data, brief_dialog, brief_export
+from reader.ui.widgets import brief_dialog
 from reader.ui.widgets.brief_data import KEY_FOLDER, KEY_FORMAT, KEY_OPTIONS
 from reader.ui.widgets.brief_dialog import BriefDialog
 from reader.workspace import Workspace
@@ -355,7 +355,7 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, ws_session, tmp_path,
         cancel.wait(20)  # until the dialog cancels (a worker thread, not the test)
         raise Cancelled()
 
-    monkeypatch.setattr(brief_export, "write_brief", slow_write)
+    monkeypatch.setattr("reader.export.write.write_brief", slow_write)
     monkeypatch.setattr(tasks, "PROGRESS_INTERVAL", 0.0)  # every report is passed on
     out = tmp_path / "out"
     out.mkdir()
@@ -473,7 +473,7 @@ def test_highlights_that_cannot_be_read_are_explained(qtbot, ws_session,
     def broken(_ws):
         raise AnnotationError("The annotation file of Dev is damaged.")
 
-    monkeypatch.setattr(brief_data, "gather_inputs", broken)
+    monkeypatch.setattr("reader.ops.brief.gather_inputs", broken)
     dialog = BriefDialog(ws_session, None)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from reader.documents.codes import code_collections, place_of
+from reader.ops.library import refresh
 from reader.ui.widgets.outline_panel import DOC_ROLE, OFFSET_ROLE, OutlinePanel
 from reader.workspace import Workspace
 
@@ -21,7 +22,7 @@ DC = REPO / "corpus" / "statutes" / "dc-code-48-chapter-9e"
 def ws(tmp_path: Path) -> Workspace:
     shutil.copytree(DC, tmp_path / "ws" / "dc")
     workspace = Workspace.open(tmp_path / "ws")
-    workspace.refresh(index=False)
+    refresh(workspace, index=False)
     return workspace
 
 

@@ -12,15 +12,18 @@ the window, switching workspaces).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.errors import ReaderError
+from reader.ops import highlights
 
 if TYPE_CHECKING:
+    from reader.model.changes import Outcome
+    from reader.ops.highlights import StoreChanges
+    from reader.ops.workspace import Workspace
     from reader.ui.annotating.controller import AnnotationController
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ class AutoSaver(QObject):
             self._again = True
             return
         self._running = True
-        task = self.ctrl.runner.run(lambda _p, _c: ws.annotations().save(),
+        task = self.ctrl.runner.run(lambda _p, _c: highlights.save(ws),
                                     label="Saving highlights", visible=False,
                                     on_done=lambda r: self._succeeded(
                                         r if ws is self.ctrl.ws else None),
@@ -76,17 +79,17 @@ class AutoSaver(QObject):
         self._running = False
         if ws is not self.ctrl.ws:
             return
-        if self._again or (ws.annotations().dirty and not self.error):
+        if self._again or (highlights.unsaved(ws) and not self.error):
             self._again = False
             self.schedule()
 
-    def _succeeded(self, changes: Any = None) -> None:
+    def _succeeded(self, saved: Outcome[StoreChanges] | None = None) -> None:
         if self.error:
             log.info("highlights saved again")
         self.error = ""
         self._retry.stop()
-        if changes is not None and not changes.empty:
-            self.ctrl.changed_on_disk(changes)  # merged in from another window or command
+        if saved is not None:  # merged in from another window or command
+            self.ctrl.changed_on_disk(saved.value, saved.changes)
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -110,12 +113,11 @@ class AutoSaver(QObject):
         self._timer.stop()
         if ws is None:
             return True
-        store: Any = ws.annotations()
         try:
-            changes = store.save()
+            saved = highlights.save(ws)
         except ReaderError as exc:
             self._failed(exc)
             return False
         if ws is self.ctrl.ws:
-            self._succeeded(changes)
+            self._succeeded(saved)
         return True

@@ -1,10 +1,12 @@
 """The one object that edits annotations and themes for the window.
 
-Every edit goes through here: it calls the core (:class:`~reader.annotations.store.
-AnnotationStore`, :class:`~reader.annotations.themes.ThemeStore`) on the GUI thread — an
-edit is an in-memory change, so the highlight is on screen at once — records an undo
-command, schedules the autosave, and re-indexes the highlight for search in the
-background. Widgets listen to the signals:
+Every edit goes through here: it calls the operation (:mod:`reader.ops.highlights`;
+theme edits: :attr:`AnnotationController.theme_edits`, over :mod:`reader.ops.themes`) on
+the GUI thread — an edit is an in-memory change, so the highlight is on screen at once —
+records an undo command and hands the change set to :meth:`Session.apply
+<reader.ui.session.Session.apply>`. What follows from a change set (:meth:`_on_changed`):
+the widgets are told, the autosave is scheduled, the highlights are re-indexed for search
+in the background. Widgets listen to the signals:
 
 * :attr:`loaded` — the store was read for the current workspace (background);
 * :attr:`highlights_changed` — a :class:`HighlightChange`: new versions of some
@@ -28,22 +30,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from reader.annotations.identity import NAME_KEY
-from reader.annotations.taxonomy import Taxonomy
 from reader.errors import ReaderError
-from reader.model.annotations import Author, Highlight, Stance
-from reader.ui import core_access
+from reader.model.annotations import Author, Highlight, Stance, Theme
+from reader.model.changes import ChangeSet, Outcome
+from reader.model.themes import Taxonomy
+from reader.ops import highlights, identity, queries, search
+from reader.ops import themes as theme_ops
+from reader.ops.highlights import Edit, StoreChanges
 from reader.ui.annotating.autosave import AutoSaver
-from reader.ui.annotating.theme_edits import ThemeEdits
+from reader.ui.annotating.theme_edits import ThemeEditor
 from reader.ui.annotating.undo import VersionsCommand
 from reader.ui.annotating.watcher import FolderWatcher
 from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
-    from reader.annotations.store import AnnotationStore
-    from reader.annotations.themes import ThemeStore
+    from reader.ops.workspace import Workspace
     from reader.ui.session import Session
-    from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ class HighlightChange:
     reload: bool = False  # files changed on disk: read everything again
 
 
-class AnnotationController(ThemeEdits, QObject):
+class AnnotationController(QObject):
     loaded = Signal(object)  # LoadReport
     highlights_changed = Signal(object)  # HighlightChange
     themes_changed = Signal(object)  # Taxonomy
@@ -80,6 +82,7 @@ class AnnotationController(ThemeEdits, QObject):
         self.autosave = AutoSaver(self)
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self.reload_from_disk)
+        self.theme_edits = ThemeEditor(self)
         self._hidden: set[str] = set(session.settings.get(HIDDEN_KEY, [], type_=list) or [])
         self._index_ids: set[str] | None = set()
         self._index_timer = self._timer(INDEX_DELAY_MS, self._update_index)
@@ -87,6 +90,7 @@ class AnnotationController(ThemeEdits, QObject):
         self._reloading = False
         self._reload_again = False
         session.workspace_changed.connect(self._on_workspace)
+        session.changed.connect(self._on_changed)
 
     def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
@@ -97,16 +101,14 @@ class AnnotationController(ThemeEdits, QObject):
 
     # -- the workspace ---------------------------------------------------------------------
     @property
-    def store(self) -> AnnotationStore:
+    def store(self) -> Any:
+        """The workspace's annotation store, for inspection (tests); edits go through
+        :mod:`reader.ops.highlights`."""
         return self.session.require().annotations()
 
     @property
-    def themes(self) -> ThemeStore:
-        return self.session.require().themes()
-
-    @property
     def me(self) -> Author:
-        return self.store.author
+        return queries.me(self.session.require())
 
     def _on_workspace(self, ws: Workspace) -> None:
         old = self.ws
@@ -117,27 +119,21 @@ class AnnotationController(ThemeEdits, QObject):
         self.undo_stack.clear()
         self.watcher.watch(ws.annotations_dir, ws.themes_file)
 
-        def load(_p: Any, _c: Any) -> tuple[Any, Taxonomy, list[str]]:
-            store = ws.annotations()  # (in the background: its imports are heavy)
-            store.retries_saves = True  # the autosave keeps failed edits and retries
-            report = store.load()
-            themes = ws.themes()
-            return report, themes.taxonomy(), [*report.problems, *themes.problems]
-
-        def done(result: tuple[Any, Taxonomy, list[str]]) -> None:
+        def done(outcome: Outcome[highlights.Loaded]) -> None:
             if ws is not self.ws:
                 return
-            report, tax, problems = result
+            loaded = outcome.value
             self.is_loaded = True
-            self.tax = tax
-            self.themes_changed.emit(tax)
-            self.loaded.emit(report)
-            if problems:
-                self.problems_found.emit(problems)
+            self.tax = loaded.taxonomy
+            self.themes_changed.emit(loaded.taxonomy)
+            self.loaded.emit(loaded.report)
+            if loaded.problems:
+                self.problems_found.emit(list(loaded.problems))
 
         # like the session's own background work: once the window is on screen
         QTimer.singleShot(LOAD_DELAY_MS, lambda: self.runner.run(
-            load, label="Reading highlights", visible=False, on_done=done)
+            lambda _p, _c: highlights.load(ws, retries_saves=True),  # the autosave retries
+            label="Reading highlights", visible=False, on_done=done)
             if ws is self.ws else None)
 
     def shutdown(self) -> None:
@@ -153,21 +149,16 @@ class AnnotationController(ThemeEdits, QObject):
     # -- who --------------------------------------------------------------------------------
     def needs_name(self) -> bool:
         """The person has not chosen the name others will see."""
-        return not self.session.settings.get(NAME_KEY, "", type_=str)
+        return not identity.has_chosen_name(self.session.settings)
 
     def set_name(self, name: str) -> Author:
-        author = self.store.set_author_name(name)
-        self.autosave.schedule()
-        self.authors_changed.emit()
-        self.highlights_changed.emit(HighlightChange(reload=True))
-        self._schedule_index(None)
-        return author
+        return self._applied(identity.rename_in(self.session.require(), name))
 
     def is_mine(self, h: Highlight) -> bool:
         return self.ws is not None and h.author.id == self.me.id
 
     def authors(self) -> tuple[Author, ...]:
-        return self.store.authors() if self.ws is not None else ()
+        return queries.authors(self.ws) if self.ws is not None else ()
 
     def is_hidden(self, author_id: str) -> bool:
         return author_id in self._hidden
@@ -190,21 +181,18 @@ class AnnotationController(ThemeEdits, QObject):
         self.authors_changed.emit()
 
     # -- highlight edits (undoable) --------------------------------------------------------
+    def _ws(self) -> Workspace:
+        return self.session.require()
+
     def create(self, doc_id: str, start: int, end: int, *, themes: Iterable[str] = (),
                stance: Stance | str | None = None, note: str = "") -> Highlight:
-        h = self.store.create(doc_id, start, end, themes=tuple(themes), stance=stance,
-                              note=note)
-        self._record(VersionsCommand(self, "Highlight", {h.id: None}, {h.id: h}))
-        return h
+        return self._record("Highlight", highlights.create(
+            self._ws(), doc_id, start, end, themes=themes, stance=stance, note=note))
 
     def update(self, hid: str, *, label: str = "Edit Highlight", **changes: Any) -> Highlight:
-        before = self.store.get(hid)
-        after = self.store.update(hid, **changes)
-        if after is not before:
-            merge = ("note", hid) if set(changes) == {"note"} else None
-            self._record(VersionsCommand(self, label, {hid: before}, {hid: after},
-                                         merge_key=merge))
-        return after
+        merge = ("note", hid) if set(changes) == {"note"} else None
+        return self._record(label, highlights.update(self._ws(), hid, **changes),
+                            merge_key=merge)
 
     def set_note(self, hid: str, note: str) -> Highlight:
         return self.update(hid, label="Edit Note", note=note)
@@ -216,55 +204,76 @@ class AnnotationController(ThemeEdits, QObject):
         return self.update(hid, label="Change Themes", themes=tuple(themes))
 
     def toggle_theme(self, hid: str, theme_id: str) -> Highlight:
-        h = self.store.get(hid)
-        rid = self.tax.resolve(theme_id) or theme_id
-        current = [self.tax.resolve(t) or t for t in h.themes]
-        if rid in current:
-            themes = [t for t, r in zip(h.themes, current, strict=True) if r != rid]
-        else:
-            themes = [*h.themes, rid]
-        return self.set_themes(hid, themes)
+        return self._record("Change Themes", highlights.toggle_theme(
+            self._ws(), hid, theme_id, taxonomy=self.tax))
 
     def delete(self, hid: str) -> Highlight:
-        before = self.store.get(hid)
-        after = self.store.delete(hid)
-        if after is not before:
-            self._record(VersionsCommand(self, "Delete Highlight", {hid: before}, {hid: after}))
-        return after
+        return self._record("Delete Highlight", highlights.delete(self._ws(), hid))
 
     def reattach(self, hid: str, doc_id: str, start: int, end: int) -> Highlight:
-        before = self.store.get(hid)
-        after = self.store.reattach(hid, start, end, doc_id=doc_id)
-        self._record(VersionsCommand(self, "Re-attach Highlight", {hid: before}, {hid: after}))
-        return after
+        return self._record("Re-attach Highlight",
+                            highlights.reattach(self._ws(), hid, doc_id, start, end))
 
     def copy_to_mine(self, hid: str) -> Highlight:
-        h = self.store.copy_to_mine(hid)
-        self._record(VersionsCommand(self, "Copy Highlight to Mine", {h.id: None}, {h.id: h}))
-        return h
+        return self._record("Copy Highlight to Mine", highlights.copy_to_mine(self._ws(), hid))
 
-    def _record(self, command: Any) -> None:
-        """Push an edit already made (its first redo does nothing) and announce it."""
+    def _record(self, label: str, outcome: Outcome[Edit], *,
+                merge_key: tuple[str, str] | None = None) -> Highlight:
+        """Push an edit already made (its first redo does nothing) and apply its changes."""
+        edit = outcome.value
+        if edit.changed:
+            self.undo_stack.push(VersionsCommand(self, label, edit.before, edit.after,
+                                                 merge_key=merge_key))
+            self.session.apply(outcome.changes)
+        return edit.highlight
+
+    def push(self, command: Any, changes: ChangeSet) -> None:
+        """Push a command for an edit already made, and apply what it changed."""
         self.undo_stack.push(command)
-        command.announce()
+        self.session.apply(changes)
 
-    def apply_versions(self, versions: dict[str, Highlight | None]) -> list[Highlight]:
-        """Put these versions of your highlights back (undo and redo): ``None`` means the
-        highlight did not exist, so it is deleted."""
-        store = self.store
-        out = []
-        for hid, version in versions.items():
-            out.append(store.delete(hid) if version is None else store.restore(version))
-        return out
+    def _applied(self, outcome: Outcome[Any]) -> Any:
+        self.session.apply(outcome.changes)
+        return outcome.value
 
-    def highlights_edited(self, highlights: Iterable[Highlight]) -> None:
-        items = tuple(highlights)
-        if not items:
+    def put_back(self, versions: dict[str, Highlight | None]) -> ChangeSet:
+        """Put these versions of your highlights back (undo and redo)."""
+        return highlights.put_back(self._ws(), versions).changes
+
+    # -- what a change set means here ------------------------------------------------------
+    def _on_changed(self, changes: ChangeSet) -> None:
+        """Highlights, themes or authors changed (:meth:`Session.apply`): tell the widgets,
+        save your file soon, re-index, count again."""
+        ws = self.ws
+        if ws is None:
             return
-        self.highlights_changed.emit(HighlightChange(items))
-        self.autosave.schedule()
-        self._schedule_index([h.id for h in items])
-        self._counts_timer.start()
+        if changes.themes:
+            self.tax = theme_ops.taxonomy(ws)
+            self.themes_changed.emit(self.tax)
+            self._schedule_index(None)
+        if changes.annotations:
+            if changes.all_annotations:
+                self.highlights_changed.emit(HighlightChange(reload=True))
+            else:
+                items = []
+                for hid in sorted(changes.highlight_ids):
+                    try:
+                        items.append(queries.highlight(ws, hid))
+                    except ReaderError:
+                        continue
+                self.highlights_changed.emit(HighlightChange(tuple(items)))
+            if highlights.unsaved(ws):
+                self.autosave.schedule()
+            self._schedule_index(changes.highlight_ids or None)
+        if changes.annotations or changes.themes:
+            self._counts_timer.start()
+        if changes.authors:
+            self.authors_changed.emit()
+
+    def favourite(self, key: int) -> Theme | None:
+        """The theme on key ``key`` (1–9), if any."""
+        favs = self.tax.favourites
+        return self.tax.get(favs[key - 1]) if 0 < key <= len(favs) else None
 
     # -- files changed on disk -------------------------------------------------------------
     def reload_from_disk(self) -> None:
@@ -276,33 +285,15 @@ class AnnotationController(ThemeEdits, QObject):
             self._reload_again = True
             return
         self._reloading = True
-        me = ws.annotations().author.id
 
-        def work(_p: Any, _c: Any) -> tuple[Any, Taxonomy | None, list[str]]:
-            store = ws.annotations()
-            changes = store.reload()
-            names = []
-            for hid in (*changes.added, *changes.changed):
-                try:
-                    author = store.get(hid).author
-                except ReaderError:
-                    continue
-                if author.id != me and author.name not in names:
-                    names.append(author.name)
-            themes = ws.themes()
-            tax = themes.taxonomy() if themes.reload() else None
-            return changes, tax, names
-
-        def done(result: tuple[Any, Taxonomy | None, list[str]]) -> None:
-            changes, tax, names = result
+        def done(outcome: Outcome[highlights.Reloaded]) -> None:
             if ws is not self.ws:
                 return
-            if tax is not None:
-                self.tax = tax
-                self.themes_changed.emit(tax)
-                self.session.load_themes()
+            found = outcome.value
+            self.session.apply(outcome.changes)
+            if found.taxonomy is not None:
                 self.notice.emit("The group's themes were updated.")
-            self.changed_on_disk(changes, names)
+            self.changed_on_disk(found.changes, ChangeSet(), found.names)
 
         def finished() -> None:
             self._reloading = False
@@ -310,29 +301,20 @@ class AnnotationController(ThemeEdits, QObject):
                 self._reload_again = False
                 self.reload_from_disk()
 
-        task = self.runner.run(work, label="Reading changed highlights", visible=False,
+        task = self.runner.run(lambda _p, _c: highlights.reload(ws),
+                               label="Reading changed highlights", visible=False,
                                on_done=done,
                                on_error=lambda exc: log.warning("reload: %s", exc))
         task.finished.connect(finished)
 
-    def changed_on_disk(self, changes: Any, names: list[str] | None = None) -> None:
+    def changed_on_disk(self, changes: StoreChanges, applied: ChangeSet,
+                        names: Iterable[str] = ()) -> None:
         """Show highlights that others (or this person elsewhere) saved: found by a
-        re-read, or merged in by a save of your file (``StoreChanges``)."""
-        if changes.empty:
-            return
-        self.highlights_changed.emit(HighlightChange(reload=True))
-        self._schedule_index([*changes.added, *changes.changed, *changes.removed])
-        self._counts_timer.start()
-        self.authors_changed.emit()
-        self.notice.emit(_change_sentence(changes, names or []))
-
-    def import_done(self) -> None:
-        """An import changed the store and maybe the themes: show it everywhere."""
-        tax = self.themes.taxonomy()
-        self.taxonomy_restored(tax)
-        self.highlights_changed.emit(HighlightChange(reload=True))
-        self.authors_changed.emit()
-        self.autosave.schedule()
+        re-read, or merged in by a save of your file. ``applied`` is the change set to
+        apply (empty when the caller applied it)."""
+        self.session.apply(applied)
+        if not changes.empty:
+            self.notice.emit(_change_sentence(changes, list(names)))
 
     # -- search index ----------------------------------------------------------------------
     def _schedule_index(self, ids: Iterable[str] | None) -> None:
@@ -345,10 +327,9 @@ class AnnotationController(ThemeEdits, QObject):
     def _update_index(self) -> None:
         ws = self.ws
         ids, self._index_ids = self._index_ids, set()
-        if ws is None or ids == set() or not core_access.search_available():
+        if ws is None or ids == set():
             return
-        wanted = sorted(ids) if ids is not None else None
-        self.runner.run(lambda _p, _c: ws.search().update_annotations(wanted),
+        self.runner.run(lambda _p, _c: search.index_highlights(ws, ids),
                         label="Indexing highlights", visible=False,
                         on_error=lambda exc: log.warning("indexing highlights: %s", exc))
 

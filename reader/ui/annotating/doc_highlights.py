@@ -2,8 +2,8 @@
 
 Shared by the document's reader tab (which draws them) and the sidebar (which lists them):
 one :class:`DocHighlights` per open document, from :meth:`DocRegistry.get`. The first list
-comes from the core in the background (``AnnotationStore.for_document``: anchoring can take
-a moment); after that, an edit made here is placed at once on the GUI thread (one highlight
+comes from the core in the background (:func:`reader.ops.queries.for_document`: anchoring
+can take a moment); after that, an edit made here is placed at once on the GUI thread (one highlight
 is anchored in well under a millisecond), so it is drawn without waiting. Files changed on
 disk, or a changed library, read the list again in the background.
 """
@@ -13,14 +13,15 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.annotations.fastbuild import paused_gc
 from reader.errors import ReaderError
+from reader.gcpause import paused_gc
 from reader.model.annotations import AnchorStatus, Highlight, Placed
+from reader.ops import queries
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController, HighlightChange
@@ -132,7 +133,7 @@ class DocHighlights(QObject):
                 self._in_flight = False
             log.warning("highlights of %s: %s", doc_id[:12], exc)
 
-        self.ctrl.runner.run(lambda _p, _c: ws.annotations().for_document(doc_id),
+        self.ctrl.runner.run(lambda _p, _c: queries.for_document(ws, doc_id),
                              label="Placing highlights", visible=False, on_done=done,
                              on_error=failed)
 
@@ -147,20 +148,19 @@ class DocHighlights(QObject):
             self.changed.emit()
 
     def _apply(self, highlights: Iterable[Highlight]) -> bool:
-        store: Any = self.ctrl.store
-        placer = store.placer
+        ws = self.ctrl.session.require()
         touched = False
         for h in highlights:
             try:
-                doc = None if h.deleted else placer.resolve(h)
+                found = queries.place(ws, h)
                 old = self._placed.get(h.id)
-                if doc is None or doc.id != self.doc_id:
+                if found is None or found[0] != self.doc_id:
                     if old is not None:
                         del self._placed[h.id]
                         self._reorder(old, None)
                         touched = True
                     continue
-                new = self._placed[h.id] = placer.place([h])[0]
+                new = self._placed[h.id] = found[1]
                 self._reorder(old, new)
                 touched = True
             except ReaderError as exc:

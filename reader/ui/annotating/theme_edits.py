@@ -1,84 +1,64 @@
-"""Theme edits for the controller (a mixin of
-:class:`~reader.ui.annotating.controller.AnnotationController`): each edit is made through
-the core's :class:`~reader.annotations.themes.ThemeStore`, then recorded as an undoable
-:class:`~reader.ui.annotating.undo.ThemeCommand` holding the taxonomy before and after it
-and, for a merge or a delete, the versions of your highlights it retagged."""
+"""Theme edits for the window: each is made through :mod:`reader.ops.themes`, then recorded
+as an undoable :class:`~reader.ui.annotating.undo.ThemeCommand` holding the taxonomy before
+and after it and, for a merge or a delete, the versions of your highlights it retagged.
+The controller owns one (:attr:`AnnotationController.theme_edits`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations.taxonomy import Taxonomy
-from reader.model.annotations import Highlight, Theme
+from reader.model.annotations import Theme
+from reader.model.changes import Outcome
+from reader.ops import themes
+from reader.ops.themes import ThemeEdit
 from reader.ui.annotating.undo import ThemeCommand
 
 if TYPE_CHECKING:
-    from reader.annotations.themes import ThemeStore
-    from reader.ui.annotating.controller import AnnotationController as _Base
-else:
-    _Base = object
+    from reader.ops.workspace import Workspace
+    from reader.ui.annotating.controller import AnnotationController
 
 
-class ThemeEdits(_Base):
-    def _theme_edit(self, label: str, fn: Callable[[ThemeStore], Any], *,
-                    retags: bool = False) -> Any:
-        themes = self.themes
-        themes.reload()
-        before_tax = themes.taxonomy()
-        store = self.store
-        mine = {h.id: h for h in store.all() if h.author.id == store.author.id} if retags \
-            else {}
-        result = fn(themes)
-        after_tax = themes.taxonomy()
-        before: dict[str, Highlight | None] = {}
-        after: dict[str, Highlight] = {}
-        for hid, old in mine.items():
-            new = store.get(hid)
-            if new is not old:
-                before[hid], after[hid] = old, new
-        self._record(ThemeCommand(self, label, before_tax, after_tax, before, after))
-        return result
+class ThemeEditor:
+    def __init__(self, ctrl: AnnotationController) -> None:
+        self.ctrl = ctrl
 
-    def taxonomy_restored(self, tax: Taxonomy) -> None:
-        self.tax = tax
-        self.themes_changed.emit(tax)
-        self.session.load_themes()
-        self._schedule_index(None)
-        self._counts_timer.start()
+    def _edit(self, label: str, op: Callable[[Workspace], Outcome[ThemeEdit]]) -> Any:
+        outcome = op(self.ctrl.session.require())
+        edit = outcome.value
+        self.ctrl.push(ThemeCommand(self.ctrl, label, edit.before_tax, edit.after_tax,
+                                    dict(edit.before), dict(edit.after)), outcome.changes)
+        return edit.result
 
-    def add_theme(self, label: str, *, parent: str | None = None,
-                  color: str | None = None, description: str = "") -> Theme:
-        return self._theme_edit(f"Add Theme “{label}”", lambda t: t.add(
-            label, parent=parent, color=color, description=description))
+    def add(self, label: str, *, parent: str | None = None, color: str | None = None,
+            description: str = "") -> Theme:
+        return self._edit(f"Add Theme “{label}”", lambda ws: themes.add(
+            ws, label, parent=parent, color=color, description=description))
 
-    def rename_theme(self, theme_id: str, label: str) -> Theme:
-        return self._theme_edit("Rename Theme", lambda t: t.rename(theme_id, label))
+    def rename(self, theme_id: str, label: str) -> Theme:
+        return self._edit("Rename Theme", lambda ws: themes.rename(ws, theme_id, label))
 
-    def recolor_theme(self, theme_id: str, color: str) -> Theme:
-        return self._theme_edit("Change Theme Colour", lambda t: t.recolor(theme_id, color))
+    def recolor(self, theme_id: str, color: str) -> Theme:
+        return self._edit("Change Theme Colour",
+                          lambda ws: themes.recolor(ws, theme_id, color))
 
-    def describe_theme(self, theme_id: str, text: str) -> Theme:
-        return self._theme_edit("Describe Theme", lambda t: t.describe(theme_id, text))
+    def describe(self, theme_id: str, text: str) -> Theme:
+        return self._edit("Describe Theme", lambda ws: themes.describe(ws, theme_id, text))
 
-    def move_theme(self, theme_id: str, parent: str | None, order: int | None) -> Theme:
-        return self._theme_edit("Move Theme", lambda t: t.move(theme_id, parent, order))
+    def move(self, theme_id: str, parent: str | None, order: int | None) -> Theme:
+        return self._edit("Move Theme", lambda ws: themes.move(ws, theme_id, parent, order))
 
-    def merge_theme(self, src: str, dst: str) -> int:
-        return self._theme_edit("Merge Themes", lambda t: t.merge(src, dst), retags=True)
+    def merge(self, src: str, dst: str) -> int:
+        return self._edit("Merge Themes", lambda ws: themes.merge(ws, src, dst))
 
-    def delete_theme(self, theme_id: str, *, merge_into: str | None = None) -> int:
-        return self._theme_edit("Delete Theme", lambda t: t.delete(
-            theme_id, merge_into=merge_into), retags=True)
+    def delete(self, theme_id: str, *, merge_into: str | None = None) -> int:
+        return self._edit("Delete Theme", lambda ws: themes.delete(
+            ws, theme_id, merge_into=merge_into))
 
-    def adopt_theme(self, theme_id: str) -> Theme:
-        return self._theme_edit("Adopt Theme", lambda t: t.adopt_unknown(theme_id))
+    def adopt(self, theme_id: str) -> Theme:
+        return self._edit("Adopt Theme", lambda ws: themes.adopt(ws, theme_id))
 
     def set_favourites(self, ids: Iterable[str]) -> tuple[str, ...]:
         wanted = tuple(ids)
-        return self._theme_edit("Change Favourite Themes", lambda t: t.set_favourites(wanted))
-
-    def favourite(self, key: int) -> Theme | None:
-        """The theme on key ``key`` (1–9), if any."""
-        favs = self.tax.favourites
-        return self.tax.get(favs[key - 1]) if 0 < key <= len(favs) else None
+        return self._edit("Change Favourite Themes",
+                          lambda ws: themes.set_favourites(ws, wanted))

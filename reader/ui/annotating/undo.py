@@ -3,10 +3,12 @@
 An edit is made first (so an error reaches the person before anything is recorded), then
 pushed as a command holding the versions of the highlights before and after it; the first
 ``redo()`` that ``QUndoStack.push`` calls does nothing. Undo puts the *before* versions back
-through :meth:`AnnotationStore.restore` (a highlight that did not exist is deleted again),
+(:func:`reader.ops.highlights.put_back`: a highlight that did not exist is deleted again),
 redo the *after* versions — each as a new edit with a later ``modified`` time, so an undo
 also wins the merge in colleagues' copies. A theme edit also keeps the taxonomy before and
-after it (``ThemeStore.restore``) and the versions of your highlights it retagged.
+after it (:func:`reader.ops.themes.restore`) and the versions of your highlights it
+retagged. What an undo or redo changed goes to :meth:`Session.apply
+<reader.ui.session.Session.apply>` like any edit.
 
 Consecutive edits of one note merge into one command (typing is undone as a whole).
 """
@@ -18,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.errors import ReaderError
 from reader.model.annotations import Highlight
+from reader.model.themes import Taxonomy
+from reader.ops import themes
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController
@@ -62,9 +65,6 @@ class _Command(QUndoCommand):
     def apply(self, *, forward: bool) -> None:
         raise NotImplementedError
 
-    def announce(self) -> None:
-        """Tell the widgets about the edit just recorded."""
-
 
 class VersionsCommand(_Command):
     """Edits of your highlights: versions before (``None``: it did not exist) and after."""
@@ -80,10 +80,7 @@ class VersionsCommand(_Command):
     def apply(self, *, forward: bool) -> None:
         versions: dict[str, Highlight | None] = dict(self.after) if forward else \
             dict(self.before)
-        self.ctrl.highlights_edited(self.ctrl.apply_versions(versions))
-
-    def announce(self) -> None:
-        self.ctrl.highlights_edited(self.after.values())
+        self.ctrl.session.apply(self.ctrl.put_back(versions))
 
     def id(self) -> int:
         return NOTE_MERGE_ID if self.merge_key is not None else -1
@@ -107,13 +104,8 @@ class ThemeCommand(_Command):
         self.before, self.after = dict(before), dict(after)
 
     def apply(self, *, forward: bool) -> None:
-        tax = self.ctrl.themes.restore(self.after_tax if forward else self.before_tax)
+        ws = self.ctrl.session.require()
+        changes = themes.restore(ws, self.after_tax if forward else self.before_tax).changes
         versions: dict[str, Highlight | None] = dict(self.after) if forward else \
             dict(self.before)
-        changed = self.ctrl.apply_versions(versions)
-        self.ctrl.taxonomy_restored(tax)
-        self.ctrl.highlights_edited(changed)
-
-    def announce(self) -> None:
-        self.ctrl.taxonomy_restored(self.after_tax)
-        self.ctrl.highlights_edited(self.after.values())
+        self.ctrl.session.apply(changes | self.ctrl.put_back(versions))

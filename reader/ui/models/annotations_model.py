@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.model.annotations import Placed, Stance
-from reader.ui.annotating.highlight_marks import theme_color
+from reader.model.themes import Taxonomy
+from reader.ui.highlight_marks import theme_color
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.search.api import DocResult, SearchHit, SearchResults, Snippet
+from reader.model.search import DocResult, SearchHit, SearchResults, Snippet
 from reader.ui.formatting import kind_label, plural
 
 Index = QModelIndex | QPersistentModelIndex

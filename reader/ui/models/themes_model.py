@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from reader.annotations.taxonomy import Taxonomy
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.model.themes import Taxonomy
+from reader.ui.resources import swatch
 
 Index = QModelIndex | QPersistentModelIndex
 

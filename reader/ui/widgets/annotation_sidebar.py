@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.fastbuild import paused_gc
 from reader.errors import ReaderError
+from reader.gcpause import paused_gc
 from reader.model.annotations import Stance
 from reader.ui import messages
 from reader.ui.formatting import plural
@@ -35,10 +35,9 @@ from reader.ui.models.annotations_model import (
     Filters,
     sidebar_rows,
 )
-from reader.ui.resources import icon
+from reader.ui.resources import icon, swatch
 from reader.ui.widgets.highlight_delegate import HighlightDelegate
 from reader.ui.widgets.highlight_inspector import HighlightInspector
-from reader.ui.widgets.selection_toolbar import swatch
 
 if TYPE_CHECKING:
     from reader.ui.annotating.controller import AnnotationController

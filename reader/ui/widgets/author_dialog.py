@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.identity import MAX_NAME, clean_name
 from reader.errors import UsageError
+from reader.ops.identity import MAX_NAME, clean_name
 
 
 class AuthorDialog(QDialog):

@@ -1,89 +1,40 @@
 """What the export-brief dialog works out away from its widgets: the highlights and pick
-lists read from the workspace (:func:`gather`), one preview (:func:`make_preview`) — both run
-on the task runner — and the choices it remembers in the user settings."""
+lists read from the workspace (:func:`gather`) and one preview (:func:`make_preview`) — both
+operations (:mod:`reader.ops.brief`), run on the task runner — and the choices it remembers
+in the user settings."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-from reader.errors import NothingToExport, ReaderError
-from reader.export.gather import BriefInputs, Counts, gather_inputs
-from reader.export.html import render_html
-from reader.export.options import BriefOptions
-from reader.export.select import ThemeTree, local_day
-from reader.export.write import EXTENSIONS, FORMATS
+from reader.errors import ReaderError
+from reader.ops import brief
+from reader.ops.brief import (
+    EXTENSIONS,
+    FORMATS,
+    BriefOptions,
+    Gathered,
+    Preview,
+    make_preview,
+)
+from reader.ops.workspace import Workspace
 from reader.settings import Settings
 from reader.ui.formatting import doc_details
-from reader.ui.widgets.brief_filters import Choice
-from reader.workspace import Workspace
+
+__all__ = ["Gathered", "Preview", "file_name", "gather", "make_preview", "resolve_target",
+           "restore_choices", "save_choices"]
 
 log = logging.getLogger(__name__)
 
 KEY_OPTIONS, KEY_FORMAT, KEY_FOLDER = "brief.options", "brief.format", "brief.folder"
-PREVIEW_LIMIT = 30
-
-
-@dataclass(frozen=True)
-class Gathered:
-    """What the dialog needs from the workspace, read once."""
-
-    inputs: BriefInputs
-    themes: tuple[Choice, ...]
-    documents: tuple[Choice, ...]
-    authors: tuple[Choice, ...]
-    first_day: dt.date | None
-    total: int  # live highlights
 
 
 def gather(ws: Workspace) -> Gathered:
-    inputs = gather_inputs(ws)
-    live = [p for p in inputs.placed if not p.highlight.deleted]
-    tree = ThemeTree.of(inputs.taxonomy)
-    per_theme: Counter[str] = Counter()
-    for p in live:
-        found: set[str] = set()
-        for tid in tree.tags(p.highlight.themes):
-            found.add(tid)
-            found.update(tree.ancestors(tid))
-        per_theme.update(found)
-    themes = tuple(Choice(tid, tree.label(tid), per_theme[tid],
-                          tree.by_id[tid].description, tree.parent.get(tid),
-                          tree.by_id[tid].color)
-                   for tid in tree.preorder)
-    documents = tuple(Choice(d.id, d.title, n, f"{d.title}\n{doc_details(d)}\n{d.path}")
-                      for d, n in inputs.documents_with_highlights())
-    per_author = Counter(p.highlight.author.id for p in live)
-    authors = tuple(Choice(a.id, a.name or "(no name)", per_author[a.id])
-                    for a in inputs.authors)
-    first = min((local_day(p.highlight.created) for p in live), default=None)
-    return Gathered(inputs, themes, documents, authors, first, len(live))
-
-
-@dataclass(frozen=True)
-class Preview:
-    options: BriefOptions
-    counts: Counts
-    html: str = ""
-    problem: str = ""  # why nothing can be exported ("" when something can)
-    quotes: int = 0
-    documents: int = 0
-    themes: int = 0
-
-
-def make_preview(inputs: BriefInputs, options: BriefOptions) -> Preview:
-    counts = inputs.count(options)
-    try:
-        brief = inputs.build(options)
-    except NothingToExport as exc:
-        return Preview(options, counts, problem=str(exc))
-    return Preview(options, counts, render_html(brief, lite=True, limit=PREVIEW_LIMIT),
-                   quotes=brief.quote_count, documents=len(brief.sources),
-                   themes=brief.theme_count)
+    """The highlights and pick lists (:func:`reader.ops.brief.gather`), with each
+    document's details line for its tooltip."""
+    return brief.gather(ws, details=doc_details)
 
 
 # -- remembering the choices ---------------------------------------------------------------

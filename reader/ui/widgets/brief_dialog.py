@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError, WorkspaceError
-from reader.export.options import BriefOptions
-from reader.export.write import EXTENSIONS, FORMATS, ExportResult
+from reader.ops.brief import EXTENSIONS, FORMATS, BriefOptions, ExportResult
+from reader.ops.workspace import Workspace
 from reader.settings import Settings
 from reader.ui import messages
 from reader.ui.formatting import plural
@@ -50,7 +50,6 @@ from reader.ui.widgets.brief_data import (
 from reader.ui.widgets.brief_export import ExportBar, export_work, open_path
 from reader.ui.widgets.brief_form import BriefForm
 from reader.ui.widgets.brief_preview import PreviewPane
-from reader.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

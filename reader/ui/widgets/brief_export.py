@@ -12,9 +12,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from reader.export.gather import BriefInputs
-from reader.export.options import BriefOptions
-from reader.export.write import ExportResult, check_destination, write_brief
+from reader.ops import brief
+from reader.ops.brief import BriefInputs, BriefOptions, ExportResult
 from reader.progress import CancelToken, ProgressFn
 from reader.ui.tasks import Task
 
@@ -24,11 +23,7 @@ def export_work(inputs: BriefInputs, options: BriefOptions, target: Path, fmt: s
     """A task function that writes the brief ``options`` describes to ``target``."""
 
     def work(progress: ProgressFn, cancel: CancelToken) -> ExportResult:
-        check_destination(target)  # a missing or read-only folder fails before any work
-        progress(0, 0, "Choosing the passages")
-        brief = inputs.build(options)  # NothingToExport when nothing can be cited
-        cancel.raise_if_cancelled()
-        return write_brief(brief, target, fmt, progress=progress, cancel=cancel)
+        return brief.write(inputs, options, target, fmt, progress=progress, cancel=cancel)
 
     return work
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
@@ -27,21 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model.annotations import Stance
+from reader.ops.brief import Choice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CS = Qt.CheckState
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One row of a pick list: a theme, a document or an annotator."""
-
-    id: str
-    label: str
-    count: int = 0  # live highlights
-    tip: str = ""
-    parent: str | None = None  # themes: the parent theme's id
-    color: str = ""  # themes: "#rrggbb", shown as a swatch
 
 
 class CheckTree(QTreeWidget):

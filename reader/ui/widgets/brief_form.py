@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.export.options import MAX_TEXT, BriefOptions, GroupBy, OrphanPolicy, PageSize
-from reader.export.write import FORMATS
+from reader.ops.brief import FORMATS, MAX_TEXT, BriefOptions, GroupBy, OrphanPolicy, PageSize
 from reader.ui.widgets.brief_filters import Choice, FiltersPage
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "html": "Web page (HTML)",

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model.annotations import Stance
-from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
+from reader.ui.highlight_marks import STANCE_SYMBOLS
 from reader.ui.models.annotations_model import (
     COLOR_ROLE,
     KIND_ROLE,

@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.model.annotations import Placed, Stance
+from reader.model.themes import Taxonomy
 from reader.ui.models.annotations_model import short_date
-from reader.ui.resources import icon
+from reader.ui.resources import icon, swatch
 from reader.ui.widgets.flow_layout import FlowLayout
-from reader.ui.widgets.selection_toolbar import swatch
 
 NOTE_DELAY_MS = 700
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.import_plan import Decision, FilePlan, ImportPlan
+from reader.ops.sharing import Decision, FilePlan, ImportPlan
 from reader.ui.formatting import plural
 
 COLUMNS = ("File", "Added", "Updated", "Skipped", "Orphaned", "Yours changed",

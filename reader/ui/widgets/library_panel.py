@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import KINDS, DocStatus, Document
-from reader.ui.core_access import ThemeChoice
+from reader.ops.themes import ThemeChoice
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.library_filter import LibraryFilter
 from reader.ui.models.library_model import HEADERS, Column, LibraryModel

@@ -26,9 +26,13 @@ class ReaderTab(QWidget):
     ready = Signal(str)  # doc id: the text is shown
     link_activated = Signal(str, object)  # doc id, the cross-reference (Link) followed
 
-    def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None,
+                 *, readonly: bool = False) -> None:
         super().__init__(parent)
         self.doc = doc
+        #: a view that is no document of the library (a chapter read in order): nothing is
+        #: highlighted or remembered in it
+        self.readonly = readonly
         self.doc_text: DocText | None = None
         self.style_ = style
         self.setObjectName("readerTab")

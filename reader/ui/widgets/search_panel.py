@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.search.api import Facet, SearchResults
+from reader.model.search import Facet, SearchResults
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.search_model import DOC_ID_ROLE, MATCHES_ROLE, OFFSET_ROLE, SearchResultsModel
 from reader.ui.prefs import Prefs

@@ -9,45 +9,14 @@ where it is); every button has a menu action with a shortcut, so nothing here is
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.model.annotations import Stance, Theme
-from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
-from reader.ui.resources import icon
+from reader.ui.highlight_marks import STANCE_SYMBOLS
+from reader.ui.resources import icon, swatch
 
 MAX_DOTS = 5
 MODES = ("selection", "mine", "theirs")
-
-
-def swatch(color: str, size: int = 14, *, ring: bool = False, label: str = "") -> QIcon:
-    """A round colour swatch icon (a ring around it when ``ring``: chosen; ``label``, a
-    key number, written in it)."""
-    if not isinstance(QGuiApplication.instance(), QGuiApplication):
-        return QIcon()  # no pixmaps before the application exists
-    pix = QPixmap(size * 2, size * 2)
-    pix.setDevicePixelRatio(2.0)
-    pix.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pix)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    base = QColor(color)
-    painter.setPen(base.darker(150))
-    painter.setBrush(base)
-    inset = 2.5 if ring else 1.5
-    painter.drawEllipse(QRect(0, 0, size, size).adjusted(inset, inset, -inset, -inset))
-    if ring:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(base.darker(220))
-        painter.drawEllipse(QRect(0, 0, size, size).adjusted(0, 0, -1, -1))
-    if label:
-        font = painter.font()
-        font.setPixelSize(max(7, round(size * 0.62)))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#1a1a1a") if base.lightness() > 110 else QColor("#ffffff"))
-        painter.drawText(QRect(0, 0, size, size), int(Qt.AlignmentFlag.AlignCenter), label)
-    painter.end()
-    return QIcon(pix)
 
 
 class SelectionToolbar(QFrame):

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotations.taxonomy import Taxonomy
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.model.themes import Taxonomy
+from reader.ui.resources import swatch
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
+from reader.ops import queries, themes
 from reader.ui import messages
-from reader.ui.annotating.counts import ThemeCounter
 from reader.ui.formatting import plural
 from reader.ui.models.annotations_model import (
     DOC_ID_ROLE,
@@ -43,7 +43,6 @@ from reader.ui.widgets.highlight_delegate import HighlightDelegate
 from reader.ui.widgets.themes_panel_actions import ThemeActions
 
 if TYPE_CHECKING:
-    from reader.model.annotations import Placed
     from reader.ui.annotating.controller import AnnotationController
     from reader.ui.annotating.doc_highlights import DocHighlights
 
@@ -53,13 +52,14 @@ PICK = ("Select a theme to list its passages in every document: a click on one o
         "it at its words.")
 
 
-class ThemesPanel(ThemeActions, QWidget):
+class ThemesPanel(QWidget):
     passage_activated = Signal(str, str)  # doc id, highlight id
 
     def __init__(self, ctrl: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("themesPanel")
         self.ctrl = ctrl
+        self.actions = ThemeActions(self)
         self.doc: DocHighlights | None = None
         self._serial = 0  # counts
         self._list_serial = 0  # passages
@@ -105,7 +105,7 @@ class ThemesPanel(ThemeActions, QWidget):
         bar.addStretch(1)
         self.buttons["color"].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.color_menu = QMenu(self)
-        self.color_menu.aboutToShow.connect(self._fill_color_menu)
+        self.color_menu.aboutToShow.connect(self.actions.fill_color_menu)
         self.buttons["color"].setMenu(self.color_menu)
 
         self.passages_title = QLabel(PICK)
@@ -150,38 +150,38 @@ class ThemesPanel(ThemeActions, QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.refresh_counts)
-        b = self.buttons
-        b["add"].clicked.connect(lambda: self.add_theme(None))
-        b["add_child"].clicked.connect(lambda: self.add_theme(self.current_id() or None))
-        b["rename"].clicked.connect(self.rename_current)
-        b["favourite"].clicked.connect(self.toggle_favourite)
-        b["up"].clicked.connect(lambda: self.move_current(-1))
-        b["down"].clicked.connect(lambda: self.move_current(1))
-        b["merge"].clicked.connect(self.merge_current)
-        b["delete"].clicked.connect(self.delete_current)
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_current),
-                           ("Insert", lambda: self.add_theme(None)),
-                           ("Alt+Up", lambda: self.move_current(-1)),
-                           ("Alt+Down", lambda: self.move_current(1))):
+        b, act = self.buttons, self.actions
+        b["add"].clicked.connect(lambda: act.add_theme(None))
+        b["add_child"].clicked.connect(lambda: act.add_theme(self.current_id() or None))
+        b["rename"].clicked.connect(act.rename_current)
+        b["favourite"].clicked.connect(act.toggle_favourite)
+        b["up"].clicked.connect(lambda: act.move_current(-1))
+        b["down"].clicked.connect(lambda: act.move_current(1))
+        b["merge"].clicked.connect(act.merge_current)
+        b["delete"].clicked.connect(act.delete_current)
+        for keys, slot in ((QKeySequence.StandardKey.Delete, act.delete_current),
+                           ("Insert", lambda: act.add_theme(None)),
+                           ("Alt+Up", lambda: act.move_current(-1)),
+                           ("Alt+Down", lambda: act.move_current(1))):
             action = QAction(self.tree)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.customContextMenuRequested.connect(act.context_menu)
         self.model.rename_requested.connect(
-            lambda tid, label: self._guard(self.ctrl.rename_theme, tid, label))
+            lambda tid, label: self.guard(self.ctrl.theme_edits.rename, tid, label))
         self.model.move_requested.connect(
-            lambda tid, parent, pos: self._guard(self.ctrl.move_theme, tid, parent, pos))
+            lambda tid, parent, pos: self.guard(self.ctrl.theme_edits.move, tid, parent, pos))
         self.passage_list.clicked.connect(self._passage_clicked)
         self.passage_list.activated.connect(self._passage_clicked)
         ctrl.themes_changed.connect(lambda _tax: self._themes_changed())
         ctrl.highlights_changed.connect(lambda _c: self._count_timer.start())
         ctrl.loaded.connect(lambda _r: self._count_timer.start())
-        self._update_buttons()
+        self.update_buttons()
 
-    def _guard(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def guard(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except ReaderError as exc:
@@ -196,7 +196,7 @@ class ThemesPanel(ThemeActions, QWidget):
         self._restore(expanded, current)
         self.passages.set_context(self.ctrl.tax, self._me())
         self._count_timer.start()
-        self._update_buttons()
+        self.update_buttons()
 
     def _me(self) -> str:
         return self.ctrl.me.id if self.ctrl.ws is not None else ""
@@ -243,27 +243,21 @@ class ThemesPanel(ThemeActions, QWidget):
         if ws is None or not ctrl.is_loaded:
             return
         tax = ctrl.tax
-        counter = ThemeCounter(tax)
-        here = counter.count(p.highlight for p in self.doc.ordered()) \
+        here = themes.count_in((p.highlight for p in self.doc.ordered()), tax) \
             if self.doc is not None else {}
         self._serial += 1
         serial = self._serial
 
-        def work(_p: Any, _c: Any) -> tuple[dict[str, int], dict[str, int]]:
-            live = ws.annotations().all()
-            c = ThemeCounter(tax)
-            return dict(c.count(live)), dict(c.unknown(live))
-
-        def done(result: tuple[dict[str, int], dict[str, int]]) -> None:
+        def done(found: themes.ThemeCounts) -> None:
             if serial != self._serial or ws is not ctrl.ws:
                 return
-            everywhere, unknown = result
             current = self.current_id()
             expanded = self._expanded()
-            self.model.set_counts(here, everywhere, unknown)
+            self.model.set_counts(here, found.everywhere, found.unknown)
             self._restore(expanded, current)
 
-        ctrl.runner.run(work, label="Counting themes", visible=False, on_done=done,
+        ctrl.runner.run(lambda _p, _c: themes.counts(ws, tax), label="Counting themes",
+                        visible=False, on_done=done,
                         on_error=lambda exc: log.warning("theme counts: %s", exc))
 
     # -- the selected theme ----------------------------------------------------------------
@@ -275,12 +269,12 @@ class ThemesPanel(ThemeActions, QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
 
-    def _current_is_theme(self) -> bool:
+    def current_is_theme(self) -> bool:
         index = self.tree.currentIndex()
         return bool(self.current_id()) and not index.data(UNKNOWN_ROLE)
 
-    def _update_buttons(self) -> None:
-        theme = self._current_is_theme()
+    def update_buttons(self) -> None:
+        theme = self.current_is_theme()
         for name in ("add_child", "rename", "color", "favourite", "up", "down", "merge",
                      "delete"):
             self.buttons[name].setEnabled(theme)
@@ -289,7 +283,7 @@ class ThemesPanel(ThemeActions, QWidget):
                                              "Favourite: key 1–9 in the reader")
 
     def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        self._update_buttons()
+        self.update_buttons()
         self.list_passages(self.model.theme_id(index))
 
     def list_passages(self, theme_id: str) -> None:
@@ -307,30 +301,18 @@ class ThemesPanel(ThemeActions, QWidget):
         label = tax.label(theme_id) if tax.known(theme_id) else f"{theme_id} (unknown)"
         self.passages_title.setText(f"Passages tagged “{label}”…")
 
-        def work(_p: Any, cancel: Any) -> list[tuple[str, str, list[Placed]]]:
-            store = ws.annotations()
-            ids = tax.matching(theme_id)
-            docs = {d.id: d for d in ws.library().documents()}
-            groups = []
-            for doc_id in store.documents_tagged(ids):
-                cancel.raise_if_cancelled()
-                placed = [p for p in store.for_document(doc_id)
-                          if ids.intersection(p.highlight.themes)
-                          and p.highlight.author.id not in hidden]
-                doc = docs.get(doc_id)
-                groups.append((doc_id, doc.title if doc else doc_id[:12], placed))
-            groups.sort(key=lambda g: g[1].casefold())
-            return groups
+        def work(_p: Any, cancel: Any) -> list[queries.Passages]:
+            return queries.theme_passages(ws, theme_id, hidden=hidden, cancel=cancel)
 
-        def done(groups: list[tuple[str, str, list[Placed]]]) -> None:
+        def done(groups: list[queries.Passages]) -> None:
             if serial != self._list_serial:
                 return
             rows = passage_rows(groups)
             self.passages.set_context(tax, self._me())
             self.passages.set_rows(rows)
             self.passages_stack.setCurrentIndex(1 if rows else 0)
-            count = sum(len(g[2]) for g in groups)
-            docs = sum(1 for g in groups if g[2])
+            count = sum(len(g.placed) for g in groups)
+            docs = sum(1 for g in groups if g.placed)
             self.passages_title.setText(
                 f"“{label}”: {plural(count, 'passage')} in {plural(docs, 'document')}"
                 if count else f"No passages are tagged “{label}” yet.")

@@ -1,5 +1,10 @@
 """The main window: library and outline docks on the left, search on the right, the reader
-in the centre, a status bar; menus for every action; files dropped on it are imported."""
+in the centre, a status bar; menus for every action; files dropped on it are imported.
+
+The window lays out and wires; what its actions do lives in three collaborators it owns:
+:class:`~reader.ui.window.workspace_actions.WorkspaceActions` (``workspace_actions``),
+:class:`~reader.ui.window.reading_actions.ReadingActions` (``reading``) and
+:class:`~reader.ui.window.search_actions.SearchActions` (``searching``)."""
 
 from __future__ import annotations
 
@@ -11,30 +16,37 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from reader.ui import messages
-from reader.ui.annotating.install import AnnotationUI
+from reader.ui.live_workspace import LiveWorkspace
 from reader.ui.resources import app_icon
 from reader.ui.session import Session
-from reader.ui.widgets import menus
 from reader.ui.widgets.library_panel import LibraryPanel
 from reader.ui.widgets.outline_panel import OutlinePanel
 from reader.ui.widgets.reader_area import ReaderArea
+from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
-from reader.ui.widgets.window_actions import WindowActions
+from reader.ui.window import menus
+from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.reading_actions import ReadingActions
+from reader.ui.window.search_actions import SearchActions
+from reader.ui.window.workspace_actions import WorkspaceActions
 
 log = logging.getLogger(__name__)
 STATE_VERSION = 1
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        QMainWindow.__init__(self, parent)
+        super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.panels_menu: QMenu | None = None
+        self.workspace_actions = WorkspaceActions(self)
+        self.reading = ReadingActions(self)
+        self.searching = SearchActions(self)
 
         self.area = ReaderArea(session)
         self.setCentralWidget(self.area)
@@ -51,10 +63,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.library_dock.raise_()
         self.status = StatusBar(session.runner)
         self.setStatusBar(self.status)
+        self.live = LiveWorkspace(session, self)  # files arriving while the app runs
 
         self.actions_ = menus.build(self)
         self.recent_menu = menus.build_menus(self, self.actions_)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(self.workspace_actions.fill_recent)
         assert self.panels_menu is not None
         for dock, keys in ((self.library_dock, "Ctrl+1"), (self.outline_dock, "Ctrl+2"),
                            (self.search_dock, "Ctrl+3")):
@@ -63,8 +76,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.panels_menu.addAction(toggle)
         self._connect()
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
-        self._sync_font_actions()
-        self._update_enabled()
+        self.reading.sync_font_actions()
+        self.reading.update_enabled()
         self.resize(1280, 800)
         self._restore_layout()
 
@@ -81,36 +94,59 @@ class MainWindow(WindowActions, QMainWindow):
         return dock
 
     def _connect(self) -> None:
-        s = self.session
-        s.workspace_changed.connect(self._on_workspace)
-        s.documents_changed.connect(self._on_documents)
-        s.themes_loaded.connect(self._on_themes)
+        s, ws, rd, se = self.session, self.workspace_actions, self.reading, self.searching
+        s.workspace_changed.connect(ws.on_workspace)
+        s.documents_changed.connect(ws.on_documents)
+        s.themes_loaded.connect(ws.on_themes)
         s.index_state_changed.connect(self.status.set_index_state)
         s.annotation_counts_changed.connect(self.library.set_annotation_counts)
-        s.search_finished.connect(self._on_search_results)
-        s.search_failed.connect(self._on_search_failed)
-        s.import_finished.connect(self._on_import_finished)
+        s.search_finished.connect(se.on_search_results)
+        s.search_failed.connect(se.on_search_failed)
+        s.import_finished.connect(ws.on_import_finished)
         s.library_problems.connect(self._on_library_problems)
         s.problem.connect(lambda exc: messages.show_error(self, exc))
         s.runner.task_failed.connect(lambda _task, exc: messages.show_error(self, exc))
         self.library.open_requested.connect(lambda doc_id: self.open_document(doc_id))
-        self.library.properties_requested.connect(self.show_properties)
-        self.library.theme_filter_changed.connect(self._filter_by_theme)
-        self.search.query_requested.connect(self._run_search)
+        self.library.properties_requested.connect(rd.show_properties)
+        self.library.theme_filter_changed.connect(se.filter_by_theme)
+        self.search.query_requested.connect(se.run_search)
         self.search.hit_activated.connect(
             lambda doc_id, offset, matches: self.open_document(doc_id, offset=offset,
                                                                matches=matches))
-        self.search.help_requested.connect(self.show_search_help)
-        self.outline.jump_requested.connect(self._jump_in_current)
-        self.area.current_changed.connect(self._on_current_tab)
-        self.area.text_shown.connect(self._on_text_shown)
-        self.area.place_changed.connect(self._update_place)
-        self.area.history_changed.connect(self._update_enabled)
+        self.search.help_requested.connect(se.show_search_help)
+        self.outline.jump_requested.connect(rd.jump_in_current)
+        self.outline.section_requested.connect(lambda doc_id: self.open_document(doc_id))
+        self.library.chapter_requested.connect(rd.open_chapter)
+        self.area.link_activated.connect(rd.follow_link)
+        self.live.arrived.connect(lambda text: self.status.showMessage(text, 15_000))
+        self.live.watching.connect(self.status.set_watch_state)
+        self.area.current_changed.connect(rd.on_current_tab)
+        self.area.text_shown.connect(rd.on_text_shown)
+        self.area.place_changed.connect(rd.update_place)
+        self.area.history_changed.connect(rd.update_enabled)
         welcome = self.area.welcome
-        welcome.open_library.connect(self._show_library)
-        welcome.start_search.connect(self.focus_search)
-        welcome.import_files.connect(self.import_dialog)
+        welcome.open_library.connect(rd.show_library)
+        welcome.start_search.connect(se.focus_search)
+        welcome.import_files.connect(ws.import_dialog)
         welcome.continue_reading.connect(lambda doc_id: self.open_document(doc_id))
+
+    # -- the verbs other parts of the app call -----------------------------------------------
+    def open_document(self, doc_id: str, *, offset: int | None = None,
+                      page: str | None = None,
+                      matches: tuple[tuple[int, int], ...] = ()) -> ReaderTab | None:
+        """Open (or show) a document at an offset, a page or matches."""
+        return self.reading.open_document(doc_id, offset=offset, page=page, matches=matches)
+
+    def open_ref(self, ref: str, page: str | None = None) -> None:
+        """Open a document by path (imported first if it is outside the workspace) or id."""
+        self.reading.open_ref(ref, page)
+
+    def open_workspace(self, path: str | Path | None, *, create: bool = False) -> bool:
+        return self.workspace_actions.open_workspace(path, create=create)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files or folders (menu and drag and drop both come here)."""
+        self.workspace_actions.import_paths(paths)
 
     # -- layout persistence ----------------------------------------------------------------
     def _on_library_problems(self, lines: list[str]) -> None:
@@ -141,6 +177,7 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self.area.remember_all()
         self.save_layout()
+        self.live.stop()
         self.session.runner.cancel_all()
         self.session.prefs.flush()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""Theme counts for the themes panel (plain Python, no Qt).
+"""How many highlights carry each theme: the one rule for the Themes panel, ``policy-reader
+themes list`` and the brief's theme choices.
 
 A highlight counts once for each theme it carries *and* each ancestor of those themes, so a
 parent's figure includes its sub-themes; an id merged into another theme counts for the
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reader.annotations.taxonomy import Taxonomy
 from reader.model.annotations import Highlight
+from reader.model.themes import Taxonomy
 
 
 class ThemeCounter:

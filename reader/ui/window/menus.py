@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 from reader.ui.resources import icon
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 SK = QKeySequence.StandardKey
 
@@ -63,59 +63,60 @@ def _export_brief(window: MainWindow) -> None:
 def build(window: MainWindow) -> Actions:
     a = Actions(window)
     w = window
+    ws, rd, se = w.workspace_actions, w.reading, w.searching
     # File
-    a.add("new_workspace", "&New Workspace…", w.new_workspace, keys="Ctrl+Shift+N",
+    a.add("new_workspace", "&New Workspace…", ws.new_workspace, keys="Ctrl+Shift+N",
           icon_name="folder-new", tip="Create a workspace in an empty folder")
-    a.add("open_workspace", "Open &Workspace…", w.open_workspace_dialog, keys="Ctrl+Shift+O",
+    a.add("open_workspace", "Open &Workspace…", ws.open_workspace_dialog, keys="Ctrl+Shift+O",
           icon_name="folder-open", tip="Open a folder of documents as a workspace")
-    a.add("open_file", "&Open Document…", w.open_file_dialog, keys=SK.Open,
+    a.add("open_file", "&Open Document…", rd.open_file_dialog, keys=SK.Open,
           icon_name="document", tip="Open a document file (files from elsewhere are imported)")
-    a.add("import_files", "&Import Files…", w.import_dialog, keys="Ctrl+Shift+I",
+    a.add("import_files", "&Import Files…", ws.import_dialog, keys="Ctrl+Shift+I",
           icon_name="import", tip="Copy files into the workspace, read and index them")
-    a.add("close_tab", "&Close Document", w.close_current_tab, keys=SK.Close)
-    a.add("properties", "Document &Properties…", w.show_properties, keys="Alt+Return",
+    a.add("close_tab", "&Close Document", rd.close_current_tab, keys=SK.Close)
+    a.add("properties", "Document &Properties…", rd.show_properties, keys="Alt+Return",
           icon_name="properties", tip="Edit the title, kind, office, date and source")
     a.add("export_brief", "&Export Brief…", lambda: _export_brief(w), keys="Ctrl+Shift+E",
           tip="Export highlighted passages as a brief: PDF, Word, HTML, Markdown or CSV")
     a.add("quit", "&Quit", w.close, keys=SK.Quit)
     # Edit
-    a.add("copy", "&Copy", w.copy_selection, keys=SK.Copy)
-    a.add("select_all", "Select &All", w.select_all, keys=SK.SelectAll)
-    a.add("find", "&Find in Document…", w.find_in_document, keys=SK.Find, icon_name="search")
-    a.add("find_next", "Find &Next", w.find_next, keys=SK.FindNext)
-    a.add("find_previous", "Find Pre&vious", w.find_previous, keys=SK.FindPrevious)
-    a.add("search", "&Search All Documents…", w.focus_search, keys="Ctrl+Shift+F",
+    a.add("copy", "&Copy", rd.copy_selection, keys=SK.Copy)
+    a.add("select_all", "Select &All", rd.select_all, keys=SK.SelectAll)
+    a.add("find", "&Find in Document…", rd.find_in_document, keys=SK.Find, icon_name="search")
+    a.add("find_next", "Find &Next", rd.find_next, keys=SK.FindNext)
+    a.add("find_previous", "Find Pre&vious", rd.find_previous, keys=SK.FindPrevious)
+    a.add("search", "&Search All Documents…", se.focus_search, keys="Ctrl+Shift+F",
           icon_name="search", tip="Search every document of the workspace")
-    a.add("clear_marks", "C&lear Search Marks", w.clear_marks, keys="Esc")
+    a.add("clear_marks", "C&lear Search Marks", rd.clear_marks, keys="Esc")
     # View
-    a.add("zoom_in", "Zoom &In", w.zoom_in, keys=[SK.ZoomIn, "Ctrl+="], icon_name="zoom-in")
-    a.add("zoom_out", "Zoom &Out", w.zoom_out, keys=SK.ZoomOut, icon_name="zoom-out")
-    a.add("zoom_reset", "&Actual Size", w.zoom_reset, keys="Ctrl+0")
-    a.add("font_serif", "&Serif Text", lambda: w.set_font_style("serif"), checkable=True)
-    a.add("font_sans", "Sa&ns-serif Text", lambda: w.set_font_style("sans"), checkable=True)
+    a.add("zoom_in", "Zoom &In", rd.zoom_in, keys=[SK.ZoomIn, "Ctrl+="], icon_name="zoom-in")
+    a.add("zoom_out", "Zoom &Out", rd.zoom_out, keys=SK.ZoomOut, icon_name="zoom-out")
+    a.add("zoom_reset", "&Actual Size", rd.zoom_reset, keys="Ctrl+0")
+    a.add("font_serif", "&Serif Text", lambda: rd.set_font_style("serif"), checkable=True)
+    a.add("font_sans", "Sa&ns-serif Text", lambda: rd.set_font_style("sans"), checkable=True)
     group = QActionGroup(window)
     group.setExclusive(True)
     for action in (a.font_serif, a.font_sans):
         group.addAction(action)
-    a.add("full_screen", "&Full Screen", w.toggle_full_screen, keys=SK.FullScreen)
+    a.add("full_screen", "&Full Screen", rd.toggle_full_screen, keys=SK.FullScreen)
     # Go
-    a.add("back", "&Back", w.go_back, keys=SK.Back, icon_name="back",
+    a.add("back", "&Back", rd.go_back, keys=SK.Back, icon_name="back",
           tip="Back to where you were before the last jump")
-    a.add("forward", "&Forward", w.go_forward, keys=SK.Forward, icon_name="forward")
-    a.add("go_to_page", "Go to &Page…", w.go_to_page, keys="Ctrl+Alt+G")
-    a.add("next_tab", "Next Document", w.next_tab, keys=SK.NextChild)
-    a.add("previous_tab", "Previous Document", w.previous_tab, keys=SK.PreviousChild)
+    a.add("forward", "&Forward", rd.go_forward, keys=SK.Forward, icon_name="forward")
+    a.add("go_to_page", "Go to &Page…", rd.go_to_page, keys="Ctrl+Alt+G")
+    a.add("next_tab", "Next Document", rd.next_tab, keys=SK.NextChild)
+    a.add("previous_tab", "Previous Document", rd.previous_tab, keys=SK.PreviousChild)
     # Tools
-    a.add("reindex", "&Re-index", lambda: w.reindex(False), keys=SK.Refresh,
+    a.add("reindex", "&Re-index", lambda: ws.reindex(False), keys=SK.Refresh,
           icon_name="refresh", tip="Read new and changed files and update the search index")
-    a.add("rebuild", "Re&build Index", lambda: w.reindex(True), keys="Ctrl+Shift+R",
+    a.add("rebuild", "Re&build Index", lambda: ws.reindex(True), keys="Ctrl+Shift+R",
           tip="Read every file again and rebuild the search index from scratch")
     # Help
-    a.add("search_help", "&Search Syntax", w.show_search_help, keys=SK.HelpContents,
+    a.add("search_help", "&Search Syntax", se.show_search_help, keys=SK.HelpContents,
           icon_name="help")
-    a.add("welcome", "&Welcome", w.show_welcome)
-    a.add("log_folder", "Open &Log Folder", w.open_log_folder)
-    a.add("about", "&About Policy Reader", w.show_about)
+    a.add("welcome", "&Welcome", ws.show_welcome)
+    a.add("log_folder", "Open &Log Folder", ws.open_log_folder)
+    a.add("about", "&About Policy Reader", ws.show_about)
     return a
 
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from reader.annotations.fastbuild import paused_gc
+from reader.gcpause import paused_gc
 from reader.model.annotations import Placed, Stance
-from reader.ui.annotating.highlight_marks import (
+from reader.ui.highlight_marks import (
     FOCUS_LAYER,
     LAYER,
     MarkBuilder,
@@ -33,8 +33,8 @@ from reader.ui.widgets.selection_toolbar import SelectionToolbar
 
 if TYPE_CHECKING:
     from reader.ui.annotating.doc_highlights import DocHighlights
-    from reader.ui.annotating.install import AnnotationUI
     from reader.ui.widgets.reader_tab import ReaderTab
+    from reader.ui.window.annotation_ui import AnnotationUI
 
 log = logging.getLogger(__name__)
 SETTLE_MS = 220

@@ -1,24 +1,23 @@
 """File → Import Annotations… (a preview first, then the merge) and File → Export My
 Annotations… (W3C JSON-LD, Hypothesis JSON or CSV). The reading, checking and writing run
-on the task runner; the core does the work (:mod:`reader.annotations.interop`)."""
+on the task runner; the operations do the work (:mod:`reader.ops.sharing`)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from reader.annotations.select import Selection
 from reader.ui import messages
 from reader.ui.formatting import plural
 
 if TYPE_CHECKING:
-    from reader.annotations import interop
-    from reader.annotations.import_plan import ImportPlan
-    from reader.ui.annotating.install import AnnotationUI
+    from reader.model.changes import Outcome
+    from reader.ops.sharing import ImportPlan, ImportResult
     from reader.ui.widgets.import_preview import ImportPreview
+    from reader.ui.window.annotation_ui import AnnotationUI
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +45,7 @@ class Sharing:
 
     def preview_import(self, paths: list[Path]) -> None:
         """Check ``paths`` in the background, then show what importing them would do."""
-        from reader.annotations.import_plan import plan_imports
+        from reader.ops import sharing
         from reader.ui.widgets.import_preview import ImportPreview
 
         ws = self.ui.session.require()
@@ -60,17 +59,19 @@ class Sharing:
             dialog.finished.connect(lambda _r: setattr(self, "preview", None))
             dialog.open()
 
-        self.ui.session.runner.run(lambda _p, cancel: plan_imports(ws, paths, cancel=cancel),
-                                   label="Checking annotation files", on_done=shown)
+        self.ui.session.runner.run(
+            lambda _p, cancel: sharing.plan_import(ws, paths, cancel=cancel),
+            label="Checking annotation files", on_done=shown)
 
     def run_import(self, paths: list[str], replace_mine: bool = False) -> None:
-        from reader.annotations import interop
+        from reader.ops import sharing
 
         ws = self.ui.session.require()
-        ctrl = self.ui.ctrl
+        session = self.ui.session
 
-        def done(results: list[interop.ImportResult]) -> None:
-            ctrl.import_done()
+        def done(outcome: Outcome[list[ImportResult]]) -> None:
+            session.apply(outcome.changes)
+            results = outcome.value
             added = sum(r.added for r in results)
             updated = sum(r.updated for r in results)
             text = f"Imported {plural(added, 'highlight')}"
@@ -85,13 +86,12 @@ class Sharing:
             self.ui.window.status.showMessage(text + ".", 10_000)
 
         def failed(exc: BaseException) -> None:
-            ctrl.import_done()  # a partial import may have changed something
+            session.apply(sharing.IMPORTED)  # a partial import may have changed something
             messages.show_error(self.ui.window, exc, title="Import failed")
 
-        self.ui.session.runner.run(lambda _p, _c: interop.import_files(
-            ws, paths, replace_mine=replace_mine),
-                                   label="Importing annotations", on_done=done,
-                                   on_error=failed)
+        self.ui.session.runner.run(
+            lambda _p, _c: sharing.import_annotations(ws, paths, replace_mine=replace_mine),
+            label="Importing annotations", on_done=done, on_error=failed)
 
     # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -111,20 +111,14 @@ class Sharing:
 
     def export_to(self, path: Path, fmt: str) -> None:
         """Write your highlights to ``path`` as ``fmt`` (w3c | hypothesis | csv)."""
-        from reader.annotations import interop
+        from reader.ops import sharing
 
         ws = self.ui.session.require()
         self.ui.ctrl.autosave.save_now(ws)
-        me = ws.annotations().author.id
-
-        def work(_p: Any, _c: Any) -> int:
-            data, count = interop.export(ws, fmt, selection=Selection(
-                author_ids=frozenset({me})))
-            interop.write_export(path, data)
-            return count
 
         self.ui.session.runner.run(
-            work, label="Exporting highlights",
+            lambda _p, _c: sharing.export_mine(ws, fmt, path).value,
+            label="Exporting highlights",
             on_done=lambda n: self.ui.window.status.showMessage(
                 f"Exported {plural(n, 'highlight')} to {path.name}.", 10_000),
             on_error=lambda exc: messages.show_error(self.ui.window, exc,

@@ -17,9 +17,8 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QColor
 
-from reader.annotations.taxonomy import Taxonomy
-from reader.annotations.w3c import DEFAULT_COLOR
-from reader.model.annotations import AnchorStatus, Placed, Stance
+from reader.model.annotations import DEFAULT_COLOR, AnchorStatus, Placed, Stance
+from reader.model.themes import Taxonomy
 from reader.ui.marks import Mark, MarkStyle, Underline
 
 LAYER = "highlights"

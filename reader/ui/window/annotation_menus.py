@@ -15,13 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from reader.model.annotations import Placed, Stance
-from reader.ui.annotating.highlight_marks import STANCE_SYMBOLS
-from reader.ui.resources import icon
-from reader.ui.widgets.selection_toolbar import swatch
+from reader.ui.highlight_marks import STANCE_SYMBOLS
+from reader.ui.resources import icon, swatch
 
 if TYPE_CHECKING:
-    from reader.ui.annotating.install import AnnotationUI
-    from reader.ui.annotating.tab_binding import TabBinding
+    from reader.ui.window.annotation_ui import AnnotationUI
+    from reader.ui.window.tab_binding import TabBinding
 
 SK = QKeySequence.StandardKey
 NEEDS_TAB = ("highlight", "themes", "note", "delete", "copy", "reattach")

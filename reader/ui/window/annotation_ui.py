@@ -19,20 +19,21 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.errors import ReaderError, StorageError
 from reader.model.annotations import Placed
+from reader.ops import queries
 from reader.ui import messages
-from reader.ui.annotating import menus as annotate_menus
 from reader.ui.annotating.controller import AnnotationController
 from reader.ui.annotating.doc_highlights import DocRegistry
-from reader.ui.annotating.sharing import Sharing
-from reader.ui.annotating.tab_binding import TabBinding
 from reader.ui.widgets.annotation_sidebar import AnnotationSidebar
 from reader.ui.widgets.author_dialog import AuthorDialog
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.theme_picker import ThemePicker
 from reader.ui.widgets.themes_panel import ThemesPanel
+from reader.ui.window import annotation_menus as annotate_menus
+from reader.ui.window.annotation_sharing import Sharing
+from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
-    from reader.ui.widgets.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class AnnotationUI(QObject):
 
     def _bind_shown(self, doc_id: str) -> None:
         tab = self.window.area.tab_for(doc_id)
-        if tab is not None:
+        if tab is not None and not tab.readonly:
             binding = self.bind(tab)
             hid = self._pending_passages.pop(doc_id, "")
             if hid:
@@ -150,7 +151,7 @@ class AnnotationUI(QObject):
             self.registry.release(doc_id)
 
     def _current_tab_changed(self, tab: ReaderTab | None) -> None:
-        binding = self.bind(tab) if tab is not None and tab.is_ready else None
+        binding = self.bind(tab) if tab and tab.is_ready and not tab.readonly else None
         doc = binding.doc if binding is not None else None
         self.sidebar.show_document(doc)
         self.themes_panel.show_document(doc)
@@ -325,7 +326,7 @@ class AnnotationUI(QObject):
     def _pick_for_highlight(self, hid: str, where: QPoint) -> None:
         binding = self.binding()
         try:
-            h = self.ctrl.store.get(hid)
+            h = queries.highlight(self.session.require(), hid)
         except ReaderError:
             return
         self._picker_binding = binding
@@ -341,12 +342,12 @@ class AnnotationUI(QObject):
             binding = self._picker_binding
             h = None
             if binding is not None and binding.focus_hid:
-                h = self._guard(self.ctrl.store.get, binding.focus_hid)
+                h = self._guard(queries.highlight, self.session.require(), binding.focus_hid)
         if h is not None:
             self.picker.set_chosen(frozenset(h.themes))
 
     def _picker_create(self, label: str) -> None:
-        theme = self._guard(self.ctrl.add_theme, label)
+        theme = self._guard(self.ctrl.theme_edits.add, label)
         if theme is not None:
             self.picker.set_themes(self.ctrl.tax, self.picker.chosen)
             self._picker_toggled(theme.id)

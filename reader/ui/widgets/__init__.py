@@ -1,0 +1,1 @@
+"""Widgets: one widget (or dialog) per module."""
