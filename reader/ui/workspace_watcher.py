@@ -69,7 +69,7 @@ class _Handler:
     def dispatch(self, event: Any) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        if event.is_directory and event.event_type in ("modified", "created"):
+        if event.is_directory and event.event_type not in ("deleted", "moved"):
             return  # its files send their own events (those moved in too)
         for attr in ("src_path", "dest_path"):
             path = getattr(event, attr, "")
