@@ -39,6 +39,8 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/brief.py
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py
+	$(BIN)/python tests/bench/statutes.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/watch.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
