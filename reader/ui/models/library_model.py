@@ -235,6 +235,8 @@ class LibraryModel(QAbstractItemModel):
             palette = QGuiApplication.palette()
             return palette.color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
+            if row.parent is not None and doc.status.readable:
+                return None  # a code's section: its number is what identifies it
             return self._icon(doc)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(doc, column)

@@ -30,6 +30,7 @@ from reader.ui.models.library_model import HEADERS, Column, LibraryModel
 from reader.ui.prefs import Prefs
 
 DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
+CODE_INDENT = 12  # pixels per level when codes are shown as trees
 COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
                 Column.NOTES: 4, Column.STATUS: 14}
 
@@ -76,6 +77,7 @@ class LibraryPanel(QWidget):
         self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
+        self._indent = self.tree.indentation()
         self.tree.setUniformRowHeights(True)
         self.tree.setSortingEnabled(True)
         self.tree.setAlternatingRowColors(True)
@@ -143,6 +145,8 @@ class LibraryPanel(QWidget):
         """The documents, a code's one-section files grouped under one row per code."""
         self.model.set_documents(sorted(docs, key=lambda d: d.path), collections)
         self.tree.setRootIsDecorated(bool(collections))
+        # a code's sections sit three levels down: keep room for their numbers
+        self.tree.setIndentation(CODE_INDENT if collections else self._indent)
         places = sorted({d.meta.jurisdiction for d in docs if d.meta.jurisdiction})
         current = self.place_box.currentData()
         self.place_box.blockSignals(True)

@@ -227,6 +227,8 @@ class ReadingActions:
         def shown(chapter: ChapterText) -> None:
             doc = Document(chapter.text.doc_id, "", "xml", 0, 0, DocStatus.OK,
                            meta=DocMeta(title=chapter.title, kind="statute"))
+            self.chapters = {k: v for k, v in self.chapters.items()
+                             if self.w.area.tab_for(k) is not None}  # closed tabs' go
             self.chapters[chapter.text.doc_id] = chapter
             self.w.area.open_text(doc, chapter.text)
             self.update_enabled()
