@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from reader.documents.codes import code_collections
 from reader.model.codes import CodeCollection
@@ -169,3 +169,23 @@ def test_the_panel_opens_sections_and_reads_chapters(qtbot: Any, panel: LibraryP
 def test_a_screenshot_of_a_code_in_the_library(panel: LibraryPanel, tmp_path: Any) -> None:
     panel.select_doc(_section(2).id)
     assert panel.grab().save(str(tmp_path / "library-codes.png"))
+
+
+def test_at_its_preferred_width_a_sections_number_shows_in_full(qtbot: Any, settings: Any
+                                                                ) -> None:
+    """The window's first layout gives the library its size hint: a code's section three
+    levels down still shows its whole number beside the Kind, Pages and Marks columns."""
+    p = LibraryPanel(Prefs(settings))
+    qtbot.addWidget(p)
+    p.resize(p.sizeHint().width(), 500)
+    p.show()
+    docs, colls = _library(5)
+    p.set_documents(docs, colls)
+    p.select_doc(_section(5).id)
+    qtbot.waitExposed(p)
+    index = p.tree.currentIndex()
+    assert index.data().startswith("§ 48-961.05")
+    room = p.tree.visualRect(index).width()
+    icon = p.tree.iconSize().width() if index.data(Qt.ItemDataRole.DecorationRole) else 0
+    needed = p.tree.fontMetrics().horizontalAdvance("§ 48-961.05. Sec") + icon + 12
+    assert room >= needed, (room, needed)

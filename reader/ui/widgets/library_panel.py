@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,8 @@ from reader.ui.prefs import Prefs
 
 DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
 CODE_INDENT = 12  # pixels per level when codes are shown as trees
+WIDTH_CHARS = 48  # the panel's preferred width: titles, and a code's section numbers three
+# levels down ("§ 48-961.05. Good Samaritan…"), beside the Kind, Pages and Marks columns
 COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
                 Column.NOTES: 4, Column.STATUS: 14}
 
@@ -140,6 +142,13 @@ class LibraryPanel(QWidget):
         return box
 
     # -- content ---------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        """Wide enough for titles beside the columns shown by default (the window's first
+        layout gives the library dock this width; a person's own width is kept after)."""
+        hint = super().sizeHint()
+        em = self.fontMetrics().horizontalAdvance("0")
+        return QSize(max(hint.width(), em * WIDTH_CHARS), hint.height())
+
     def set_documents(self, docs: list[Document],
                       collections: Sequence[CodeCollection] = ()) -> None:
         """The documents, a code's one-section files grouped under one row per code."""
