@@ -146,7 +146,7 @@ def text_hits(doc_id: str, info: dict[str, Any], fields: dict[str, list],
     n = int(info.get("n") or 0)
     units = info.get("units") or []
     own = [s for s in fields.get("section", []) if s[1] <= n and s[1] > s[0]]
-    spans = sorted(fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n]
+    spans = _union(fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n]
                    + own)
     hits: list[SearchHit] = []
     for unit_score, i in scored:
@@ -160,6 +160,18 @@ def text_hits(doc_id: str, info: dict[str, Any], fields: dict[str, list],
         if len(hits) >= HITS_PER_DOC:
             break
     return hits
+
+
+def _union(spans: list[Any]) -> list[tuple[int, int]]:
+    """Spans sorted, those over the same characters made one (a section's own number is
+    also a citation and words: marked once)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((int(a), int(b)) for a, b, *_ in spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _snippets(text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]],

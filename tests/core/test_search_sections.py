@@ -4,6 +4,7 @@ it, and its hit opens at the section's (or subsection's) number (issue 13, part 
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,20 @@ def _first(ws: Workspace, query: str) -> tuple[str, str]:
 def test_a_section_number_finds_that_section_first(ws: Workspace, query: str, path: str,
                                                    opens_at: str) -> None:
     assert _first(ws, query) == (path, opens_at)
+
+
+@pytest.mark.parametrize("query", ["48-961.05", "§ 22-3211(b)", "21 U.S.C. § 977(a)",
+                                   "22-3211 sealed"])
+def test_a_number_is_marked_once(ws: Workspace, query: str) -> None:
+    """The section's own number is also a citation and words: one mark, never two over
+    the same characters (a snippet read '[[§ 48-961.05]][[§ 48-961.05]]. Good Samaritan')."""
+    for group in ws.search().search(query).groups:
+        for hit in group.hits:
+            for snippet in hit.snippets:
+                for marks in (snippet.marks, snippet.matches):
+                    assert all(e > s for s, e in marks), marks
+                    assert all(a[1] <= b[0] for a, b in pairwise(marks)), (
+                        group.path, snippet.text, marks)
 
 
 def test_the_citing_sections_still_come_after(ws: Workspace) -> None:
