@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/python main.py
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 	$(MAKE) --no-print-directory lint
 
 # ruff, then mypy over the core and scripts (what it checks: [tool.mypy] in pyproject.toml)

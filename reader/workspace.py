@@ -106,8 +106,13 @@ class Workspace:
     @cached_property
     def _library(self) -> Library:
         from reader.documents.library import Library
-        return Library(self.root, documents_file=self.documents_file,
-                       state_file=self.cache_dir / "library.json")
+        from reader.extract.ocr.options import options_from
+
+        library = Library(self.root, documents_file=self.documents_file,
+                          state_file=self.cache_dir / "library.json")
+        library.ocr = options_from(self.settings.get("ocr.enabled", True),
+                                   self.settings.get("ocr.languages", ["eng"]))
+        return library
 
     def library(self) -> Library:
         with self._lock:

@@ -134,4 +134,23 @@ def shots(app: Any, window: Any, session: Any, out: Path, pump: Any) -> list[Pat
     path = out / "themes.png"
     window.grab().save(str(path))
     written.append(path)
+
+    # 3. the same memo as printed pages, both people's highlights drawn on its words
+    binding.clear_target()
+    ui.sidebar_dock.raise_()
+    window.actions_.page_view.trigger()
+    view = tab.pages.pane.view
+    pump(app, until=lambda: view.images is not None and view.layout_.rects, timeout=10)
+    first = next(p for p in binding.doc.ordered()
+                 if p.highlight.quote.exact.startswith("they were afraid"))
+    view.scroll_to_offset(first.anchor.start, align=0.25)
+    pump(app, until=lambda: all(view.images.image(i, view.layout_.rects[i].width,
+                                                  view.layout_.rects[i].height) is not None
+                                for i in view.visible_pages()), timeout=10)
+    ui.sidebar.select(first.highlight.id)
+    pump(app, 0.6)
+    path = out / "pages.png"
+    window.grab().save(str(path))
+    written.append(path)
+    window.actions_.page_view.trigger()  # back to the text for what comes next
     return written

@@ -85,6 +85,29 @@ def brief_dialog_shot(app, window, session) -> None:
     pump(app, 0.2)
 
 
+def scan_shot(app, window, session) -> None:
+    """The scanned memo after OCR: its recognised text with the OCR note, the library saying
+    where the text came from (``scan-ocr.png``)."""
+    from PySide6.QtCore import Qt
+
+    from reader.ui.models.library_model import Column
+
+    scan = next((d for d in session.documents() if d.text_source == "OCR"), None)
+    if scan is None:
+        print("no scanned document was read by OCR (is tesserocr installed?)", flush=True)
+        return
+    window.library_dock.show()
+    window.library_dock.raise_()
+    window.library.tree.setColumnHidden(Column.SOURCE, False)
+    window.search_dock.hide()
+    tab = window.open_document(scan.id, offset=0)
+    pump(app, until=lambda: tab is not None and tab.is_ready)
+    window.resizeDocks([window.library_dock], [470], Qt.Orientation.Horizontal)
+    window.resize(*SIZE)
+    pump(app, 0.8)
+    window.grab().save(str(OUT / "scan-ocr.png"))
+
+
 def annotation_shots(app, window, session, home: Path) -> None:
     """A memo with two people's highlights, the Highlights panel and the Themes panel
     (``highlights.png``, ``themes.png``), on a fresh copy of the corpus."""
@@ -156,6 +179,7 @@ def main() -> int:
         window.resize(*SIZE)
         pump(app, 0.6)
         window.grab().save(str(OUT / "memo.png"))
+    scan_shot(app, window, session)
     brief_dialog_shot(app, window, session)
     annotation_shots(app, window, session, home)
     window.close()

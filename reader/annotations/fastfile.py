@@ -17,6 +17,7 @@ import msgspec
 
 from reader.annotations.fastbuild import build
 from reader.annotations.fastremarks import convert_link, convert_reply
+from reader.annotations.page_rects import decode_fragments
 from reader.annotations.w3c import author_id_from_iri
 from reader.annotations.w3c_fast import STANCES, check_color, doc_source, shared
 from reader.annotations.w3c_remarks import LINKING, REPLYING
@@ -40,6 +41,13 @@ class _Quote(msgspec.Struct, tag_field="type", tag="TextQuoteSelector",
     suffix: str = ""
 
 
+class _Frag(msgspec.Struct, tag_field="type", tag="FragmentSelector",
+            forbid_unknown_fields=True):
+    value: str
+    conformsTo: str = ""
+    rects: list[list[float]] = msgspec.field(name="pr:rects", default_factory=list)
+
+
 class _Body(msgspec.Struct, forbid_unknown_fields=True):
     type: Literal["TextualBody"]
     purpose: Literal["tagging", "commenting", "replying"]
@@ -50,7 +58,7 @@ class _Body(msgspec.Struct, forbid_unknown_fields=True):
 class _Target(msgspec.Struct, forbid_unknown_fields=True):
     source: str = ""
     path: str = msgspec.field(name="pr:path", default="")
-    selector: list[_Pos | _Quote] = msgspec.field(default_factory=list)
+    selector: list[_Pos | _Quote | _Frag] = msgspec.field(default_factory=list)
     # a reply's or link's target: another annotation (reader.annotations.w3c_remarks)
     id: str = ""
     type: str = ""
@@ -156,12 +164,19 @@ def _convert(item: Any, author: Author) -> Highlight | None:
         return None
     start = end = -1
     quote = NO_QUOTE
+    frags: list[dict[str, Any]] = []
     for sel in target.selector:
         if isinstance(sel, _Pos):
             start, end = sel.start, sel.end
+        elif isinstance(sel, _Frag):
+            frags.append({"type": "FragmentSelector", "value": sel.value,
+                          "pr:rects": sel.rects})
         else:
             quote = build(TextQuote, {"exact": sel.exact, "prefix": sel.prefix,
                                       "suffix": sel.suffix})
+    rects = decode_fragments(frags) if frags else ()
+    if len(rects) != sum(len(f["pr:rects"]) or 1 for f in frags):
+        return None  # a rectangle out of shape: the lenient decoder decides
     themes: list[str] = []
     note = ""
     if len(item.body) > MAX_THEMES + 1:
@@ -190,4 +205,4 @@ def _convert(item: Any, author: Author) -> Highlight | None:
         "modified": modified, "page": shared(page, page),
         "section": shared(section, section), "color": color,
         "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance,
-        "note": note, "deleted": item.deleted, "extra": ()})
+        "note": note, "deleted": item.deleted, "extra": (), "rects": rects})

@@ -33,12 +33,14 @@ from reader.annotations.anchoring import make_quote, text_index
 from reader.annotations.files import FileRead
 from reader.annotations.holds import HeldVersion
 from reader.annotations.identity import current_author, set_author_name
+from reader.annotations.page_rects import PageRect, page_rects
 from reader.annotations.placing import DocumentSource, Placer
 from reader.annotations.store_files import StoreFiles
 from reader.annotations.store_queries import StoreQueries
 from reader.annotations.store_remarks import StoreRemarks
 from reader.annotations.threads import Discussion
-from reader.errors import AnnotationError, DocumentNotFound, ReadOnlyAnnotation
+from reader.errors import AnnotationError, DocumentNotFound, ReaderError, ReadOnlyAnnotation
+from reader.extract.boxes import CharBoxes
 from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, new_id, now_utc
 from reader.model.documents import DocText, Document
 from reader.model.remarks import Record, Remark
@@ -127,6 +129,18 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
     def _tax(self) -> Taxonomy:
         return self._taxonomy()
 
+    def _rects(self, doc: Document, start: int, end: int) -> tuple[PageRect, ...]:
+        """Where ``start``–``end`` sits on a PDF's printed pages (``()`` elsewhere, or
+        without character boxes)."""
+        boxes_of = getattr(self.placer.source, "boxes", None)
+        if doc.format != "pdf" or boxes_of is None:
+            return ()
+        try:
+            data = boxes_of(doc.id)
+            return page_rects(CharBoxes.from_bytes(data), start, end) if data else ()
+        except (ReaderError, KeyError):
+            return ()
+
     def _range(self, doc_id: str, start: int, end: int) -> tuple[Document, DocText, int, int]:
         self.placer.refresh()
         doc = self.placer.document(doc_id)
@@ -153,7 +167,8 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
                           created=t, modified=t, page=idx.page_label(start),
                           section=idx.pinpoint(start),
                           color=edits.color(color) if color else edits.auto_color(tax, theme_ids),
-                          themes=theme_ids, stance=edits.stance(stance), note=edits.note(note))
+                          themes=theme_ids, stance=edits.stance(stance), note=edits.note(note),
+                          rects=self._rects(doc, start, end))
             return self._put(h)
 
     def update(self, hid: str, **changes: Any) -> Highlight:
@@ -224,7 +239,8 @@ class AnnotationStore(StoreFiles, StoreQueries, StoreRemarks):
             return self._put(replace(
                 h, doc_id=doc.id, doc_path=doc.path, start=start, end=end,
                 quote=make_quote(text.text, start, end), page=idx.page_label(start),
-                section=idx.pinpoint(start), deleted=False, modified=self._later(h)))
+                section=idx.pinpoint(start), deleted=False, modified=self._later(h),
+                rects=self._rects(doc, start, end)))
 
     def copy_to_mine(self, hid: str) -> Highlight:
         """A copy of someone's highlight in your own file (new id), for you to edit."""

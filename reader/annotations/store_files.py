@@ -235,14 +235,19 @@ class StoreFiles:
             if not self.dirty:
                 return StoreChanges()
             path = self.my_path
-            before, before_remarks = dict(self._merged), dict(self._remarks)
-            try:
-                with locked(path, what=f"Your annotation file {path.name}"):
-                    self._save_locked(path, limit)
-            except FileBusy as exc:
+        try:
+            # wait for another writer's file lock *before* taking this store's own lock, so
+            # the window's edits never wait on a slow save elsewhere
+            with locked(path, what=f"Your annotation file {path.name}"), self._lock:
+                if not self.dirty:  # another thread of this process saved meanwhile
+                    return StoreChanges()
+                before, before_remarks = dict(self._merged), dict(self._remarks)
+                self._save_locked(path, limit)
+                return self._changes(before, before_remarks)
+        except FileBusy as exc:
+            with self._lock:
                 self.save_error = f"{exc.message} {unsaved_sentence(self.retries_saves)}"
-                raise FileBusy(self.save_error, exc.hint) from exc
-            return self._changes(before, before_remarks)
+            raise FileBusy(self.save_error, exc.hint) from exc
 
     def _save_locked(self, path: Path, limit: int | None) -> None:
         fr = self._files.get(path)

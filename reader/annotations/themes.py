@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from reader.annotations.taxonomy import (
 from reader.aside import set_aside
 from reader.errors import ReaderError, ThemeError
 from reader.jsonio import atomic_write_json, read_json
+from reader.locks import locked
 from reader.model.annotations import Theme
 from reader.model.themes import MAX_FAVOURITES, Taxonomy, taxonomy_from
 from reader.paths import resources_dir
@@ -80,6 +82,7 @@ class ThemeStore:
         self._problems: tuple[str, ...] = ()
         self._damaged = False
         self._newer = False
+        self._edit_depth = 0
         self.generation = 0
 
     # -- reading --------------------------------------------------------------------------
@@ -137,6 +140,27 @@ class ThemeStore:
         self.generation += 1
 
     # -- writing --------------------------------------------------------------------------
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """One edit: under the OS lock of ``themes.json`` (another window or command edits
+        the same file), starting from the file as it is now, so no edit made elsewhere
+        between our read and our write is lost. Re-entrant (an edit may call another)."""
+        with self._lock:
+            if self._edit_depth:
+                self._edit_depth += 1
+                try:
+                    yield
+                finally:
+                    self._edit_depth -= 1
+                return
+            with locked(self.path, what="The theme list"):
+                self._edit_depth = 1
+                try:
+                    self.reload()
+                    yield
+                finally:
+                    self._edit_depth = 0
+
     def _commit(self, tax: Taxonomy) -> Taxonomy:
         tax = taxonomy_from(tax.themes, tax.aliases, tax.favourites)
         if self._newer:
@@ -201,8 +225,7 @@ class ThemeStore:
     def add(self, label: str, *, parent: str | None = None, color: str | None = None,
             description: str = "", theme_id: str | None = None,
             order: int | None = None) -> Theme:
-        with self._lock:
-            self.reload()
+        with self._editing():
             tax = self._tax
             label = self._label(label)
             self._check_parent(parent)
@@ -231,21 +254,21 @@ class ThemeStore:
         return self._tax.by_id[theme.id]
 
     def rename(self, theme_id: str, label: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id), label=self._label(label)))
 
     def recolor(self, theme_id: str, color: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id), color=self._color(color)))
 
     def describe(self, theme_id: str, text: str) -> Theme:
-        with self._lock:
+        with self._editing():
             return self._replace_theme(replace(self._need(theme_id),
                                                description=str(text).strip()[:MAX_DESCRIPTION]))
 
     def move(self, theme_id: str, parent: str | None, order: int | None = None) -> Theme:
         """Put a theme under ``parent`` (``None``: top level) at position ``order``."""
-        with self._lock:
+        with self._editing():
             theme = self._need(theme_id)
             tax = self._tax
             if parent == theme_id or (parent and any(t.id == theme_id
@@ -264,7 +287,7 @@ class ThemeStore:
     def merge(self, src: str, dst: str) -> Retag:
         """Merge theme ``src`` into ``dst``: its children move to ``dst``; ``src`` becomes an
         alias of ``dst``. Returns the retag the highlights tagged ``src`` need."""
-        with self._lock:
+        with self._editing():
             a, b = self._need(src), self._need(dst)
             if a.id == b.id:
                 raise ThemeError("A theme cannot be merged into itself.")
@@ -273,7 +296,7 @@ class ThemeStore:
     def delete(self, theme_id: str, *, merge_into: str | None = None) -> Retag:
         """Delete a theme. With ``merge_into``, as :meth:`merge`; otherwise its children
         move up one level and its highlights are to lose the tag (the retag returned)."""
-        with self._lock:
+        with self._editing():
             theme = self._need(theme_id)
             if merge_into is not None:
                 return self.merge(theme_id, merge_into)
@@ -303,12 +326,11 @@ class ThemeStore:
     def restore(self, tax: Taxonomy) -> Taxonomy:
         """Write ``tax`` back as the workspace's taxonomy (the GUI's undo and redo of a theme
         edit: a snapshot taken before or after it)."""
-        with self._lock:
-            self.reload()
+        with self._editing():
             return self._commit(tax)
 
     def set_favourites(self, ids: Iterable[str]) -> tuple[str, ...]:
-        with self._lock:
+        with self._editing():
             ids = list(dict.fromkeys(ids))
             if len(ids) > MAX_FAVOURITES:
                 raise ThemeError(f"At most {MAX_FAVOURITES} favourite themes (keys 1–9).")
@@ -320,7 +342,7 @@ class ThemeStore:
     def adopt_unknown(self, theme_id: str, label: str | None = None, *,
                       parent: str | None = None, color: str | None = None) -> Theme:
         """Make a theme id that came with someone else's highlights known here."""
-        with self._lock:
+        with self._editing():
             tax = self.taxonomy()
             if theme_id in tax.by_id:
                 return tax.by_id[theme_id]
@@ -332,8 +354,7 @@ class ThemeStore:
         """Add the new themes an import planned
         (:func:`~reader.annotations.theme_labels.plan_labels`: imported tags), those whose
         id is still free, with one write of ``themes.json``; how many."""
-        with self._lock:
-            self.reload()
+        with self._editing():
             tax = self._tax
             new = [t for t in themes if t.id not in tax.by_id]
             if new:

@@ -127,3 +127,23 @@ def fallback_id(item: dict[str, Any]) -> str:
     """A stable id for an annotation that has none (the same item always gets the same)."""
     digest = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
     return f"urn:uuid:{uuid.uuid5(_UUID_NS, digest)}"
+
+
+def annotation_basics(item: Any, default_time: datetime) -> tuple[str, datetime, datetime]:
+    """The id, created and modified time every annotation we read has (a highlight, a
+    reply, a link); ``ItemError`` when it is not an annotation or its id is not text. A
+    missing time falls back to the other one, then to ``default_time``."""
+    if not isinstance(item, dict):
+        raise ItemError("it is not a JSON object")
+    kinds = type_names(item)
+    if kinds and "Annotation" not in kinds:
+        raise ItemError(f"its type is {sorted(kinds)[0]}, not Annotation")
+    rid = item.get("id", item.get("@id"))
+    if rid is None:
+        rid = fallback_id(item)
+    if not isinstance(rid, str) or not rid.strip() or len(rid) > 512:
+        raise ItemError("its id is not text")
+    created = parse_time(item.get("created"), "created")
+    modified = parse_time(item.get("modified"), "modified")
+    created = created or modified or default_time
+    return rid.strip(), created, modified or created

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.annotations.fastbuild import build
+from reader.annotations.page_rects import decode_fragments
 from reader.annotations.w3c_terms import COLOR_RE, DOC_IRI, HEX64_TAIL, MAX_THEMES, NO_QUOTE
 from reader.model.annotations import DEFAULT_COLOR, Author, Highlight, Stance, TextQuote
 
@@ -88,6 +89,7 @@ def decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
     path = shared(path, path)
     start = end = -1
     quote = NO_QUOTE
+    frags: list[Any] = []
     sels = target.get("selector", ())
     if type(sels) is not list and sels != ():
         return None
@@ -102,8 +104,13 @@ def decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
             if type(exact) is not str or type(prefix) is not str or type(suffix) is not str:
                 return None
             quote = build(TextQuote, {"exact": exact, "prefix": prefix, "suffix": suffix})
+        elif kind == "FragmentSelector":
+            frags.append(sel)
         else:
             return None
+    rects = decode_fragments(frags) if frags else ()
+    if len(rects) != sum(len(f.get("pr:rects") or [0]) for f in frags):
+        return None  # a rectangle out of shape: the lenient decoder decides
     themes: list[str] = []
     note = ""
     body = item.get("body", ())
@@ -138,4 +145,4 @@ def decode_fast(item: dict[str, Any], author: Author) -> Highlight | None:
         "quote": quote, "author": author, "created": created, "modified": modified,
         "page": shared(page, page), "section": shared(section, section), "color": color,
         "themes": shared(("themes", theme_tuple), theme_tuple), "stance": stance, "note": note,
-        "deleted": deleted, "extra": ()})
+        "deleted": deleted, "extra": (), "rects": rects})

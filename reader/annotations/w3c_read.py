@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from reader.annotations.page_rects import decode_fragments
 from reader.annotations.w3c import (
     ItemError,
+    annotation_basics,
     as_list,
     check_tags,
     creator_author,
     doc_ref,
-    fallback_id,
     int_value,
-    parse_time,
     text_value,
     type_names,
 )
@@ -56,6 +56,7 @@ class _Target:
     start: int = -1
     end: int = -1
     quote: TextQuote = NO_QUOTE
+    rects: tuple[tuple[int, float, float, float, float], ...] = ()
 
 
 def _target(value: Any) -> _Target:
@@ -69,6 +70,7 @@ def _target(value: Any) -> _Target:
                 source = source.get("id", source.get("@id", ""))
             start = end = -1
             quote = NO_QUOTE
+            frags = []
             for s in _selectors(t.get("selector")):
                 kinds = type_names(s)
                 if "TextPositionSelector" in kinds:
@@ -78,7 +80,10 @@ def _target(value: Any) -> _Target:
                 elif "TextQuoteSelector" in kinds and isinstance(s.get("exact"), str):
                     quote = TextQuote(s["exact"], text_value(s.get("prefix")),
                                       text_value(s.get("suffix")))
-            cand = _Target(text_value(source), text_value(t.get("pr:path")), start, end, quote)
+                elif "FragmentSelector" in kinds:
+                    frags.append({**s, "type": "FragmentSelector"})
+            cand = _Target(text_value(source), text_value(t.get("pr:path")), start, end, quote,
+                           decode_fragments(frags))
         else:
             continue
         if best is None or (not best.quote.exact and cand.quote.exact):
@@ -134,21 +139,8 @@ def decode_annotation(item: Any, *, author: Author | None = None,
 def decode_lenient(item: Any, *, author: Author | None = None,
                    default_time: datetime = EPOCH) -> Highlight:
     """:func:`decode_annotation` without the fast path (every W3C variant)."""
-    if not isinstance(item, dict):
-        raise ItemError("it is not a JSON object")
-    kinds = type_names(item)
-    if kinds and "Annotation" not in kinds:
-        raise ItemError(f"its type is {sorted(kinds)[0]}, not Annotation")
-    hid = item.get("id", item.get("@id"))
-    if hid is None:
-        hid = fallback_id(item)
-    if not isinstance(hid, str) or not hid.strip() or len(hid) > 512:
-        raise ItemError("its id is not text")
+    hid, created, modified = annotation_basics(item, default_time)
     target = _target(item.get("target"))
-    created = parse_time(item.get("created"), "created")
-    modified = parse_time(item.get("modified"), "modified")
-    created = created or modified or default_time
-    modified = modified or created
     tags, notes = _bodies(item)
     check_tags(tags)
     stance_raw = item.get("pr:stance")
@@ -164,12 +156,12 @@ def decode_lenient(item: Any, *, author: Author | None = None,
         extra += (("pr:stance", json.dumps(stance_raw, ensure_ascii=False)),)
     doc_id, doc_path = doc_ref(target.source, target.path)
     return Highlight(
-        id=hid.strip(), doc_id=doc_id, doc_path=doc_path, start=target.start, end=target.end,
+        id=hid, doc_id=doc_id, doc_path=doc_path, start=target.start, end=target.end,
         quote=target.quote, author=who, created=created, modified=modified,
         page=text_value(item.get("pr:page")), section=text_value(item.get("pr:section")),
         color=color,
         themes=tuple(dict.fromkeys(tags)), stance=stance, note="\n\n".join(notes),
-        deleted=item.get("pr:deleted") is True, extra=extra)
+        deleted=item.get("pr:deleted") is True, extra=extra, rects=target.rects)
 
 
 def decode_record(item: Any, *, author: Author | None = None,

@@ -30,12 +30,10 @@ from typing import Any
 
 from reader.annotations.w3c import (
     ItemError,
+    annotation_basics,
     as_list,
     creator_author,
-    fallback_id,
-    parse_time,
     text_value,
-    type_names,
 )
 from reader.annotations.w3c_terms import EPOCH
 from reader.annotations.w3c_write import encode_highlight, iso
@@ -137,23 +135,6 @@ def _ref(value: Any) -> Ref | None:
     return Ref(rid.strip(), text_value(value.get("pr:quote")), text_value(value.get("pr:path")))
 
 
-def _common(item: Any, default_time: datetime) -> tuple[str, datetime, datetime]:
-    if not isinstance(item, dict):
-        raise ItemError("it is not a JSON object")
-    kinds = type_names(item)
-    if kinds and "Annotation" not in kinds:
-        raise ItemError(f"its type is {sorted(kinds)[0]}, not Annotation")
-    rid = item.get("id", item.get("@id"))
-    if rid is None:
-        rid = fallback_id(item)
-    if not isinstance(rid, str) or not rid.strip() or len(rid) > 512:
-        raise ItemError("its id is not text")
-    created = parse_time(item.get("created"), "created")
-    modified = parse_time(item.get("modified"), "modified")
-    created = created or modified or default_time
-    return rid.strip(), created, modified or created
-
-
 def _texts(item: dict[str, Any], skip: set[str]) -> list[str]:
     out = []
     if isinstance(item.get("bodyValue"), str) and item["bodyValue"].strip():
@@ -178,7 +159,7 @@ def _extra(item: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 def decode_reply(item: Any, *, author: Author | None = None,
                  default_time: datetime = EPOCH) -> Reply:
     """A ``replying`` annotation as a :class:`Reply` (``ItemError`` when impossible)."""
-    rid, created, modified = _common(item, default_time)
+    rid, created, modified = annotation_basics(item, default_time)
     targets = [r for r in (_ref(t) for t in as_list(item.get("target"))) if r is not None]
     if not targets:
         raise ItemError("it is a reply without the id of what it answers")
@@ -228,7 +209,7 @@ def _link_ends(item: dict[str, Any]) -> tuple[Ref, Ref]:
 def decode_link(item: Any, *, author: Author | None = None,
                 default_time: datetime = EPOCH) -> Link:
     """A ``linking`` annotation as a :class:`Link` (``ItemError`` when impossible)."""
-    rid, created, modified = _common(item, default_time)
+    rid, created, modified = annotation_basics(item, default_time)
     source, target = _link_ends(item)
     if source.id == target.id:
         raise ItemError("it links a passage to itself")

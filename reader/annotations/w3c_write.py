@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.annotations.page_rects import encode_fragments
 from reader.annotations.w3c_terms import (
     AUTHOR_IRI,
     COLLECTION_IRI,
@@ -62,6 +63,7 @@ def encode_highlight(h: Highlight, *, creator: Any = None, with_note: bool = Tru
     if h.quote.exact:
         selectors.append({"type": "TextQuoteSelector", "exact": h.quote.exact,
                           "prefix": h.quote.prefix, "suffix": h.quote.suffix})
+    selectors += encode_fragments(h.rects)  # where it sits on the printed page (PDFs)
     if selectors:
         target["selector"] = selectors
     item["target"] = target

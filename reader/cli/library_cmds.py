@@ -122,7 +122,8 @@ def _doc_json(d: Document) -> dict[str, object]:
             "author": d.meta.author, "citation": d.meta.citation, "docket": d.meta.docket,
             "court_or_site": d.meta.site, "judge": d.meta.judge, "type": d.meta.doc_type,
             "pages": d.pages, "characters": d.chars, "status": d.status.value,
-            "reason": d.reason, "size": d.size, "duplicates": list(d.duplicates),
+            "reason": d.reason, "text_source": d.text_source or "file", "size": d.size,
+            "duplicates": list(d.duplicates),
             "sources": {s.field: s.describe() for s in d.sources}}
 
 
@@ -142,7 +143,8 @@ def cmd_docs(args: argparse.Namespace) -> int:
     for d in docs:
         title = d.title if len(d.title) <= title_w else d.title[:title_w - 1] + "…"
         print(f"{d.short_id:<12} {d.meta.kind:<8} {d.meta.jurisdiction[:11]:<11} "
-              f"{d.meta.date[:10]:<10} {d.pages:>5}  {title:<{title_w}} {d.status_line}")
+              f"{d.meta.date[:10]:<10} {d.pages:>5}  {title:<{title_w}} {d.status_line}"
+              + (f" (text: {d.text_source})" if d.text_source else ""))
     return 0
 
 

@@ -50,6 +50,11 @@ class CacheEntry:
     chars: int
     paged_labels: bool
     sources: tuple[FieldSource, ...] = ()
+    #: OCR: the settings scanned pages were read with ("eng", "off", "unavailable"; "" when
+    #: the document has no page without a text layer)
+    ocr: str = ""
+    #: where the text came from: "" (the file's text), "OCR", "text + OCR"
+    source: str = ""
 
 
 def _sha(data: bytes) -> str:
@@ -76,27 +81,31 @@ class ExtractCache:
     def summary_path(self, digest: str, tag: str) -> Path:
         return self._file(digest, tag, ".meta.json")
 
+    def ocr_path(self, digest: str, tag: str) -> Path:
+        return self._file(digest, tag, ".ocr.json.gz")
+
     def has(self, digest: str, tag: str) -> bool:
         return (digest, tag) in self._summaries or self.summary_path(digest, tag).exists()
 
     # -- writing ---------------------------------------------------------------------------
     def store(self, digest: str, tag: str, result: Extracted | None, status: DocStatus,
-              reason: str) -> CacheEntry:
+              reason: str, ocr_key: str = "", *, memory_only: bool = False) -> CacheEntry:
         """Save an extraction result (or a failure) and return its summary. The text is
         written first and the summary (which vouches for it) last. A missing extractor is
         not the file's fault: that outcome is kept in memory for this session only, never
-        written, so the file is read again once the install is fixed."""
+        written, so the file is read again once the install is fixed. ``ocr_key``: the OCR
+        settings of this run (recorded for documents with scanned pages, so that turning
+        OCR on or changing its languages reads them again). ``memory_only``: kept for this
+        session and never written (a password-protected PDF read with its password)."""
         text_gz: bytes | None = None
         boxes = None
+        words = None
         if result is not None:
             status, reason = result.status, result.reason or reason
             body = {
                 "version": CACHE_VERSION, "digest": digest, "tag": tag,
                 "text": result.text,
-                # a page's running head only where it has one (older entries have five
-                # fields and read the same)
-                "pages": [[p.number, p.start, p.end, p.label, p.has_text,
-                           *([p.running] if p.running else [])] for p in result.pages],
+                "pages": [_page_row(p) for p in result.pages],
                 "sections": [[s.title, s.level, s.start, s.end, s.number, s.kind]
                              for s in result.sections],
                 "links": [[k.start, k.end, k.target, k.href] for k in result.links],
@@ -104,9 +113,12 @@ class ExtractCache:
             text_gz = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                     compresslevel=5, mtime=0)
             boxes = result.boxes or None
+            words = result.ocr or None
+            scanned = any(p.ocr or p.note for p in result.pages)
             entry = CacheEntry(status, reason, result.meta, len(result.pages),
                                len(result.text), any(p.label for p in result.pages),
-                               result.sources)
+                               result.sources, ocr=ocr_key if scanned and ocr_key else "",
+                               source=text_source(result.pages))
         else:
             entry = CacheEntry(status, reason, DocMeta(), 0, 0, False)
             if status is DocStatus.NOT_INSTALLED:
@@ -119,14 +131,23 @@ class ExtractCache:
             "paged_labels": entry.paged_labels,
             "text_sha256": _sha(text_gz) if text_gz is not None else "",
             "boxes_sha256": _sha(boxes) if boxes else "",
+            "ocr_sha256": _sha(words) if words else "", "ocr": entry.ocr,
+            "source": entry.source,
             "sources": [[s.field, s.origin, s.page, s.start, s.end, s.snippet, s.note]
                         for s in entry.sources],
         }
+        if memory_only:
+            self._summaries[(digest, tag)] = summary
+            if text_gz is not None:
+                self._texts[(digest, tag)] = (text_gz, boxes)
+            return entry
         try:
             if text_gz is not None:  # not flushed to disk: checked when read (see above)
                 atomic_write_bytes(self.text_path(digest, tag), text_gz, durable=False)
             if boxes:
                 atomic_write_bytes(self.boxes_path(digest, tag), boxes, durable=False)
+            if words:
+                atomic_write_bytes(self.ocr_path(digest, tag), words, durable=False)
             atomic_write_bytes(self.summary_path(digest, tag),
                                json.dumps(summary, ensure_ascii=False).encode("utf-8"),
                                durable=False)
@@ -153,7 +174,7 @@ class ExtractCache:
         self._summaries.pop((digest, tag), None)
         self._texts.pop((digest, tag), None)
         for path in (self.summary_path(digest, tag), self.text_path(digest, tag),
-                     self.boxes_path(digest, tag)):
+                     self.boxes_path(digest, tag), self.ocr_path(digest, tag)):
             with contextlib.suppress(OSError):
                 path.unlink()
 
@@ -189,7 +210,8 @@ class ExtractCache:
             entry = CacheEntry(DocStatus(raw["status"]), str(raw.get("reason", "")), meta,
                                int(raw.get("pages", 0)), int(raw.get("chars", 0)),
                                bool(raw.get("paged_labels", False)),
-                               _sources(raw.get("sources")))
+                               _sources(raw.get("sources")), str(raw.get("ocr", "")),
+                               str(raw.get("source", "")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("dropping a damaged cache entry for %s: %s", digest[:12], exc)
             self.drop(digest, tag)
@@ -203,8 +225,8 @@ class ExtractCache:
         return entry
 
     def _checked_bytes(self, digest: str, tag: str, which: str) -> bytes | None:
-        """The stored text (``which="text"``) or boxes, if they match the summary's checksum;
-        a mismatch drops the whole entry."""
+        """The stored text (``which="text"``), boxes or OCR words, if they match the
+        summary's checksum; a mismatch drops the whole entry."""
         raw = self._summary_raw(digest, tag)
         if raw is None:
             return None
@@ -212,10 +234,11 @@ class ExtractCache:
         memory = self._texts.get((digest, tag))
         if memory is not None:
             self._texts.move_to_end((digest, tag))
-            return memory[0] if which == "text" else memory[1]
+            return memory[0] if which == "text" else memory[1] if which == "boxes" else None
         if not want:
             return None
-        path = self.text_path(digest, tag) if which == "text" else self.boxes_path(digest, tag)
+        path = {"text": self.text_path, "boxes": self.boxes_path,
+                "ocr": self.ocr_path}[which](digest, tag)
         try:
             data = read_bytes(path, max_bytes=MAX_ENTRY_BYTES, what="cache entry")
         except FileNotFoundError:
@@ -254,6 +277,38 @@ class ExtractCache:
     def load_boxes(self, digest: str, tag: str) -> bytes | None:
         return self._checked_bytes(digest, tag, "boxes")
 
+    def load_ocr(self, digest: str, tag: str) -> bytes | None:
+        """The packed OCR words (:mod:`reader.extract.ocr.words`), or None."""
+        return self._checked_bytes(digest, tag, "ocr")
+
+
+def text_source(pages: tuple[Page, ...]) -> str:
+    """"OCR" when every page with text was recognised, "text + OCR" when some were."""
+    with_text = [p for p in pages if p.has_text]
+    recognised = sum(1 for p in with_text if p.ocr)
+    if not recognised:
+        return ""
+    return "OCR" if recognised == len(with_text) else "text + OCR"
+
+
+def _page_row(p: Page) -> list[object]:
+    """A page as a cache row: its running head and OCR fields only where there are some
+    (older entries have five fields and read the same)."""
+    row: list[object] = [p.number, p.start, p.end, p.label, p.has_text]
+    if p.running or p.ocr or p.note:
+        row.append(p.running)
+    if p.ocr or p.note:
+        row += [p.ocr, p.note]
+    return row
+
+
+def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "", ocr: bool = False,
+          note: str = "") -> Page:
+    if not isinstance(ocr, bool) or not isinstance(note, str):
+        raise TypeError("a damaged page row")
+    return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running),
+                ocr=bool(ocr), note=str(note))
+
 
 def _sources(raw: Any) -> tuple[FieldSource, ...]:
     """The stored sources; a damaged list loses only the sources (the metadata stays)."""
@@ -268,10 +323,6 @@ def _sources(raw: Any) -> tuple[FieldSource, ...]:
         except (TypeError, ValueError):
             log.debug("ignoring a damaged metadata source %r", item)
     return tuple(out)
-
-
-def _page(n: int, s: int, e: int, lb: str, ht: bool, running: str = "") -> Page:
-    return Page(number=n, start=s, end=e, label=lb, has_text=ht, running=str(running))
 
 
 def _section(t: str, lv: int, s: int, e: int, num: str, kind: str = "") -> Section:

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from reader.documents import scans
 from reader.documents.cache import ExtractCache
-from reader.documents.changes import Batcher, LibraryChanges
+from reader.documents.changes import Batcher, LibraryChanges, diff_records
 from reader.documents.import_summary import summarize
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
@@ -25,6 +26,7 @@ from reader.documents.runner import ExtractJob, Outcome, run_extraction
 from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
+from reader.extract.ocr.options import OcrOptions
 from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
 from reader.model.documents import (
     FROM_EDIT,
@@ -59,6 +61,10 @@ class Library:
         self._files: dict[str, FileRecord] = load_state(self._state_path)
         self._docs: dict[str, Document] = {}
         self._by_path: dict[str, str] = {}
+        #: how scanned PDF pages are read (the user's setting; English OCR by default)
+        self.ocr = OcrOptions()
+        #: passwords of protected PDFs opened in this session (memory only, never written)
+        self.passwords: dict[str, str] = {}
         self._told: set[str] = set()  # problems already handed out
         self._publish(self._files)
 
@@ -164,6 +170,19 @@ class Library:
         doc = self.get(doc_id)
         return self.cache.load_boxes(doc.id, cache_tag(Path(doc.path)))
 
+    def ocr_key(self) -> str:
+        return scans.ocr_key(self.ocr)
+
+    def password(self, doc_id: str) -> str | None:
+        """The password given for ``doc_id`` in this session (None when none was)."""
+        return self.passwords.get(doc_id)
+
+    def republish(self) -> None:
+        """List the documents again (a protected PDF was read with its password)."""
+        with self._lock:
+            self._texts.clear()
+            self._publish_locked(self._files)
+
     def absolute_path(self, doc_id: str) -> Path:
         return self.root / self.get(doc_id).path
 
@@ -263,14 +282,17 @@ class Library:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return replace(self._diff(old, self._files, extracted=len(batches.seen),
-                                  failed=batches.failed, problems=problems),
+        return replace(diff_records(old, self._files, extracted=len(batches.seen),
+                                    failed=batches.failed, problems=problems),
                        unsettled=tuple(unsettled))
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
             return False
-        return rebuild or self.cache.summary(rec.digest, rec.tag) is None
+        if rebuild:
+            return True
+        entry = self.cache.summary(rec.digest, rec.tag)
+        return entry is None or scans.read_again(entry, self.ocr)
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],
@@ -280,7 +302,8 @@ class Library:
         are stored; a file that changed is recorded under its new content."""
         if not jobs:
             return
-        for out in run_extraction(jobs, progress, cancel):
+        ocr_key = self.ocr_key()
+        for out in run_extraction(jobs, progress, cancel, ocr=self.ocr):
             rel = relpath(self.root, out.job.path)
             if out.unsettled:
                 self._set_record(rel, out, forget=True)
@@ -294,7 +317,7 @@ class Library:
             if out.rekeyed:
                 self._set_record(rel, out)
             entry = self.cache.store(out.digest, out.job.tag, out.result, out.status,
-                                     out.reason)
+                                     out.reason, ocr_key)
             if entry.status is not DocStatus.OK:
                 log.info("%s: %s%s", rel, entry.status.value,
                          f" ({entry.reason})" if entry.reason else "")
@@ -315,27 +338,6 @@ class Library:
                 files[rel] = FileRecord(rel, out.seen.size, out.seen.mtime_ns, out.digest,
                                         rec.tag)
             self._files = files
-
-    def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
-              failed: list[str], problems: list[str]) -> LibraryChanges:
-        old_hashes = {r.digest for r in old.values()}
-        new_hashes = {r.digest for r in new.values()}
-        added: list[str] = []
-        moved: list[str] = []
-        changed: list[tuple[str, str]] = []
-        for rel, rec in new.items():
-            prev = old.get(rel)
-            if prev is None:
-                (moved if rec.digest in old_hashes else added).append(rec.digest)
-            elif prev.digest != rec.digest:
-                changed.append((prev.digest, rec.digest))
-        removed = [h for h in old_hashes - new_hashes
-                   if h not in {o for o, _ in changed}]
-        return LibraryChanges(
-            added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
-            changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
-            removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
-            extracted=extracted, problems=tuple(problems))
 
     # -- building the document list ----------------------------------------------------------
     def _publish(self, files: dict[str, FileRecord]) -> None:
@@ -362,7 +364,7 @@ class Library:
         suffix = Path(rec.path).suffix.lower()
         info = format_for(Path(rec.path))
         meta = DocMeta(title=Path(rec.path).stem)
-        status, reason, pages, chars = DocStatus.PENDING, "", 0, 0
+        status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
         sources: tuple[FieldSource, ...] = ()
         if info is None:
             status = DocStatus.UNSUPPORTED
@@ -375,6 +377,7 @@ class Library:
             if entry is not None:
                 status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
                     entry.chars
+                source = entry.source
                 meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
                 sources = entry.sources
         edits = self.overrides.lookup(rec.path, rec.digest)
@@ -387,4 +390,4 @@ class Library:
                         format=info.name if info else (suffix.lstrip(".") or "unknown"),
                         size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
                         meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates), sources=sources)
+                        duplicates=tuple(duplicates), sources=sources, text_source=source)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.extract.base import Extracted
+from reader.extract.ocr.options import OcrOptions
 from reader.model.documents import DocStatus
 from reader.progress import CancelToken, ProgressFn
 from reader.safe_files import Fingerprint, display_name, hash_file, same_file
@@ -55,8 +56,9 @@ class Outcome:
 
 
 def run_extraction(jobs: Sequence[ExtractJob], progress: ProgressFn, cancel: CancelToken,
-                   *, tries: int = TRIES) -> Iterator[Outcome]:
-    """Extract ``jobs``; yields one :class:`Outcome` per job as each finishes."""
+                   *, tries: int = TRIES, ocr: OcrOptions | None = None) -> Iterator[Outcome]:
+    """Extract ``jobs``; yields one :class:`Outcome` per job as each finishes. ``ocr``:
+    how scanned PDF pages are recognised."""
     from reader.extract.pool import Job, extract_many
 
     todo: list[tuple[ExtractJob, ExtractJob]] = [(job, job) for job in jobs]
@@ -74,7 +76,7 @@ def run_extraction(jobs: Sequence[ExtractJob], progress: ProgressFn, cancel: Can
             ready.append((asked, job))
         again: list[tuple[ExtractJob, ExtractJob]] = []
         pool_jobs = [Job(key=str(i), path=job.path) for i, (_, job) in enumerate(ready)]
-        for res in extract_many(pool_jobs, progress=progress, cancel=cancel):
+        for res in extract_many(pool_jobs, progress=progress, cancel=cancel, ocr=ocr):
             asked, job = ready[int(res.key)]
             assert job.seen is not None
             if same_file(job.path, job.digest, job.seen):

@@ -203,10 +203,12 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
         return None
     page = end_page = physical = ""
     page_number = 0
+    ocr = False
     if doc.paged or len(text.pages) > 1:
         first, last = text.page_at(start), text.page_at(end - 1)
         if first is not None and last is not None:
             page, end_page, page_number = first.cite_label, last.cite_label, first.number
+            ocr = any(p.ocr for p in text.pages[first.number - 1:last.number])
             if first.printed_differs or last.printed_differs:
                 physical = str(first.number) if first is last else \
                     f"{first.number}–{last.number}"
@@ -225,7 +227,7 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
     return BriefQuote(highlight_id=h.id, number=0, text=words, citation=citation,
                       doc_id=doc_id, page_number=page_number, start=start, end=end,
                       themes=(), stance=h.stance, note=note, annotator=annotator,
-                      created=h.created)
+                      created=h.created, ocr=ocr)
 
 
 def _nothing_message(options: BriefOptions, live: Sequence[Placed],

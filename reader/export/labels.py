@@ -90,6 +90,10 @@ def intro_lines(brief: Brief) -> list[str]:
     return lines
 
 
+#: Under a quote whose page was a scan read by OCR (misread letters are possible).
+OCR_CAVEAT = "Text recognised by OCR — check quotes against the page"
+
+
 def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
                number: bool = True) -> str:
     """The small line under a citation: ``"No. 3 · Stance: Opposes harm reduction · Also
@@ -105,6 +109,8 @@ def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
         parts.append("Also under: " + "; ".join(quote.also_under) + more)
     if quote.annotator:
         parts.append(f"Highlighted by {quote.annotator}")
+    if quote.ocr:
+        parts.append(OCR_CAVEAT)
     return " · ".join(parts)
 
 

@@ -109,6 +109,7 @@ class BriefQuote:
     also_under_more: int = 0  # how many more it appears in (not named)
     replies: tuple[BriefReply, ...] = ()  # the thread under it (``include_replies``)
     contradicted_by: tuple[BriefLink, ...] = ()  # passages a contradicts-link joins it to
+    ocr: bool = False  # its page's text was recognised by OCR (a scan): check the quote
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -16,7 +16,8 @@ class Extracted:
     (see :mod:`reader.extract.boxes`), ``None`` for other formats. ``warnings`` are one-line
     notes for the log (e.g. "page 2 has no text layer"). ``sources`` say where each
     metadata value was read (page and characters, or the file's properties). ``links`` are
-    the cross-references a statute marks up (offsets in ``text``).
+    the cross-references a statute marks up (offsets in ``text``). ``ocr`` holds the
+    packed OCR words of scanned pages (``None`` when no page was recognised).
     """
 
     text: str
@@ -29,6 +30,8 @@ class Extracted:
     warnings: tuple[str, ...] = ()
     sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
     links: tuple[Link, ...] = ()
+    #: words recognised by OCR with boxes and confidence (:mod:`reader.extract.ocr.words`)
+    ocr: bytes | None = None
 
 
 def single_page(text: str) -> tuple[Page, ...]:

@@ -31,7 +31,7 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.errors import DocumentError
@@ -318,6 +318,14 @@ class CharBoxes:
                     out.append([page, x0, y0, x1, y1])
             i += 1
         return [(int(r[0]), r[1], r[2], r[3], r[4]) for r in out]
+
+    def runs(self) -> Iterator[tuple[int, int, float, float, list[float]]]:
+        """Every run as ``(start, page, y0, y1, xs)`` (``xs``: x0, x1 per code point), in
+        text order: what :meth:`BoxesBuilder.add_run` takes."""
+        for i in range(len(self.starts)):
+            x0s, x1s = self._xs(i)
+            xs = [v for pair in zip(x0s, x1s, strict=True) for v in pair]
+            yield (self.starts[i], self.run_pages[i], float(self.y0s[i]), float(self.y1s[i]), xs)
 
     def pages_for(self, start: int, end: int) -> tuple[int, ...]:
         """Page numbers the text ``[start, end)`` has boxes on."""

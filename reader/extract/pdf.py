@@ -25,8 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reader.errors import DamagedFile, FileTooLarge, PasswordRequired, SpecialFile
-from reader.extract import heartbeat
+from reader.errors import (
+    DamagedFile,
+    FileTooLarge,
+    PasswordRequired,
+    SpecialFile,
+    WrongPassword,
+)
+from reader.extract import heartbeat, passwords
 from reader.extract.base import Extracted
 from reader.extract.pdf_assemble import MIN_PAGE_CHARS
 from reader.extract.pdf_layout import PageLayout
@@ -201,6 +207,8 @@ def _open(path: Path, fp: BinaryIO, sniffed: Sniffed) -> _Opened | Extracted:
     try:
         return _Opened(path, pdf_read.read_document(fp), sniffed)
     except PDFPasswordIncorrect as exc:
+        if passwords.current():
+            raise WrongPassword(f"{name}: {WrongPassword.REASON}.") from exc
         raise PasswordRequired(f"{name} is encrypted and needs a password.") from exc
     except (MemoryError, RecursionError):
         raise

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from reader.errors import PasswordRequired
-from reader.extract import heartbeat
+from reader.extract import heartbeat, passwords
 from reader.extract.base import Extracted
 from reader.extract.normalize import PAGE_SEPARATOR, normalize_text
 from reader.model.documents import Page
@@ -29,7 +29,7 @@ def extract_with_pypdf(path: Path, why: str) -> Extracted | None:
 
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
+        if reader.is_encrypted and not reader.decrypt(passwords.current() or ""):
             raise PasswordRequired(f"{path.name} is encrypted and needs a password.")
         pages = list(reader.pages)
         try:

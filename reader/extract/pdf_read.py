@@ -16,6 +16,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
+from reader.extract import passwords
 from reader.extract.pdf_assemble import assemble
 from reader.extract.pdf_device import CharDevice
 from reader.extract.pdf_layout import PageLayout, page_layout
@@ -60,11 +61,12 @@ def _crop(page: PDFPage) -> tuple[float, float, float, float]:
 
 
 class OpenDocument:
-    """A PDF opened by pdfminer with the empty password."""
+    """A PDF opened by pdfminer with the empty password, or the one the person gave for
+    this job (:mod:`reader.extract.passwords`)."""
 
     def __init__(self, fp: BinaryIO) -> None:
         self.fp = fp
-        self.doc = PDFDocument(PDFParser(fp), password="")
+        self.doc = PDFDocument(PDFParser(fp), password=passwords.current() or "")
         self.rsrc = PDFResourceManager(caching=True)
 
     def page_count(self) -> int:

@@ -18,17 +18,13 @@ Limits (defaults):
 * a worker gets 120 s to start (spawn and imports on a busy machine) before the limits
   above apply to its first file.
 
-Scheduling: formats whose :class:`~reader.extract.registry.FormatInfo` has
-``isolated=False`` (text, Markdown) and unknown types run in this process; when no job
-needs isolation no worker process is started at all. Workers use the ``spawn`` start
-method; one per core by default, never more than needed. Bigger files start first. A PDF
-of at least ``split_pages`` pages (200) is cut into one page range per worker: every worker
-reads a range, then one assembles the document (running headers, hyphens and boxes need
-all pages), so one huge report uses every core; the text is the same, byte for byte, as
-an unsplit extraction. The parts wait in a private folder under the user cache (removed
-when the run ends), so the parent process never holds them. After a file that left a
-worker above 300 MB resident, the worker retires and a fresh one takes its place, so
-memory does not pile up.
+Scheduling: non-isolated formats (text, Markdown) and unknown types run here (no worker
+starts when no job needs one). ``spawn`` workers, one per core, bigger files first. A PDF
+of ``split_pages`` pages (200) or more is read in one page range per worker, then one
+assembles it (byte for byte the unsplit text; parts wait in a private spool folder). A
+PDF's scanned pages are then recognised by OCR tasks shared between the workers
+(:mod:`reader.extract.ocr.tasks`; stopped OCR keeps the pages done). A worker left above
+300 MB resident retires after its file.
 
 **Cancelling**: when ``cancel`` is set, the workers are killed at once and the generator
 raises :class:`~reader.errors.Cancelled` (results yielded before stay valid; it is checked
@@ -52,6 +48,8 @@ from typing import Any
 
 from reader.errors import Cancelled
 from reader.extract.base import Extracted
+from reader.extract.ocr.options import OcrOptions
+from reader.extract.ocr.tasks import OcrScheduler
 from reader.extract.pool_jobs import (
     Job,
     JobResult,
@@ -63,7 +61,7 @@ from reader.extract.pool_jobs import (
     needs_isolation,
 )
 from reader.extract.pool_jobs import Worker as _Worker
-from reader.extract.pool_worker import memory_reason, run_job
+from reader.extract.pool_worker import is_pdf, memory_reason, run_job
 from reader.extract.registry import FormatInfo
 from reader.model.documents import DocStatus
 from reader.paths import user_cache_dir
@@ -86,7 +84,8 @@ def extract_many(jobs: Sequence[Job], *, workers: int | None = None,
                  timeout: float | None = None, memory_mb: int | None = None,
                  progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                  max_seconds: float | None = None, split_pages: int | None = None,
-                 formats: Mapping[str, FormatInfo] | None = None) -> Iterator[JobResult]:
+                 formats: Mapping[str, FormatInfo] | None = None,
+                 ocr: OcrOptions | None = None) -> Iterator[JobResult]:
     """Extract ``jobs``; yield each result as it completes (see the module docstring).
 
     ``timeout``: seconds without progress before a file is stopped (60);
@@ -94,21 +93,24 @@ def extract_many(jobs: Sequence[Job], *, workers: int | None = None,
     memory cap (1024); ``workers``: worker processes (one per core); ``split_pages``: PDFs
     with at least this many pages are read by all workers in page ranges (200; 0: never);
     ``formats``: format entries by suffix that take precedence over the registry (tests
-    use it to inject extractors; they must be importable by a spawned process).
+    use it to inject extractors; they must be importable by a spawned process);
+    ``ocr``: what to do with scanned PDF pages (:mod:`reader.extract.ocr`; ``None``: they
+    are left without text).
     """
     return _Run(list(jobs), workers=workers or default_workers(),
                 timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
                 max_seconds=DEFAULT_MAX_SECONDS if max_seconds is None else max_seconds,
                 memory_mb=memory_mb or DEFAULT_MEMORY_MB, progress=progress, cancel=cancel,
                 split_pages=SPLIT_MIN_PAGES if split_pages is None else split_pages,
-                formats=dict(formats) if formats else None).results()
+                formats=dict(formats) if formats else None, ocr=ocr).results()
 
 
 class _Run:
     def __init__(self, jobs: list[Job], *, workers: int, timeout: float, max_seconds: float,
                  memory_mb: int, progress: ProgressFn, cancel: CancelToken, split_pages: int,
-                 formats: dict[str, FormatInfo] | None) -> None:
-        self.jobs = [j if isinstance(j.path, Path) else Job(j.key, Path(j.path)) for j in jobs]
+                 formats: dict[str, FormatInfo] | None, ocr: OcrOptions | None = None) -> None:
+        self.jobs = [j if isinstance(j.path, Path) else Job(j.key, Path(j.path), j.password)
+                     for j in jobs]
         self.n_workers = max(1, workers)
         self.timeout, self.max_seconds, self.memory_mb = timeout, max_seconds, memory_mb
         self.progress, self.cancel, self.formats = progress, cancel, formats
@@ -121,6 +123,7 @@ class _Run:
         self.spool: str | None = None
         self.done = 0
         self._last_progress = 0.0
+        self.ocr = OcrScheduler(ocr, self.n_workers)
 
     # -- progress and results -------------------------------------------------------------
     def _report(self, label: str, force: bool = False) -> None:
@@ -137,12 +140,17 @@ class _Run:
         """The result of job ``index`` (``None`` when it was already reported)."""
         if index in self.finished:
             return None
+        stopped = self.ocr.active(index) and status is not DocStatus.OK
+        if stopped:
+            kept = self.ocr.stopped(index, reason)  # the pages recognised so far are kept
+            if kept is not None:
+                extracted, status, reason = kept, kept.status, kept.reason
         self.finished.add(index)
         self.splits.pop(index, None)
         job = self.jobs[index]
         seconds = time.monotonic() - self.first_start.get(index, time.monotonic())
         self.done += 1
-        if status is not DocStatus.OK:
+        if status is not DocStatus.OK or stopped:
             log.info("%s: %s%s", job.path.name, status.value, f": {reason}" if reason else "")
             for w in [w for w in self.workers if w.job == index]:  # other parts of it
                 self._drop(w)
@@ -192,15 +200,18 @@ class _Run:
     def _message(self, task: Task) -> tuple[Any, ...]:
         kind, index = task[0], task[1]
         path = str(self.jobs[index].path)
+        password = self.jobs[index].password
         if kind == "job":
             self.first_start.setdefault(index, time.monotonic())
             split = ((self.n_workers, self.split_pages, self._spool())
                      if self.n_workers > 1 and self.split_pages > 0 else None)
-            return ("job", index, path, split)
+            return ("job", index, path, split, password)
         if kind == "part":
-            return ("part", index, path, task[2], task[3], task[4], self._spool())
+            return ("part", index, path, task[2], task[3], task[4], self._spool(), password)
+        if kind == "ocr":
+            return self.ocr.message(task, path, password)
         files = self.splits[index].files
-        return ("assemble", index, path, [files[k] for k in sorted(files)])
+        return ("assemble", index, path, [files[k] for k in sorted(files)], password)
 
     def _spool(self) -> str:
         """A private folder where workers leave the parts of split PDFs (on disk, so that
@@ -291,7 +302,9 @@ class _Run:
                 if worker.job is not None:
                     done, total = msg[1], msg[2]
                     name = self.jobs[worker.job].path.name
-                    self._report(f"Extracting {name} (page {done}"
+                    self._report(self.ocr.progress_label(worker.job, name)
+                                 if self.ocr.active(worker.job) else
+                                 f"Extracting {name} (page {done}"
                                  + (f" of {total})" if total else ")"))
             elif kind == "log":
                 logging.getLogger(msg[2]).log(msg[1], "%s", msg[3])
@@ -315,7 +328,22 @@ class _Run:
                 self._finish_task(worker, retire)
                 if tb:
                     log.error("extractor failed on %s:\n%s", self.jobs[index].path, tb)
+                if (extracted is not None and index not in self.finished
+                        and is_pdf(self.jobs[index].path, self.formats)):
+                    extracted, tasks = self.ocr.start(index, self.jobs[index].path, extracted)
+                    if extracted is None:  # its scanned pages are recognised first
+                        self.queue.extendleft(reversed(tasks))
+                        continue
+                    status, reason = extracted.status.value, extracted.reason
                 yield self._result(index, extracted, DocStatus(status), reason)
+            elif kind in ("ocr-page", "ocr-meta"):
+                self.ocr.on_message(msg)
+            elif kind == "ocr-done":
+                _, index, problem, retire = msg
+                self._finish_task(worker, retire)
+                merged = self.ocr.on_chunk_done(index, problem)
+                if merged is not None:
+                    yield self._result(index, merged, merged.status, merged.reason)
 
     def _died(self, worker: _Worker) -> JobResult | None:
         code = worker.proc.exitcode

@@ -7,7 +7,7 @@ import contextlib
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,9 @@ from reader.model.documents import DocStatus
 class Job:
     key: str
     path: Path
+    #: the password the person gave for an encrypted PDF (in memory only: sent to the
+    #: worker with each task of the job, never written)
+    password: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ from reader.errors import (
     PasswordRequired,
     ReaderError,
     UnsupportedFormat,
+    WrongPassword,
 )
-from reader.extract import heartbeat
+from reader.extract import heartbeat, passwords
 from reader.extract.base import Extracted
 from reader.extract.registry import FormatInfo, extract_file, format_for
 from reader.model.documents import DocStatus
@@ -67,6 +68,8 @@ def run_job(path: Path, formats: Mapping[str, FormatInfo] | None, memory_mb: int
             return (None, DocStatus.DAMAGED,
                     f"the extractor returned {type(result).__name__}, not a result", "")
         return result, result.status, result.reason, ""
+    except WrongPassword:
+        return None, DocStatus.PASSWORD, WrongPassword.REASON, ""
     except PasswordRequired as exc:
         return None, DocStatus.PASSWORD, str(exc), ""
     except UnsupportedFormat as exc:
@@ -173,10 +176,12 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
     """Run one job message; False when this worker should retire."""
     kind, index, path_text = msg[0], msg[1], msg[2]
     path = Path(path_text)
+    if kind == "ocr":
+        return _ocr(conn, msg, memory_mb)
     part_no = 0
     work: Callable[[], Any] | None = None
     spool = ""
-    if kind == "job" and msg[3] and _is_pdf(path, formats):
+    if kind == "job" and msg[3] and is_pdf(path, formats):
         parts, min_pages, spool = msg[3]
         work = partial(_pdf_or_split, conn, index, path, parts, min_pages)
     elif kind == "part":
@@ -184,7 +189,8 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
         work = partial(_pdf_part, path, first, last)
     elif kind == "assemble":
         work = partial(_pdf_assemble, path, list(msg[3]))
-    result, status, reason, tb = run_job(path, formats, memory_mb, work)
+    with passwords.using(msg[-1] if isinstance(msg[-1], str) else None):
+        result, status, reason, tb = run_job(path, formats, memory_mb, work)
     retire = status is DocStatus.DAMAGED and reason == memory_reason(memory_mb)
     retire = retire or rss_mb() > RETIRE_RSS_MB
     try:
@@ -210,7 +216,30 @@ def _serve(conn: Any, msg: tuple, formats: Mapping[str, FormatInfo] | None,
     return not retire
 
 
-def _is_pdf(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
+def _ocr(conn: Any, msg: tuple, memory_mb: int) -> bool:
+    """Recognise scanned pages (:mod:`reader.extract.ocr.tasks`); False to retire."""
+    from reader.extract.ocr.tasks import run_ocr_task
+
+    _, index, path, pages, options, password, send_meta = msg
+    name = Path(path).name
+    problem = ""
+    try:
+        run_ocr_task(conn.send, index, Path(path), pages, options, password, send_meta)
+    except MemoryError:  # the pages sent so far are kept by the parent
+        problem = memory_reason(memory_mb)
+    except (ReaderError, OSError) as exc:
+        problem = f"OCR could not run ({exc})"
+    except Exception as exc:
+        log.error("OCR failed on %s:\n%s", name, traceback.format_exc())
+        problem = f"OCR failed ({type(exc).__name__})"
+    if problem:
+        log.warning("%s: %s", name, problem)
+    retire = bool(problem) or rss_mb() > RETIRE_RSS_MB
+    conn.send(("ocr-done", index, problem, retire))
+    return not retire
+
+
+def is_pdf(path: Path, formats: Mapping[str, FormatInfo] | None) -> bool:
     info = (formats or {}).get(path.suffix.lower()) or format_for(path)
     return info is not None and info.module == PDF_MODULE
 

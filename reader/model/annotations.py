@@ -79,6 +79,9 @@ class Highlight:
     note: str = ""  # Markdown
     deleted: bool = False  # tombstone
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # foreign fields
+    #: on a PDF: the page and rectangle of each line it covers, in points from the page's
+    #: top-left corner (written as RFC 3778 FragmentSelectors for other tools)
+    rects: tuple[tuple[int, float, float, float, float], ...] = ()
 
     def edited(self, **changes: Any) -> Highlight:
         """A copy with ``changes`` applied and ``modified`` set to now."""

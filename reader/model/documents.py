@@ -36,7 +36,9 @@ class Page:
     """One page of a document. ``number`` is 1-based; ``label`` is what the page prints
     (``"3"``, ``"iv"``, ``"A-2"``); for formats without pages there is one page, label ``""``.
     ``running`` is the page's running head and foot as printed (taken out of the text),
-    lines joined with " · "."""
+    lines joined with " · ". ``ocr``: the page's text was recognised by OCR (a scan), so
+    quotes need checking against the page; ``note`` says why a page has no text ("no text
+    found by OCR")."""
 
     number: int
     start: int
@@ -44,6 +46,8 @@ class Page:
     label: str = ""
     has_text: bool = True
     running: str = ""
+    ocr: bool = False
+    note: str = ""
 
     @property
     def cite_label(self) -> str:
@@ -185,6 +189,8 @@ class Document:
     paged: bool = False  # the format has real pages (PDF)
     duplicates: tuple[str, ...] = ()  # other paths with identical content
     sources: tuple[FieldSource, ...] = ()  # where each metadata value came from
+    #: where the text came from: "" (the file's own text), "OCR" or "text + OCR"
+    text_source: str = ""
 
     @property
     def short_id(self) -> str:

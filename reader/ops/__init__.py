@@ -17,7 +17,9 @@ CLI prints the result, the GUI refreshes what the change set names. Queries a pa
 * :mod:`.brief` — what the brief dialog and ``policy-reader brief`` need;
 * :mod:`.compare` — the comparison matrix, the policy comparison, agreement, the
   disagreements and their resolutions;
-* :mod:`.search` — searching and the index's state.
+* :mod:`.search` — searching and the index's state;
+* :mod:`.pages` — the page view's source and hit tests, password-protected PDFs, the OCR
+  setting.
 
 This package imports nothing heavy when imported: each module loads what it uses.
 """

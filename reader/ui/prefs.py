@@ -104,6 +104,43 @@ class Prefs(QObject):
         positions = self._get("reader.positions", {}, dict)
         return list(reversed(list(positions))) if isinstance(positions, dict) else []
 
+    # -- pages -----------------------------------------------------------------------------
+    def view_mode(self, doc_id: str) -> str:
+        """How a document was last shown: ``"pages"`` or ``"text"`` (the default)."""
+        modes = self._get("reader.view_modes", {}, dict)
+        value = modes.get(doc_id) if isinstance(modes, dict) else None
+        return "pages" if value == "pages" else "text"
+
+    def set_view_mode(self, doc_id: str, mode: str) -> None:
+        modes = dict(self._get("reader.view_modes", {}, dict))
+        modes.pop(doc_id, None)
+        if mode == "pages":  # only the exceptions are kept
+            modes[doc_id] = "pages"
+        while len(modes) > MAX_POSITIONS:
+            modes.pop(next(iter(modes)))
+        self._set("reader.view_modes", modes)
+
+    def page_fit(self) -> str:
+        value = self._get("pages.fit", "width", str)
+        return value if value in ("width", "page") else "width"
+
+    def set_page_fit(self, fit: str) -> None:
+        self._set("pages.fit", fit if fit in ("width", "page") else "width")
+
+    def ocr(self) -> tuple[bool, tuple[str, ...]]:
+        """OCR on or off, and its languages (checked: see ``reader.extract.ocr.options``)."""
+        from reader.ops.pages import options_from
+
+        options = options_from(self._get("ocr.enabled", True, bool),
+                               self._get("ocr.languages", ["eng"], (list, str)))
+        return options.enabled, options.languages
+
+    def set_ocr(self, enabled: bool, languages: tuple[str, ...]) -> None:
+        from reader.ops.pages import parse_languages
+
+        self._set("ocr.enabled", bool(enabled))
+        self._set("ocr.languages", list(parse_languages(list(languages))))
+
     # -- search ----------------------------------------------------------------------------
     def query_history(self) -> list[str]:
         items = self._get("search.history", [], list)

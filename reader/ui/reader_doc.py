@@ -34,7 +34,13 @@ from PySide6.QtGui import (
 
 from reader.model.documents import DocText, Page, Section
 from reader.ui.offsets import TextMap, qt_safe
-from reader.ui.reader_statute import LinkSpans, apply_links, note_blocks, style_note
+from reader.ui.reader_statute import (
+    LinkSpans,
+    apply_links,
+    note_blocks,
+    style_note,
+    subsection_text,
+)
 
 SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source Serif Pro",
                   "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Serif"]
@@ -46,6 +52,8 @@ MAX_TITLE_LINE_CHARS = 160
 PAGE_GAP_EM = 2.2  # space above the first block of a page (the page rule sits in it)
 NOTE_SIZE = 0.86  # footnotes, relative to the body text
 BLANK_NOTE_EM = 2.6  # more space for the note about each scanned page before it
+OCR_NOTE_EM = 1.5  # room above a page whose text was recognised by OCR, for its note
+OCR_NOTE = "Text recognised by OCR — check quotes against the page."
 IDEAL_COLUMN_CHARS = 68
 LINE_SPACING = 1.6
 SAMPLE = "The district attorney will not prosecute possession of small amounts, and refers "
@@ -102,22 +110,10 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
         if start == section.start and _is_heading(end - start, section) and not (
-                section.number.startswith("(") and _subsection_text(
+                section.number.startswith("(") and subsection_text(
                     text_map.text[start:end], section.end - end)):
             found.setdefault(block, section)
     return found
-
-
-def _subsection_text(text: str, after: int) -> bool:
-    """A statute's subsection that is all in its one paragraph ("(3) Limit the protections
-    of § 7-403.", ``after`` ≤ a line break), or a clause of a sentence ("(2) Possession of
-    drug paraphernalia; or", "(c) Nothing … construed to:"): text, not a heading, however
-    short. A subsection with a caption of its own ("(a) In general") is a heading."""
-    if after <= 2:
-        return True
-    tail = text.rstrip()
-    return tail.endswith((";", ":", ",", "; or", "; and", "—")) or tail.endswith(
-        (" or", " and"))
 
 
 def _is_heading(length: int, section: Section) -> bool:
@@ -179,12 +175,14 @@ class BuiltDocument:
         self.style = style
         self.text_map = text_map or TextMap(doc_text.text)
         self.page_starts, self.blank_pages = page_blocks(self.text_map, doc_text.pages)
+        self.ocr_pages = {self.text_map.block_of(p.start): p for p in doc_text.pages
+                          if p.ocr and p.has_text and p.start < len(self.text_map.text)}
         self.inline_pages = inline_pages(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
         self.notes = note_blocks(self.text_map, doc_text.sections)  # notes: set smaller
         self.links = LinkSpans(doc_text.links)  # cross-references, drawn as links
         self._special = sorted(set(self.page_starts) | set(self.blank_pages)
-                               | set(self.headings) | self.notes)
+                               | set(self.headings) | self.notes | set(self.ocr_pages))
         limit = WINDOW_LIMIT if window_limit is None else window_limit
         self.windowed = len(doc_text.text) > limit
         self.em = style.em()
@@ -329,7 +327,8 @@ class BuiltDocument:
             # room above a page start for its rule, and for a line about each scanned
             # page before it
             gap = (PAGE_GAP_EM if number > 0 and number in self.page_starts else 0.0) \
-                + BLANK_NOTE_EM * len(self.blank_pages.get(number, ()))
+                + BLANK_NOTE_EM * len(self.blank_pages.get(number, ())) \
+                + (OCR_NOTE_EM if number in self.ocr_pages else 0.0)
             section = self.headings.get(number)
             if section is not None:
                 self._style_heading(block, section.level, gap)
@@ -385,6 +384,10 @@ class BuiltDocument:
     def page_of_block(self, local: int) -> Page | None:
         """The page starting at block ``local`` of ``document``, if one does."""
         return self.page_starts.get(self.first + local)
+
+    def ocr_page_of_block(self, local: int) -> Page | None:
+        """The page recognised by OCR whose text starts at block ``local``, if one does."""
+        return self.ocr_pages.get(self.first + local)
 
     def pages_inside(self, local: int) -> tuple[Page, ...]:
         """The pages that start inside block ``local`` of ``document``."""

@@ -101,3 +101,14 @@ def apply_links(document_cursor: Callable[[], QTextCursor], spans: LinkSpans,
         cursor.setPosition(to_qt(link.end), _Mode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
 
+
+def subsection_text(text: str, after: int) -> bool:
+    """A statute's subsection that is all in its one paragraph ("(3) Limit the protections
+    of § 7-403.", ``after`` ≤ a line break), or a clause of a sentence ("(2) Possession of
+    drug paraphernalia; or", "(c) Nothing … construed to:"): text, not a heading, however
+    short. A subsection with a caption of its own ("(a) In general") is a heading."""
+    if after <= 2:
+        return True
+    tail = text.rstrip()
+    return tail.endswith((";", ":", ",", "; or", "; and", "—")) or tail.endswith(
+        (" or", " and"))

@@ -13,7 +13,7 @@ from .layouts import Letterhead, PdfMeta
 from .markup import load
 from .pdfkit import Fonts, pdf_date
 from .report import ReportInfo, build_report
-from .scan import render_scan
+from .scan import render_scan, scan_pdf
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 Builder = Callable[[Path, Path], None]
@@ -61,6 +61,20 @@ def _brennan_treatment(out: Path, tmp: Path) -> None:
         subject="Office Directive 2023-07", keywords="treatment; MOUD; probation; coercion",
         date=pdf_date("2023-05-15T11:05", "-04'00'"))
     layouts.build_memo(out, load(TEXTS / "brennan-2023-treatment-conditions.txt"), meta, lh)
+
+
+def _brennan_jail_scan(out: Path, tmp: Path) -> None:
+    """A signed directive as offices release them: printed, signed and scanned (image-only)."""
+    lh = Letterhead(
+        lines=("OFFICE OF THE PROSECUTING ATTORNEY", "BRENNAN COUNTY, MICHIGAN",
+               "Brennan County Courthouse · 120 West Lake Street, Suite 300 · Harwick, "
+               "Michigan · (989) 555-0163"),
+        footer="Brennan County Prosecuting Attorney — Office Directive 2024-02",
+        rule_color="#23442e")
+    printed = tmp / "brennan-2024-printed.pdf"
+    layouts.build_memo(printed, load(TEXTS / "brennan-2024-jail-moud-scan.txt"),
+                       PdfMeta(title="", author="", date=None), lh)
+    scan_pdf(printed, out)
 
 
 def _alder_past_harm(out: Path, tmp: Path) -> None:
@@ -137,6 +151,7 @@ GENERATED: dict[str, Builder] = {
     "memos/alder-county-2020-declination-memo.pdf": _alder_declination,
     "memos/tolliver-county-2021-overdose-scene-policy.pdf": _tolliver_overdose,
     "memos/brennan-county-2023-treatment-conditions-directive.pdf": _brennan_treatment,
+    "memos/brennan-county-2024-jail-medications-directive-scan.pdf": _brennan_jail_scan,
     "memos/alder-county-2024-past-harm-and-hiring-memo.docx": _alder_past_harm,
     "statutes/pa-overdose-response-and-immunity-act-2018.pdf": _pa_immunity_act,
     "statutes/md-hb1187-syringe-services-and-paraphernalia-2022.docx": _md_syringe_bill,

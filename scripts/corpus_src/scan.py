@@ -87,3 +87,48 @@ def render_scan(source: Path, out: Path, *, seed: int = 2021,
     img = img.point(lambda v: min(255, (v // 24) * 24 + 12))  # fewer grey levels: smaller file
     img.save(out, optimize=False)
     return out
+
+
+def scan_pdf(source: Path, out: Path, *, dpi: int = 200, seed: int = 2024,
+             skew: tuple[float, ...] = (0.35, -0.5)) -> Path:
+    """``source`` (a text PDF) as an office copier scans a signed paper copy: each page
+    rasterised with PDFium at ``dpi``, greyed, speckled, slightly skewed and blurred, then
+    embedded as the page's only content (an image-only PDF: no text layer, no Info
+    metadata). Deterministic for the same pypdfium2, Pillow and reportlab versions."""
+    import io
+
+    import pypdfium2
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .pdfkit import canvas_class
+
+    rng = random.Random(seed)
+    pdf = pypdfium2.PdfDocument(str(source))
+    images = []
+    try:
+        for k in range(len(pdf)):
+            page = pdf[k]
+            img = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            page.close()
+            img = img.point(lambda v: 30 + v * 215 // 255)  # toner is never black
+            draw = ImageDraw.Draw(img)
+            for _ in range(2500):
+                draw.point((rng.randrange(img.width), rng.randrange(img.height)),
+                           fill=rng.randint(80, 200))
+            img = img.filter(ImageFilter.GaussianBlur(0.5))
+            img = img.rotate(skew[k % len(skew)], resample=Image.Resampling.BICUBIC,
+                             fillcolor=240)
+            img = img.point(lambda v: min(255, (v // 20) * 20 + 10))  # fewer grey levels
+            images.append(img)
+    finally:
+        pdf.close()
+    width, height = 612, 792
+    canv: Canvas = canvas_class(None)(str(out), pagesize=(width, height))
+    for img in images:
+        buf = io.BytesIO()
+        img.save(buf, "PNG", optimize=False)
+        canv.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width, height)
+        canv.showPage()
+    canv.save()
+    return out

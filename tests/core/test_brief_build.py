@@ -87,6 +87,24 @@ def test_a_quote_running_onto_the_next_page_cites_both() -> None:
     assert "\n" not in q.text.replace("\n\n", "")  # soft breaks read as spaces
 
 
+def test_a_quote_from_a_page_read_by_ocr_says_to_check_it() -> None:
+    from reader.export.labels import OCR_CAVEAT, quote_meta
+    from reader.export.markdown import render_markdown as render_md
+
+    f = sample()
+    text = f.text("d-memo")
+    f.texts["d-memo"] = replace(text, pages=(text.pages[0], replace(text.pages[1], ocr=True),
+                                             *text.pages[2:]))
+    brief = build(f)
+    scanned = [q for q in brief.quotes() if q.doc_id == "d-memo" and q.page_number == 2]
+    typed = [q for q in brief.quotes() if q.doc_id == "d-memo" and q.page_number == 1]
+    assert scanned and typed
+    assert all(q.ocr for q in scanned) and not any(q.ocr for q in typed)
+    section = next(s for s in brief.walk() if any(q in s.quotes for q in scanned))
+    assert quote_meta(brief, section, scanned[0]).endswith(OCR_CAVEAT)
+    assert OCR_CAVEAT in render_md(brief)
+
+
 def test_a_reprints_printed_page_is_cited_with_its_place_in_the_file() -> None:
     f = Fixture()
     f.add_doc("d-reprint", "reports/reprint.pdf", DocMeta(title="Reprint", kind="report"),

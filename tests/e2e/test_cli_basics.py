@@ -58,3 +58,25 @@ def test_add_missing_path_is_a_clear_error(user_home: Path, workspace_dir: Path)
     assert out.returncode == 1
     assert "no such file or folder" in out.stderr
     assert list(workspace_dir.iterdir()) == []
+
+
+def test_docs_say_where_a_scans_text_came_from(tmp_path: Path) -> None:
+    import json as _json
+    import shutil
+
+    repo = Path(__file__).resolve().parents[2]
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    shutil.copy(repo / "corpus/memos/brennan-county-2024-jail-medications-directive-scan.pdf",
+                ws / "scan.pdf")
+    shutil.copy(repo / "corpus/memos/tolliver-county-2021-overdose-scene-policy.pdf",
+                ws / "tolliver.pdf")
+    home = tmp_path / "home"
+    assert run_cli("--workspace", str(ws), "index", home=home).returncode == 0
+    listed = run_cli("--workspace", str(ws), "docs", "--json", home=home)
+    by_path = {d["path"]: d for d in _json.loads(listed.stdout)}
+    assert by_path["scan.pdf"]["text_source"] == "OCR"
+    assert by_path["scan.pdf"]["status"] == "ok"
+    assert by_path["tolliver.pdf"]["text_source"] == "text + OCR"
+    table = run_cli("--workspace", str(ws), "docs", home=home).stdout
+    assert "(text: OCR)" in table

@@ -81,3 +81,22 @@ def identity_child(settings_path: str, start: mp.synchronize.Barrier,
         results.put(current_author(settings).id)
     except BaseException as exc:
         results.put(f"error: {exc!r}")
+
+
+def theme_loop(themes_file: str, prefix: str, count: int, fresh: bool) -> list[str]:
+    """Add ``count`` themes to ``themes_file`` (a fresh ThemeStore per edit with ``fresh``,
+    as one command per edit; else one long-lived store, as a window); the ids added."""
+    from reader.annotations.themes import ThemeStore
+
+    added: list[str] = []
+    store = ThemeStore(Path(themes_file))
+    for i in range(count):
+        if fresh:
+            store = ThemeStore(Path(themes_file))
+        added.append(store.add(f"{prefix} theme {i}").id)
+    return added
+
+
+def theme_loop_child(themes_file: str, prefix: str, count: int, fresh: bool,
+                     out: mp.Queue) -> None:  # type: ignore[type-arg]
+    out.put(theme_loop(themes_file, prefix, count, fresh))

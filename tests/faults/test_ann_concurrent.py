@@ -10,6 +10,8 @@ import random
 import threading
 from pathlib import Path
 
+import pytest
+
 from reader.annotations.files import read_file
 from tests.faults.ann_workers import memo_workspace, random_span, write_loop, write_loop_child
 from tests.faults.conftest import ME
@@ -126,3 +128,44 @@ def test_the_app_keeps_its_own_highlights_against_a_script(shared: tuple[Path, P
     everything = set(mine) | set(script)
     assert everything - {h.id for h in app.all()} == set()
     assert everything - on_disk(root) == set()
+
+
+def test_edits_do_not_wait_for_a_save_that_waits_for_another_writer(
+        shared: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save waiting for another process's lock on your file (a slow disk, a big file)
+    must not hold up the window's edits meanwhile."""
+    from reader.annotations import store_files
+    from reader.locks import locked
+
+    root, settings = shared
+    ws, doc_id = memo_workspace(root, settings)
+    store = ws.annotations()
+    first = store.create(doc_id, *random_span(random.Random(1)))
+    waiting = threading.Event()
+
+    def watched(path: Path, **kw: object):  # type: ignore[no-untyped-def]
+        waiting.set()
+        return locked(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_files, "locked", watched)
+    errors: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            store.save()
+        except BaseException as exc:
+            errors.append(exc)
+
+    with locked(store.my_path, what="test"):  # another writer holds the file
+        saver = threading.Thread(target=save)
+        saver.start()
+        assert waiting.wait(10)
+        editor = threading.Thread(
+            target=lambda: store.create(doc_id, *random_span(random.Random(2))))
+        editor.start()
+        editor.join(10)
+        assert not editor.is_alive(), "an edit waited for the other writer's lock"
+    saver.join(30)
+    assert not errors, errors
+    store.save()
+    assert first.id in on_disk(root) and len(on_disk(root)) == 2

@@ -53,6 +53,18 @@ def test_unreadable_documents_show_their_reason() -> None:
     assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.DecorationRole) is not None
 
 
+def test_the_text_column_says_ocr() -> None:
+    model = LibraryModel()
+    docs = _docs()
+    model.set_documents([replace(docs[0], text_source="OCR"), docs[1]])
+    ocr, plain = model.row_of("a" * 64), model.row_of("b" * 64)
+    assert model.index(ocr, Column.SOURCE).data() == "OCR"
+    assert "check quotes against the page" in model.index(ocr, Column.SOURCE).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert model.index(plain, Column.SOURCE).data() == ""
+    assert model.headerData(Column.SOURCE, Qt.Orientation.Horizontal) == "Text"
+
+
 def test_updates_keep_rows_and_report_changes(qtbot) -> None:
     model = LibraryModel()
     docs = _docs()

@@ -47,3 +47,32 @@ def test_damaged_window_layout_and_odd_history_entries(qtbot, tmp_path: Path) ->
     prefs.point_size = 1000  # clamped on the way in too
     assert prefs.point_size == MAX_POINT_SIZE
     prefs.flush()
+
+
+@pytest.mark.parametrize("value", WRONG, ids=[repr(v) for v in WRONG])
+def test_page_view_and_ocr_settings_with_wrong_values(qtbot, tmp_path: Path, value) -> None:
+    path = tmp_path / "settings.json"
+    keys = ["reader.view_modes", "pages.fit", "ocr.enabled", "ocr.languages"]
+    path.write_text(json.dumps(dict.fromkeys(keys, value)), "utf-8")
+    prefs = Prefs(Settings(path))
+    assert prefs.view_mode("doc") == "text"
+    assert prefs.page_fit() == "width"
+    enabled, languages = prefs.ocr()
+    assert enabled is (value if isinstance(value, bool) else True)
+    assert languages == ("eng",)
+
+
+def test_view_modes_and_ocr_are_remembered(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    prefs = Prefs(Settings(path))
+    prefs.set_view_mode("a", "pages")
+    prefs.set_view_mode("b", "text")
+    prefs.set_view_mode("c", "nonsense")
+    prefs.set_page_fit("page")
+    prefs.set_ocr(False, ("deu", "eng", "../etc"))
+    again = Prefs(Settings(path))
+    assert [again.view_mode(d) for d in "abc"] == ["pages", "text", "text"]
+    assert again.page_fit() == "page"
+    assert again.ocr() == (False, ("deu", "eng"))
+    stored = json.loads(path.read_text("utf-8"))
+    assert stored["reader.view_modes"] == {"a": "pages"}  # only the exceptions

@@ -27,11 +27,14 @@ class Column(IntEnum):
     PAGES = 4
     NOTES = 5
     STATUS = 6
+    SOURCE = 7  # where the text came from: the file, or OCR of scanned pages
 
 
 HEADERS = {Column.TITLE: "Title", Column.KIND: "Kind", Column.JURISDICTION: "Jurisdiction",
            Column.DATE: "Date", Column.PAGES: "Pages", Column.NOTES: "Marks",
-           Column.STATUS: "Status"}
+           Column.STATUS: "Status", Column.SOURCE: "Text"}
+OCR_TIP = ("The text was recognised by OCR from scanned pages: check quotes against the "
+           "page (View → Page View).")
 SHORT_KINDS = {"opinion": "Opinion", "filing": "Filing"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -195,6 +198,8 @@ class LibraryModel(QAbstractItemModel):
                 return HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.NOTES:
                 return "Highlights in the document"
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.SOURCE:
+                return "Where the text came from: OCR of scanned pages, or the file itself"
             if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.PAGES,
                                                                           Column.NOTES):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -228,6 +233,8 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS or not doc.status.readable:
                 return doc.status_line if doc.reason else status_text(doc) or None
+            if column == Column.SOURCE:
+                return OCR_TIP if doc.text_source else None
             return f"{doc.title}\n{doc_details(doc)}\n{doc.path}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PAGES, Column.NOTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -298,6 +305,8 @@ class LibraryModel(QAbstractItemModel):
         if column == Column.NOTES:
             count = self._counts.get(doc.id, 0)
             return str(count) if count else ""
+        if column == Column.SOURCE:
+            return doc.text_source
         reason = f" — {doc.reason}" if doc.reason and not doc.status.readable else ""
         return status_text(doc) + reason
 

@@ -31,10 +31,10 @@ from reader.ui.prefs import Prefs
 
 DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
 CODE_INDENT = 12  # pixels per level when codes are shown as trees
-WIDTH_CHARS = 48  # the panel's preferred width: titles, and a code's section numbers three
-# levels down ("§ 48-961.05. Good Samaritan…"), beside the Kind, Pages and Marks columns
+TITLE_CHARS = 24  # the title column's preferred width: titles, and a code's section numbers
+# three levels down ("§ 48-961.05. Good Samaritan…"), beside the columns shown
 COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
-                Column.NOTES: 4, Column.STATUS: 14}
+                Column.NOTES: 4, Column.STATUS: 14, Column.SOURCE: 6}
 
 
 class LibraryTree(QTreeView):
@@ -51,6 +51,8 @@ class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
     chapter_requested = Signal(object)  # a CodeNode (a title, a chapter): read it in order
     properties_requested = Signal(str)
+    original_requested = Signal(str)  # doc id: open the file in the system's viewer
+    folder_requested = Signal(str)  # doc id: show the file in the file manager
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None) -> None:
@@ -143,11 +145,17 @@ class LibraryPanel(QWidget):
 
     # -- content ---------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        """Wide enough for titles beside the columns shown by default (the window's first
-        layout gives the library dock this width; a person's own width is kept after)."""
+        """Wide enough for titles beside the columns shown (the window's first layout
+        gives the library dock this width; a person's own width is kept after)."""
         hint = super().sizeHint()
         em = self.fontMetrics().horizontalAdvance("0")
-        return QSize(max(hint.width(), em * WIDTH_CHARS), hint.height())
+        header = self.tree.header()
+        others = sum(header.sectionSize(c) for c in range(1, header.count())
+                     if not header.isSectionHidden(c))
+        chrome = self.tree.verticalScrollBar().sizeHint().width() + 4 * self.tree.frameWidth()
+        margins = self.layout().contentsMargins() if self.layout() else None
+        chrome += margins.left() + margins.right() if margins else 0
+        return QSize(max(hint.width(), em * TITLE_CHARS + others + chrome), hint.height())
 
     def set_documents(self, docs: list[Document],
                       collections: Sequence[CodeCollection] = ()) -> None:
@@ -264,6 +272,9 @@ class LibraryPanel(QWidget):
             menu.addAction(f"Read {chapter.label} in order",
                            lambda: self.chapter_requested.emit(chapter))
         if doc_id:
+            menu.addAction("Open Original", lambda: self.original_requested.emit(doc_id))
+            menu.addAction("Show in Folder", lambda: self.folder_requested.emit(doc_id))
+            menu.addSeparator()
             menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
         if not menu.actions():
             menu.deleteLater()

@@ -18,9 +18,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.model.documents import Document
+from reader.model.documents import Document, Page
 from reader.ui.formatting import doc_details
-from reader.ui.reader_doc import BLANK_NOTE_EM, BuiltDocument, ReaderStyle
+from reader.ui.reader_doc import (
+    BLANK_NOTE_EM,
+    OCR_NOTE,
+    OCR_NOTE_EM,
+    BuiltDocument,
+    ReaderStyle,
+)
 
 if TYPE_CHECKING:
     from reader.ui.widgets.reader_view import ReaderView
@@ -127,7 +133,8 @@ class ReaderPainter:
         rule above it, and, in the room left above it, a note for each scanned page
         (no text) that comes before it."""
         built = self.view.built
-        if built is None or not (built.page_starts or built.blank_pages or built.inline_pages):
+        if built is None or not (built.page_starts or built.blank_pages or built.inline_pages
+                                 or built.ocr_pages):
             return
         painter.setFont(self.small_font)
         metrics = QFontMetricsF(self.small_font)
@@ -138,6 +145,7 @@ class ReaderPainter:
             number = block.blockNumber()
             page = built.page_of_block(number)
             blanks = built.blank_pages_before(number)
+            ocr = built.ocr_page_of_block(number)
             layout = block.layout()
             if layout is None or layout.lineCount() == 0:
                 continue
@@ -145,7 +153,7 @@ class ReaderPainter:
             if inside:
                 self._inline_labels(painter, metrics, block, layout.position().y() + dy,
                                     inside, muted)
-            if page is None and not blanks:
+            if page is None and not blanks and ocr is None:
                 continue
             text_top = layout.position().y() + dy
             margin_top = text_top - block.blockFormat().topMargin()
@@ -159,8 +167,20 @@ class ReaderPainter:
                 painter.drawText(QRectF(self.gutter, line_top, self.column,
                                         metrics.height() * 2),
                                  int(Qt.TextFlag.TextWordWrap),
-                                 f"Page {blank.cite_label} has no text layer (it is a scanned "
-                                 "image); search and highlights cannot reach it.")
+                                 blank_note(blank))
+            ocr_gap = OCR_NOTE_EM * em if ocr is not None else 0.0
+            if ocr is not None:
+                painter.setPen(muted)
+                note_font = QFont(self.small_font)
+                note_font.setItalic(True)
+                painter.setFont(note_font)
+                note_top = text_top - ocr_gap + em * 0.15
+                if built.first + number == 0 and self.title:  # below the title's rule
+                    note_top = max(note_top, dy + self.header_height - em * 0.75)
+                painter.drawText(QRectF(self.gutter, note_top,
+                                        self.column, metrics.height() * 1.2),
+                                 int(Qt.AlignmentFlag.AlignLeft), OCR_NOTE)
+                painter.setFont(self.small_font)
             if page is None:
                 continue
             line = layout.lineAt(0)
@@ -169,7 +189,7 @@ class ReaderPainter:
                              - metrics.ascent(), page.cite_label)
             if built.first + number > 0:
                 below_notes = margin_top + len(blanks) * BLANK_NOTE_EM * em
-                rule_y = (below_notes + text_top) / 2
+                rule_y = (below_notes + text_top - ocr_gap) / 2
                 self._page_rule(painter, rule, rule_y)
                 self._running(painter, metrics, rule_y, page.running, rule)
 
@@ -248,3 +268,12 @@ class ReaderPainter:
 def _x_of(result: object) -> float:
     """``QTextLine.cursorToX`` gives the x, or (x, position) in some bindings."""
     return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]
+
+
+def blank_note(page: Page) -> str:
+    """What the reader says where a page without text would be."""
+    if page.note:
+        return (f"Page {page.cite_label} has no text: {page.note}. Search and highlights "
+                "cannot reach it; the page view shows it.")
+    return (f"Page {page.cite_label} has no text layer (it is a scanned image); search and "
+            "highlights cannot reach it.")

@@ -1,9 +1,11 @@
-"""One open document: the reader view, its find bar, and a message while the text loads or
-when it cannot be shown."""
+"""One open document: the reader view (and, for a PDF, its page view: :meth:`attach_pages`),
+its find bar, and a message while the text loads or when it cannot be shown. Find and
+search marks reach both views; scrolling goes to the one shown."""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from reader.model.documents import DocText, Document, Page
 from reader.ui.find import MAX_MATCHES, find_all, nearest
 from reader.ui.marks import Mark, find_style, search_style
+from reader.ui.pages.tab_pages import Source, TabPages
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.reader_links import LinkFollower
@@ -55,6 +58,7 @@ class ReaderTab(QWidget):
         layout.addWidget(self.find_bar)
         self.setFocusProxy(self.view)
 
+        self.pages: TabPages | None = None  # the page view, for a PDF (attach_pages)
         self._pending: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self.pending_page: str | None = None  # a page to show once the text is in
         self._matches: list[tuple[int, int]] = []
@@ -77,6 +81,41 @@ class ReaderTab(QWidget):
     @property
     def is_ready(self) -> bool:
         return self.doc_text is not None
+
+    # -- the page view ----------------------------------------------------------------------
+    def attach_pages(self, source: Source) -> TabPages:
+        """Give this tab a page view drawn from ``source`` (made once)."""
+        if self.pages is None:
+            self.pages = TabPages(self, source)
+            self.pages.pane_created.connect(lambda pane: pane.view.position_changed.connect(
+                lambda off: self.location_changed.emit(self.doc.id, off)))
+        return self.pages
+
+    @property
+    def showing_pages(self) -> bool:
+        return self.pages is not None and self.pages.mode == "pages"
+
+    @property
+    def active_view(self) -> Any:
+        """The view shown: the reflowed text or the pages."""
+        return self.pages.active_view if self.pages is not None else self.view
+
+    def _set_marks(self, layer: str, marks: list[Mark]) -> None:
+        self.view.set_marks(layer, marks)
+        if self.pages is not None:
+            self.pages.set_marks(layer, marks)
+
+    def _clear_marks(self, layer: str) -> None:
+        self.view.clear_marks(layer)
+        if self.pages is not None:
+            self.pages.clear_marks(layer)
+
+    def _scroll(self, offset: int, align: float) -> None:
+        if self.showing_pages:
+            assert self.pages is not None
+            self.pages.scroll_to_offset(offset, align=align)
+        else:
+            self.view.scroll_to_offset(offset, align=align, move_caret=False)
 
     # -- content ---------------------------------------------------------------------------
     def show_text(self, doc_text: DocText, offset: int = 0) -> None:
@@ -111,7 +150,7 @@ class ReaderTab(QWidget):
     def current_offset(self) -> int:
         if self.doc_text is None:
             return self._pending[0] if self._pending else 0
-        return self.view.top_offset()
+        return self.active_view.top_offset()
 
     def jump(self, offset: int, matches: tuple[tuple[int, int], ...] = ()) -> None:
         """Show ``offset``; mark ``matches`` (the words of a search hit) until cleared."""
@@ -120,10 +159,13 @@ class ReaderTab(QWidget):
             return
         if matches:
             style = search_style()
-            self.view.set_marks("search", [Mark(s, e, style, "search") for s, e in matches])
+            self._set_marks("search", [Mark(s, e, style, "search") for s, e in matches])
         else:
-            self.view.clear_marks("search")
-        self.view.scroll_to_offset(offset, align=0.3 if matches else 0.0)
+            self._clear_marks("search")
+        if self.showing_pages:
+            self._scroll(offset, 0.3 if matches else 0.0)
+        else:
+            self.view.scroll_to_offset(offset, align=0.3 if matches else 0.0)
 
     def page_offset(self, page: str | int) -> int | None:
         """Where page ``page`` starts: a printed label (``"iv"``, ``"412"``) first, else the
@@ -138,11 +180,11 @@ class ReaderTab(QWidget):
         return found.start if found else None
 
     def clear_temporary_marks(self) -> None:
-        self.view.clear_marks("search")
+        self._clear_marks("search")
 
     # -- find ------------------------------------------------------------------------------
     def open_find(self) -> None:
-        selected = self.view.selected_text()
+        selected = self.active_view.selected_text()
         self.find_bar.open_with(selected if selected and "\n" not in selected else "")
 
     def close_find(self) -> None:
@@ -150,9 +192,9 @@ class ReaderTab(QWidget):
         self._find_timer.stop()
         self._job = None
         self._matches, self._current = [], -1
-        self.view.clear_marks("find")
-        self.view.clear_marks("find-current")
-        self.view.setFocus()
+        self._clear_marks("find")
+        self._clear_marks("find-current")
+        self.active_view.setFocus()
 
     def _find(self, query: str, match_case: bool) -> None:
         """Find ``query`` in the whole text: a slice per event-loop turn (a 2,000-page text
@@ -192,12 +234,12 @@ class ReaderTab(QWidget):
             self._find_timer.start(0)
             return
         self._job = None
-        self.view.set_marks("find", self._find_marks)
+        self._set_marks("find", self._find_marks)
         self._current = -1
         if self._matches:
-            self._select(nearest(self._matches, self.view.top_offset()))
+            self._select(nearest(self._matches, self.active_view.top_offset()))
         else:
-            self.view.clear_marks("find-current")
+            self._clear_marks("find-current")
             self.find_bar.set_count(-1, 0, query)
 
     @property
@@ -220,8 +262,8 @@ class ReaderTab(QWidget):
     def _select(self, index: int) -> None:
         self._current = index
         start, end = self._matches[index]
-        self.view.set_marks("find-current", [Mark(start, end, find_style(current=True))])
-        self.view.scroll_to_offset(start, align=0.35, move_caret=False)
+        self._set_marks("find-current", [Mark(start, end, find_style(current=True))])
+        self._scroll(start, 0.35)
         self.find_bar.set_count(index, len(self._matches), self.find_bar.query())
 
     def current_match(self) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ them beside the entries.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -236,3 +237,19 @@ def fill_context_menu(ui: AnnotationUI, menu: QMenu, binding: TabBinding, kind: 
         short = words if len(words) <= 30 else words[:29] + "…"
         menu.addAction(icon("link"), f"Re-attach “{short}” Here",
                        lambda: ui.reattach(orphan))
+
+
+def describe(ui: AnnotationUI, p: Placed) -> str:
+    """A highlight's tooltip (rich text): its themes, stance, note and who made it."""
+    h = p.highlight
+    tax = ui.ctrl.tax
+    themes = ", ".join(html.escape(tax.label(t)) for t in h.themes) or "No theme"
+    who = "You" if ui.ctrl.is_mine(h) else html.escape(h.author.name)
+    lines = [f"<b>{themes}</b>"]
+    if h.stance is not None:
+        lines.append(html.escape(h.stance.label))
+    if h.note:
+        note = h.note if len(h.note) <= 280 else h.note[:279] + "…"
+        lines.append(f"<i>{html.escape(note)}</i>")
+    lines.append(f"<span style='color:gray'>{who}</span>")
+    return "<br>".join(lines)

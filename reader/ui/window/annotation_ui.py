@@ -8,7 +8,6 @@ The main window creates one :class:`AnnotationUI` after its menus and calls
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -46,7 +45,8 @@ class AnnotationUI(QObject):
         self.ctrl = AnnotationController(self.session, self)
         self.ctrl.parent_widget = window
         self.registry = DocRegistry(self.ctrl)
-        self.bindings: dict[int, TabBinding] = {}  # id(tab) -> binding
+        self.bindings: dict[int, TabBinding] = {}  # id(tab) -> binding (its text view)
+        self.page_bindings: dict[int, TabBinding] = {}  # id(tab) -> its page view's
         self.sidebar = AnnotationSidebar(self.ctrl)
         self.themes_panel = ThemesPanel(self.ctrl)
         self.picker = ThemePicker(window)
@@ -120,7 +120,10 @@ class AnnotationUI(QObject):
 
     # -- tabs ------------------------------------------------------------------------------
     def binding(self, tab: ReaderTab | None = None) -> TabBinding | None:
+        """The binding of the view the tab shows (its text, or its pages)."""
         tab = tab if tab is not None else self.window.area.current_tab()
+        if tab is not None and tab.showing_pages and id(tab) in self.page_bindings:
+            return self.page_bindings[id(tab)]
         return self.bindings.get(id(tab)) if tab is not None else None
 
     def _bind_shown(self, doc_id: str) -> None:
@@ -147,6 +150,7 @@ class AnnotationUI(QObject):
     def _unbind(self, key: int, doc_id: str) -> None:
         if not shiboken6.isValid(self.registry):  # the window is going
             return
+        self.page_bindings.pop(key, None)
         if self.bindings.pop(key, None) is not None:
             self.registry.release(doc_id)
 
@@ -357,19 +361,8 @@ class AnnotationUI(QObject):
         annotate_menus.fill_context_menu(self, menu, binding, kind, target)
 
     def describe(self, p: Placed) -> str:
-        """A highlight's tooltip in the reader (rich text)."""
-        h = p.highlight
-        tax = self.ctrl.tax
-        themes = ", ".join(html.escape(tax.label(t)) for t in h.themes) or "No theme"
-        who = "You" if self.ctrl.is_mine(h) else html.escape(h.author.name)
-        lines = [f"<b>{themes}</b>"]
-        if h.stance is not None:
-            lines.append(html.escape(h.stance.label))
-        if h.note:
-            note = h.note if len(h.note) <= 280 else h.note[:279] + "…"
-            lines.append(f"<i>{html.escape(note)}</i>")
-        lines.append(f"<span style='color:gray'>{who}</span>")
-        return "<br>".join(lines)
+        """A highlight's tooltip in the reader, on text or pages (rich text)."""
+        return annotate_menus.describe(self, p)
 
     # -- status ----------------------------------------------------------------------------
     def _problems(self, problems: list[str]) -> None:

@@ -27,6 +27,7 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.window import menus
 from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.page_actions import PageActions
 from reader.ui.window.reading_actions import ReadingActions
 from reader.ui.window.search_actions import SearchActions
 from reader.ui.window.workspace_actions import WorkspaceActions
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.workspace_actions = WorkspaceActions(self)
         self.reading = ReadingActions(self)
         self.searching = SearchActions(self)
+        self.pages = PageActions(self)
 
         self.area = ReaderArea(session)
         self.setCentralWidget(self.area)
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         s.runner.task_failed.connect(lambda _task, exc: messages.show_error(self, exc))
         self.library.open_requested.connect(lambda doc_id: self.open_document(doc_id))
         self.library.properties_requested.connect(rd.show_properties)
+        self.library.original_requested.connect(self.pages.open_original)
+        self.library.folder_requested.connect(self.pages.show_in_folder)
         self.library.theme_filter_changed.connect(se.filter_by_theme)
         self.search.query_requested.connect(se.run_search)
         self.search.hit_activated.connect(
@@ -121,7 +125,9 @@ class MainWindow(QMainWindow):
         self.live.arrived.connect(lambda text: self.status.showMessage(text, 15_000))
         self.live.watching.connect(self.status.set_watch_state)
         self.area.current_changed.connect(rd.on_current_tab)
+        self.area.current_changed.connect(lambda _tab: self.pages.sync_action())
         self.area.text_shown.connect(rd.on_text_shown)
+        self.area.text_shown.connect(self.pages.on_text_shown)
         self.area.place_changed.connect(rd.update_place)
         self.area.history_changed.connect(rd.update_enabled)
         welcome = self.area.welcome

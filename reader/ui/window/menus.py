@@ -63,7 +63,7 @@ def _export_brief(window: MainWindow) -> None:
 def build(window: MainWindow) -> Actions:
     a = Actions(window)
     w = window
-    ws, rd, se = w.workspace_actions, w.reading, w.searching
+    ws, rd, se, pg = w.workspace_actions, w.reading, w.searching, w.pages
     # File
     a.add("new_workspace", "&New Workspace…", ws.new_workspace, keys="Ctrl+Shift+N",
           icon_name="folder-new", tip="Create a workspace in an empty folder")
@@ -99,6 +99,13 @@ def build(window: MainWindow) -> Actions:
     for action in (a.font_serif, a.font_sans):
         group.addAction(action)
     a.add("full_screen", "&Full Screen", rd.toggle_full_screen, keys=SK.FullScreen)
+    # Document
+    a.add("page_view", "&Page View", pg.toggle, keys="Ctrl+Shift+P", checkable=True,
+          tip="Show a PDF as its printed pages, or as reflowed text (remembered per document)")
+    a.add("open_original", "Open &Original", pg.open_original, keys="Ctrl+Shift+Return",
+          tip="Open the file in the system's own viewer")
+    a.add("show_in_folder", "Show in &Folder", pg.show_in_folder,
+          tip="Show the file in the file manager")
     # Go
     a.add("back", "&Back", rd.go_back, keys=SK.Back, icon_name="back",
           tip="Back to where you were before the last jump")
@@ -111,6 +118,8 @@ def build(window: MainWindow) -> Actions:
           icon_name="refresh", tip="Read new and changed files and update the search index")
     a.add("rebuild", "Re&build Index", lambda: ws.reindex(True), keys="Ctrl+Shift+R",
           tip="Read every file again and rebuild the search index from scratch")
+    a.add("ocr", "&OCR…", pg.ocr_settings,
+          tip="Read scanned pages with OCR (on or off, and in which languages)")
     # Help
     a.add("search_help", "&Search Syntax", se.show_search_help, keys=SK.HelpContents,
           icon_name="help")
@@ -146,12 +155,17 @@ def build_menus(window: MainWindow, a: Actions) -> QMenu:
     window.panels_menu = view.addMenu("&Panels")
     view.addSeparator()
     view.addAction(a.full_screen)
+    document = bar.addMenu("&Document")
+    for name in ("page_view", None, "open_original", "show_in_folder", None, "properties"):
+        document.addSeparator() if name is None else document.addAction(a.all[name])
     go = bar.addMenu("&Go")
     for name in ("back", "forward", None, "go_to_page", None, "next_tab", "previous_tab"):
         go.addSeparator() if name is None else go.addAction(a.all[name])
     tools = bar.addMenu("&Tools")
     tools.addAction(a.reindex)
     tools.addAction(a.rebuild)
+    tools.addSeparator()
+    tools.addAction(a.ocr)
     help_menu = bar.addMenu("&Help")
     for name in ("search_help", "welcome", None, "log_folder", "about"):
         help_menu.addSeparator() if name is None else help_menu.addAction(a.all[name])

@@ -60,6 +60,10 @@ class ReadingActions:
         if doc is None:
             messages.show_error(self.w, ReaderError("That document is no longer in the library."))
             return None
+        if self.w.pages.needs_password(doc):  # asked for; opened once it is read with it
+            self.w.pages.ask_password(
+                doc, lambda d: self.open_document(d, offset=offset, page=page, matches=matches))
+            return None
         tab = self.w.area.open(doc, offset=offset, page=page, matches=matches)
         self.w.library.select_doc(doc_id)
         self.update_enabled()

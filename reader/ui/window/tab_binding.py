@@ -13,7 +13,7 @@ one of your highlights targets that highlight, so nothing is highlighted twice b
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -50,7 +50,7 @@ class TabBinding(QObject):
         self.ui = ui
         self.ctrl = ui.ctrl
         self.tab = tab
-        self.view = tab.view
+        self.view = self._bind_view()
         self.doc = doc
         self.doc_id = doc.doc_id
         self.focus_hid = ""  # the highlight the tools act on ("" = the selection, if any)
@@ -77,6 +77,13 @@ class TabBinding(QObject):
         self.ctrl.themes_changed.connect(lambda _t: self.redraw())
         self.ctrl.authors_changed.connect(self.redraw)
         self.redraw()
+
+    def _bind_view(self) -> Any:
+        """The view the tools work on (the tab's text view; a page binding overrides it)."""
+        return self.tab.view
+
+    def _has_selection(self) -> bool:
+        return bool(self.view.textCursor().hasSelection())
 
     @property
     def toolbar(self) -> SelectionToolbar:
@@ -243,7 +250,7 @@ class TabBinding(QObject):
             return None
         first = self._pos_rect(start)
         last = self._pos_rect(max(start, end))
-        if self.view.textCursor().hasSelection() and kind == "selection":
+        if self._has_selection() and kind == "selection":
             last = self.view.cursorRect()
         return first.united(last)
 
@@ -264,7 +271,7 @@ class TabBinding(QObject):
 
     # -- selection -------------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        if self.view.textCursor().hasSelection():
+        if self._has_selection():
             self.focus_hid = ""
             self._draw_focus()
         self._settle.start()
@@ -306,7 +313,7 @@ class TabBinding(QObject):
     def _released(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self.view.textCursor().hasSelection():
+        if self._has_selection():
             self._settle.start()
             return
         hid = self.highlight_at(event.position().toPoint())
