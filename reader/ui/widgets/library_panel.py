@@ -209,6 +209,10 @@ class LibraryPanel(QWidget):
             parts.append(f"{bad:,} unreadable")
         self.summary.setText(" · ".join(parts))
 
+    def documents_shown(self) -> int:
+        """How many documents the library lists (a code's sections inside its row too)."""
+        return self._shown()
+
     def _shown(self, parent: QModelIndex | None = None) -> int:
         """How many documents the filters let through (inside codes too)."""
         parent = parent or QModelIndex()
