@@ -40,6 +40,8 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui_compare.py
+	$(BIN)/python tests/bench/statutes.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/watch.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

@@ -10,6 +10,7 @@ import time
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import ReaderError, UsageError
 from reader.model.documents import DocStatus, Document, LibraryChanges
+from reader.model.imports import DUPLICATE
 from reader.ops import library, search
 
 
@@ -56,10 +57,18 @@ def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float
 def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Document, ...],
             seconds: float) -> int:
     failed = [d for d in ws_docs if d.id in set(changes.failed)]
+    imported = changes.summary
     if args.json:
         print_json({"changes": changes, "documents": len(ws_docs),
                     "failed": [{"id": d.id, "path": d.path, "status": d.status.value,
                                 "reason": d.reason} for d in failed]})
+    elif imported is not None:  # an import: its summary says what happened to each file
+        told = set(changes.not_copied)
+        for problem in changes.problems:
+            if problem not in told:
+                print(problem, file=sys.stderr)
+        print("\n".join(imported.lines()))
+        print(_summary(changes, ws_docs, seconds))
     else:
         for d in failed:
             print(f"{d.path}: {d.status_line}", file=sys.stderr)
@@ -82,9 +91,11 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
         if paths is not None:
             changes = library.import_files(ws, paths, subdir=args.subdir,
                                            index_as_read=True, progress=progress).value
-            if paths and not changes.copied and changes.not_copied:
-                for problem in changes.problems:
-                    print(problem, file=sys.stderr)
+            summary = changes.summary
+            if summary is not None and summary.nothing_imported and not \
+                    summary.already_present and any(g.what != DUPLICATE
+                                                    for g in summary.skipped):
+                print("\n".join(summary.lines()), file=sys.stderr)
                 raise ReaderError("Nothing was added.")
         else:
             changes = library.refresh(ws, rebuild=rebuild, index_as_read=True,

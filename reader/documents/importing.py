@@ -6,6 +6,11 @@ Only regular files are copied (a pipe, socket or device is reported, never opene
 inside an imported folder is followed only when it stays inside that folder). A name that
 is not valid UTF-8 (an old Latin-1 archive) is copied under a readable name
 (``caf\\xe9.txt`` becomes ``café.txt``) and the problems say so.
+
+A file whose content is already a document of the library (the same memo downloaded twice)
+is not copied again: the report names the document it duplicates. Nothing is left out
+without a line in the :class:`CopyReport`: files of other types inside an imported folder
+are counted too (hidden files, such as ``.DS_Store``, are not).
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ import logging
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.documents.scan import file_hash, valid_name
 from reader.errors import StorageError
 from reader.extract.registry import is_candidate
+from reader.model.imports import DUPLICATE, NOT_A_DOCUMENT, NOT_COPIED, NOT_FOUND
 from reader.paths import DATA_DIRNAME
 from reader.progress import CancelToken, ProgressFn
 from reader.safe_files import CHUNK, describe, display_name, open_regular
@@ -45,13 +53,48 @@ def readable_name(name: str) -> str:
     return os.fsencode(name).decode("cp1252", "replace")
 
 
-def _sources(path: Path, problems: list[str]) -> list[tuple[Path, Path]]:
+@dataclass(frozen=True)
+class Skip:
+    """One file not copied: what happened (a :mod:`reader.model.imports` group name), why,
+    the file's name as given, and a line of its own when it has one."""
+
+    what: str
+    reason: str
+    name: str
+    detail: str = ""
+
+
+@dataclass
+class CopyReport:
+    """What :func:`copy_into` did: ``copied`` (workspace paths), ``present`` (names of
+    files already at their place), ``skips``, ``renamed`` (name as given, name copied as),
+    and ``problems`` as one-line sentences (what the log and older callers read)."""
+
+    copied: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def skip(self, what: str, reason: str, src: Path, line: str, detail: str = "",
+             name: str = "") -> None:
+        self.skips.append(Skip(what, reason, name or display_name(src), detail))
+        self.problems.append(line)
+
+
+def _suffix_reason(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return f"{suffix} files" if suffix else "files without an extension"
+
+
+def _sources(path: Path, report: CopyReport) -> list[tuple[Path, Path]]:
     """(source file, destination relative path) pairs for a file or a folder."""
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         if not stat.S_ISREG(st.st_mode):
-            problems.append(f"{display_name(path)}: {describe(st.st_mode)}, not a document "
-                            "file; it was not opened")
+            report.skip(NOT_COPIED, f"{describe(st.st_mode)}, not a document file", path,
+                        f"{display_name(path)}: {describe(st.st_mode)}, not a document "
+                        "file; it was not opened")
             return []
         return [(path, Path(path.name))]
     pairs = []
@@ -61,11 +104,19 @@ def _sources(path: Path, problems: list[str]) -> list[tuple[Path, Path]]:
                              and d != DATA_DIRNAME)
         for name in sorted(filenames):
             src = Path(dirpath) / name
-            if name.startswith(".") or not is_candidate(src):
+            if name.startswith("."):
+                continue
+            shown = "/".join(display_name(Path(p)) for p in
+                             (Path(path.name) / src.relative_to(path)).parts)
+            if not is_candidate(src):
+                report.skip(NOT_A_DOCUMENT, _suffix_reason(src), src,
+                            f"{display_name(src)}: not a document type Policy Reader reads; "
+                            "skipped", name=shown)
                 continue
             why = _not_copyable(src, real_top)
             if why:
-                problems.append(f"{display_name(src)}: {why}; skipped")
+                report.skip(NOT_COPIED, why, src, f"{display_name(src)}: {why}; skipped",
+                            name=shown)
                 continue
             pairs.append((src, Path(path.name) / src.relative_to(path)))
     return pairs
@@ -116,50 +167,69 @@ def _copy_to_temp(src: Path, folder: Path) -> tuple[str, str]:
 
 
 def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressFn,
-              cancel: CancelToken) -> tuple[list[str], list[str]]:
-    """Copy ``paths`` into ``root/subdir``. Returns (the workspace-relative paths copied,
-    one-line problems: missing paths, unreadable or unsupported files, renamed files);
-    never stops at the first problem."""
-    problems: list[str] = []
-    copied: list[str] = []
+              cancel: CancelToken, known: Mapping[str, tuple[str, ...]] | None = None
+              ) -> CopyReport:
+    """Copy ``paths`` into ``root/subdir``; never stops at the first problem. ``known``:
+    the content hashes of the library's documents and their paths (a file with one of
+    them is not copied again)."""
+    report = CopyReport()
+    have = {k: tuple(v) for k, v in (known or {}).items()}
     dest_root = root / subdir if subdir else root
     pairs: list[tuple[Path, Path]] = []
     for p in paths:
         p = p.expanduser()
         if not p.exists():
-            problems.append(f"{display_name(p)}: no such file or folder")
+            report.skip(NOT_FOUND, "no such file or folder", p,
+                        f"{display_name(p)}: no such file or folder")
         elif _inside(p, root):
-            continue  # already in the workspace: the update will pick it up
+            report.present.append(display_name(p))  # the update will pick it up
         elif not p.is_dir() and not is_candidate(p):
-            problems.append(f"{display_name(p)}: not a document type Policy Reader reads; "
-                            "skipped")
+            report.skip(NOT_A_DOCUMENT, _suffix_reason(p), p,
+                        f"{display_name(p)}: not a document type Policy Reader reads; "
+                        "skipped")
         else:
-            pairs.extend(_sources(p, problems))
+            pairs.extend(_sources(p, report))
     for i, (src, rel) in enumerate(pairs):
         cancel.raise_if_cancelled()
         progress(i, len(pairs), "Copying files")
         target = dest_root / Path(*(readable_name(part) for part in rel.parts))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp, digest = _copy_to_temp(src, target.parent)
-            try:
-                dest = _destination(target, digest)
-                if dest is not None:
-                    os.replace(tmp, dest)
-                    copied.append(Path(os.path.relpath(dest, root)).as_posix())
-                    if not valid_name(src.name):
-                        problems.append(f"{display_name(src)}: copied as {dest.name} (its "
-                                        "name was not valid UTF-8 text)")
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            _copy_one(root, src, target, have, report)
         except OSError as exc:
             msg = f"{display_name(src)}: could not be copied ({exc.strerror or exc})"
             if getattr(exc, "errno", None) in _STORAGE_ERRNOS:
                 raise StorageError(msg + ".", "Nothing else was copied.") from exc
-            problems.append(msg)
+            report.skip(NOT_COPIED, f"could not be copied ({exc.strerror or exc})", src, msg)
     if pairs:
         progress(len(pairs), len(pairs), "Copying files")
-    for problem in problems:
+    for problem in report.problems:
         log.warning("import: %s", problem)
-    return copied, problems
+    return report
+
+
+def _copy_one(root: Path, src: Path, target: Path, have: dict[str, tuple[str, ...]],
+              report: CopyReport) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp, digest = _copy_to_temp(src, target.parent)
+    try:
+        dest = _destination(target, digest)
+        if dest is None:  # this very file (or its " (2)" copy) is already there
+            report.present.append(display_name(src))
+            return
+        if digest in have:
+            first = have[digest][0]
+            report.skip(DUPLICATE, "", src,
+                        f"{display_name(src)}: the same file as {first}, already in the "
+                        "library; not copied again", detail=f"{display_name(src)} is {first}")
+            return
+        os.replace(tmp, dest)
+        rel = Path(os.path.relpath(dest, root)).as_posix()
+        report.copied.append(rel)
+        have[digest] = (*have.get(digest, ()), rel)
+        if not valid_name(src.name):
+            report.renamed.append((display_name(src), rel))
+            report.problems.append(f"{display_name(src)}: copied as {dest.name} (its name "
+                                   "was not valid UTF-8 text)")
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from reader.documents import scans
 from reader.documents.cache import ExtractCache
-from reader.documents.changes import Batcher, LibraryChanges
+from reader.documents.changes import Batcher, LibraryChanges, diff_records
+from reader.documents.import_summary import summarize
 from reader.documents.importing import copy_into
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
@@ -196,12 +197,23 @@ class Library:
     def add_files(self, paths: Iterable[str | Path], *, subdir: str = "",
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
-        """Copy files or folders into the workspace, then bring the library up to date."""
-        copied, problems = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                                     progress=progress, cancel=cancel)
+        """Copy files or folders into the workspace, then bring the library up to date.
+        The changes carry the import's :class:`~reader.model.imports.ImportSummary`."""
+        if not self._files:  # never read: learn what the workspace holds (duplicates)
+            self.update(progress=progress, cancel=cancel, on_batch=on_batch)
+        with self._lock:
+            known: dict[str, tuple[str, ...]] = {}
+            for rec in sorted(self._files.values(), key=lambda r: r.path):
+                known[rec.digest] = (*known.get(rec.digest, ()), rec.path)
+        report = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                           progress=progress, cancel=cancel, known=known)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        return replace(changes, problems=(*problems, *changes.problems), copied=tuple(copied),
-                       not_copied=tuple(problems))
+        with self._lock:
+            by_path = dict(self._by_path)
+        summary = summarize(report, self.documents(), by_path)
+        return replace(changes, problems=(*report.problems, *changes.problems),
+                       copied=tuple(report.copied), not_copied=tuple(report.problems),
+                       summary=summary)
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
@@ -249,6 +261,7 @@ class Library:
             self._texts.clear()
 
         batches = Batcher(on_batch, BATCH_SIZE, BATCH_SECONDS)
+        unsettled: list[str] = []  # files that changed while they were read
         old_digests = {r.digest for r in old.values()}
         ready = [r.digest for r in files.values()
                  if r.digest not in old_digests and r.digest not in jobs
@@ -263,14 +276,15 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record, problems)
+            self._extract(list(jobs.values()), progress, cancel, record, problems, unsettled)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return self._diff(old, self._files, extracted=len(batches.seen),
-                          failed=batches.failed, problems=problems)
+        return replace(diff_records(old, self._files, extracted=len(batches.seen),
+                                    failed=batches.failed, problems=problems),
+                       unsettled=tuple(unsettled))
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
@@ -282,7 +296,8 @@ class Library:
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],
-                 problems: list[str] | None = None) -> None:
+                 problems: list[str] | None = None,
+                 unsettled: list[str] | None = None) -> None:
         """Extract and cache ``jobs``. Only results checked against the file's fingerprint
         are stored; a file that changed is recorded under its new content."""
         if not jobs:
@@ -292,6 +307,8 @@ class Library:
             rel = relpath(self.root, out.job.path)
             if out.unsettled:
                 self._set_record(rel, out, forget=True)
+                if unsettled is not None:
+                    unsettled.append(rel)
                 line = f"{rel}: {out.reason}; it will be read at the next update"
                 log.warning("%s", line)
                 if problems is not None:
@@ -321,27 +338,6 @@ class Library:
                 files[rel] = FileRecord(rel, out.seen.size, out.seen.mtime_ns, out.digest,
                                         rec.tag)
             self._files = files
-
-    def _diff(self, old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
-              failed: list[str], problems: list[str]) -> LibraryChanges:
-        old_hashes = {r.digest for r in old.values()}
-        new_hashes = {r.digest for r in new.values()}
-        added: list[str] = []
-        moved: list[str] = []
-        changed: list[tuple[str, str]] = []
-        for rel, rec in new.items():
-            prev = old.get(rel)
-            if prev is None:
-                (moved if rec.digest in old_hashes else added).append(rec.digest)
-            elif prev.digest != rec.digest:
-                changed.append((prev.digest, rec.digest))
-        removed = [h for h in old_hashes - new_hashes
-                   if h not in {o for o, _ in changed}]
-        return LibraryChanges(
-            added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
-            changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
-            removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
-            extracted=extracted, problems=tuple(problems))
 
     # -- building the document list ----------------------------------------------------------
     def _publish(self, files: dict[str, FileRecord]) -> None:

@@ -9,6 +9,8 @@ import bisect
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from reader.model.imports import ImportSummary
+
 KINDS = ("article", "memo", "statute", "opinion", "filing", "report", "other")
 
 
@@ -276,6 +278,10 @@ class LibraryChanges:
     problems: tuple[str, ...] = ()
     copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
     not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
+    summary: ImportSummary | None = None  # an import's file-by-file summary
+    #: workspace paths of files that changed while they were read (a sync tool still
+    #: writing): read again by the next update; a live workspace looks at them again
+    unsettled: tuple[str, ...] = ()
 
     @property
     def touched(self) -> tuple[str, ...]:

@@ -244,12 +244,23 @@ def test_add_files_copies_in_and_reports_problems(ws: Workspace, tmp_path: Path)
                              outside / "missing.pdf", outside / "folder" / "skip.png"])
     paths = {d.path for d in lib.documents()} | {p for d in lib.documents()
                                                   for p in d.duplicates}
-    assert {"folder/a.txt", "folder/deep/b.md", "memo.txt", "notes (2).md"} <= paths
+    assert {"folder/a.txt", "folder/deep/b.md", "notes (2).md"} <= paths
+    assert not (ws.root / "memo.txt").exists()  # the same bytes as memos/memo.txt
     assert not (ws.root / "folder" / "skip.png").exists()
     assert any("missing.pdf" in p and "no such file" in p for p in changes.problems)
     assert any("skip.png" in p for p in changes.problems)
+    summary = changes.summary
+    assert summary is not None
+    assert set(summary.imported) == {"folder/a.txt", "folder/deep/b.md", "notes (2).md"}
+    assert [g.line for g in summary.skipped] == [
+        "2 not documents Policy Reader reads: .png files",  # in the folder, and named
+        "1 not found: no such file or folder",
+        "1 duplicate of a document already in the library"]
+    assert summary.skipped[2].details == ("memo.txt is memos/memo.txt",)
     again = lib.add_files([outside / "notes.md"])
     assert not (ws.root / "notes (3).md").exists() and again.extracted == 0
+    assert again.summary is not None and again.summary.headline == (
+        "Imported 0 files; 1 already present")  # as "notes (2).md"
     assert not list(ws.root.rglob(".importing-*"))
 
 

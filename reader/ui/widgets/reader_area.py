@@ -23,6 +23,7 @@ MAX_TABS = 30
 class ReaderArea(QStackedWidget):
     current_changed = Signal(object)  # ReaderTab | None
     text_shown = Signal(str)  # doc id
+    link_activated = Signal(str, object)  # doc id (or a chapter's), the Link followed
     place_changed = Signal()  # the top of the current view moved
     history_changed = Signal()
 
@@ -92,11 +93,33 @@ class ReaderArea(QStackedWidget):
             tab.jump(offset, matches)
         return tab
 
+    def open_text(self, doc: Document, text: DocText, *, offset: int = 0) -> ReaderTab:
+        """Show a text that is no document of the library (a chapter read in order) in a
+        tab of its own, read-only: nothing is highlighted or remembered there."""
+        here = self.here()
+        if here is not None:
+            self.history.push(here)
+            self.history_changed.emit()
+        tab = self.tab_for(doc.id)
+        if tab is None:
+            if self.tabs.count() >= MAX_TABS:
+                self.close_tab(0)
+            tab = ReaderTab(doc, self.reader_style(), readonly=True)
+            tab.link_activated.connect(self.link_activated)
+            index = self.tabs.addTab(tab, doc.title)
+            self.tabs.setTabToolTip(index, doc.title)
+            tab.show_text(text, offset)
+        self.tabs.setCurrentWidget(tab)
+        self.setCurrentWidget(self.tabs)
+        self.text_shown.emit(doc.id)
+        return tab
+
     def _new_tab(self, doc: Document, restore: bool) -> ReaderTab:
         if self.tabs.count() >= MAX_TABS:
             self.close_tab(0)
         tab = ReaderTab(doc, self.reader_style())
         tab.location_changed.connect(self._remember)
+        tab.link_activated.connect(self.link_activated)
         index = self.tabs.addTab(tab, doc.title)
         self.tabs.setTabToolTip(index, f"{doc.title}\n{doc.path}")
         start = (self.session.prefs.position(doc.id) or 0) if restore else 0
@@ -133,7 +156,7 @@ class ReaderArea(QStackedWidget):
     def close_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
         if isinstance(tab, ReaderTab):
-            if tab.is_ready:
+            if tab.is_ready and not tab.readonly:
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
             self.tabs.removeTab(index)
             tab.deleteLater()
@@ -147,7 +170,7 @@ class ReaderArea(QStackedWidget):
 
     def remember_all(self) -> None:
         for tab in self.all_tabs():
-            if tab.is_ready:
+            if tab.is_ready and not tab.readonly:
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
 
     def _on_current(self, _index: int) -> None:
@@ -181,6 +204,12 @@ class ReaderArea(QStackedWidget):
         doc_id, offset = location
         doc = self.session.document(doc_id)
         if doc is None:
+            chapter = self.tab_for(doc_id)  # a chapter's tab, while it is open
+            if chapter is not None and chapter.readonly:
+                self.tabs.setCurrentWidget(chapter)
+                chapter.jump(offset)
+                self.history_changed.emit()
+                return True
             self.history.forget(doc_id)
             return False
         self.open(doc, offset=offset, record=False)

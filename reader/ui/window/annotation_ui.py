@@ -132,7 +132,7 @@ class AnnotationUI(QObject):
 
     def _bind_shown(self, doc_id: str) -> None:
         tab = self.window.area.tab_for(doc_id)
-        if tab is not None:
+        if tab is not None and not tab.readonly:
             binding = self.bind(tab)
             hid = self._pending_passages.pop(doc_id, "")
             if hid:
@@ -159,7 +159,7 @@ class AnnotationUI(QObject):
             self.registry.release(doc_id)
 
     def _current_tab_changed(self, tab: ReaderTab | None) -> None:
-        binding = self.bind(tab) if tab is not None and tab.is_ready else None
+        binding = self.bind(tab) if tab and tab.is_ready and not tab.readonly else None
         doc = binding.doc if binding is not None else None
         self.sidebar.show_document(doc)
         self.themes_panel.show_document(doc)

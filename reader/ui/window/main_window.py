@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from reader.ui import messages
+from reader.ui.live_workspace import LiveWorkspace
 from reader.ui.resources import app_icon
 from reader.ui.session import Session
 from reader.ui.widgets.library_panel import LibraryPanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.status = StatusBar(session.runner)
         self.setStatusBar(self.status)
+        self.live = LiveWorkspace(session, self)  # files arriving while the app runs
 
         self.actions_ = menus.build(self)
         self.recent_menu = menus.build_menus(self, self.actions_)
@@ -121,6 +123,11 @@ class MainWindow(QMainWindow):
                                                                matches=matches))
         self.search.help_requested.connect(se.show_search_help)
         self.outline.jump_requested.connect(rd.jump_in_current)
+        self.outline.section_requested.connect(lambda doc_id: self.open_document(doc_id))
+        self.library.chapter_requested.connect(rd.open_chapter)
+        self.area.link_activated.connect(rd.follow_link)
+        self.live.arrived.connect(lambda text: self.status.showMessage(text, 15_000))
+        self.live.watching.connect(self.status.set_watch_state)
         self.area.current_changed.connect(rd.on_current_tab)
         self.area.current_changed.connect(lambda _tab: self.pages.sync_action())
         self.area.text_shown.connect(rd.on_text_shown)
@@ -180,6 +187,7 @@ class MainWindow(QMainWindow):
             return
         self.area.remember_all()
         self.save_layout()
+        self.live.stop()
         self.session.runner.cancel_all()
         self.session.prefs.flush()
         super().closeEvent(event)
