@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 class AnnotationUI(QObject):
     #: A selection toolbar's "Link to another passage" (the binding, text or pages).
     link_requested = Signal(object)
+    page_bound = Signal(object)  # a tab's page view got its binding (PageBinding)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -135,7 +136,7 @@ class AnnotationUI(QObject):
             binding = self.bind(tab)
             hid = self._pending_passages.pop(doc_id, "")
             if hid:
-                binding.show_highlight(hid)
+                (self.binding(tab) or binding).show_highlight(hid)
             self._current_tab_changed(self.window.area.current_tab())
 
     def bind(self, tab: ReaderTab) -> TabBinding:
@@ -183,8 +184,9 @@ class AnnotationUI(QObject):
         tab = self.window.open_document(doc_id)
         if tab is None:
             return
-        if tab.is_ready:
-            self.bind(tab).show_highlight(hid)
+        if tab.is_ready:  # on the view it shows: its pages, or its text
+            text_binding = self.bind(tab)
+            (self.binding(tab) or text_binding).show_highlight(hid)
         else:
             self._pending_passages[doc_id] = hid
         self.sidebar_dock.show()

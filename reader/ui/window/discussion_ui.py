@@ -1,8 +1,9 @@
 """Replies and links in the window: the discussion under the Highlights panel's chosen
 highlight (:class:`~reader.ui.widgets.discussion_view.DiscussionView`), the link dialog
 (from the selection toolbar, the panel, the Annotate menu), and on every reader tab the
-link mark in the margin (⇄ before the stance), which follows the link with one click and
-says where it leads on hover.
+link mark in the margin (⇄ before the stance: the text view's gutter, the page's left
+margin beside the first line), which follows the link with one click and says where it
+leads on hover — the same words and the same click on text and on pages.
 
 Edits go through the controller's :class:`~reader.ui.annotating.discussion_edits.
 DiscussionEditor` (undoable, saved a moment later); the list of passages one may link to
@@ -27,6 +28,7 @@ from reader.model.discussion import HighlightDiscussion, LinkEntry
 from reader.ops import discussion, queries
 from reader.ui import messages
 from reader.ui.highlight_marks import LINK_SYMBOL
+from reader.ui.pages.view import PageView
 from reader.ui.resources import icon
 from reader.ui.widgets.discussion_view import DiscussionView
 from reader.ui.widgets.link_dialog import LinkDialog
@@ -72,6 +74,7 @@ class DiscussionUI(QObject):
         self.ui.link_requested.connect(self.link_from)  # any view's toolbar, text or pages
         area.text_shown.connect(lambda _d: self._attach_all())
         area.current_changed.connect(lambda _t: self._attach_all())
+        self.ui.page_bound.connect(lambda _b: self._attach_all())
         view.reply_requested.connect(self._reply)
         view.edit_requested.connect(lambda rid, text: self._after(
             self._guard(ctrl.discussion.edit_reply, rid, text)))
@@ -189,9 +192,10 @@ class DiscussionUI(QObject):
             self.ui.sidebar.select(source)
             self.window.status.showMessage("Linked. Ctrl+Z undoes it.", 5000)
 
-    # -- reader tabs: the margin mark (text views; a page view has no margin) ---------------
+    # -- reader tabs: the margin mark (text views and page views) ----------------------------
     def _attach_all(self) -> None:
-        for key, binding in list(self.ui.bindings.items()):
+        for binding in [*self.ui.bindings.values(), *self.ui.page_bindings.values()]:
+            key = id(binding)
             if self._attached.get(key) is not binding:
                 self._attached[key] = binding
                 binding.view.viewport().installEventFilter(self)
@@ -217,7 +221,7 @@ class DiscussionUI(QObject):
         assert isinstance(mouse, QMouseEvent)
         if mouse.button() != Qt.MouseButton.LeftButton:
             return False
-        if binding.view.textCursor().hasSelection():
+        if binding.has_selection():
             return False
         point = mouse.position().toPoint()
         hits = self.margin_hits(binding, point)
@@ -229,11 +233,17 @@ class DiscussionUI(QObject):
 
     def margin_hits(self, binding: TabBinding, point: QPoint) -> list[Placed]:
         """The linked highlights whose margin mark is at ``point`` (the gutter beside the
-        first line of each)."""
+        first line of each; on pages, the page's left margin beside it)."""
         view = binding.view
-        if view.built is None or point.x() >= view.painter.gutter - 2:
+        if view.built is None:
             return []
         linked = self.ctrl.discussion.linked_ids()
+        if isinstance(view, PageView):
+            return sorted((p for k in view.margin_keys_at(point) if k in linked
+                           and (p := binding.doc.get(k)) is not None and not p.orphaned),
+                          key=lambda p: p.anchor.start)
+        if point.x() >= view.painter.gutter - 2:
+            return []
         found = []
         for hid in linked:
             p = binding.doc.get(hid)

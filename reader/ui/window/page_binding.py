@@ -26,6 +26,7 @@ class PageBinding(TabBinding):
                  view: PageView) -> None:
         self._page_view = view
         super().__init__(ui, tab, doc)
+        view.dark_changed.connect(lambda _dark: self.redraw())  # styles for dark pages
 
     # TabBinding reads ``tab.view``; a page binding works on the tab's page view instead
     def _bind_view(self) -> PageView:
@@ -34,7 +35,7 @@ class PageBinding(TabBinding):
     def _dark(self) -> bool:
         return self._page_view.dark
 
-    def _has_selection(self) -> bool:
+    def has_selection(self) -> bool:
         return self._page_view.has_selection()
 
     def after_create(self, hid: str) -> None:

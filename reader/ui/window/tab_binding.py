@@ -82,7 +82,7 @@ class TabBinding(QObject):
         """The view the tools work on (the tab's text view; a page binding overrides it)."""
         return self.tab.view
 
-    def _has_selection(self) -> bool:
+    def has_selection(self) -> bool:
         return bool(self.view.textCursor().hasSelection())
 
     @property
@@ -255,7 +255,7 @@ class TabBinding(QObject):
             return None
         first = self._pos_rect(start)
         last = self._pos_rect(max(start, end))
-        if self._has_selection() and kind == "selection":
+        if self.has_selection() and kind == "selection":
             last = self.view.cursorRect()
         return first.united(last)
 
@@ -276,7 +276,7 @@ class TabBinding(QObject):
 
     # -- selection -------------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        if self._has_selection():
+        if self.has_selection():
             self.focus_hid = ""
             self._draw_focus()
         self._settle.start()
@@ -318,7 +318,7 @@ class TabBinding(QObject):
     def _released(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self._has_selection():
+        if self.has_selection():
             self._settle.start()
             return
         hid = self.highlight_at(event.position().toPoint())
