@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
 
-from reader.model.annotations import Placed
 from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
@@ -43,11 +42,5 @@ class PageBinding(TabBinding):
         self.set_focus(hid)
 
     def _anchor_rect(self) -> QRect | None:
-        kind, what = self.target()
-        if kind == "selection":
-            start, end = what  # type: ignore[misc]
-        elif kind == "highlight" and isinstance(what, Placed) and not what.orphaned:
-            start, end = what.anchor.start, what.anchor.end
-        else:
-            return None
-        return self._page_view.range_rect(start, end)
+        found = self._target_range()
+        return None if found is None else self._page_view.range_rect(found[1], found[2])

@@ -245,7 +245,8 @@ class TabBinding(QObject):
             self.toolbar.set_favourites(favs, chosen)
         self._place_toolbar(force=True)
 
-    def _anchor_rect(self) -> QRect | None:
+    def _target_range(self) -> tuple[str, int, int] | None:
+        """What the toolbar is for and its characters: the selection, or a placed highlight."""
         kind, what = self.target()
         if kind == "selection":
             start, end = what  # type: ignore[misc]
@@ -253,6 +254,13 @@ class TabBinding(QObject):
             start, end = what.anchor.start, what.anchor.end
         else:
             return None
+        return kind, start, end
+
+    def _anchor_rect(self) -> QRect | None:
+        found = self._target_range()
+        if found is None:
+            return None
+        kind, start, end = found
         first = self._pos_rect(start)
         last = self._pos_rect(max(start, end))
         if self.has_selection() and kind == "selection":
