@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/python main.py
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 	$(MAKE) --no-print-directory lint
 
 # ruff, then mypy over the core and scripts (what it checks: [tool.mypy] in pyproject.toml)
@@ -39,6 +39,9 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/brief.py
 	$(BIN)/python tests/bench/faults.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui_compare.py
+	$(BIN)/python tests/bench/statutes.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/watch.py
 
 # the README's pictures (1280x800, light), then the library, a memo with highlights and the
 # brief dialog dark, and both on a small laptop screen (1366x768)
@@ -58,8 +61,8 @@ lock:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(PYTHON) -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
-	"$$tmp/venv/bin/python" -m pip install --quiet $(if $(KEEP),-c $(LOCK)) -e '.[test]'; \
-	{ echo "# Every package '.[test]' installs, pinned: used by make run/test and CI"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet $(if $(KEEP),-c $(LOCK)) -e '.[test,dist]'; \
+	{ echo "# Every package '.[test,dist]' installs, pinned: used by make run/test, make dist and CI"; \
 	  echo "# (pip install -c $(LOCK) -e '.[test]'). Made by 'make lock' on Python $$("$$tmp/venv/bin/python" -c 'import platform; print(platform.python_version())'); do not edit."; \
 	  "$$tmp/venv/bin/python" -m pip freeze --exclude-editable; } > "$$tmp/$(LOCK)"; \
 	mv "$$tmp/$(LOCK)" $(LOCK); echo "$(LOCK): $$(grep -vc '^#' $(LOCK)) packages pinned"

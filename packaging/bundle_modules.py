@@ -50,13 +50,28 @@ def keep_data(dest: str) -> bool:
 
 #: Qt image plugins for formats the app never shows (it draws PNG, JPEG, SVG, ICO).
 UNUSED_QT_PLUGINS = ("libqtiff", "libqwebp", "libqicns", "libqtga", "libqwbmp", "libqpdf")
+#: Qt plugin folders for what a desktop app that never goes online does not use: TLS and
+#: network-state backends, and the embedded-device display plugins (framebuffer, VNC,
+#: EGLFS without a window system, Vulkan display).
+UNUSED_QT_PLUGIN_DIRS = ("tls/", "networkinformation/", "egldeviceintegrations/")
+UNUSED_QT_PLATFORMS = ("libqlinuxfb", "libqvnc", "libqeglfs", "libqvkkhrdisplay",
+                       "libqminimalegl")
+#: Qt libraries only those display plugins load.
+UNUSED_QT_LIBS = ("libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport",
+                  "libQt6EglFsKmsGbmSupport")
 
 
 def keep_binary(dest: str) -> bool:
     dest = dest.replace("\\", "/")
-    if "PySide6/Qt/plugins/imageformats/" in dest:
-        return not dest.rsplit("/", 1)[-1].startswith(UNUSED_QT_PLUGINS)
-    return True
+    name = dest.rsplit("/", 1)[-1]
+    if "PySide6/Qt/plugins/" in dest:
+        sub = dest.split("PySide6/Qt/plugins/", 1)[1]
+        if sub.startswith("imageformats/"):
+            return not name.startswith(UNUSED_QT_PLUGINS)
+        if sub.startswith("platforms/"):
+            return not name.startswith(UNUSED_QT_PLATFORMS)
+        return not sub.startswith(UNUSED_QT_PLUGIN_DIRS)
+    return not name.startswith(UNUSED_QT_LIBS)
 
 
 def registry_modules() -> list[str]:

@@ -1,6 +1,7 @@
 """``make dist-smoke``: run the bundle's own executable as a person would — the version,
-index the bundled sample corpus in a temporary workspace, search, export a brief, open the
-window offscreen and save a screenshot, and start it with a file that no longer exists.
+index the bundled sample corpus in a temporary workspace (its scan read by OCR), search,
+export a brief, open the window offscreen and save a screenshot, and start it with a file
+that no longer exists.
 Prints each step's time and the total; exits 1 on the first failure."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main(bundle: Path) -> int:
     steps: list[tuple[str, list[str], dict[str, str], int]] = [
         ("version", ["--version"], {}, 0),
         ("index the sample corpus", ["-q", "index"], {}, 0),
+        ("read the scanned memo by OCR", ["docs", "--json"], {}, 0),
         ("search", ["search", "naloxone", "--json"], {}, 0),
         ("highlight a passage", ["annotate", "memos/alder-county-2020-declination-memo.pdf",
                                  "--quote", "naloxone", "--occurrence", "1", "--theme",
@@ -55,6 +57,10 @@ def main(bundle: Path) -> int:
         elif label == "search":
             total = json.loads(out.stdout or "{}").get("total", 0) if ok else 0
             detail, ok = f"{total} results", ok and total > 0
+        elif label.startswith("read the scanned"):
+            sources = [d.get("text_source") for d in json.loads(out.stdout or "[]")] if ok else []
+            detail = f"{sources.count('OCR')} read by OCR"
+            ok = ok and "OCR" in sources  # the bundled Tesseract and its language data work
         elif label == "export a brief":
             ok = ok and (tmp / "brief.pdf").stat().st_size > 10_000
         elif label == "open the window":

@@ -9,8 +9,9 @@ variants ``make screenshots`` also makes, into docs/screenshots/<size>[-dark]/).
 
 It copies the bundled corpus into a temporary workspace, reads and indexes it, and captures
 the main window with the library, a search with results, an open memo, the brief dialog,
-and (``scripts/annotation_shots.py``) a memo with highlights, the Highlights panel and the
-Themes panel.
+(``scripts/annotation_shots.py``) a memo with highlights, the Highlights panel and the
+Themes panel, and (``scripts/compare_shots.py``) the comparison matrix of the DA memos and
+a disagreement being resolved.
 
 Fonts: the reader uses Charis SIL / Charter / Georgia … and Inter / Segoe UI … when
 installed (Debian: ``fonts-sil-charis fonts-inter``), else the system's serif and sans.
@@ -218,10 +219,14 @@ def main() -> int:
     if wanted("brief-dialog"):
         brief_dialog_shot(app, window, session)
     annotation_shots(app, window, session, home)
+    sys.path.insert(0, str(REPO / "scripts"))
+    import compare_shots
+
+    compare_shots.shots(app, window, session, home, pump)
     window.close()
     session.runner.drain(30_000)
     shutil.rmtree(home, ignore_errors=True)
-    print("\n".join(str(p.relative_to(REPO)) for p in sorted(OUT.glob("*.png"))), flush=True)
+    print("\n".join(os.path.relpath(p, REPO) for p in sorted(OUT.glob("*.png"))), flush=True)
     os._exit(0)  # skip interpreter tear-down of Qt objects (a script: nothing left to save)
 
 

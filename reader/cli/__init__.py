@@ -22,9 +22,11 @@ log = logging.getLogger(__name__)
 #: Each module exposes ``register(subparsers)`` and sets ``func`` on its parsers.
 COMMAND_MODULES = (
     "reader.cli.library_cmds",
+    "reader.cli.code_cmds",
     "reader.cli.search_cmd",
     "reader.cli.annotation_cmds",
     "reader.cli.brief_cmd",
+    "reader.cli.compare_cmds",
     "reader.cli.app_cmds",
 )
 

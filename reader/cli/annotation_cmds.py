@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli import annotation_files_cmds, theme_cmds
+from reader.cli import annotation_files_cmds, discussion_cmds, theme_cmds
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.model.annotations import Placed
 from reader.model.themes import Taxonomy
@@ -37,8 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the new highlight as JSON")
     p.set_defaults(func=cmd_annotate)
 
-    ann = sub.add_parser("annotations", help="list, import, export or delete highlights",
-                         description="Work with the highlights of everyone in the workspace.")
+    ann = sub.add_parser("annotations",
+                         help="list, import, export or delete highlights; reply and link",
+                         description="Work with the highlights of everyone in the workspace, "
+                                     "their replies and the links between them.")
     asub = ann.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
 
     p = asub.add_parser("list", help="list highlights",
@@ -48,6 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     annotation_files_cmds.register(asub)
+    discussion_cmds.register(asub)
 
     p = asub.add_parser("delete", help="delete one of your highlights",
                         description="Delete one of your own highlights (by id or the start "

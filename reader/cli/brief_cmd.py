@@ -8,7 +8,7 @@ import sys
 
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.ops import brief
-from reader.ops.brief import FORMATS, BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.ops.brief import FORMATS, BriefOptions, GroupBy, MatrixBy, OrphanPolicy, PageSize
 from reader.ops.workspace import Workspace
 
 
@@ -60,6 +60,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--page-size", choices=[s.value for s in PageSize],
                    help="PDF and Word page size (default: your locale's paper, "
                         f"here {brief.default_page_size().value})")
+    d = p.add_argument_group("discussion and comparison")
+    d.add_argument("--replies", action="store_true",
+                   help="print the reply thread under each quote")
+    d.add_argument("--no-contradictions", action="store_true",
+                   help='leave out "Contradicted by: …" under quotes a contradicts-link joins')
+    d.add_argument("--matrix", action="store_true",
+                   help="open with a comparison matrix (documents × themes) of the passages "
+                        "chosen; a CSV brief writes it beside itself")
+    d.add_argument("--matrix-by", choices=[g.value for g in MatrixBy],
+                   default=MatrixBy.DOCUMENT.value,
+                   help="the matrix's rows: documents (default), offices or jurisdictions")
     p.add_argument("--no-update", action="store_true",
                    help="do not bring the library up to date first")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -77,7 +88,9 @@ def options_from_args(args: argparse.Namespace, ws: Workspace) -> BriefOptions:
             include_sources=not args.no_sources,
             include_theme_appendix=not args.no_theme_appendix,
             orphans=OrphanPolicy(args.orphans),
-            page_size=PageSize(args.page_size or brief.default_page_size())),
+            page_size=PageSize(args.page_size or brief.default_page_size()),
+            include_replies=args.replies, show_contradictions=not args.no_contradictions,
+            include_matrix=args.matrix, matrix_by=MatrixBy(args.matrix_by)),
         themes=args.theme, authors=args.author, documents=args.doc, stances=args.stance,
         since=args.since, until=args.until, date=args.date, as_of=args.as_of)
 

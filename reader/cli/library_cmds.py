@@ -58,9 +58,8 @@ def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float
     parts = [f"{n} {what}" for n, what in counts if n]
     if changes.extracted:
         parts.append(f"{changes.extracted} read now")
-    if changes.already:
-        n = len(changes.already)
-        parts.append(f"{n} already in the library")
+    if changes.summary is not None and changes.summary.already_present:
+        parts.append(f"{len(changes.summary.already_present)} already in the library")
     return (f"{len(docs)} document{'s' if len(docs) != 1 else ''} ({readable} readable): "
             + (", ".join(parts) or "nothing changed") + f" ({seconds:.2f} s)")
 
@@ -68,17 +67,23 @@ def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float
 def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Document, ...],
             seconds: float) -> int:
     failed = [d for d in ws_docs if d.id in set(changes.failed)]
+    imported = changes.summary
     if args.json:
         print_json({"changes": changes, "documents": len(ws_docs),
                     "failed": [{"id": d.id, "path": d.path, "status": d.status.value,
                                 "reason": d.reason} for d in failed]})
+    elif imported is not None:  # an import: its summary says what happened to each file
+        told = set(changes.not_copied)
+        for problem in changes.problems:
+            if problem not in told:
+                print(problem, file=sys.stderr)
+        print("\n".join(imported.lines()))
+        print(_summary(changes, ws_docs, seconds))
     else:
         for d in failed:
             print(f"{d.path}: {d.status_line}", file=sys.stderr)
         for problem in changes.problems:
             print(problem, file=sys.stderr)
-        for known in changes.already:
-            print(known.line)
         print(_summary(changes, ws_docs, seconds))
     readable = [d for d in ws_docs if d.status in (DocStatus.OK, DocStatus.NO_TEXT)]
     if ws_docs and not readable:
@@ -98,9 +103,10 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
         elif paths is not None:
             changes = library.import_files(ws, paths, subdir=args.subdir,
                                            index_as_read=True, progress=progress).value
-            if paths and not changes.copied and changes.not_copied and not changes.already:
-                for problem in changes.problems:
-                    print(problem, file=sys.stderr)
+            summary = changes.summary
+            if paths and summary is not None and summary.nothing_imported and \
+                    not summary.already_present and summary.skipped:
+                print("\n".join(summary.lines()), file=sys.stderr)
                 raise ReaderError("Nothing was added.")
         else:
             changes = library.refresh(ws, rebuild=rebuild, index_as_read=True,

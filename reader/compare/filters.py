@@ -104,6 +104,12 @@ def row_key(doc: Document, group_by: GroupBy) -> RowKey:
     return RowKey(doc.id, doc.title)
 
 
+def where(doc: Document) -> str:
+    """``"Alder County, PA · 2020"``: a document row's second line."""
+    parts = [" ".join(doc.meta.jurisdiction.split()), doc.meta.date[:4]]
+    return " \u00b7 ".join(p for p in parts if p)
+
+
 def detail(doc: Document) -> str:
     """``"memo · Alder County, PA · 2020-01-21"``."""
     parts = [doc.meta.kind if doc.meta.kind != "other" else "", doc.meta.author,

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from reader.model.documents import LibraryChanges
 
+__all__ = ["Batcher", "LibraryChanges", "diff_records"]
+
 if TYPE_CHECKING:
     from reader.documents.state import FileRecord
 
@@ -46,9 +48,6 @@ def diff_records(old: Mapping[str, FileRecord], new: Mapping[str, FileRecord], *
         extracted=extracted, problems=tuple(problems))
 
 
-__all__ = ["Batcher", "LibraryChanges", "diff_records"]
-
-
 class Batcher:
     """Collects extracted ids and hands them on in batches (every ``size`` documents or
     ``seconds``), so search can index while a large import still runs."""
@@ -77,3 +76,4 @@ class Batcher:
             self.on_batch(LibraryChanges(added=tuple(self._pending)))
         self._pending = []
         self._last = time.monotonic()
+

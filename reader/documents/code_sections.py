@@ -9,20 +9,11 @@ the import summary and the CLI can say so.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from reader.model.documents import Document
+from reader.model.imports import DuplicateSection
 
-
-@dataclass(frozen=True)
-class DuplicateSection:
-    citation: str  # "D.C. Code § 48-961.05"
-    paths: tuple[str, ...]  # workspace-relative, in path order
-
-    @property
-    def message(self) -> str:
-        first, others = self.paths[0], ", ".join(self.paths[1:])
-        return f"{self.citation} is claimed by {len(self.paths)} files: {first} and {others}"
+__all__ = ["DuplicateSection", "duplicate_sections", "section_citation"]
 
 
 def section_citation(doc: Document) -> str:

@@ -1,14 +1,18 @@
 """Copying files and folders into a workspace (import). Atomic per file: a copy appears
 under its final name only when complete. Identical content already at the destination is
-not copied twice; a different file with the same name gets " (2)", " (3)", …; a file
-whose content the library already holds (under any name, ``known``) is not copied at all
-and is reported as already there, and so is a second file with the same content in one
-import.
+not copied twice; a different file with the same name gets " (2)", " (3)", …
 
 Only regular files are copied (a pipe, socket or device is reported, never opened; a link
 inside an imported folder is followed only when it stays inside that folder). A name that
 is not valid UTF-8 (an old Latin-1 archive) is copied under a readable name
 (``caf\\xe9.txt`` becomes ``café.txt``) and the problems say so.
+
+A file whose content is already a document of the library (the same memo downloaded twice,
+the very file at its place, a second file with the same bytes in one import) is not copied
+again: the report keeps its content hash, so the summary names the document it already is
+(:class:`reader.model.imports.AlreadyInLibrary`). Nothing is left out
+without a line in the :class:`CopyReport`: files of other types inside an imported folder
+are counted too (hidden files, such as ``.DS_Store``, are not).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 from reader.documents.scan import file_hash, valid_name
 from reader.errors import StorageError
 from reader.extract.registry import is_candidate
+from reader.model.imports import NOT_A_DOCUMENT, NOT_COPIED, NOT_FOUND
 from reader.paths import DATA_DIRNAME
 from reader.progress import CancelToken, ProgressFn, count
 from reader.safe_files import CHUNK, describe, display_name, open_regular
@@ -50,13 +55,50 @@ def readable_name(name: str) -> str:
     return os.fsencode(name).decode("cp1252", "replace")
 
 
-def _sources(path: Path, problems: list[str]) -> list[tuple[Path, Path]]:
+@dataclass(frozen=True)
+class Skip:
+    """One file not copied: what happened (a :mod:`reader.model.imports` group name), why,
+    the file's name as given, and a line of its own when it has one."""
+
+    what: str
+    reason: str
+    name: str
+    detail: str = ""
+
+
+@dataclass
+class CopyReport:
+    """What :func:`copy_into` did: ``copied`` (workspace paths), ``present`` (files not
+    copied because the library holds their content: the name as given and the content
+    hash, "" for a folder already inside the workspace), ``skips``, ``renamed`` (name as
+    given, name copied as), and ``problems`` as one-line sentences (what the log and older
+    callers read)."""
+
+    copied: list[str] = field(default_factory=list)
+    present: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def skip(self, what: str, reason: str, src: Path, line: str, detail: str = "",
+             name: str = "") -> None:
+        self.skips.append(Skip(what, reason, name or display_name(src), detail))
+        self.problems.append(line)
+
+
+def _suffix_reason(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return f"{suffix} files" if suffix else "files without an extension"
+
+
+def _sources(path: Path, report: CopyReport) -> list[tuple[Path, Path]]:
     """(source file, destination relative path) pairs for a file or a folder."""
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         if not stat.S_ISREG(st.st_mode):
-            problems.append(f"{display_name(path)}: {describe(st.st_mode)}, not a document "
-                            "file; it was not opened")
+            report.skip(NOT_COPIED, f"{describe(st.st_mode)}, not a document file", path,
+                        f"{display_name(path)}: {describe(st.st_mode)}, not a document "
+                        "file; it was not opened")
             return []
         return [(path, Path(path.name))]
     pairs = []
@@ -66,11 +108,19 @@ def _sources(path: Path, problems: list[str]) -> list[tuple[Path, Path]]:
                              and d != DATA_DIRNAME)
         for name in sorted(filenames):
             src = Path(dirpath) / name
-            if name.startswith(".") or not is_candidate(src):
+            if name.startswith("."):
+                continue
+            shown = "/".join(display_name(Path(p)) for p in
+                             (Path(path.name) / src.relative_to(path)).parts)
+            if not is_candidate(src):
+                report.skip(NOT_A_DOCUMENT, _suffix_reason(src), src,
+                            f"{display_name(src)}: not a document type Policy Reader reads; "
+                            "skipped", name=shown)
                 continue
             why = _not_copyable(src, real_top)
             if why:
-                problems.append(f"{display_name(src)}: {why}; skipped")
+                report.skip(NOT_COPIED, why, src, f"{display_name(src)}: {why}; skipped",
+                            name=shown)
                 continue
             pairs.append((src, Path(path.name) / src.relative_to(path)))
     return pairs
@@ -120,84 +170,90 @@ def _copy_to_temp(src: Path, folder: Path) -> tuple[str, str]:
     return tmp, h.hexdigest()
 
 
-@dataclass
-class Copied:
-    """What :func:`copy_into` did. ``copied``: workspace-relative paths; ``problems``:
-    one-line reasons (missing paths, unreadable or unsupported files, renamed files);
-    ``already``: (the name the person gave, content hash) of files whose content is
-    already in the library (or was copied earlier in this import), not copied again."""
-
-    copied: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    already: list[tuple[str, str]] = field(default_factory=list)
-
-
 def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressFn,
-              cancel: CancelToken, known: Collection[str] = frozenset()) -> Copied:
-    """Copy ``paths`` into ``root/subdir``, leaving out content in ``known`` (hashes the
-    library holds); never stops at the first problem."""
-    out = Copied()
-    problems, copied = out.problems, out.copied
+              cancel: CancelToken, known: Collection[str] = frozenset()) -> CopyReport:
+    """Copy ``paths`` into ``root/subdir``, leaving out content in ``known`` (the hashes
+    of the library's files); never stops at the first problem."""
+    report = CopyReport()
     seen = set(known)
     dest_root = root / subdir if subdir else root
     pairs: list[tuple[Path, Path]] = []
     for p in paths:
         p = p.expanduser()
         if not p.exists():
-            problems.append(f"{display_name(p)}: no such file or folder")
+            report.skip(NOT_FOUND, "no such file or folder", p,
+                        f"{display_name(p)}: no such file or folder")
         elif _inside(p, root):
-            _inside_workspace(p, seen, out)  # the update picks it up when it is new
-            continue
+            _inside_workspace(root, p, seen, report)
         elif not p.is_dir() and not is_candidate(p):
-            problems.append(f"{display_name(p)}: not a document type Policy Reader reads; "
-                            "skipped")
+            report.skip(NOT_A_DOCUMENT, _suffix_reason(p), p,
+                        f"{display_name(p)}: not a document type Policy Reader reads; "
+                        "skipped")
         else:
-            pairs.extend(_sources(p, problems))
+            pairs.extend(_sources(p, report))
     copying = f"Copying {count(len(pairs), 'file')} into the workspace"
     for i, (src, rel) in enumerate(pairs):
         cancel.raise_if_cancelled()
         progress(i, len(pairs), copying)
         target = dest_root / Path(*(readable_name(part) for part in rel.parts))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp, digest = _copy_to_temp(src, target.parent)
-            try:
-                if digest in seen:
-                    out.already.append((display_name(src), digest))
-                    continue
-                seen.add(digest)
-                dest = _destination(target, digest)
-                if dest is None:  # the same bytes under the same name: not yet listed
-                    out.already.append((display_name(src), digest))
-                else:
-                    os.replace(tmp, dest)
-                    copied.append(Path(os.path.relpath(dest, root)).as_posix())
-                    if not valid_name(src.name):
-                        problems.append(f"{display_name(src)}: copied as {dest.name} (its "
-                                        "name was not valid UTF-8 text)")
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            _copy_one(root, src, target, seen, report)
         except OSError as exc:
             msg = f"{display_name(src)}: could not be copied ({exc.strerror or exc})"
             if getattr(exc, "errno", None) in _STORAGE_ERRNOS:
                 raise StorageError(msg + ".", "Nothing else was copied.") from exc
-            problems.append(msg)
+            report.skip(NOT_COPIED, f"could not be copied ({exc.strerror or exc})", src, msg)
     if pairs:
         progress(len(pairs), len(pairs), copying)
-    for problem in problems:
+    for problem in report.problems:
         log.warning("import: %s", problem)
-    return out
+    return report
 
 
-def _inside_workspace(path: Path, known: set[str], out: Copied) -> None:
-    """A file named for import that is in the workspace already: said when its content
-    is in the library (a folder is left to the update)."""
+def _inside_workspace(root: Path, path: Path, seen: set[str], report: CopyReport) -> None:
+    """A file or folder named for import that is inside the workspace already: the update
+    reads it in place. A file whose content the library holds is already there; a new one
+    is counted as imported (the update reads it now)."""
     if not path.is_file():
+        report.present.append((display_name(path), ""))
+        return
+    if not is_candidate(path):
+        report.skip(NOT_A_DOCUMENT, _suffix_reason(path), path,
+                    f"{display_name(path)}: not a document type Policy Reader reads")
         return
     try:
         digest = file_hash(path)
-    except OSError:
+    except OSError as exc:
+        report.skip(NOT_COPIED, f"could not be read ({exc.strerror or exc})", path,
+                    f"{display_name(path)}: could not be read ({exc.strerror or exc})")
         return
-    if digest in known:
-        out.already.append((display_name(path), digest))
+    if digest in seen:
+        report.present.append((display_name(path), digest))
+    else:
+        seen.add(digest)
+        report.copied.append(path.resolve().relative_to(root.resolve()).as_posix())
+
+
+def _copy_one(root: Path, src: Path, target: Path, seen: set[str],
+              report: CopyReport) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp, digest = _copy_to_temp(src, target.parent)
+    try:
+        if digest in seen:  # a document already, or copied earlier in this import
+            report.present.append((display_name(src), digest))
+            return
+        seen.add(digest)
+        dest = _destination(target, digest)
+        if dest is None:  # the same bytes under the same name, not listed yet
+            report.present.append((display_name(src), digest))
+            return
+        os.replace(tmp, dest)
+        rel = Path(os.path.relpath(dest, root)).as_posix()
+        report.copied.append(rel)
+        if not valid_name(src.name):
+            report.renamed.append((display_name(src), rel))
+            report.problems.append(f"{display_name(src)}: copied as {dest.name} (its name "
+                                   "was not valid UTF-8 text)")
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -19,23 +19,17 @@ from pathlib import Path
 from reader.documents import scans
 from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges, diff_records
+from reader.documents.import_summary import summarize
 from reader.documents.importing import copy_into
+from reader.documents.listing import document_for
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
 from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.ocr.options import OcrOptions
-from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
-from reader.model.documents import (
-    FROM_EDIT,
-    AlreadyInLibrary,
-    DocMeta,
-    DocStatus,
-    DocText,
-    Document,
-    FieldSource,
-)
+from reader.extract.registry import cache_tag, format_for
+from reader.model.documents import DocStatus, DocText, Document
 from reader.progress import (
     NEVER_CANCELLED,
     CancelToken,
@@ -215,25 +209,22 @@ class Library:
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
         """Copy files or folders into the workspace, then bring the library up to date.
-        A file whose content the library already holds is not copied again: it is listed
-        in the changes' ``already`` with the document it is."""
+        A file whose content the library already holds is not copied again. The changes
+        carry the import's :class:`~reader.model.imports.ImportSummary` (such files among
+        its ``already_present``, each with the document it is)."""
+        if not self._files:  # never read: learn what the workspace holds (duplicates)
+            self.update(progress=progress, cancel=cancel, on_batch=on_batch)
         with self._lock:
             known = {rec.digest for rec in self._files.values()}
-        done = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
-                         progress=progress, cancel=cancel, known=known)
+        report = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
+                           progress=progress, cancel=cancel, known=known)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
-        problems = done.problems
-        return replace(changes, problems=(*problems, *changes.problems),
-                       copied=tuple(done.copied), not_copied=tuple(problems),
-                       already=tuple(self._already(name, digest)
-                                     for name, digest in done.already))
-
-    def _already(self, name: str, digest: str) -> AlreadyInLibrary:
         with self._lock:
-            doc = self._docs.get(digest)
-        if doc is None:  # the file went away while the import ran
-            return AlreadyInLibrary(name, digest, name, "")
-        return AlreadyInLibrary(name, doc.id, doc.title, doc.path)
+            by_path = dict(self._by_path)
+        summary = summarize(report, self.documents(), by_path)
+        return replace(changes, problems=(*report.problems, *changes.problems),
+                       copied=tuple(report.copied), not_copied=tuple(report.problems),
+                       summary=summary)
 
     # -- updating --------------------------------------------------------------------------
     def update(self, *, progress: ProgressFn = no_progress,
@@ -282,6 +273,7 @@ class Library:
             self._texts.clear()
 
         batches = Batcher(on_batch, BATCH_SIZE, BATCH_SECONDS)
+        unsettled: list[str] = []  # files that changed while they were read
         old_digests = {r.digest for r in old.values()}
         ready = [r.digest for r in files.values()
                  if r.digest not in old_digests and r.digest not in jobs
@@ -297,14 +289,15 @@ class Library:
 
         try:
             self._extract(list(jobs.values()), phase(progress, _reading(len(jobs), old)),
-                          cancel, record, problems)
+                          cancel, record, problems, unsettled)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
             save_state(self._state_path, self._files)
         batches.flush()
-        return diff_records(old, self._files, extracted=len(batches.seen),
-                          failed=batches.failed, problems=problems)
+        return replace(diff_records(old, self._files, extracted=len(batches.seen),
+                                    failed=batches.failed, problems=problems),
+                       unsettled=tuple(unsettled))
 
     def _needs_extraction(self, rec: FileRecord, rebuild: bool) -> bool:
         if format_for(Path(rec.path)) is None or rec.size > MAX_FILE_BYTES:
@@ -316,7 +309,8 @@ class Library:
 
     def _extract(self, jobs: Sequence[ExtractJob], progress: ProgressFn,
                  cancel: CancelToken, record: Callable[[str, bool], None],
-                 problems: list[str] | None = None) -> None:
+                 problems: list[str] | None = None,
+                 unsettled: list[str] | None = None) -> None:
         """Extract and cache ``jobs``. Only results checked against the file's fingerprint
         are stored; a file that changed is recorded under its new content."""
         if not jobs:
@@ -326,6 +320,8 @@ class Library:
             rel = relpath(self.root, out.job.path)
             if out.unsettled:
                 self._set_record(rel, out, forget=True)
+                if unsettled is not None:
+                    unsettled.append(rel)
                 line = f"{rel}: {out.reason}; it will be read at the next update"
                 log.warning("%s", line)
                 if problems is not None:
@@ -371,40 +367,9 @@ class Library:
         by_path: dict[str, str] = {}
         for digest, recs in by_digest.items():
             first = recs[0]
-            docs[digest] = self._document(first, [r.path for r in recs[1:]],
-                                          digest in pending)
+            docs[digest] = document_for(first, [r.path for r in recs[1:]],
+                                        digest in pending, cache=self.cache,
+                                        overrides=self.overrides, max_bytes=MAX_FILE_BYTES)
             for r in recs:
                 by_path[r.path] = digest
         self._docs, self._by_path = docs, by_path
-
-    def _document(self, rec: FileRecord, duplicates: list[str], pending: bool) -> Document:
-        suffix = Path(rec.path).suffix.lower()
-        info = format_for(Path(rec.path))
-        meta = DocMeta(title=Path(rec.path).stem)
-        status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
-        sources: tuple[FieldSource, ...] = ()
-        if info is None:
-            status = DocStatus.UNSUPPORTED
-            reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
-        elif rec.size > MAX_FILE_BYTES:
-            status = DocStatus.TOO_LARGE
-            reason = (f"{rec.size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
-        elif not pending:
-            entry = self.cache.summary(rec.digest, rec.tag)
-            if entry is not None:
-                status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
-                    entry.chars
-                source = entry.source
-                meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
-                sources = entry.sources
-        edits = self.overrides.lookup(rec.path, rec.digest)
-        meta = meta.merged(edits)
-        if edits:  # the group's corrections win, and say so
-            edited = {k for k, v in edits.items() if v}
-            sources = tuple(s for s in sources if s.field not in edited) + tuple(
-                FieldSource(k, FROM_EDIT) for k in sorted(edited))
-        return Document(id=rec.digest, path=rec.path,
-                        format=info.name if info else (suffix.lstrip(".") or "unknown"),
-                        size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
-                        meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates), sources=sources, text_source=source)

@@ -218,7 +218,8 @@ def _cite(p: Placed, options: BriefOptions, documents: Mapping[str, Document],
     citation = Citation(
         title=title, author=one_line(meta.author), date=one_line(meta.date), page=page,
         end_page=end_page if end_page != page else "", section=one_line(section),
-        section_title=(one_line(inner.title) if inner and not section
+        section_title=(one_line(inner.title) if inner and not section and not inner.is_note
+                       and text.note_at(start) is None
                        and one_line(inner.title).casefold() != title.casefold() else ""),
         legal_citation=one_line(meta.citation), site=one_line(meta.site), kind=meta.kind,
         docket=one_line(meta.docket), court=court_abbrev(meta.site, meta.jurisdiction),

@@ -4,6 +4,12 @@
     *Title* (Author, 2019), pp. 3–4
     *Title* (Outlet, June 2020), section “Findings”
 
+A code section as the code cites it (:mod:`reader.export.statute_citation`), not a page:
+
+    D.C. Code § 48-961.03(b)(3) (2024)
+    21 U.S.C. § 977(a) (2025)
+    D.C. Code § 48-961.05 note (2024)
+
 Opinions and filings as a lawyer cites them (Bluebook-like), with the page the document
 prints ("slip op. at 8" is the opinion's own page 8, not the PDF's 12th):
 
@@ -25,6 +31,7 @@ import re
 from collections.abc import Callable
 
 from reader.export.model import Citation
+from reader.export.statute_citation import code_citation, code_year
 
 MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
           "Nov.", "Dec.")
@@ -157,9 +164,15 @@ def _court_runs(c: Citation, *, nbsp: bool) -> tuple[tuple[str, bool], ...]:
 
 
 def runs(c: Citation, *, nbsp: bool = False) -> tuple[tuple[str, bool], ...]:
-    """The citation as ``(text, italic)`` pieces: the title italic, the rest roman."""
+    """The citation as ``(text, italic)`` pieces: the title italic, the rest roman; a code
+    section as the code cites it, all roman ("D.C. Code § 48-961.03(b)(3) (2024)")."""
     if c.kind in ("opinion", "filing"):
         return _court_runs(c, nbsp=nbsp)
+    code = code_citation(c)
+    if code:
+        year = code_year(c)
+        text = f"{code} ({year})" if year else code
+        return ((_glue(text) if nbsp else text, False),)
     out: list[tuple[str, bool]] = [(c.title, True)]
     tail = ""
     paren = parenthetical(c)

@@ -24,24 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.extract.jurisdiction import STATES, state_code
+from reader.extract.jurisdiction import STATE_ABBREV, STATES, state_code
 
 ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
             "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth"]
 _ORDINAL_NUM = {w.lower(): i + 1 for i, w in enumerate(ORDINALS)}
 _NUM_SUFFIX = {1: "1st", 2: "2d", 3: "3d"}
-#: Bluebook abbreviations of the states (table T10), by postal code.
-STATE_ABBREV = {
-    "AL": "Ala.", "AK": "Alaska", "AZ": "Ariz.", "AR": "Ark.", "CA": "Cal.", "CO": "Colo.",
-    "CT": "Conn.", "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "HI": "Haw.", "ID": "Idaho",
-    "IL": "Ill.", "IN": "Ind.", "IA": "Iowa", "KS": "Kan.", "KY": "Ky.", "LA": "La.",
-    "ME": "Me.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.",
-    "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
-    "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OH": "Ohio", "OK": "Okla.",
-    "OR": "Or.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
-    "TX": "Tex.", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W. Va.",
-    "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.", "PR": "P.R.",
-}
 _I = re.IGNORECASE
 _STATE_ALT = "|".join(sorted((re.escape(s) for s in STATES), key=len, reverse=True))
 _CIRCUIT_RE = re.compile(

@@ -32,17 +32,24 @@ ABBREVIATIONS = set(STATES.values())
 STATE_NAMES = {code: name for name, code in STATES.items()}
 STATE_NAMES["US"] = "United States"
 _STATES_LOWER = {k.lower(): v for k, v in STATES.items()}
-#: Short forms used in addresses and citations ("Pa.", "Md.", "Cal.").
-_SHORT = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Cal.": "CA", "Calif.": "CA", "Colo.": "CO",
-    "Conn.": "CT", "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN",
-    "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI",
-    "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV",
-    "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
-    "Okla.": "OK", "Or.": "OR", "Ore.": "OR", "Pa.": "PA", "Penn.": "PA", "R.I.": "RI",
-    "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA",
-    "Wash.": "WA", "W. Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
+#: Bluebook abbreviations of the states (table T10), by postal code.
+STATE_ABBREV = {
+    "AL": "Ala.", "AK": "Alaska", "AZ": "Ariz.", "AR": "Ark.", "CA": "Cal.", "CO": "Colo.",
+    "CT": "Conn.", "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "HI": "Haw.", "ID": "Idaho",
+    "IL": "Ill.", "IN": "Ind.", "IA": "Iowa", "KS": "Kan.", "KY": "Ky.", "LA": "La.",
+    "ME": "Me.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.",
+    "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+    "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OH": "Ohio", "OK": "Okla.",
+    "OR": "Or.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "TX": "Tex.", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W. Va.",
+    "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.", "PR": "P.R.",
 }
+#: Short forms used in addresses and citations ("Pa.", "Md.", "Cal."): the Bluebook's, less
+#: those that are also words or rarely mean the state ("Me.", "Haw.", "P.R."), plus the
+#: older forms still printed.
+_SHORT = {abbrev: code for code, abbrev in STATE_ABBREV.items()
+          if abbrev.endswith(".") and abbrev not in ("Me.", "Haw.", "P.R.")}
+_SHORT.update({"Calif.": "CA", "Ore.": "OR", "Penn.": "PA"})
 #: Statute code abbreviations that name their state.
 _CODES = [
     (re.compile(r"\b\d+\s+(?:Pa\.\s?C\.\s?S\.|P\.\s?S\.)"), "PA"),

@@ -109,6 +109,7 @@ class MatrixRow:
     detail: str = ""  # "memo · Alder County, PA · 2020-01-21" / "3 documents"
     total: int = 0  # highlights counted in this row
     other: int = 0  # of which carry none of the column themes
+    where: str = ""  # a document row's place and year: "Alder County, PA · 2020"
 
 
 @dataclass(frozen=True)

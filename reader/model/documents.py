@@ -9,6 +9,8 @@ import bisect
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from reader.model.imports import ImportSummary
+
 KINDS = ("article", "memo", "statute", "opinion", "filing", "report", "other")
 
 
@@ -207,24 +209,6 @@ class Document:
 
 
 @dataclass(frozen=True)
-class AlreadyInLibrary:
-    """A file named for import whose content the library already holds: not copied again.
-    ``name`` is the file as the person named it; ``title`` and ``path`` the document it
-    already is."""
-
-    name: str
-    doc_id: str
-    title: str
-    path: str
-
-    @property
-    def line(self) -> str:
-        """``memo.pdf: already in the library as “Declination of …” (memos/decl.pdf)``."""
-        where = f" ({self.path})" if self.path and self.path != self.name else ""
-        return f"{self.name}: already in the library as “{self.title}”{where}"
-
-
-@dataclass(frozen=True)
 class DocText:
     """A document's normalised text with its page and section boundaries."""
 
@@ -296,8 +280,12 @@ class LibraryChanges:
     problems: tuple[str, ...] = ()
     copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
     not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
-    already: tuple[AlreadyInLibrary, ...] = ()  # an import's files the library holds
     copies: tuple[str, ...] = ()
+    #: an import's file-by-file summary (the files already in the library among them)
+    summary: ImportSummary | None = None
+    #: workspace paths of files that changed while they were read (a sync tool still
+    #: writing): read again by the next update; a live workspace looks at them again
+    unsettled: tuple[str, ...] = ()
 
     @property
     def touched(self) -> tuple[str, ...]:

@@ -20,7 +20,14 @@ from pathlib import Path
 from reader.annotations.select import author_filter, parse_stance
 from reader.errors import NothingToExport, UsageError
 from reader.export.gather import BriefInputs, Counts
-from reader.export.options import MAX_TEXT, BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.export.options import (
+    MAX_TEXT,
+    BriefOptions,
+    GroupBy,
+    MatrixBy,
+    OrphanPolicy,
+    PageSize,
+)
 from reader.export.paper import default_page_size
 from reader.export.write import (
     EXTENSIONS,
@@ -36,10 +43,10 @@ from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progres
 from reader.workspace import Workspace
 
 __all__ = ["EXTENSIONS", "FORMATS", "MAX_TEXT", "BriefInputs", "BriefOptions", "Choice",
-           "Counts", "ExportResult", "Gathered", "GroupBy", "OrphanPolicy", "PageSize",
-           "Preview", "check_destination", "default_page_size", "destination", "format_for",
-           "gather", "gather_inputs", "make_preview", "prepare", "resolve_options",
-           "target_path", "write"]
+           "Counts", "ExportResult", "Gathered", "GroupBy", "MatrixBy", "OrphanPolicy",
+           "PageSize", "Preview", "check_destination", "default_page_size", "destination",
+           "format_for", "gather", "gather_inputs", "make_preview", "prepare",
+           "resolve_options", "target_path", "write"]
 
 PREVIEW_LIMIT = 30
 

@@ -71,6 +71,12 @@ def highlight(ws: Workspace, hid: str) -> Highlight:
     return ws.annotations().get(hid)
 
 
+def find_highlight(ws: Workspace, ref: str) -> Highlight:
+    """A highlight by its id or the start of its uuid (``AnnotationError`` when none, or
+    when the start matches several)."""
+    return ws.annotations().find(ref)
+
+
 def everything(ws: Workspace) -> tuple[Highlight, ...]:
     """Every live highlight."""
     return ws.annotations().all()

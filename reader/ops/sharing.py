@@ -69,6 +69,14 @@ def export_mine(ws: Workspace, fmt: str, out: str | Path) -> Outcome[int]:
     return Outcome(export_annotations(ws, fmt, selection=mine, out=out).value[1])
 
 
+def file_problems(ws: Workspace) -> tuple[str, ...]:
+    """What could not be read in the annotation files, the changes held aside and a save
+    that failed, one sentence each (the files are read first if they were not yet)."""
+    store = ws.annotations()
+    store.held()  # reads the files once
+    return store.problems
+
+
 def held(ws: Workspace) -> tuple[HeldVersion, ...]:
     """Future-dated changes to your highlights found in copies of your file, held aside."""
     return ws.annotations().held()

@@ -138,11 +138,11 @@ def cite_terms(text: str) -> list[CiteTerm]:
         raw = m.group("num")
         subs = m.group("subs") or ""
         marked = bool(m.group("sec"))
-        if not (marked or subs or re.search(r"[-–—.:]", raw)):
-            continue  # a plain number is a word, not a citation
-        begin = m.start("sec") if marked else m.start("num")
         rep = re.sub(r"[^a-z]", "", m.group("rep").lower()) if m.group("rep") else ""
         qual = f"{m.group('vol')}{rep}:" if rep else ""
+        if not (marked or subs or qual or re.search(r"[-–—.:]", raw)):
+            continue  # a plain number is a word, not a citation ("21 U.S.C. 844" is one)
+        begin = m.start("sec") if marked else m.start("num")
         parts = _range_parts(raw)
         pos = m.start("num")
         pieces: list[tuple[str, int, int]] = []  # (number, start, end) of each range end

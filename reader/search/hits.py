@@ -23,6 +23,10 @@ CHARS_PER_WORD = 7  # to turn a window of words into one of characters
 AVG_UNIT_CHARS = 3000  # a typical page, for the length normalisation of a page's score
 TITLE_BOOST = 3.0  # as the schema's title field
 B, K1 = BM25_B, BM25_K1
+#: What a statute's own section number (the query's citation) adds to its page, in idfs of
+#: the term: more than any number of mentions of it can give (at most (K1 + 1) idfs each
+#: term, doubled when the words stand together), so the section comes before its citers.
+SECTION_BONUS = 6.0
 
 Keyed = list[tuple[int, int, tuple[str, Any]]]
 
@@ -97,7 +101,7 @@ def unit_scores(info: dict[str, Any], keyed: Keyed, weight: Callable[[tuple[str,
     marked: set[int] = set()
     for item in keyed:
         s, e, key = item
-        if key[0] not in ("body", "cite", "body~") or e > n:
+        if key[0] not in ("body", "cite", "body~", "section") or e > n:
             continue
         i = bisect_right(starts, s) - 1
         if i >= 0 and e <= units[i][3]:
@@ -108,11 +112,15 @@ def unit_scores(info: dict[str, Any], keyed: Keyed, weight: Callable[[tuple[str,
     out = []
     for i in marked:
         items = per_unit[i]
-        counts = Counter(key for _s, _e, key in items if not isinstance(key[1], tuple))
+        counts = Counter(key for _s, _e, key in items if not isinstance(key[1], tuple)
+                         and key[0] != "section")
         norm = K1 * (1 - B + B * (units[i][3] - units[i][2]) / AVG_UNIT_CHARS)
         score = sum(weight(key) * tf * (K1 + 1) / (tf + norm) for key, tf in counts.items())
         if words and _together(items, words):
             score *= PROXIMITY_BOOST
+        # the page where the statute's own section (the one the query cites) starts
+        score += sum(weight(key) * SECTION_BONUS
+                     for key in {k for _s, _e, k in items if k[0] == "section"})
         out.append((score, i))
     out.sort(key=lambda si: (-si[0], si[1]))
     return out
@@ -137,15 +145,48 @@ def text_hits(doc_id: str, info: dict[str, Any], fields: dict[str, list],
     (``scored``: from :func:`unit_scores`)."""
     n = int(info.get("n") or 0)
     units = info.get("units") or []
-    spans = sorted(fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n])
+    own = [s for s in fields.get("section", []) if s[1] <= n and s[1] > s[0]]
+    spans = _union(fields.get("body", []) + [s for s in fields.get("cite", []) if s[1] <= n]
+                   + own)
     hits: list[SearchHit] = []
     for unit_score, i in scored:
         number, label, ustart, uend = units[i]
         local = [(s - ustart, e - ustart) for s, e in spans if s >= ustart and e <= uend]
-        snippets = make_snippets(unit_text(info, i), local, offset=ustart)
+        heads = [(s - ustart, e - ustart) for s, e in own if s >= ustart and e <= uend]
+        snippets = _snippets(unit_text(info, i), local, heads, ustart)
         if snippets:
             hits.append(SearchHit(doc_id, int(number), str(label), unit_score, snippets,
                                   source="text"))
         if len(hits) >= HITS_PER_DOC:
             break
     return hits
+
+
+def _union(spans: list[Any]) -> list[tuple[int, int]]:
+    """Spans sorted, those over the same characters made one (a section's own number is
+    also a citation and words: marked once)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((int(a), int(b)) for a, b, *_ in spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _snippets(text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]],
+              offset: int) -> tuple[Snippet, ...]:
+    """The page's snippets; when a statute's own section starts on it (``heads``: where
+    its number is printed), the snippet at that number comes first, so the hit opens there."""
+    if not heads:
+        return make_snippets(text, spans, offset=offset)
+    first = make_snippets(text, [heads[0]], offset=offset, max_snippets=1)
+    if not first:
+        return make_snippets(text, spans, offset=offset)
+    lo, hi = first[0].start - offset, first[0].end - offset
+    inside = [(s, e) for s, e in spans if s >= lo and e <= hi]
+    head = replace(first[0], marks=tuple((s - lo, e - lo) for s, e in inside),
+                   matches=tuple((offset + s, offset + e) for s, e in inside))
+    rest = [(s, e) for s, e in spans if e <= lo or s >= hi]
+    more = make_snippets(text, rest, offset=offset, max_snippets=2) if rest else ()
+    return (head, *more)

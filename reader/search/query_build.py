@@ -31,6 +31,7 @@ from reader.search.schema import SPELL_FIELD, TEXT_FIELDS
 MAX_EXPANSION = 256
 PROXIMITY_SLOP = 4  # words this close count as "together"
 PROXIMITY_BOOST = 2.0
+SECTION_BOOST = 4.0  # a statute's own section number over the citations of it in texts
 KIND_ALIASES = {
     "article": "article", "articles": "article", "news": "article",
     "memo": "memo", "memos": "memo", "memorandum": "memo", "policy": "memo",
@@ -182,10 +183,16 @@ class Builder:
                     self.marks.terms.add((f, t))
 
     def _cite(self, term: str, collect: bool) -> wq.Query:
+        """A citation: in the text (``cite``) or as the statute's own section
+        (``section``: a document that *is* § 48-905.05 before those that cite it)."""
         if collect:
             self.marks.terms.add(("cite", term))
+            self.marks.terms.add(("section", term))
             self.marks.cites.add(term)
-        return wq.Term("cite", term)
+        own = wq.Term("section", term, boost=SECTION_BOOST)
+        if not self._has("section", term):
+            return wq.Term("cite", term)
+        return wq.Or([wq.Term("cite", term), own])
 
     def _expand(self, node: Word) -> list[str]:
         """Real (unstemmed) words matching a prefix, wildcard or fuzzy word, as stems."""

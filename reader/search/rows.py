@@ -19,6 +19,7 @@ from reader.search.analysis import (
     theme_keys,
 )
 from reader.search.schema import MAX_PAGE_CHARS, PASSAGE_CHARS, SCHEMA_VERSION
+from reader.search.sections import own_sections, section_value
 
 Row = dict[str, Any]
 
@@ -165,6 +166,9 @@ def doc_rows(doc: Document, text: DocText | None) -> list[Row]:
     common = _doc_fields(doc)
     citation = "\n".join(dict.fromkeys(c for c in (doc.meta.citation, doc.meta.docket) if c))
     units = text_units(doc, text) if text is not None and text.text.strip() else []
+    own = own_sections(doc, text if units else None)
+    if own:
+        common["section"] = section_value(own)
     if units:
         assert text is not None
         body = text.text

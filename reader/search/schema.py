@@ -22,6 +22,7 @@ from __future__ import annotations
 from whoosh.fields import ID, STORED, TEXT, Schema
 
 from reader.search.analysis import cite_analyzer, keys_analyzer, name_analyzer, text_analyzer
+from reader.search.sections import section_analyzer
 
 #: The BM25F constants of every score: the scorer over the postings
 #: (:mod:`reader.search.scoring`, equal to Whoosh's searcher, whose defaults they are) and
@@ -30,13 +31,15 @@ BM25_B = 0.75
 BM25_K1 = 1.2
 
 #: Bump when the schema, the analysers or the row layout change: the index is rebuilt.
-SCHEMA_VERSION = 6
+#: 7: a statute's own section numbers in ``section`` (:mod:`reader.search.sections`);
+#: "21 U.S.C. 844" is a citation term.
+SCHEMA_VERSION = 7
 
 PASSAGE_CHARS = 6000  # target size of a passage of an unpaged document or a long page
 MAX_PAGE_CHARS = 12000  # pages longer than this are cut into passages
 
 TEXT_FIELDS = ("body", "title", "meta", "quote")  # what a plain word searches
-MARK_FIELDS = ("body", "quote", "cite")  # fields with stored character offsets
+MARK_FIELDS = ("body", "quote", "cite", "section")  # fields with stored character offsets
 SPELL_FIELD = "spell_body"  # unstemmed words of ``body`` (Whoosh's spelling sub-field)
 
 
@@ -53,6 +56,8 @@ def build_schema() -> Schema:
         meta=TEXT(analyzer=text, phrase=True, field_boost=1.5),
         quote=TEXT(analyzer=text, phrase=True, chars=True, field_boost=0.7),
         cite=TEXT(analyzer=cite_analyzer(), phrase=False, chars=True, field_boost=2.0),
+        # a statute's own sections; offsets are the section numbers' places in ``body``
+        section=TEXT(analyzer=section_analyzer(), phrase=False, chars=True),
         author=TEXT(analyzer=name_analyzer(), phrase=True),
         kind=ID(sortable=True),
         jurisdiction=TEXT(analyzer=keys_analyzer(), phrase=False),

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 Scores = dict[int, float]
 B, K1 = BM25_B, BM25_K1  # Whoosh's searcher's BM25F defaults
-KEEP_FIELDS = ("body", "cite", "quote")  # fields whose offsets snippets need
+KEEP_FIELDS = ("body", "cite", "quote", "section")  # fields whose offsets snippets need
 CACHE_BYTES = 48_000_000  # terms kept per searcher (a word in every document: ~1 MB)
 
 

@@ -6,7 +6,8 @@
 * a cue that does not rely on colour: an underline (solid for your highlights, dashed for
   other people's) and a bar in the margin beside the lines;
 * the stance as a symbol in the margin: ``+`` supports harm reduction, ``−`` opposes,
-  ``○`` neutral or unclear; ``✎`` when there is a note and no stance.
+  ``○`` neutral or unclear; ``✎`` when there is a note and no stance; ``⇄`` before it when
+  the highlight is linked to another passage (:attr:`MarkBuilder.linked`).
 
 Styles are shared between marks (the reader view turns each style into one text format).
 """
@@ -25,6 +26,7 @@ LAYER = "highlights"
 FOCUS_LAYER = "highlight-focus"
 STANCE_SYMBOLS = {Stance.SUPPORTS: "+", Stance.OPPOSES: "−", Stance.NEUTRAL: "○"}
 NOTE_SYMBOL = "✎"
+LINK_SYMBOL = "⇄"
 
 
 def initials(name: str) -> str:
@@ -53,6 +55,7 @@ class MarkBuilder:
         self.me_id = me_id
         self.dark = dark
         self.hidden = hidden
+        self.linked: frozenset[str] = frozenset()  # highlights with a link (a margin mark)
         self._styles: dict[tuple[str, bool, str], MarkStyle] = {}
         self._colors: dict[tuple[str, str], str] = {}  # (first theme, own colour) -> colour
 
@@ -76,6 +79,8 @@ class MarkBuilder:
         if a.end <= a.start or a.status is AnchorStatus.ORPHANED or h.author.id in self.hidden:
             return None
         symbol = STANCE_SYMBOLS[h.stance] if h.stance else (NOTE_SYMBOL if h.note else "")
+        if h.id in self.linked:
+            symbol = LINK_SYMBOL + symbol
         key = (h.themes[0] if h.themes else "", h.color)
         color = self._colors.get(key)
         if color is None:

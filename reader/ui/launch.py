@@ -94,7 +94,8 @@ def _probe(path: str, window: object, session: object) -> None:
         "title": window.windowTitle(),  # type: ignore[attr-defined]
         "documents": len(session.documents()),  # type: ignore[attr-defined]
         "visible": window.isVisible(),  # type: ignore[attr-defined]
-        "library_rows": window.library.model.rowCount(),  # type: ignore[attr-defined]
+        # documents listed (a code's sections are inside its one row)
+        "library_rows": window.library.documents_shown(),  # type: ignore[attr-defined]
         "open_document": (tab.doc_id if (tab := window.area.current_tab())  # type: ignore[attr-defined]
                           else None),
         "pending_page": tab.pending_page if tab else None,

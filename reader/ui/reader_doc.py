@@ -34,6 +34,13 @@ from PySide6.QtGui import (
 
 from reader.model.documents import DocText, Page, Section
 from reader.ui.offsets import TextMap, qt_safe
+from reader.ui.reader_statute import (
+    LinkSpans,
+    apply_links,
+    note_blocks,
+    style_note,
+    subsection_text,
+)
 
 SERIF_FAMILIES = ["Charis SIL", "Charter", "Literata", "Source Serif 4", "Source Serif Pro",
                   "Georgia", "Cambria", "Noto Serif", "DejaVu Serif", "Serif"]
@@ -102,7 +109,9 @@ def heading_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> dict[int
             continue
         block = text_map.block_of(section.start)
         start, end = text_map.blocks[block]
-        if start == section.start and _is_heading(end - start, section):
+        if start == section.start and _is_heading(end - start, section) and not (
+                section.number.startswith("(") and subsection_text(
+                    text_map.text[start:end], section.end - end)):
             found.setdefault(block, section)
     return found
 
@@ -114,13 +123,6 @@ def _is_heading(length: int, section: Section) -> bool:
         return True
     subsection = section.number.startswith("(")
     return not subsection and length <= MAX_TITLE_LINE_CHARS
-
-
-def note_blocks(text_map: TextMap, sections: tuple[Section, ...]) -> set[int]:
-    """Blocks that are a PDF page's footnotes (set a little smaller)."""
-    return {b for s in sections if s.is_footnote
-            for b in range(text_map.block_of(s.start), text_map.block_of(max(s.start,
-                                                                             s.end - 1)) + 1)}
 
 
 def page_blocks(text_map: TextMap, pages: tuple[Page, ...]
@@ -177,7 +179,8 @@ class BuiltDocument:
                           if p.ocr and p.has_text and p.start < len(self.text_map.text)}
         self.inline_pages = inline_pages(self.text_map, doc_text.pages)
         self.headings = heading_blocks(self.text_map, doc_text.sections)
-        self.notes = note_blocks(self.text_map, doc_text.sections)
+        self.notes = note_blocks(self.text_map, doc_text.sections)  # notes: set smaller
+        self.links = LinkSpans(doc_text.links)  # cross-references, drawn as links
         self._special = sorted(set(self.page_starts) | set(self.blank_pages)
                                | set(self.headings) | self.notes | set(self.ocr_pages))
         limit = WINDOW_LIMIT if window_limit is None else window_limit
@@ -327,18 +330,17 @@ class BuiltDocument:
                 + BLANK_NOTE_EM * len(self.blank_pages.get(number, ())) \
                 + (OCR_NOTE_EM if number in self.ocr_pages else 0.0)
             section = self.headings.get(number)
-            if number in self.notes:
-                chars = QTextCharFormat()
-                chars.setFontPointSize(self.style.point_size * NOTE_SIZE)
-                cursor = QTextCursor(block)
-                cursor.movePosition(_Move.EndOfBlock, _Mode.KeepAnchor)
-                cursor.mergeCharFormat(chars)
             if section is not None:
                 self._style_heading(block, section.level, gap)
             elif gap:
                 fmt = QTextBlockFormat()
                 fmt.setTopMargin(round(self.em * gap))
                 QTextCursor(block).mergeBlockFormat(fmt)
+            if number in self.notes:  # footnotes, a statute's history and notes
+                style_note(block, self.style.point_size * NOTE_SIZE, self.em)
+        if self.links and end > first:
+            apply_links(lambda: QTextCursor(self.document), self.links, self.to_qt,
+                        self.text_map.block_start(first), self.text_map.blocks[end - 1][1])
 
     def _style_heading(self, block: QTextBlock, level: int, gap: float) -> None:
         em = self.em

@@ -22,8 +22,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.errors import ReaderError, WorkspaceError
 from reader.model.changes import ChangeSet
-from reader.model.documents import DocText, Document
-from reader.ops import library, queries, search, themes
+from reader.model.codes import ChapterText, CodeCollection, CodeNode, SectionPlace
+from reader.model.documents import DocText, Document, Link
+from reader.ops import codes, library, queries, search, themes
 from reader.ops.workspace import Workspace, open_workspace
 from reader.progress import CancelToken, ProgressFn
 from reader.settings import Settings
@@ -57,6 +58,7 @@ class Session(QObject):
         self.workspace: Workspace | None = None
         self.index_state = ""
         self._docs: dict[str, Document] = {}
+        self.collections: tuple[CodeCollection, ...] = ()  # codes of one-section files
         self._search_serial = 0
         self._refresh_task: Task | None = None
         #: The open workspace's files were looked through once since it opened (until then
@@ -135,6 +137,30 @@ class Session(QObject):
     def _reload_documents(self) -> None:
         ws = self.workspace
         self._docs = {d.id: d for d in library.documents(ws)} if ws else {}
+        try:
+            self.collections = codes.collections(ws) if ws else ()
+        except ReaderError as exc:  # the codes are a view: the list stays usable
+            log.warning("codes not grouped: %s", exc)
+            self.collections = ()
+
+    def section_place(self, doc_id: str) -> SectionPlace | None:
+        """Where a section file stands in its code (None for any other document)."""
+        ws = self.workspace
+        return codes.section_place(ws, doc_id, self.collections) if ws else None
+
+    def load_chapter(self, node: CodeNode, on_done: Callable[[ChapterText], None]) -> Task:
+        """A chapter's sections read as one text, in code order (background)."""
+        ws = self.require()
+        return self.runner.run(lambda _p, _c: codes.chapter(ws, node),
+                               label=f"Opening {node.label}", on_done=on_done)
+
+    def follow_link(self, doc_id: str, link: Link, on_done: Callable[[Any], None],
+                    on_error: Callable[[BaseException], None]) -> Task:
+        """Where a cross-reference leads (``on_error`` hears "… is not in this workspace")."""
+        ws = self.require()
+        return self.runner.run(lambda _p, _c: codes.follow_link(ws, doc_id, link),
+                               label=f"Opening {link.target}", visible=False,
+                               on_done=on_done, on_error=on_error)
 
     def documents(self) -> list[Document]:
         return list(self._docs.values())
@@ -201,6 +227,14 @@ class Session(QObject):
             self.import_finished.emit(outcome.value)
 
         return self.runner.run(work, label=label, on_done=done)
+
+    def scheduled(self, ws: Workspace) -> Workspace:
+        """``ws`` with the index's upkeep on the task runner (for other GUI operations)."""
+        return self._scheduled(ws)
+
+    def read_outcome(self, ws: Workspace, outcome: Any) -> None:
+        """Apply a library operation's outcome (as an import or a refresh does)."""
+        self._read(ws, outcome)
 
     def _scheduled(self, ws: Workspace) -> Workspace:
         """``ws`` with the search index's background upkeep run by the task runner

@@ -28,6 +28,7 @@ wall-clock figure, the 1-vs-N ratio above all, shrinks; CPU seconds stay compara
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -128,15 +130,29 @@ def cold_run(files: list[Path], workers: int) -> dict[str, object]:
             "slowest_file": {"name": slowest[1], "seconds": slowest[0]}}
 
 
-def library_runs(folder: Path) -> dict[str, object]:
-    from reader.workspace import Workspace
-
+@contextlib.contextmanager
+def private_home() -> Iterator[Path]:
+    """An empty user folder of its own (no shared text cache) for the time of a run."""
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     saved = {k: os.environ.get(k) for k in ("POLICY_READER_HOME",
                                              "POLICY_READER_EXTRACT_CACHE")}
     os.environ["POLICY_READER_HOME"] = str(home)
     os.environ.pop("POLICY_READER_EXTRACT_CACHE", None)
     try:
+        yield home
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def library_runs(folder: Path) -> dict[str, object]:
+    from reader.workspace import Workspace
+
+    with private_home():
         t0 = time.monotonic()
         first = Workspace(folder).library().update()
         cold = time.monotonic() - t0
@@ -146,13 +162,6 @@ def library_runs(folder: Path) -> dict[str, object]:
         return {"cold_update_seconds": round(cold, 1), "extracted": first.extracted,
                 "cached_rescan_seconds": round(rescan, 3),
                 "extracted_on_rescan": again.extracted}
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        shutil.rmtree(home, ignore_errors=True)
 
 
 _BASELINE = """
@@ -194,12 +203,7 @@ def pipeline_run(folder: Path) -> dict[str, object]:
     """A cold ``Workspace.refresh()`` (extract + index) in a private, empty user folder."""
     from reader.workspace import Workspace
 
-    home = Path(tempfile.mkdtemp(prefix="bench-home-"))
-    saved = {k: os.environ.get(k) for k in ("POLICY_READER_HOME",
-                                             "POLICY_READER_EXTRACT_CACHE")}
-    os.environ["POLICY_READER_HOME"] = str(home)
-    os.environ.pop("POLICY_READER_EXTRACT_CACHE", None)
-    try:
+    with private_home():
         ws = Workspace(folder)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu0 = time.process_time()
@@ -216,13 +220,6 @@ def pipeline_run(folder: Path) -> dict[str, object]:
                 "index_seconds": round(wall - extract_s, 1), "pdf_pages": pages,
                 "pages_per_s": round(pages / wall, 2) if wall else 0.0,
                 "cpu_seconds": round(cpu, 1)}
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def compare_with_plain(folder: Path, files: list[Path], workers: int) -> dict[str, object]:

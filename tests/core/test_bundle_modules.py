@@ -35,6 +35,15 @@ def test_left_out_data() -> None:
     assert keep("reader/_data/resources/themes.json")
     assert not bundle_modules.keep_binary("PySide6/Qt/plugins/imageformats/libqtiff.so")
     assert bundle_modules.keep_binary("PySide6/Qt/plugins/imageformats/libqsvg.so")
+    # desktop display plugins stay; embedded-device ones and network backends go
+    for kept in ("platforms/libqxcb.so", "platforms/libqwayland.so",
+                 "platforms/libqoffscreen.so", "xcbglintegrations/libqxcb-glx-integration.so"):
+        assert bundle_modules.keep_binary(f"PySide6/Qt/plugins/{kept}"), kept
+    for dropped in ("platforms/libqlinuxfb.so", "platforms/libqvnc.so", "tls/libqopensslbackend.so",
+                    "egldeviceintegrations/libqeglfs-kms-egldevice-integration.so"):
+        assert not bundle_modules.keep_binary(f"PySide6/Qt/plugins/{dropped}"), dropped
+    assert not bundle_modules.keep_binary("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6")
+    assert bundle_modules.keep_binary("PySide6/Qt/lib/libQt6XcbQpa.so.6")
 
 
 def test_make_dist_without_pyinstaller_says_how_to_get_it(tmp_path: Path) -> None:

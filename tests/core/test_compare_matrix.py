@@ -82,6 +82,8 @@ def test_rows_are_filtered_and_grouped(spaces) -> None:  # type: ignore[no-untyp
                                              "Tolliver scene policy"]
     assert memos.rows[0].detail == ("memo \u00b7 Alder County District Attorney \u00b7 "
                                     "Alder County, PA \u00b7 2020-01-21")
+    assert memos.rows[0].where == "Alder County, PA \u00b7 2020"
+    assert matrix(ws, kinds=["memo"], group_by="office").rows[0].where == ""  # a group
     assert [r.label for r in matrix(ws, jurisdictions=["PA"]).rows] == [
         "PA Overdose Response Act", "Alder declination memo"]
     assert [r.label for r in matrix(ws, jurisdictions=["pennsylvania"]).rows] == [

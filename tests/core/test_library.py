@@ -246,16 +246,27 @@ def test_add_files_copies_in_and_reports_problems(ws: Workspace, tmp_path: Path)
     paths = {d.path for d in lib.documents()} | {p for d in lib.documents()
                                                   for p in d.duplicates}
     assert {"folder/a.txt", "folder/deep/b.md", "notes (2).md"} <= paths
+    assert not (ws.root / "memo.txt").exists()  # the same bytes as memos/memo.txt
     assert "memo.txt" not in paths  # the memo's words are in the library already
-    assert [a.line for a in changes.already] == [
-        "memo.txt: already in the library as “OFFICE OF THE DISTRICT ATTORNEY” "
-        "(memos/memo.txt)"]
     assert not changes.moved and not changes.copies
     assert not (ws.root / "folder" / "skip.png").exists()
     assert any("missing.pdf" in p and "no such file" in p for p in changes.problems)
     assert any("skip.png" in p for p in changes.problems)
+    summary = changes.summary
+    assert summary is not None
+    assert set(summary.imported) == {"folder/a.txt", "folder/deep/b.md", "notes (2).md"}
+    assert [g.line for g in summary.skipped] == [
+        "2 not documents Policy Reader reads: .png files",  # in the folder, and named
+        "1 not found: no such file or folder"]
+    assert [a.line for a in summary.already_present] == [
+        "memo.txt: already in the library as “OFFICE OF THE DISTRICT ATTORNEY” "
+        "(memos/memo.txt)"]
     again = lib.add_files([outside / "notes.md"])
     assert not (ws.root / "notes (3).md").exists() and again.extracted == 0
+    assert again.summary is not None and again.summary.headline == (
+        "Imported 0 files; 1 already in the library")
+    assert [a.line for a in again.summary.already_present] == [
+        "notes.md: already in the library as “Different notes” (notes (2).md)"]
     assert not list(ws.root.rglob(".importing-*"))
 
 
@@ -270,7 +281,8 @@ def test_adding_a_file_the_library_holds_says_which_document_it_is(ws: Workspace
     write(outside / "batch" / "two.txt", "Fresh words for a new file.")  # same as one.txt
     changes = lib.add_files([outside / "memo (final).txt", ws.root / "memos" / "memo.txt",
                              outside / "batch"])
-    lines = sorted(a.line for a in changes.already)
+    assert changes.summary is not None
+    lines = sorted(a.line for a in changes.summary.already_present)
     assert lines == [f"memo (final).txt: already in the library as “{title}” (memos/memo.txt)",
                      f"memo.txt: already in the library as “{title}” (memos/memo.txt)",
                      "two.txt: already in the library as “Fresh words for a new file” "

@@ -214,7 +214,7 @@ def test_compare_ops_read_the_services_and_resolve_as_an_edit(tmp_path: Path) ->
     with pytest.raises(AnnotationError):
         compare.resolve(ws, d, "copy")  # only for a passage someone else alone marked
     done = compare.resolve(ws, d, compare.Resolution.DIFFER, text="Both readings stand.")
-    (reply,) = done.value
+    (reply,) = done.value.written
     assert isinstance(reply, Reply) and reply.text == "Both readings stand."
     assert done.changes.highlight_ids == {reply.id, reply.target.id}
     assert d.key not in {x.key for x in compare.disagreements(ws)}
@@ -241,7 +241,8 @@ def test_adding_the_samples_copies_them_in_once_and_says_what_changed(
     assert sorted(d.path for d in library_ops.documents(ws)) == ["memos/memo.md",
                                                                  "statutes/act.txt"]
     again = library_ops.add_samples(ws).value  # a second time: nothing copied twice
-    assert len(again.already) == 2 and not again.copied
+    assert again.summary is not None
+    assert len(again.summary.already_present) == 2 and not again.copied
     assert not (tmp_path / "ws" / ".policy-reader" / "annotations").exists() or not any(
         (tmp_path / "ws" / ".policy-reader" / "annotations").iterdir())
     monkeypatch.setenv("POLICY_READER_CORPUS", str(tmp_path / "nowhere"))

@@ -25,8 +25,9 @@ def test_missing_lxml_html_clean_is_reported_then_fixed(user_home: Path, workspa
 
     out = run_cli("-w", str(workspace_dir), "add", str(page), home=user_home, env=env)
     assert out.returncode == 1
-    assert ("wire.html: extractor not installed: the web page extractor is not installed "
-            "correctly: the package 'lxml_html_clean' is missing") in out.stderr
+    assert ("1 not read (an extractor is not installed): the web page extractor is not "
+            "installed correctly: the package 'lxml_html_clean' is missing") in out.stderr
+    assert "    wire.html\n" in out.stderr  # the import's summary, file under reason
     assert "Traceback" not in out.stderr
     log = (user_home / "log" / "policy-reader.log").read_text("utf-8")
     assert "ERROR reader.extract.web.engine: web pages cannot be read" in log

@@ -74,11 +74,12 @@ def test_importing_a_pipe_is_refused_at_once(tmp_path: Path, user_home: Path) ->
 
     out = no_traceback(added_pdf)
     assert added_pdf.returncode == 1, out  # not a silent success
-    assert "fifo.pdf: a named pipe (FIFO), not a document file" in out
+    assert "1 not copied: a named pipe (FIFO), not a document file\n    fifo.pdf" in out
 
     out = no_traceback(added_folder)
     assert added_folder.returncode == 0, out
-    assert "stuck.txt: a named pipe (FIFO), not a document file; skipped" in out
+    assert "1 not copied: a named pipe (FIFO), not a document file\n    to-import/stuck.txt" \
+        in out
     assert (other / "to-import" / "naloxone-article.txt").is_file()
     assert not (other / "to-import" / "stuck.txt").exists()
 

@@ -105,7 +105,7 @@ def test_importing_a_file_twice_says_it_is_already_in_the_library(qtbot, window,
     with qtbot.waitSignal(session.import_finished, timeout=60_000):
         window.import_paths([copy])
     shown = messages.HISTORY[-1]
-    assert shown.title == "Already in the library"
+    assert shown.title == "Import summary"
     assert f"memo (1).pdf: already in the library as “{title}” ({MEMO.name})" in shown.details
     assert "already in the library" in window.status.currentMessage()
     assert sorted(p.name for p in workspace_dir.glob("*.pdf")) == [MEMO.name]

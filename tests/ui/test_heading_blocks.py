@@ -11,13 +11,17 @@ TEXT = ("Section 3. Charges that will not be filed\n\n"
         "(a) No person covered by Section 2 shall be charged with possession of a "
         "controlled substance found at the scene.\n\n"
         "(b) Referral.\n\n"
+        "An officer may refer the person to services.\n\n"
+        "(c) Nothing in this section applies to sale.\n\n"
         "12-403. Opioid antagonists; prescribing, dispensing and distribution.\n\n"
         "Plain text.")
 
 
-def _section(fragment: str, title: str, number: str, level: int) -> Section:
+def _section(fragment: str, title: str, number: str, level: int, until: str = "") -> Section:
+    """A section starting at ``fragment``, running to ``until`` (else 10 characters on)."""
     start = TEXT.index(fragment)
-    return Section(title=title, level=level, start=start, end=start + 10, number=number)
+    end = TEXT.index(until) - 2 if until else start + 10
+    return Section(title=title, level=level, start=start, end=end, number=number)
 
 
 def test_only_heading_lines_are_headings() -> None:
@@ -25,7 +29,11 @@ def test_only_heading_lines_are_headings() -> None:
         _section("Section 3.", "Section 3. Charges that will not be filed", "§ 3", 1),
         _section("(a) No person", "(a) No person covered by Section 2 shall be charged",
                  "(a)", 2),
-        _section("(b) Referral.", "(b) Referral.", "(b)", 2),
+        # a caption of its own: the subsection's text follows in the next paragraph
+        _section("(b) Referral.", "(b) Referral.", "(b)", 2, until="(c) Nothing"),
+        # all in its one paragraph: text, however short
+        _section("(c) Nothing", "(c) Nothing in this section applies to sale.", "(c)", 2,
+                 until="12-403."),
         _section("12-403.", "Opioid antagonists", "§ 12-403", 1),
     )
     text_map = TextMap(TEXT)

@@ -106,6 +106,26 @@ def test_drag_select_on_a_page_makes_the_text_views_highlight(env: Env) -> None:
     assert tab.view.selected_text() == words
 
 
+def test_link_on_the_pages_toolbar_highlights_the_words_and_asks_for_the_other(
+        env: Env) -> None:
+    tab = _open(env)
+    view = _pages(env, tab)
+    words = "threat of jail would keep people"
+    start = tab.doc_text.text.index(words)
+    view.scroll_to_offset(start, align=0.3)
+    a, b = _point(view, start), _point(view, start + len(words) - 1, end=True)
+    env.qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    env.qtbot.mouseMove(view.viewport(), b)
+    env.qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+    binding = env.ui.page_bindings[id(tab)]
+    env.qtbot.waitUntil(lambda: binding._toolbar_shown(), timeout=2000)
+    binding.toolbar.link_button.click()  # the pages' toolbar, not only the text view's
+    dialog = env.window.discussing.link_dialog
+    assert dialog is not None and words in dialog.quote
+    assert env.ui.ctrl.store.get(binding.focus_hid).quote.exact == words
+    dialog.reject()
+
+
 def test_a_text_highlight_is_drawn_on_the_page_inside_its_boxes(env: Env) -> None:
     tab = _open(env)
     env.select("probation violation petitions")

@@ -39,6 +39,7 @@ from reader.ops import highlights, identity, queries, search
 from reader.ops import themes as theme_ops
 from reader.ops.highlights import Edit, StoreChanges
 from reader.ui.annotating.autosave import AutoSaver
+from reader.ui.annotating.discussion_edits import DiscussionEditor
 from reader.ui.annotating.theme_edits import ThemeEditor
 from reader.ui.annotating.undo import VersionsCommand
 from reader.ui.annotating.watcher import FolderWatcher
@@ -84,6 +85,7 @@ class AnnotationController(QObject):
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self.reload_from_disk)
         self.theme_edits = ThemeEditor(self)
+        self.discussion = DiscussionEditor(self)  # replies, links, resolved disagreements
         self._hidden: set[str] = set(session.settings.get(HIDDEN_KEY, [], type_=list) or [])
         self._index_ids: set[str] | None = set()
         self._index_timer = self._timer(INDEX_DELAY_MS, self._update_index)

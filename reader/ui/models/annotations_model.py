@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.model.annotations import Placed, Stance
+from reader.model.discussion import DiscussionCounts
 from reader.model.themes import Taxonomy
 from reader.ui.highlight_marks import theme_color
 
@@ -110,6 +111,11 @@ class AnnotationListModel(QAbstractListModel):
         self.rows: list[Row] = []
         self.tax = Taxonomy()
         self.me_id = ""
+        self.discussion = DiscussionCounts({}, {})  # replies and links per highlight
+
+    def set_discussion(self, counts: DiscussionCounts) -> None:
+        """How many replies and links each highlight has (shown after who and when)."""
+        self.discussion = counts
 
     def set_context(self, tax: Taxonomy, me_id: str) -> None:
         """The taxonomy (labels, colours) and who "you" are; rows are redrawn."""
@@ -206,4 +212,9 @@ class AnnotationListModel(QAbstractListModel):
         parts = [who, short_date(h.modified)]
         if page:
             parts.append(f"p. {page}")
+        replies, links = self.discussion.of(h.id)
+        if replies:
+            parts.append(f"{replies} repl{'y' if replies == 1 else 'ies'}")
+        if links:
+            parts.append(f"\u21c4 {links} link{'s' if links != 1 else ''}")
         return " · ".join(parts)

@@ -25,6 +25,7 @@ class LibraryFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
+        self.setRecursiveFilteringEnabled(True)  # a code shows when one of its files does
         self._words: list[str] = []
         self._kind = ""
         self._jurisdiction = ""
@@ -62,8 +63,10 @@ class LibraryFilter(QSortFilterProxyModel):
                     or self._theme_docs is not None)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        doc = self.library().document(source_row)
-        if doc is None:
+        model = self.library()
+        index = model.index(source_row, 0, source_parent)
+        doc = model.doc_at(index)
+        if doc is None:  # a code or a part of one: shown when one of its files is
             return False
         if self._kind and doc.meta.kind != self._kind:
             return False
@@ -73,10 +76,17 @@ class LibraryFilter(QSortFilterProxyModel):
             return False
         if self._words:
             text = haystack(doc)
+            node = model.node_at(index)
+            if node is not None:  # a section: findable by its code and heading too
+                coll = model.collection_of(index)
+                text += " " + " ".join((node.text, coll.code if coll else "")).casefold()
             return all(word in text for word in self._words)
         return True
 
     def lessThan(self, left: Index, right: Index) -> bool:
+        if left.parent().isValid():  # inside a code: always in code order
+            before = left.row() < right.row()
+            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if type(a) is type(b) and a is not None:
             if a == b:  # ties: by title, so the order is stable
@@ -87,8 +97,24 @@ class LibraryFilter(QSortFilterProxyModel):
         return str(a) < str(b)
 
     def doc_id_at(self, row: int) -> str | None:
-        index = self.index(row, 0)
+        """The document of top-level row ``row``, or the first one under it (a code)."""
+        return self.doc_id_of(self.index(row, 0))
+
+    def doc_id_of(self, index: Index) -> str | None:
+        """The document of a row (None for a code or a part of one)."""
         if not index.isValid():
             return None
-        doc = self.library().document(self.mapToSource(index).row())
+        doc = self.library().doc_at(self.mapToSource(index))
         return doc.id if doc else None
+
+    def first_doc_id(self) -> str | None:
+        """The first document shown, depth first (what Enter in the filter box opens)."""
+        def walk(parent: QModelIndex) -> str | None:
+            for r in range(self.rowCount(parent)):
+                index = self.index(r, 0, parent)
+                found = self.doc_id_of(index) or walk(index)
+                if found:
+                    return found
+            return None
+
+        return walk(QModelIndex())

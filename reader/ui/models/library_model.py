@@ -1,5 +1,6 @@
-"""The library as a table model over document ids (one row per document, data looked up
-lazily from the ``Document`` records the session hands in)."""
+"""The library as an item model over document ids (one row per document, data looked up
+lazily from the ``Document`` records the session hands in), with a code's one-section files
+grouped under one row per code in their hierarchy."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import DocStatus, Document
-from reader.ui.formatting import doc_details, glance, kind_label, plural
+from reader.ui.formatting import doc_details, glance, kind_label, plural, short_date
+from reader.ui.models.library_rows import CODE, DOC, Row, Rows, plan
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,63 +51,153 @@ def status_text(doc: Document) -> str:
     return doc.status.value.capitalize()
 
 
-class LibraryModel(QAbstractTableModel):
+def _sections(row: Row) -> int:
+    """The sections at and below a code's row (its index files are not sections)."""
+    own = 1 if row.kind == DOC and row.node is not None else 0
+    return own + sum(_sections(child) for child in row.children)
+
+
+class LibraryModel(QAbstractItemModel):
+    """Documents as rows; a code's one-section files under one row per code, in their
+    hierarchy (:mod:`.library_rows`). ``set_documents`` keeps the rows of what stays."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._ids: list[str] = []
+        self._rows = Rows()
         self._docs: dict[str, Document] = {}
         self._counts: dict[str, int] = {}
         self._icons: dict[str, Any] = {}
 
     # -- content ---------------------------------------------------------------------------
-    def set_documents(self, docs: Sequence[Document]) -> None:
+    def set_documents(self, docs: Sequence[Document],
+                      collections: Sequence[CodeCollection] = ()) -> None:
         """Replace the content, keeping rows (and the selection) of documents that stay."""
-        new = {d.id: d for d in docs}
-        gone = [row for row, doc_id in enumerate(self._ids) if doc_id not in new]
-        for row in reversed(gone):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._docs[self._ids[row]]
-            del self._ids[row]
-            self.endRemoveRows()
-        for row, doc_id in enumerate(self._ids):
-            if new[doc_id] != self._docs[doc_id]:
-                self._docs[doc_id] = new[doc_id]
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        added = [d for d in docs if d.id not in self._docs]
-        if added:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            for doc in added:
-                self._ids.append(doc.id)
-                self._docs[doc.id] = doc
-            self.endInsertRows()
+        old = self._docs
+        self._docs = {d.id: d for d in docs}
+        wanted = plan(docs, collections)
+        if not self._rows.update(wanted, self):
+            self.beginResetModel()
+            self._rows.reset(wanted)
+            self.endResetModel()
+            return
+        self._changed(None, self._rows.top, old)
+
+    def _changed(self, parent: Row | None, rows: list[Row], old: dict[str, Document]) -> None:
+        """dataChanged for the rows of one parent whose content may have changed."""
+        changed = [i for i, r in enumerate(rows)
+                   if r.kind != DOC or old.get(r.doc_id) != self._docs.get(r.doc_id)]
+        if changed:
+            p = self._index_of_row(parent)
+            self.dataChanged.emit(self.index(changed[0], 0, p),
+                                  self.index(changed[-1], len(Column) - 1, p))
+        for r in rows:
+            if r.children:
+                self._changed(r, r.children, old)
+
+    # the listener :meth:`Rows.update` calls around each change
+    def removing(self, parent: Row | None, row: int) -> None:
+        self.beginRemoveRows(self._index_of_row(parent), row, row)
+
+    def removed(self) -> None:
+        self.endRemoveRows()
+
+    def inserting(self, parent: Row | None, row: int) -> None:
+        self.beginInsertRows(self._index_of_row(parent), row, row)
+
+    def inserted(self) -> None:
+        self.endInsertRows()
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
-        if self._ids:  # the count column, and the line under each title
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(Column) - 1))
+        self._counts_changed(None, self._rows.top)
+
+    def _counts_changed(self, parent: Row | None, rows: list[Row]) -> None:
+        """The count column, and the line under each title, of every row at any depth."""
+        if not rows:
+            return
+        p = self._index_of_row(parent)
+        self.dataChanged.emit(self.index(0, 0, p), self.index(len(rows) - 1, len(Column) - 1, p))
+        for r in rows:
+            self._counts_changed(r, r.children)
 
     def document(self, row: int) -> Document | None:
-        if 0 <= row < len(self._ids):
-            return self._docs[self._ids[row]]
+        """The document of top-level row ``row`` (None for a code's row)."""
+        if 0 <= row < len(self._rows.top):
+            return self._docs.get(self._rows.top[row].doc_id)
         return None
 
     def row_of(self, doc_id: str) -> int:
-        try:
-            return self._ids.index(doc_id)
-        except ValueError:
-            return -1
+        """The top-level row of a document (-1 when it is inside a code, or absent)."""
+        row = self._rows.by_doc.get(doc_id)
+        return self._rows.position(row) if row is not None and row.parent is None else -1
+
+    def index_of(self, doc_id: str, column: int = 0) -> QModelIndex:
+        """The index of a document's row, at any depth (invalid when absent)."""
+        row = self._rows.by_doc.get(doc_id)
+        if row is None:
+            return QModelIndex()
+        return self.createIndex(self._rows.position(row), column, row.uid)
 
     def documents(self) -> list[Document]:
-        return [self._docs[i] for i in self._ids]
+        return list(self._docs.values())
+
+    def row_at(self, index: Index) -> Row | None:
+        if not index.isValid():
+            return None
+        return self._rows.by_uid.get(index.internalId())
+
+    def doc_at(self, index: Index) -> Document | None:
+        row = self.row_at(index)
+        return self._docs.get(row.doc_id) if row is not None and row.doc_id else None
+
+    def node_at(self, index: Index) -> CodeNode | None:
+        """The code part (a title, a chapter) or section under ``index``, if any."""
+        row = self.row_at(index)
+        return row.node if row is not None else None
+
+    def collection_of(self, index: Index) -> CodeCollection | None:
+        row = self.row_at(index)
+        while row is not None and row.collection is None:
+            row = row.parent
+        return row.collection if row is not None else None
+
+    def _index_of_row(self, row: Row | None) -> QModelIndex:
+        if row is None:
+            return QModelIndex()
+        return self.createIndex(self._rows.position(row), 0, row.uid)
 
     # -- Qt model --------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(Column) or row < 0:
+            return QModelIndex()
+        rows = self._children(parent)
+        if rows is None or row >= len(rows):
+            return QModelIndex()
+        return self.createIndex(row, column, rows[row].uid)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        row = self.row_at(index)
+        if row is None or row.parent is None:
+            return QModelIndex()
+        return self._index_of_row(row.parent)
+
+    def _children(self, parent: Index) -> list[Row] | None:
+        if not parent.isValid():
+            return self._rows.top
+        row = self.row_at(parent)
+        if row is None or parent.column() != 0:
+            return None
+        return row.children
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        rows = self._children(parent)
+        return len(rows) if rows is not None else 0
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
+        return len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,11 +219,18 @@ class LibraryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        row = self.row_at(index)
+        if row is None:
             return None
-        doc = self._docs[self._ids[index.row()]]
         column = Column(index.column())
+        if row.kind != DOC:
+            return self._part_data(row, column, role)
+        doc = self._docs.get(row.doc_id)
+        if doc is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.TITLE and row.parent is not None and row.node is None:
+                return f"Index — {doc.path.rsplit('/', 1)[-1]}"  # a code's index file
             return self._display(doc, column)
         if role == SORT_ROLE:
             return self._sort_key(doc, column)
@@ -139,9 +239,11 @@ class LibraryModel(QAbstractTableModel):
         if role == DOC_ROLE:
             return doc
         if role == TITLE_ROLE:
+            if row.parent is not None and row.node is None:
+                return f"Index — {doc.path.rsplit('/', 1)[-1]}"  # a code's index file
             return doc.title
         if role == DETAILS_ROLE:
-            return self.details(doc)
+            return self.details(doc, in_code=row.parent is not None)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS or not doc.status.readable:
                 return doc.status_line if doc.reason else status_text(doc) or None
@@ -154,6 +256,8 @@ class LibraryModel(QAbstractTableModel):
             palette = QGuiApplication.palette()
             return palette.color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
+            if row.parent is not None and doc.status.readable:
+                return None  # a code's section: its number is what identifies it
             return self._icon(doc)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == Column.TITLE:
@@ -162,20 +266,79 @@ class LibraryModel(QAbstractTableModel):
             return f"{HEADERS[column]}: {text}" if text else HEADERS[column]
         return None
 
-    def details(self, doc: Document) -> str:
+    def details(self, doc: Document, *, in_code: bool = False) -> str:
         """The line under a title: ``Memo · Office of … · 21 January 2020 · 3 pages ·
-        2 highlights``, or why the file cannot be read."""
+        2 highlights``, or why the file cannot be read. A code's section (``in_code``)
+        leaves out what its code's row says (kind, place)."""
         if doc.status is DocStatus.PENDING:
             return "Reading…"
         if not doc.status.readable and doc.status is not DocStatus.NO_TEXT:
             return doc.status_line[:1].upper() + doc.status_line[1:]
-        parts = [glance(doc)]
+        parts = [short_date(doc.meta.date) if in_code else glance(doc)]
         count = self._counts.get(doc.id, 0)
         if count:
             parts.append(plural(count, "highlight"))
         if doc.status is DocStatus.NO_TEXT:
             parts.append("no text layer")
         return " · ".join(p for p in parts if p)
+
+    def _part_data(self, row: Row, column: Column, role: int) -> Any:
+        """A code's row ("D.C. Code (13 sections)") or a part's ("Chapter 9E. Harm …")."""
+        if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
+            text = self._part_display(row, column)
+            return text.casefold() if role == SORT_ROLE else text
+        if role == TITLE_ROLE:
+            return self._part_display(row, Column.TITLE)
+        if role == DETAILS_ROLE:
+            return self._part_details(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._part_display(row, column)
+            if column == Column.TITLE:
+                return f"{text}. {self._part_details(row)}"
+            return f"{HEADERS[column]}: {text}" if text else HEADERS[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
+            n = sum(1 for _ in row.doc_ids())
+            return f"{self._part_display(row, column)}\n{n} files"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.NOTES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
+            return self._icon(None)
+        return None
+
+    def _part_display(self, row: Row, column: Column) -> str:
+        coll = row.collection
+        if column == Column.TITLE:
+            if row.kind == CODE and coll is not None:
+                return coll.label
+            return row.node.text if row.node is not None else ""
+        if column == Column.KIND:
+            return kind_label("statute")
+        if column == Column.JURISDICTION:
+            owner = self._code_row(row)
+            return owner.collection.jurisdiction if owner and owner.collection else ""
+        if column == Column.NOTES:
+            total = sum(self._counts.get(d, 0) for d in row.doc_ids())
+            return str(total) if total else ""
+        return ""
+
+    def _part_details(self, row: Row) -> str:
+        """The line under a code's title (``Statute · DC · 2 highlights``: its label counts
+        the sections) or a part's (``5 sections · 2 highlights``)."""
+        if row.kind == CODE:
+            owner = row.collection
+            parts = [kind_label("statute"), owner.jurisdiction if owner else ""]
+        else:
+            parts = [plural(_sections(row), "section")]
+        count = sum(self._counts.get(d, 0) for d in row.doc_ids())
+        if count:
+            parts.append(plural(count, "highlight"))
+        return " · ".join(p for p in parts if p)
+
+    @staticmethod
+    def _code_row(row: Row | None) -> Row | None:
+        while row is not None and row.kind != CODE:
+            row = row.parent
+        return row
 
     def _display(self, doc: Document, column: Column) -> str:
         if column == Column.TITLE:
@@ -209,10 +372,14 @@ class LibraryModel(QAbstractTableModel):
             return f"{0 if doc.status.readable else 1}{status_text(doc)}"
         return self._display(doc, column).casefold()
 
-    def _icon(self, doc: Document) -> Any:
+    def _icon(self, doc: Document | None) -> Any:
         from reader.ui.resources import icon
 
-        name = "document" if doc.status.readable or doc.status is DocStatus.PENDING else "warning"
+        if doc is None:
+            name = "folder-open"
+        else:
+            name = "document" if doc.status.readable or doc.status is DocStatus.PENDING \
+                else "warning"
         if name not in self._icons:
             self._icons[name] = icon(name, "#b26a00" if name == "warning" else None)
         return self._icons[name]

@@ -167,6 +167,25 @@ def _cursor(view: PageView, event: QMouseEvent) -> None:
                               else Qt.CursorShape.ArrowCursor)
 
 
+# -- geometry -------------------------------------------------------------------------------
+def range_rect(view: PageView, start: int, end: int) -> QRect | None:
+    """The viewport rectangle around a text range's first and last lines."""
+    if view.index is None or end <= start:
+        return None
+    rects = view.index.rects(start, end)
+    if not rects:
+        return None
+    out = QRectF()
+    for page, *box in (rects[0], rects[-1]):
+        r = view.layout_.rects[page - 1] if page - 1 < len(view.layout_.rects) else None
+        if r is None:
+            continue
+        mapper = PageMapper(QRectF(r.x, r.y, r.width, r.height), view.crop(page - 1))
+        out = out.united(mapper.to_view(tuple(box)))  # type: ignore[arg-type]
+    out.translate(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    return out.toAlignedRect()
+
+
 # -- painting -------------------------------------------------------------------------------
 def paint(view: PageView, painter: QPainter, area: QRect) -> None:
     dark = view.dark

@@ -4,7 +4,11 @@ points, from the character boxes) and drawn over the page images.
 Highlights look as in the text view: a translucent fill in the theme's colour (overlaps
 blend into a deeper shade), and a cue that does not rely on colour: an underline under
 each line (solid for your highlights, dashed for other people's), a bar in the page's
-left margin beside the lines and the stance symbol at the first line.
+left margin beside the lines and the margin symbol at the first line (the stance; ``⇄``
+before it when the highlight is linked to another passage). Margin cues are drawn whenever
+their line is in view, even when the words are scrolled out sideways; the symbol is sized to
+the line (never below a legible size) and :func:`margin_keys_at` hit-tests it, so a click
+or a hover there can follow a link as the text view's gutter does.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from reader.ops.pages import PageIndex, Rect
 from reader.ui.marks import Mark, MarkStyle, Underline, layer_z
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (y up)
 MARGIN_BAR = 4  # pixels from the page's left edge
+SYMBOL_PX = (13, 22)  # the margin symbol's pixel size: a little over the line's, within these
 
 
 @dataclass(frozen=True)
@@ -102,22 +107,44 @@ def paint_layers(painter: QPainter, layers: Iterable[tuple[str, PageMarks]], pag
     """Fills first (every layer, in order), then underlines and margin cues on top."""
     ordered = sorted(layers, key=lambda item: layer_z(item[0]))
     painter.setPen(Qt.PenStyle.NoPen)
+    base = QFont(painter.font())
     cues: list[tuple[QRectF, Placed]] = []
     for _, marks in ordered:
         for placed in marks.on(page):
             rect = mapper.to_view(placed.box)
-            if not rect.intersects(clip):
-                continue
+            if rect.bottom() + 2 < clip.top() or rect.top() - 2 > clip.bottom():
+                continue  # a line out of view (one scrolled out sideways keeps its cue)
             style = placed.mark.style
-            if style.background is not None:
+            if style.background is not None and rect.intersects(clip):
                 painter.fillRect(rect, style.background)
             if style.underline is not None or style.margin is not None:
                 cues.append((rect, placed))
     for rect, placed in cues:
-        _cue(painter, rect, placed, mapper)
+        _cue(painter, rect, placed, mapper, base)
 
 
-def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper) -> None:
+def symbol_font(base: QFont, line: QRectF) -> QFont:
+    """The margin symbol's font beside a line ``line`` pixels high: bold, as tall as the
+    line (a little over) but never below :data:`SYMBOL_PX`'s least (legible at any zoom)."""
+    font = QFont(base)
+    low, high = SYMBOL_PX
+    font.setPixelSize(max(low, min(high, round(line.height() * 1.1))))
+    font.setBold(True)
+    return font
+
+
+def symbol_rect(base: QFont, line: QRectF, mapper: PageMapper, symbol: str) -> QRectF:
+    """Where the margin symbol of a mark whose first line is ``line`` is drawn: in the
+    page's left margin beside the bar, centred on the line, as wide as its text."""
+    metrics = QFontMetricsF(symbol_font(base, line))
+    height = metrics.height()
+    x = mapper.rect.x() + MARGIN_BAR + 4
+    return QRectF(x, line.center().y() - height / 2,
+                  metrics.horizontalAdvance(symbol) + 2, height)
+
+
+def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper,
+         base: QFont) -> None:
     style: MarkStyle = placed.mark.style
     if style.underline is not None:
         pen = QPen(style.underline_color or QColor("#333333"), 1.5)
@@ -133,14 +160,31 @@ def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper) ->
         painter.setPen(QPen(style.margin, 3))
         painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         if placed.first and style.margin_symbol:
-            font = QFont(painter.font())
-            font.setPixelSize(max(9, min(16, int(rect.height()))))
-            font.setBold(True)
-            painter.setFont(font)
-            painter.drawText(QRectF(x + 3, rect.top(), 16, max(12.0, rect.height())),
+            painter.setFont(symbol_font(base, rect))
+            painter.drawText(symbol_rect(base, rect, mapper, style.margin_symbol),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              style.margin_symbol)
     painter.setPen(Qt.PenStyle.NoPen)
+
+
+def margin_keys_at(layers: Iterable[PageMarks], page: int, mapper: PageMapper,
+                   point: QPointF, base: QFont) -> list[str]:
+    """The keys of the marks whose margin symbol is at ``point``: the strip from the page's
+    left edge to just past the symbol, beside the mark's first line."""
+    out: list[str] = []
+    for marks in layers:
+        for placed in marks.on(page):
+            style = placed.mark.style
+            if not (placed.first and style.margin_symbol and placed.mark.key) \
+                    or placed.mark.key in out:
+                continue
+            line = mapper.to_view(placed.box)
+            symbol = symbol_rect(base, line, mapper, style.margin_symbol)
+            top = min(line.top(), symbol.top()) - 2
+            bottom = max(line.bottom(), symbol.bottom()) + 2
+            if mapper.rect.x() <= point.x() <= symbol.right() + 4 and top <= point.y() <= bottom:
+                out.append(placed.mark.key)
+    return out
 
 
 def keys_at(layers: Iterable[PageMarks], page: int, mapper: PageMapper,

@@ -31,7 +31,7 @@ from reader.ui.marks import Mark
 from reader.ui.pages import interaction
 from reader.ui.pages.images import PageImages, PdfPages
 from reader.ui.pages.layout import Layout, lay_out
-from reader.ui.pages.overlay import PageMapper, PageMarks, keys_at
+from reader.ui.pages.overlay import PageMapper, PageMarks, keys_at, margin_keys_at
 
 MenuProvider = Callable[[QMenu, "tuple[int, int] | None"], None]
 ZOOM_STEP = 1.2
@@ -43,6 +43,7 @@ class PageView(QAbstractScrollArea):
     zoom_changed = Signal()
     selectionChanged = Signal()  # named as QTextEdit's, so bindings connect alike
     loaded = Signal(float)
+    dark_changed = Signal(bool)  # pages inverted or not: highlights change style
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,7 +260,9 @@ class PageView(QAbstractScrollArea):
         self.set_zoom(self.effective_zoom() / ZOOM_STEP)
 
     def set_dark(self, dark: bool) -> None:
-        self.dark = dark
+        if dark != self.dark:
+            self.dark = dark
+            self.dark_changed.emit(dark)
         self.viewport().update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -324,22 +327,17 @@ class PageView(QAbstractScrollArea):
         x, y = hit[1].to_points(self._content(point))
         return self.index.boundary_at(hit[0] + 1, x, y)
 
+    def margin_keys_at(self, point: QPoint) -> list[str]:
+        """The marks whose margin symbol (``⇄`` of a link, the stance) is at ``point``."""
+        hit = self.page_at(point)
+        if hit is None:
+            return []
+        return margin_keys_at(self._placed.values(), hit[0], hit[1], self._content(point),
+                              self.viewport().font())
+
     def range_rect(self, start: int, end: int) -> QRect | None:
         """The viewport rectangle around a text range's first and last lines."""
-        if self.index is None or end <= start:
-            return None
-        rects = self.index.rects(start, end)
-        if not rects:
-            return None
-        out = QRectF()
-        for page, *box in (rects[0], rects[-1]):
-            r = self.layout_.rects[page - 1] if page - 1 < len(self.layout_.rects) else None
-            if r is None:
-                continue
-            mapper = PageMapper(QRectF(r.x, r.y, r.width, r.height), self.crop(page - 1))
-            out = out.united(mapper.to_view(tuple(box)))  # type: ignore[arg-type]
-        out.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        return out.toAlignedRect()
+        return interaction.range_rect(self, start, end)
 
     # -- selection -------------------------------------------------------------------------
     def selection_range(self) -> tuple[int, int] | None:

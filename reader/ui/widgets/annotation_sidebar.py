@@ -217,6 +217,7 @@ class AnnotationSidebar(QWidget):
         ctrl = self.ctrl
         me = ctrl.me.id if ctrl.ws is not None else ""
         self.model.set_context(ctrl.tax, me)
+        self.model.set_discussion(ctrl.discussion.counts())
         if doc is None:
             self.model.set_rows([])
             self.summary.setText("")  # the dock's title says "Highlights" already

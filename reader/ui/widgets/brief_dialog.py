@@ -188,8 +188,10 @@ class BriefDialog(QDialog):
 
     def refresh(self) -> None:
         """Count and preview the current choices (on the task runner)."""
+        if not self._alive() or not shiboken6.isValid(self._timer):  # a late signal
+            return
         self._timer.stop()
-        if self.gathered is None or not self._alive():
+        if self.gathered is None:
             return
         if self._preview_task is not None:
             self._again = True

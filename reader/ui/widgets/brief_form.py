@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.ops.brief import FORMATS, MAX_TEXT, BriefOptions, GroupBy, OrphanPolicy, PageSize
 from reader.ui.accessibility import name_clear_button
+from reader.ui.widgets.brief_discussion import DiscussionBox
 from reader.ui.widgets.brief_filters import Choice, FiltersPage
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "html": "Web page (HTML)",
@@ -130,6 +131,9 @@ class LayoutPage(QWidget):
         grid.addWidget(orphans_label)
         grid.addWidget(self.orphans_box)
         layout.addWidget(include)
+        self.discussion = DiscussionBox()  # replies, contradictions, the matrix
+        self.discussion.changed.connect(self.changed)
+        layout.addWidget(self.discussion)
         layout.addStretch(1)
 
     def fmt(self) -> str:
@@ -265,6 +269,7 @@ class BriefForm(QTabWidget):
             include_theme_appendix=lay.flags["include_theme_appendix"].isChecked(),
             orphans=str(lay.orphans_box.currentData()),  # type: ignore[arg-type]
             page_size=str(lay.page_box.currentData()),  # type: ignore[arg-type]
+            **lay.discussion.values(),
         )
 
     def set_options(self, o: BriefOptions, fmt: str = "pdf") -> None:
@@ -283,6 +288,7 @@ class BriefForm(QTabWidget):
             lay.orphans_box.setCurrentIndex(max(0, lay.orphans_box.findData(o.orphans.value)))
             for key, check in lay.flags.items():
                 check.setChecked(bool(getattr(o, key)))
+            lay.discussion.show_options(o)
             for key, edit in c.edits.items():
                 value = getattr(o, key)
                 edit.setText("" if key == "title" and value == BriefOptions.title else value)

@@ -62,6 +62,8 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(ink)
         top = QRect(rect.left(), rect.top(), rect.width(), fm.lineSpacing())
+        if not details:  # one line (a code's section): in the middle of the row
+            top.moveTop(rect.top() + (rect.height() - fm.lineSpacing()) // 2)
         painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
         if details:

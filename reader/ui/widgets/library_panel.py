@@ -1,9 +1,13 @@
 """The library panel: every document of the workspace in a sortable table, with a filter box
-and filters by kind, jurisdiction and theme. Unreadable documents show their reason."""
+and filters by kind, jurisdiction and theme. Unreadable documents show their reason. A
+code's one-section files are one row per code, opening onto its titles, chapters and
+sections; a chapter can be read in order (:attr:`LibraryPanel.chapter_requested`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import KINDS, DocStatus, Document
 from reader.ops.themes import ThemeChoice
 from reader.ui.accessibility import name_clear_button
@@ -26,6 +31,12 @@ from reader.ui.models.library_model import LibraryModel
 from reader.ui.prefs import Prefs
 from reader.ui.widgets.library_columns import LibraryColumns
 from reader.ui.widgets.library_empty import LibraryEmpty
+
+CODE_INDENT = 12  # pixels per level when codes are shown as trees
+#: the panel's preferred width for titles (two-line rows show the title alone), and a
+#: code's section numbers three levels down ("§ 48-961.05. Good Samaritan…"), beside the
+#: other columns shown
+TITLE_CHARS = 36
 
 
 class LibraryTree(QTreeView):
@@ -40,6 +51,7 @@ class LibraryTree(QTreeView):
 
 class LibraryPanel(QWidget):
     open_requested = Signal(str)  # doc id
+    chapter_requested = Signal(object)  # a CodeNode (a title, a chapter): read it in order
     properties_requested = Signal(str)
     original_requested = Signal(str)  # doc id: open the file in the system's viewer
     folder_requested = Signal(str)  # doc id: show the file in the file manager
@@ -75,6 +87,7 @@ class LibraryPanel(QWidget):
         self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
+        self._indent = self.tree.indentation()
         self.tree.setSortingEnabled(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -146,8 +159,27 @@ class LibraryPanel(QWidget):
         for widget in (self.filter_edit, self.kind_box, self.place_box, self.theme_box):
             widget.setEnabled(not empty)
 
-    def set_documents(self, docs: list[Document]) -> None:
-        self.model.set_documents(sorted(docs, key=lambda d: d.path))
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for titles beside the columns shown (the window's first layout
+        gives the library dock this width; a person's own width is kept after)."""
+        hint = super().sizeHint()
+        em = self.fontMetrics().horizontalAdvance("0")
+        header = self.tree.header()
+        others = sum(header.sectionSize(c) for c in range(1, header.count())
+                     if not header.isSectionHidden(c))
+        chrome = self.tree.verticalScrollBar().sizeHint().width() + 4 * self.tree.frameWidth()
+        margins = self.layout().contentsMargins() if self.layout() else None
+        chrome += margins.left() + margins.right() if margins else 0
+        return QSize(max(hint.width(), em * TITLE_CHARS + others + chrome), hint.height())
+
+    def set_documents(self, docs: list[Document],
+                      collections: Sequence[CodeCollection] = ()) -> None:
+        """The documents, a code's one-section files grouped under one row per code."""
+        self.model.set_documents(sorted(docs, key=lambda d: d.path), collections)
+        self.tree.setRootIsDecorated(bool(collections))
+        # a code's sections sit three levels down: keep room for their numbers
+        self.tree.setIndentation(CODE_INDENT if collections else self._indent)
         places = sorted({d.meta.jurisdiction for d in docs if d.meta.jurisdiction})
         current = self.place_box.currentData()
         self.place_box.blockSignals(True)
@@ -183,7 +215,7 @@ class LibraryPanel(QWidget):
 
     def _update_summary(self) -> None:
         docs = self.model.documents()
-        shown = self.proxy.rowCount()
+        shown = self._shown()
         bad = sum(1 for d in docs if d.status not in (DocStatus.OK, DocStatus.PENDING))
         pending = sum(1 for d in docs if d.status is DocStatus.PENDING)
         parts = [plural(len(docs), "document") if shown == len(docs)
@@ -194,6 +226,19 @@ class LibraryPanel(QWidget):
             parts.append(f"{bad:,} unreadable")
         self.summary.setText(" · ".join(parts))
 
+    def documents_shown(self) -> int:
+        """How many documents the library lists (a code's sections inside its row too)."""
+        return self._shown()
+
+    def _shown(self, parent: QModelIndex | None = None) -> int:
+        """How many documents the filters let through (inside codes too)."""
+        parent = parent or QModelIndex()
+        total = 0
+        for r in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(r, 0, parent)
+            total += (1 if self.proxy.doc_id_of(index) else 0) + self._shown(index)
+        return total
+
     def _after_filter(self, _none: object = None) -> None:
         self._update_summary()
 
@@ -203,35 +248,56 @@ class LibraryPanel(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def selected_doc_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        return self.proxy.doc_id_at(index.row()) if index.isValid() else None
+        return self.proxy.doc_id_of(self.tree.currentIndex())
 
     def select_doc(self, doc_id: str) -> None:
-        row = self.model.row_of(doc_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        source = self.model.index_of(doc_id)
+        if source.isValid():
+            index = self.proxy.mapFromSource(source)
             if index.isValid():
+                parent = index.parent()
+                while parent.isValid():
+                    self.tree.expand(parent)
+                    parent = parent.parent()
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
 
     def _open_first(self) -> None:
-        doc_id = self.proxy.doc_id_at(0)
+        doc_id = self.proxy.first_doc_id()
         if doc_id:
             self.open_requested.emit(doc_id)
+
+    def _node_of(self, index: QModelIndex) -> CodeNode | None:
+        return self.model.node_at(self.proxy.mapToSource(index)) if index.isValid() else None
 
     def _on_activated(self, index: QModelIndex) -> None:
-        doc_id = self.proxy.doc_id_at(index.row())
+        doc_id = self.proxy.doc_id_of(index)
         if doc_id:
             self.open_requested.emit(doc_id)
+            return
+        node = self._node_of(index)
+        if node is not None and node.sections():
+            self.chapter_requested.emit(node)
+        elif self.tree.model().hasChildren(index):  # a code's row: open or close it
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
     def _row_menu(self, pos: QPoint) -> None:
-        doc_id = self.proxy.doc_id_at(self.tree.indexAt(pos).row())
-        if not doc_id:
-            return
+        index = self.tree.indexAt(pos)
+        doc_id = self.proxy.doc_id_of(index)
+        node = self._node_of(index)
+        chapter = self._node_of(index.parent()) if doc_id else node
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
-        menu.addAction("Open Original", lambda: self.original_requested.emit(doc_id))
-        menu.addAction("Show in Folder", lambda: self.folder_requested.emit(doc_id))
-        menu.addSeparator()
-        menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
+        if doc_id:
+            menu.addAction("Open", lambda: self.open_requested.emit(doc_id))
+        if chapter is not None and chapter.sections():
+            menu.addAction(f"Read {chapter.label} in order",
+                           lambda: self.chapter_requested.emit(chapter))
+        if doc_id:
+            menu.addAction("Open Original", lambda: self.original_requested.emit(doc_id))
+            menu.addAction("Show in Folder", lambda: self.folder_requested.emit(doc_id))
+            menu.addSeparator()
+            menu.addAction("Properties…", lambda: self.properties_requested.emit(doc_id))
+        if not menu.actions():
+            menu.deleteLater()
+            return
         menu.popup(self.tree.viewport().mapToGlobal(pos))

@@ -25,6 +25,7 @@ MAX_TABS = 30
 class ReaderArea(QStackedWidget):
     current_changed = Signal(object)  # ReaderTab | None
     text_shown = Signal(str)  # doc id
+    link_activated = Signal(str, object)  # doc id (or a chapter's), the Link followed
     place_changed = Signal()  # the top of the current view moved
     history_changed = Signal()
 
@@ -101,6 +102,29 @@ class ReaderArea(QStackedWidget):
             tab.jump(offset, matches)
         return tab
 
+    def open_text(self, doc: Document, text: DocText, *, offset: int = 0) -> ReaderTab:
+        """Show a text that is no document of the library (a chapter read in order) in a
+        tab of its own, read-only: nothing is highlighted or remembered there."""
+        here = self.here()
+        if here is not None:
+            self.history.push(here)
+            self.history_changed.emit()
+        tab = self.tab_for(doc.id)
+        if tab is None:
+            if self.tabs.count() >= MAX_TABS:
+                self.close_tab(0)
+            tab = ReaderTab(doc, self.reader_style(), readonly=True)
+            tab.link_activated.connect(self.link_activated)
+            index = self.tabs.addTab(tab, doc.title)
+            self.tabs.setTabToolTip(index, tab_tooltip(doc.title, doc.path))
+            self.tabs.tabBar().setAccessibleTabName(index, doc.title)
+            name_close_button(self.tabs.tabBar(), index, doc.title)
+            tab.show_text(text, offset)
+        self.tabs.setCurrentWidget(tab)
+        self.setCurrentWidget(self.tabs)
+        self.text_shown.emit(doc.id)
+        return tab
+
     def _new_tab(self, doc: Document, restore: bool, *, lazy: bool = False) -> ReaderTab:
         """A tab for ``doc``; its text is read now, or (``lazy``: tabs reopened after a
         restart) when the tab is first shown."""
@@ -108,6 +132,7 @@ class ReaderArea(QStackedWidget):
             self.close_tab(0)
         tab = ReaderTab(doc, self.reader_style())
         tab.location_changed.connect(self._remember)
+        tab.link_activated.connect(self.link_activated)
         index = self.tabs.addTab(tab, doc.title)
         self.tabs.setTabToolTip(index, tab_tooltip(doc.title, doc.path))
         self.tabs.tabBar().setAccessibleTabName(index, doc.title)
@@ -153,7 +178,7 @@ class ReaderArea(QStackedWidget):
     def close_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
         if isinstance(tab, ReaderTab):
-            if tab.is_ready:
+            if tab.is_ready and not tab.readonly:
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
             self.tabs.removeTab(index)
             tab.deleteLater()
@@ -175,7 +200,7 @@ class ReaderArea(QStackedWidget):
     def remember_all(self) -> None:
         """Keep each tab's place, and which tabs are open (reopened at the next start)."""
         for tab in self.all_tabs():
-            if tab.is_ready:
+            if tab.is_ready and not tab.readonly:
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
         self.save_tabs()
 
@@ -184,8 +209,10 @@ class ReaderArea(QStackedWidget):
         if ws is None or self._quiet or self._restore_pending:
             return
         tab = self.current_tab()
-        self.session.prefs.set_open_tabs(str(ws.root), [t.doc_id for t in self.all_tabs()],
-                                         tab.doc_id if tab is not None else "")
+        kept = [t.doc_id for t in self.all_tabs() if not t.readonly]  # not a chapter's
+        self.session.prefs.set_open_tabs(str(ws.root), kept,
+                                         tab.doc_id if tab is not None and not tab.readonly
+                                         else "")
 
     def _on_workspace(self, _ws: object) -> None:
         self._restore_pending = True
@@ -254,6 +281,12 @@ class ReaderArea(QStackedWidget):
         doc_id, offset = location
         doc = self.session.document(doc_id)
         if doc is None:
+            chapter = self.tab_for(doc_id)  # a chapter's tab, while it is open
+            if chapter is not None and chapter.readonly:
+                self.tabs.setCurrentWidget(chapter)
+                chapter.jump(offset)
+                self.history_changed.emit()
+                return True
             self.history.forget(doc_id)
             return False
         self.open(doc, offset=offset, record=False)

@@ -275,7 +275,7 @@ class ReaderPainter:
                     painter.setFont(self.small_font)
                     painter.setPen(mark.style.margin or view.palette().color(
                         QPalette.ColorRole.Text))
-                    painter.drawText(QRectF(x_bar - self.em * 1.2, top, self.em, self.em),
+                    painter.drawText(QRectF(x_bar - self.em * 2.4, top, self.em * 2.2, self.em),
                                      int(Qt.AlignmentFlag.AlignRight), mark.style.margin_symbol)
 
     def _pos_rect(self, offset: int) -> QRect:

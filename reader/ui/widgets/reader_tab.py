@@ -17,6 +17,7 @@ from reader.ui.marks import Mark, find_style, search_style
 from reader.ui.pages.tab_pages import Source, TabPages
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.reader_links import LinkFollower
 from reader.ui.widgets.reader_view import ReaderView
 
 log = logging.getLogger(__name__)
@@ -27,14 +28,21 @@ FIND_OVERLAP = 2_000
 class ReaderTab(QWidget):
     location_changed = Signal(str, int)  # doc id, code point at the top (debounced)
     ready = Signal(str)  # doc id: the text is shown
+    link_activated = Signal(str, object)  # doc id, the cross-reference (Link) followed
 
-    def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, style: ReaderStyle, parent: QWidget | None = None,
+                 *, readonly: bool = False) -> None:
         super().__init__(parent)
         self.doc = doc
+        #: a view that is no document of the library (a chapter read in order): nothing is
+        #: highlighted or remembered in it
+        self.readonly = readonly
         self.doc_text: DocText | None = None
         self.style_ = style
         self.setObjectName("readerTab")
         self.view = ReaderView()
+        self.links = LinkFollower(self.view)
+        self.links.activated.connect(lambda link: self.link_activated.emit(self.doc.id, link))
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.message = QLabel(f"Opening {doc.title}…")

@@ -1,6 +1,6 @@
 """The small floating toolbar beside selected words (or a clicked highlight) in the reader:
-highlight, favourite themes as colour dots, the theme picker, stance, note — and delete (your
-highlight) or copy to mine (someone else's).
+highlight, favourite themes as colour dots, the theme picker, stance, note, link to another
+passage — and delete (your highlight) or copy to mine (someone else's).
 
 It floats over the reader's viewport without taking the keyboard focus (the selection stays
 where it is); every button has a menu action with a shortcut, so nothing here is mouse-only.
@@ -27,6 +27,7 @@ class SelectionToolbar(QFrame):
     note_requested = Signal()
     delete_requested = Signal()
     copy_requested = Signal()
+    link_requested = Signal()  # link this passage to another (highlighted first if new)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,10 @@ class SelectionToolbar(QFrame):
         layout.addWidget(self._separator())
         self.note_button = self._button("note", "Note", "Add a note (N)", self.note_requested.emit)
         layout.addWidget(self.note_button)
+        self.link_button = self._button("link", "Link to another passage",
+                                        "Link to another passage (supports, contradicts…)",
+                                        self.link_requested.emit)
+        layout.addWidget(self.link_button)
         self.delete_button = self._button("trash", "Delete highlight", "Delete this highlight",
                                           self.delete_requested.emit)
         layout.addWidget(self.delete_button)

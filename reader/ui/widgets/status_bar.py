@@ -25,6 +25,9 @@ class StatusBar(QStatusBar):
         self.index_label = QLabel()
         self.index_label.setObjectName("indexLabel")
         self.index_label.setAccessibleName("Search index state")
+        self.watch_label = QLabel()  # said only when the folder cannot be watched
+        self.watch_label.setObjectName("watchLabel")
+        self.watch_label.setAccessibleName("How changes to the workspace folder are noticed")
         self.place_label = QLabel()
         self.place_label.setObjectName("placeLabel")
         self.place_label.setAccessibleName("Position in the document")
@@ -53,6 +56,7 @@ class StatusBar(QStatusBar):
 
         self.addWidget(self.workspace_label)
         self.addWidget(self.index_label, 1)
+        self.addWidget(self.watch_label)
         self.addPermanentWidget(self.progress_box)
         self.addPermanentWidget(self.place_label)
 
@@ -75,6 +79,11 @@ class StatusBar(QStatusBar):
 
     def set_index_state(self, text: str) -> None:
         self.index_label.setText(f"  ·  {text}" if text else "")
+
+    def set_watch_state(self, text: str) -> None:
+        """"" while the workspace folder is watched; else how changes are checked."""
+        self.watch_label.setText(f"  ·  {text}" if text else "")
+        self.watch_label.setToolTip(text)
 
     def set_place(self, text: str) -> None:
         self.place_label.setText(text)

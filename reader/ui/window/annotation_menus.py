@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from reader.model.annotations import Placed, Stance
+from reader.ui.annotating import problems_dialog
 from reader.ui.highlight_marks import STANCE_SYMBOLS
 from reader.ui.palette import muted_color
 from reader.ui.resources import icon, swatch
@@ -80,12 +81,17 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
     a["copy"] = _action(ui, "copy_mine", "&Copy to My Highlights",
                         lambda: ui.apply(binding(), "copy"), icon_name="copy",
                         tip="Make your own editable copy of someone else's highlight")
-    a["reattach"] = _action(ui, "reattach", "&Re-attach to Selection",
+    a["reattach"] = _action(ui, "reattach", "R&e-attach to Selection",
                             lambda: ui.reattach(ui.sidebar.current_hid()), icon_name="link",
                             tip="Attach the highlight chosen in the Highlights panel to the "
                             "selected words")
     a["name"] = _action(ui, "your_name", "Your Na&me…", ui.change_name, icon_name="person",
                         tip="The name your study group sees beside your highlights")
+    a["problems"] = _action(ui, "annotation_problems", "Annotation File &Problems…",
+                            lambda: problems_dialog.open_dialog(ui.session, ui.window),
+                            icon_name="warning",
+                            tip="What could not be read in the annotation files, and "
+                            "changes to your highlights held aside for you to apply")
     a["import"] = _action(ui, "import_annotations", "Import &Annotations…",
                           ui.sharing.import_dialog, icon_name="import",
                           tip="Merge a colleague's file, a W3C Web Annotation file or a "
@@ -124,6 +130,7 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
     authors = annotate.addMenu(icon("people"), "Show &Authors")
     authors.aboutToShow.connect(lambda: _fill_authors(ui, authors))
     annotate.addAction(a["name"])
+    annotate.addAction(a["problems"])
     tools = _menu(bar, "Tools")
     bar.insertMenu(tools.menuAction() if tools is not None else None, annotate)
     a["menu"] = annotate.menuAction()
@@ -152,7 +159,7 @@ def update_enabled(ui: AnnotationUI) -> None:
     has_tab = ui.window.area.current_tab() is not None
     for name in NEEDS_TAB:
         a[name].setEnabled(has_ws and has_tab)
-    for name in ("import", "export", "name"):
+    for name in ("import", "export", "name", "problems"):
         a[name].setEnabled(has_ws)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.errors import ReaderError, StorageError
@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 
 
 class AnnotationUI(QObject):
+    #: A selection toolbar's "Link to another passage" (the binding, text or pages).
+    link_requested = Signal(object)
+    page_bound = Signal(object)  # a tab's page view got its binding (PageBinding)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -128,11 +132,11 @@ class AnnotationUI(QObject):
 
     def _bind_shown(self, doc_id: str) -> None:
         tab = self.window.area.tab_for(doc_id)
-        if tab is not None:
+        if tab is not None and not tab.readonly:
             binding = self.bind(tab)
             hid = self._pending_passages.pop(doc_id, "")
             if hid:
-                binding.show_highlight(hid)
+                (self.binding(tab) or binding).show_highlight(hid)
             self._current_tab_changed(self.window.area.current_tab())
 
     def bind(self, tab: ReaderTab) -> TabBinding:
@@ -155,7 +159,7 @@ class AnnotationUI(QObject):
             self.registry.release(doc_id)
 
     def _current_tab_changed(self, tab: ReaderTab | None) -> None:
-        binding = self.bind(tab) if tab is not None and tab.is_ready else None
+        binding = self.bind(tab) if tab and tab.is_ready and not tab.readonly else None
         doc = binding.doc if binding is not None else None
         self.sidebar.show_document(doc)
         self.themes_panel.show_document(doc)
@@ -180,8 +184,9 @@ class AnnotationUI(QObject):
         tab = self.window.open_document(doc_id)
         if tab is None:
             return
-        if tab.is_ready:
-            self.bind(tab).show_highlight(hid)
+        if tab.is_ready:  # on the view it shows: its pages, or its text
+            text_binding = self.bind(tab)
+            (self.binding(tab) or text_binding).show_highlight(hid)
         else:
             self._pending_passages[doc_id] = hid
         self.sidebar_dock.show()
@@ -368,8 +373,8 @@ class AnnotationUI(QObject):
     def _problems(self, problems: list[str]) -> None:
         log.info("annotation problems: %s", problems)
         self.window.status.showMessage(
-            f"{len(problems)} problem(s) reading annotation files; the rest is shown. "
-            "Details are in the log (Help → Open Log Folder).", 15_000)
+            f"{len(problems)} problem(s) with the annotation files; the rest is shown. "
+            "Annotate → Annotation File Problems… says what they are.", 15_000)
 
     def _saved(self) -> None:
         if self._close_refused:

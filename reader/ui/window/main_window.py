@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from reader.ui import messages
+from reader.ui.live_workspace import LiveWorkspace
 from reader.ui.resources import app_icon
 from reader.ui.session import Session
 from reader.ui.widgets.library_panel import LibraryPanel
@@ -26,6 +27,8 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.status_bar import StatusBar
 from reader.ui.window import menus
 from reader.ui.window.annotation_ui import AnnotationUI
+from reader.ui.window.compare_ui import CompareUI
+from reader.ui.window.discussion_ui import DiscussionUI
 from reader.ui.window.page_actions import PageActions
 from reader.ui.window.reading_actions import ReadingActions
 from reader.ui.window.search_actions import SearchActions
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.status = StatusBar(session.runner)
         self.setStatusBar(self.status)
+        self.live = LiveWorkspace(session, self)  # files arriving while the app runs
 
         self.actions_ = menus.build(self)
         self.recent_menu = menus.build_menus(self, self.actions_)
@@ -76,6 +80,8 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(toggle)
         self._connect()
         self.annotating = AnnotationUI(self)  # highlights, themes, sharing (its own docks)
+        self.discussing = DiscussionUI(self.annotating)  # replies and links
+        self.comparing = CompareUI(self)  # the Compare panel, agreement, the Compare menu
         self.reading.sync_font_actions()
         self.reading.update_enabled()
         self.workspace_actions.show_state()  # no workspace yet
@@ -118,6 +124,11 @@ class MainWindow(QMainWindow):
                                                                matches=matches))
         self.search.help_requested.connect(se.show_search_help)
         self.outline.jump_requested.connect(rd.jump_in_current)
+        self.outline.section_requested.connect(lambda doc_id: self.open_document(doc_id))
+        self.library.chapter_requested.connect(rd.open_chapter)
+        self.area.link_activated.connect(rd.follow_link)
+        self.live.arrived.connect(lambda text: self.status.showMessage(text, 15_000))
+        self.live.watching.connect(self.status.set_watch_state)
         self.area.current_changed.connect(rd.on_current_tab)
         self.area.current_changed.connect(lambda _tab: self.pages.sync_action())
         self.area.text_shown.connect(rd.on_text_shown)
@@ -173,7 +184,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             log.info("the saved window layout was not usable; using the default")
         # the library a little wider than its content asks: titles show at a glance
-        self.resizeDocks([self.library_dock], [340], Qt.Orientation.Horizontal)
+        width = max(340, self.library.sizeHint().width())
+        self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         prefs = self.session.prefs
@@ -186,6 +198,7 @@ class MainWindow(QMainWindow):
             return
         self.area.remember_all()
         self.save_layout()
+        self.live.stop()
         self.session.shutdown()
         self.session.prefs.flush()
         super().closeEvent(event)

@@ -72,6 +72,7 @@ class PageActions:
         binding = PageBinding(ui, tab, text_binding.doc, view)
         binding.highlight_clicked.connect(ui.sidebar.select)
         ui.page_bindings[id(tab)] = binding
+        ui.page_bound.emit(binding)
         view.context_menu_providers.append(
             lambda menu, _span: self._original_menu(menu, tab.doc_id))
 

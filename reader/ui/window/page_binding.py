@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
 
-from reader.model.annotations import Placed
 from reader.ui.window.tab_binding import TabBinding
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ class PageBinding(TabBinding):
                  view: PageView) -> None:
         self._page_view = view
         super().__init__(ui, tab, doc)
+        view.dark_changed.connect(lambda _dark: self.redraw())  # styles for dark pages
 
     # TabBinding reads ``tab.view``; a page binding works on the tab's page view instead
     def _bind_view(self) -> PageView:
@@ -34,7 +34,7 @@ class PageBinding(TabBinding):
     def _dark(self) -> bool:
         return self._page_view.dark
 
-    def _has_selection(self) -> bool:
+    def has_selection(self) -> bool:
         return self._page_view.has_selection()
 
     def after_create(self, hid: str) -> None:
@@ -42,11 +42,5 @@ class PageBinding(TabBinding):
         self.set_focus(hid)
 
     def _anchor_rect(self) -> QRect | None:
-        kind, what = self.target()
-        if kind == "selection":
-            start, end = what  # type: ignore[misc]
-        elif kind == "highlight" and isinstance(what, Placed) and not what.orphaned:
-            start, end = what.anchor.start, what.anchor.end
-        else:
-            return None
-        return self._page_view.range_rect(start, end)
+        found = self._target_range()
+        return None if found is None else self._page_view.range_rect(found[1], found[2])

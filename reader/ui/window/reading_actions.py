@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from reader.errors import ReaderError
-from reader.model.documents import Document
+from reader.model.codes import ChapterText, CodeNode
+from reader.model.documents import DocMeta, DocStatus, Document, Link
+from reader.ops.codes import LinkTarget
 from reader.ui import messages
 from reader.ui.prefs import DEFAULT_POINT_SIZE
 from reader.ui.widgets.properties_dialog import PropertiesDialog
@@ -30,6 +32,7 @@ ZOOM_STEP = 1.1
 class ReadingActions:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
+        self.chapters: dict[str, ChapterText] = {}  # chapters read in order, by tab id
 
     def open_file_dialog(self) -> None:
         patterns = document_patterns()
@@ -203,15 +206,59 @@ class ReadingActions:
         self.update_enabled()
 
     def on_current_tab(self, tab: ReaderTab | None) -> None:
-        self.w.outline.show_outline(tab.doc_text if tab is not None else None)
+        self._show_outline(tab)
         self.update_place()
         self.update_enabled()
 
     def on_text_shown(self, doc_id: str) -> None:
         tab = self.tab()
         if tab is not None and tab.doc_id == doc_id:
-            self.w.outline.show_outline(tab.doc_text)
+            self._show_outline(tab)
             self.update_place()
+
+    def _show_outline(self, tab: ReaderTab | None) -> None:
+        """The open document's outline; a code's section in its place among its
+        neighbours."""
+        if tab is None:
+            self.w.outline.show_outline(None)
+            return
+        place = None if tab.readonly else self.w.session.section_place(tab.doc_id)
+        self.w.outline.show_outline(tab.doc_text, place)
+
+    # -- codes and cross-references ----------------------------------------------------------
+    def open_chapter(self, node: CodeNode) -> None:
+        """Read a chapter (or a title) of a code in order, in a tab of its own."""
+        def shown(chapter: ChapterText) -> None:
+            doc = Document(chapter.text.doc_id, "", "xml", 0, 0, DocStatus.OK,
+                           meta=DocMeta(title=chapter.title, kind="statute"))
+            self.chapters = {k: v for k, v in self.chapters.items()
+                             if self.w.area.tab_for(k) is not None}  # closed tabs' go
+            self.chapters[chapter.text.doc_id] = chapter
+            self.w.area.open_text(doc, chapter.text)
+            self.update_enabled()
+
+        self.w.session.load_chapter(node, shown)
+
+    def follow_link(self, doc_id: str, link: Link) -> None:
+        """Open the section a cross-reference names, when it is in the workspace; the
+        status bar says so when it is not."""
+        chapter = self.chapters.get(doc_id)
+        if chapter is not None:  # a chapter read in order: the link's own section file
+            part = chapter.part_at(link.start)
+            doc_id = part.doc_id if part is not None else ""
+
+        def opened(found: LinkTarget) -> None:
+            self.open_document(found.doc_id, offset=found.offset)
+            note = "" if found.exact else f" ({link.target} itself was not found)"
+            self.w.status.showMessage(f"Opened {found.found}{note}.", 8000)
+
+        def missing(exc: BaseException) -> None:
+            if isinstance(exc, ReaderError):
+                self.w.status.showMessage(exc.message, 10_000)
+            else:
+                messages.show_error(self.w, exc)
+
+        self.w.session.follow_link(doc_id, link, opened, missing)
 
     def update_place(self) -> None:
         tab = self.tab()

@@ -82,7 +82,7 @@ class TabBinding(QObject):
         """The view the tools work on (the tab's text view; a page binding overrides it)."""
         return self.tab.view
 
-    def _has_selection(self) -> bool:
+    def has_selection(self) -> bool:
         return bool(self.view.textCursor().hasSelection())
 
     @property
@@ -96,6 +96,7 @@ class TabBinding(QObject):
             tb.note_requested.connect(lambda: self.ui.apply(self, "note"))
             tb.delete_requested.connect(lambda: self.ui.apply(self, "delete"))
             tb.copy_requested.connect(lambda: self.ui.apply(self, "copy"))
+            tb.link_requested.connect(lambda: self.ui.link_requested.emit(self))
         return self._toolbar
 
     def _toolbar_shown(self) -> bool:
@@ -121,6 +122,9 @@ class TabBinding(QObject):
             self._builder = MarkBuilder(ctrl.tax, me, dark=context[2], hidden=context[3])
             self._context = context
             self._marks = {}
+        linked = ctrl.discussion.linked_ids()
+        flipped = linked ^ self._builder.linked  # their margin mark gains or loses ⇄
+        self._builder.linked = linked
         cache, build = self._marks, self._builder.mark
         fresh: dict[str, tuple[Placed, Mark | None]] = {}
         out = []
@@ -128,7 +132,8 @@ class TabBinding(QObject):
             for p in self.doc.ordered():
                 hid = p.highlight.id
                 hit = cache.get(hid)
-                mark = hit[1] if hit is not None and hit[0] is p else build(p)
+                mark = hit[1] if hit is not None and hit[0] is p and hid not in flipped \
+                    else build(p)
                 fresh[hid] = (p, mark)
                 if mark is not None:
                     out.append(mark)
@@ -240,7 +245,8 @@ class TabBinding(QObject):
             self.toolbar.set_favourites(favs, chosen)
         self._place_toolbar(force=True)
 
-    def _anchor_rect(self) -> QRect | None:
+    def _target_range(self) -> tuple[str, int, int] | None:
+        """What the toolbar is for and its characters: the selection, or a placed highlight."""
         kind, what = self.target()
         if kind == "selection":
             start, end = what  # type: ignore[misc]
@@ -248,9 +254,16 @@ class TabBinding(QObject):
             start, end = what.anchor.start, what.anchor.end
         else:
             return None
+        return kind, start, end
+
+    def _anchor_rect(self) -> QRect | None:
+        found = self._target_range()
+        if found is None:
+            return None
+        kind, start, end = found
         first = self._pos_rect(start)
         last = self._pos_rect(max(start, end))
-        if self._has_selection() and kind == "selection":
+        if self.has_selection() and kind == "selection":
             last = self.view.cursorRect()
         return first.united(last)
 
@@ -271,7 +284,7 @@ class TabBinding(QObject):
 
     # -- selection -------------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        if self._has_selection():
+        if self.has_selection():
             self.focus_hid = ""
             self._draw_focus()
         self._settle.start()
@@ -313,7 +326,7 @@ class TabBinding(QObject):
     def _released(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if self._has_selection():
+        if self.has_selection():
             self._settle.start()
             return
         hid = self.highlight_at(event.position().toPoint())

@@ -20,6 +20,7 @@ from reader.ops.library import SUFFIXES
 from reader.ops.themes import ThemeChoice
 from reader.ui import messages
 from reader.ui.formatting import plural
+from reader.ui.widgets.import_summary import show_import_summary, worth_showing
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
@@ -116,7 +117,7 @@ class WorkspaceActions:
 
     def on_documents(self) -> None:
         docs = self.w.session.documents()
-        self.w.library.set_documents(docs)
+        self.w.library.set_documents(docs, self.w.session.collections)
         self.w.area.update_documents()
         self.w.area.welcome.set_summary(
             f"This workspace holds {plural(len(docs), 'document')}." if docs else "")
@@ -163,22 +164,20 @@ class WorkspaceActions:
         self.w.session.import_files(paths)
 
     def on_import_finished(self, changes: Any) -> None:
-        docs = [self.w.session.document(i) for i in getattr(changes, "failed", ())]
-        lines = [f"{d.path} — {d.status_line}" for d in docs if d is not None]
-        lines += list(getattr(changes, "problems", ()))
-        added = len(getattr(changes, "added", ()))
-        already = [a.line for a in getattr(changes, "already", ())]
-        status = f"Imported {plural(added, 'document')}."
-        if already:
-            status += f" {plural(len(already), 'file')} already in the library."
-        self.w.status.showMessage(status, 8000)
-        if already and not lines:
-            messages.show_problems(
-                self.w, "Already in the library",
-                ("This file is already in the library." if len(already) == 1 else
-                 f"{len(already)} files are already in the library.")
-                + " It was not copied again." * (len(already) == 1)
-                + " They were not copied again." * (len(already) > 1), already)
+        """The import's summary: its headline in the status bar, the details list when a
+        file was skipped or needs a look, or when nothing was imported because the files
+        are already in the library (each named with the document it is); other problems
+        (a file still being written) as before."""
+        summary = getattr(changes, "summary", None)
+        told = set(getattr(changes, "not_copied", ()))
+        lines = [p for p in getattr(changes, "problems", ()) if p not in told]
+        if summary is None:
+            added = len(getattr(changes, "added", ()))
+            self.w.status.showMessage(f"Imported {plural(added, 'document')}.", 8000)
+        else:
+            self.w.status.showMessage(summary.headline + ".", 15_000)
+            if worth_showing(summary):
+                show_import_summary(self.w, summary)
         if lines:
             messages.show_problems(
                 self.w, "Some files could not be read",
