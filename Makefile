@@ -43,8 +43,13 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/statutes.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/watch.py
 
+# the README's pictures (1280x800, light), then the library, a memo with highlights and the
+# brief dialog dark, and both on a small laptop screen (1366x768)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --core --dark --out docs/screenshots/1280x800-dark
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --core --size 1366x768 --out docs/screenshots/1366x768
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --core --size 1366x768 --dark --out docs/screenshots/1366x768-dark
 
 corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py

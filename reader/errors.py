@@ -7,6 +7,20 @@ its traceback.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def full_stop(text: str) -> str:
+    """``text`` with one full stop at its end where pieces joined gave two ("needs a
+    password.." from a reason that ends with one and a sentence that adds one); an
+    ellipsis stays."""
+    if text.endswith("..") and not text.endswith("..."):
+        return text[:-1]
+    return text
+
 
 class ReaderError(Exception):
     """Base of every error Policy Reader expects and explains.
@@ -15,6 +29,7 @@ class ReaderError(Exception):
     """
 
     def __init__(self, message: str, hint: str = "") -> None:
+        message, hint = full_stop(message), full_stop(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -54,6 +69,14 @@ class FileBusy(StorageError):
 
 class WorkspaceError(ReaderError):
     """The workspace folder is missing, unreadable or not a folder."""
+
+
+class WorkspaceMissing(WorkspaceError):
+    """The workspace folder does not exist (a front end may offer to create it)."""
+
+    def __init__(self, path: Path, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.path = path
 
 
 class DocumentError(ReaderError):

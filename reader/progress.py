@@ -50,6 +50,33 @@ NEVER_CANCELLED = CancelToken()
 
 ProgressFn = Callable[[int, int, str], None]
 
+#: Between a phase and the detail in a progress label: ``"Reading 12 new or changed
+#: files: memo.pdf (page 3 of 37)"``. A front end says the phase once (a line of its own
+#: in the CLI) and the detail as it goes.
+PHASE_SEPARATOR = ": "
+
+
+def phase(progress: ProgressFn, title: str) -> ProgressFn:
+    """``progress`` for one phase of a long job: every label becomes ``title: detail``
+    (``title`` alone when the detail is empty or the same)."""
+
+    def report(done: int, total: int, label: str) -> None:
+        progress(done, total, f"{title}{PHASE_SEPARATOR}{label}" if label and label != title
+                 else title)
+
+    return report
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """(phase, detail) of a progress label (the detail may be ``""``)."""
+    head, _, tail = label.partition(PHASE_SEPARATOR)
+    return head, tail
+
+
+def count(n: int, one: str, many: str = "") -> str:
+    """``"1 file"``, ``"1,204 files"``."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
 TaskFn = Callable[[ProgressFn, CancelToken], Any]
 """A piece of long work: ``fn(progress, cancel) -> result``."""
 

@@ -13,17 +13,21 @@ combines them and says what changed.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import shlex
 import shutil
 import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import WorkspaceError
+from reader.errors import WorkspaceError, WorkspaceMissing
 from reader.jsonio import sweep_stale_temps
 from reader.paths import (
     DATA_DIRNAME,
+    WORKSPACE_ENV,
     corpus_dir,
     data_dir,
     default_workspace,
@@ -48,29 +52,41 @@ class Workspace:
         self.root = Path(root).resolve()
         self.settings = settings or Settings()
         self._lock = threading.RLock()
+        self.created = False  # the folder was made by :meth:`open`
+        self.seeded = False  # ... as the default workspace, with the sample documents
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, root: str | Path | None = None, *, create: bool = False,
              settings: Settings | None = None) -> Workspace:
         """Open ``root`` (or the configured/default workspace). With ``create`` a missing
-        folder is created; the default workspace is created and seeded on first use."""
-        path = resolve_workspace(root)
+        folder is created (``created`` is then True); the default workspace is created and
+        seeded on first use."""
+        try:
+            path = resolve_workspace(root)
+        except (ValueError, OSError) as exc:  # a NUL character; a loop of links
+            named = str(root) if root is not None else os.environ.get(WORKSPACE_ENV, "")
+            raise WorkspaceError(f"Cannot use {named!r}{_named_by(root)} as a workspace "
+                                 f"folder: {exc}.",
+                                 "Choose another folder.") from exc
         is_default = root is None and path == default_workspace().resolve()
+        created = seeded = False
         if is_default:
-            seed_default_workspace(path)
+            created = seeded = seed_default_workspace(path)
         elif not path.exists():
             if not create:
-                raise WorkspaceError(f"The workspace folder {path} does not exist.",
-                                     "Create it first, or pass an existing folder.")
-            try:
-                path.mkdir(parents=True)
-            except OSError as exc:
-                raise WorkspaceError(f"Cannot create the workspace {path}: "
-                                     f"{exc.strerror or exc}.") from exc
+                raise WorkspaceMissing(path, f"The workspace folder {path}{_named_by(root)} "
+                                       "does not exist.", "Check its name. To start a new "
+                                       "workspace there, add a first document: "
+                                       f"policy-reader --workspace {_quoted(path)} add FILE "
+                                       "creates the folder.")
+            make_workspace_folder(path)
+            created = True
         if not path.is_dir():
-            raise WorkspaceError(f"{path} is not a folder.", "A workspace is a folder.")
+            raise WorkspaceError(f"{path}{_named_by(root)} is a file, not a folder.",
+                                 "A workspace is a folder: choose another name.")
         ws = cls(path, settings=settings)
+        ws.created, ws.seeded = created, seeded
         for folder in (ws.data_dir, ws.annotations_dir):  # left by saves that were killed
             sweep_stale_temps(folder)
         return ws
@@ -156,6 +172,42 @@ class Workspace:
     def search(self) -> SearchIndex:
         with self._lock:
             return self._search
+
+
+_MKDIR_HINTS = {errno.EACCES: "You cannot write in that folder: choose one you can.",
+                errno.EPERM: "You cannot write in that folder: choose one you can.",
+                errno.EROFS: "That disk is read-only: choose another place.",
+                errno.ENOSPC: "The disk is full: free some space or choose another disk.",
+                errno.ENOTDIR: "A part of the path is a file, not a folder.",
+                errno.ENAMETOOLONG: "The name is too long: choose a shorter one."}
+
+
+def make_workspace_folder(path: Path) -> None:
+    """Create a new, empty workspace folder (and the folders above it). ``WorkspaceError``
+    with what to do when it cannot be made."""
+    try:
+        path.mkdir(parents=True)
+    except FileExistsError:
+        if not path.is_dir():
+            raise WorkspaceError(f"{path} is a file, not a folder.",
+                                 "A workspace is a folder: choose another name.") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
+        errno_ = getattr(exc, "errno", None)
+        what = getattr(exc, "strerror", None) or str(exc)
+        hint = _MKDIR_HINTS.get(errno_ or 0, "Choose another folder.")
+        raise WorkspaceError(f"Cannot create the workspace folder {path}: {what}.",
+                             hint) from exc
+    log.info("created the workspace folder %s", path)
+
+
+def _named_by(root: str | Path | None) -> str:
+    """Where a workspace path came from, when it was not given on the command line."""
+    return f" (from ${WORKSPACE_ENV})" if root is None and os.environ.get(WORKSPACE_ENV) \
+        else ""
+
+
+def _quoted(path: Path) -> str:
+    return shlex.quote(str(path))
 
 
 def seed_default_workspace(path: Path) -> bool:

@@ -76,7 +76,8 @@ def seed(session: Any) -> str:
     return doc.id
 
 
-def shots(app: Any, window: Any, session: Any, out: Path, pump: Any) -> list[Path]:
+def shots(app: Any, window: Any, session: Any, out: Path, pump: Any,
+          size: tuple[int, int] = (1280, 800), themes: bool = True) -> list[Path]:
     from PySide6.QtCore import Qt
 
     doc_id = seed(session)
@@ -91,9 +92,9 @@ def shots(app: Any, window: Any, session: Any, out: Path, pump: Any) -> list[Pat
     ui.themes_dock.show()
     ui.themes_dock.raise_()
     pump(app, 0.2)  # the default layout (docks tabbed) is made once the window shows
-    window.resize(1280, 800)
+    window.resize(*size)
     window.resizeDocks([ui.themes_dock, ui.sidebar_dock], [314, 250], Qt.Orientation.Horizontal)
-    window.resize(1280, 800)
+    window.resize(*size)
     tab = window.open_document(doc_id)
     pump(app, until=lambda: tab is not None and tab.is_ready)
     binding = ui.bind(tab)
@@ -117,6 +118,8 @@ def shots(app: Any, window: Any, session: Any, out: Path, pump: Any) -> list[Pat
     window.grab().save(str(path))
     written.append(path)
 
+    if not themes:
+        return written
     # 2. the themes panel: counts and one theme's passages across documents; one of your
     # own highlights chosen (editable)
     cursor = tab.view.textCursor()

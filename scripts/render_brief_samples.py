@@ -10,7 +10,8 @@ stances and notes, then writes:
 * ``brief.pdf`` (A4, by theme), ``brief-stance-letter.pdf`` (US Letter, theme × stance),
   ``brief.docx``, ``brief.html``, ``brief.md``, ``brief.csv``;
 * ``brief-pdf-page-N.png`` for the cover, the contents and the first theme pages (page 5
-  cites the court opinion), and ``brief-stance-page-3.png``;
+  cites the court opinion), ``brief-pdf-see-also.png`` (the first page where a passage
+  filed under two themes is referred to: "See No. 7"), and ``brief-stance-page-3.png``;
 * ``brief-docx-page-N.png`` when LibreOffice (``soffice``) is installed to convert the DOCX.
 
 Qt (QtPdf) is used here, only to turn PDF pages into pictures.
@@ -153,7 +154,19 @@ def make_workspace(root: Path):
     return ws
 
 
-def render_pages(pdf: Path, pages: list[int], prefix: Path, dpi: float) -> list[Path]:
+def first_page_with(pdf: Path, words: str) -> int:
+    """The first page (1-based) whose text holds ``words``; 0 when none does."""
+    from pdfminer.high_level import extract_text
+
+    for n, text in enumerate(extract_text(str(pdf)).split("\f"), 1):
+        if words in text:
+            return n
+    return 0
+
+
+def render_pages(pdf: Path, pages: list[int], prefix: Path, dpi: float,
+                 name: str = "") -> list[Path]:
+    """``prefix-page-N.png`` for each page (``prefix-NAME.png`` with ``name``)."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
@@ -173,7 +186,7 @@ def render_pages(pdf: Path, pages: list[int], prefix: Path, dpi: float) -> list[
         painter = QPainter(page)
         painter.drawImage(0, 0, image)
         painter.end()
-        target = Path(f"{prefix}-page-{n}.png")
+        target = Path(f"{prefix}-{name}.png" if name else f"{prefix}-page-{n}.png")
         page.save(str(target))
         out.append(target)
     doc.close()
@@ -203,7 +216,7 @@ def main() -> int:
                       group_name="Alder Harm Reduction Study Group",
                       date=dt.date(2026, 3, 2), as_of=dt.date(2026, 2, 27),
                       notice="Draft for discussion — not for circulation")
-        brief = inputs.build(BriefOptions(**common))
+        brief = inputs.build(BriefOptions(**common, page_size=PageSize.A4))
         for fmt in ("pdf", "docx", "html", "md", "csv"):
             result = write_brief(brief, out / f"brief.{fmt}")
             print(result.summary())
@@ -211,6 +224,10 @@ def main() -> int:
                                            page_size=PageSize.LETTER))
         print(write_brief(stance, out / "brief-stance-letter.pdf").summary())
     made = render_pages(out / "brief.pdf", [1, 2, 3, 4, 5], out / "brief-pdf", args.dpi)
+    see = first_page_with(out / "brief.pdf", "See No. ")
+    if see:
+        made += render_pages(out / "brief.pdf", [see], out / "brief-pdf", args.dpi,
+                             name="see-also")
     made += render_pages(out / "brief-stance-letter.pdf", [3], out / "brief-stance", args.dpi)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:

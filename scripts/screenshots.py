@@ -1,6 +1,11 @@
 """Make the README screenshots of the desktop app (offscreen, 1280×800) into docs/screenshots/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+        [--size 1366x768] [--dark] [--out DIR] [--core]
+
+``--size`` shoots at another window size (a small laptop: 1366x768), ``--dark`` in a dark
+palette, ``--core`` only the library, a memo with highlights and the brief dialog (the
+variants ``make screenshots`` also makes, into docs/screenshots/<size>[-dark]/).
 
 It copies the bundled corpus into a temporary workspace, reads and indexes it, and captures
 the main window with the library, a search with results, an open memo, the brief dialog,
@@ -26,6 +31,15 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OUT = REPO / "docs" / "screenshots"
 SIZE = (1280, 800)
+CORE = ("library", "highlights", "brief-dialog")
+
+
+DARK = False
+ONLY: set[str] | None = None
+
+
+def wanted(name: str) -> bool:
+    return ONLY is None or name in ONLY
 
 
 def pump(app, seconds: float = 0.3, until=None, timeout: float = 120.0) -> None:
@@ -122,10 +136,23 @@ def annotation_shots(app, window, session, home: Path) -> None:
          and window.annotating.ctrl.is_loaded and "up to date" in session.index_state,
          timeout=600)
     window.annotating.sidebar_dock.show()
-    shots.shots(app, window, session, OUT, pump)
+    shots.shots(app, window, session, OUT, pump, size=SIZE, themes=wanted("themes"))
 
 
 def main() -> int:
+    global OUT, SIZE, DARK, ONLY
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", default="1280x800", help="window size, WxH")
+    ap.add_argument("--dark", action="store_true", help="a dark palette")
+    ap.add_argument("--out", type=Path, help="where the PNGs go")
+    ap.add_argument("--core", action="store_true", help=f"only {', '.join(CORE)}")
+    args = ap.parse_args()
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    SIZE, DARK = (width, height), args.dark
+    OUT = args.out.resolve() if args.out else OUT
+    ONLY = set(CORE) if args.core else None
     home = Path(tempfile.mkdtemp(prefix="pr-shots-"))
     os.environ["POLICY_READER_HOME"] = str(home)
     workspace = home / "Harm Reduction Study Group"
@@ -135,15 +162,21 @@ def main() -> int:
 
     from reader.settings import Settings
     from reader.ui.app import create_app
+    from reader.ui.palette import dark_palette
+    from reader.ui.resources import clear_icon_cache, style_sheet
     from reader.ui.session import Session
     from reader.ui.window.main_window import MainWindow
 
     app = create_app()
+    if DARK:
+        app.setPalette(dark_palette())
+        app.setStyleSheet(style_sheet())  # palette(...) in the style sheet: the new one
+        clear_icon_cache()
     session = Session(Settings())
     window = MainWindow(session)
     window.resize(*SIZE)
     window.show()
-    session.open_workspace(workspace)
+    window.open_workspace(workspace)
     pump(app, until=lambda: bool(session.documents()) and session.runner.idle()
          and "up to date" in session.index_state, timeout=600)
     window.resizeDocks([window.library_dock, window.search_dock], [420, 380],
@@ -168,11 +201,12 @@ def main() -> int:
     pump(app, until=lambda: bool(window.area.current_tab() and window.area.current_tab().is_ready))
     window.resize(*SIZE)
     pump(app, 0.6)
-    window.grab().save(str(OUT / "search.png"))
+    if wanted("search"):
+        window.grab().save(str(OUT / "search.png"))
 
     # an open memo, with the outline beside it
     memo = next((d for d in session.documents() if d.meta.kind == "memo" and d.paged), None)
-    if memo is not None:
+    if memo is not None and wanted("memo"):
         window.search_dock.hide()
         window.outline_dock.raise_()
         tab = window.open_document(memo.id, offset=0)
@@ -180,8 +214,10 @@ def main() -> int:
         window.resize(*SIZE)
         pump(app, 0.6)
         window.grab().save(str(OUT / "memo.png"))
-    scan_shot(app, window, session)
-    brief_dialog_shot(app, window, session)
+    if wanted("scan-ocr"):
+        scan_shot(app, window, session)
+    if wanted("brief-dialog"):
+        brief_dialog_shot(app, window, session)
     annotation_shots(app, window, session, home)
     sys.path.insert(0, str(REPO / "scripts"))
     import compare_shots
@@ -190,7 +226,7 @@ def main() -> int:
     window.close()
     session.runner.drain(30_000)
     shutil.rmtree(home, ignore_errors=True)
-    print("\n".join(str(p.relative_to(REPO)) for p in sorted(OUT.glob("*.png"))), flush=True)
+    print("\n".join(os.path.relpath(p, REPO) for p in sorted(OUT.glob("*.png"))), flush=True)
     os._exit(0)  # skip interpreter tear-down of Qt objects (a script: nothing left to save)
 
 

@@ -44,6 +44,8 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("POLICY_READER_HOME", str(home))
     monkeypatch.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
     monkeypatch.delenv("POLICY_READER_WORKSPACE", raising=False)
+    # briefs default to the locale's paper: A4 here, whatever the machine's locale
+    monkeypatch.setenv("PAPERSIZE", "a4")
     return home
 
 

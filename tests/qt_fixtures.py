@@ -44,11 +44,22 @@ def window(qtbot: Any, session: Any) -> Iterator[Any]:
     from reader.ui.window.main_window import MainWindow
 
     w = MainWindow(session)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda _w: quiesce(session))
     w.show()
     yield w
     session.runner.cancel_all()
     session.runner.drain(60_000)
+
+
+def quiesce(session: Any) -> None:
+    """Before a test's window is closed and deleted: nothing more starts, running tasks end
+    and their last reports reach this window (not a later test's event loop, where they
+    found its widgets deleted)."""
+    from PySide6.QtWidgets import QApplication
+
+    session.shutdown()
+    session.runner.drain(60_000)
+    QApplication.processEvents()
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def register(asub: argparse._SubParsersAction) -> None:
                    help="let the files' newer versions change or delete your own highlights")
     p.add_argument("--json", action="store_true", help="print what was imported as JSON")
     exchange_cmds.add_import_options(p)
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, creates_workspace=True)
 
     p = asub.add_parser("export", help="export highlights",
                         description="Export highlights as W3C JSON-LD, a Hypothesis export, "

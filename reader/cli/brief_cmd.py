@@ -58,7 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="highlights that cannot be located: counted (default) or listed "
                         "without page numbers in an appendix")
     c.add_argument("--page-size", choices=[s.value for s in PageSize],
-                   default=PageSize.A4.value, help="PDF and Word page size")
+                   help="PDF and Word page size (default: your locale's paper, "
+                        f"here {brief.default_page_size().value})")
     d = p.add_argument_group("discussion and comparison")
     d.add_argument("--replies", action="store_true",
                    help="print the reply thread under each quote")
@@ -86,7 +87,8 @@ def options_from_args(args: argparse.Namespace, ws: Workspace) -> BriefOptions:
             include_notes=not args.no_notes, include_toc=not args.no_toc,
             include_sources=not args.no_sources,
             include_theme_appendix=not args.no_theme_appendix,
-            orphans=OrphanPolicy(args.orphans), page_size=PageSize(args.page_size),
+            orphans=OrphanPolicy(args.orphans),
+            page_size=PageSize(args.page_size or brief.default_page_size()),
             include_replies=args.replies, show_contradictions=not args.no_contradictions,
             include_matrix=args.matrix, matrix_by=MatrixBy(args.matrix_by)),
         themes=args.theme, authors=args.author, documents=args.doc, stances=args.stance,

@@ -10,19 +10,22 @@ import time
 from reader.cli.common import StderrProgress, open_workspace, print_json
 from reader.errors import ReaderError, UsageError
 from reader.model.documents import DocStatus, Document, LibraryChanges
-from reader.model.imports import DUPLICATE
 from reader.ops import library, search
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="copy files or folders into the workspace and read them",
                        description="Copy files or folders into the workspace, then bring the "
-                                   "library (and search index) up to date.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+                                   "library (and search index) up to date. A workspace "
+                                   "folder that does not exist yet is created.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--to", dest="subdir", default="", metavar="SUBFOLDER",
                    help="copy into this subfolder of the workspace")
+    p.add_argument("--samples", action="store_true",
+                   help="add the bundled sample documents (fictional memos, statutes, "
+                        "opinions, articles) to try the app")
     p.add_argument("--json", action="store_true", help="print what changed as JSON")
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=cmd_add, creates_workspace=True)
 
     p = sub.add_parser("index", help="bring the library and search index up to date",
                        description="Scan the workspace: read new and changed files, forget "
@@ -46,12 +49,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _summary(changes: LibraryChanges, docs: tuple[Document, ...], seconds: float) -> str:
+    """``31 documents (31 readable): 2 new, 1 moved; 2 read now (1.20 s)``; only what
+    happened is counted."""
     readable = sum(d.status in (DocStatus.OK, DocStatus.NO_TEXT) for d in docs)
-    parts = [f"{len(docs)} documents ({readable} readable)",
-             f"{changes.extracted} read now", f"{len(changes.added)} new",
-             f"{len(changes.changed)} changed", f"{len(changes.moved)} moved",
-             f"{len(changes.removed)} removed"]
-    return ", ".join(parts) + f" in {seconds:.2f} s"
+    counts = [(len(changes.added), "new"), (len(changes.changed), "changed"),
+              (len(changes.moved), "moved"), (len(changes.removed), "removed"),
+              (len(changes.copies), "another copy of a listed document")]
+    parts = [f"{n} {what}" for n, what in counts if n]
+    if changes.extracted:
+        parts.append(f"{changes.extracted} read now")
+    if changes.summary is not None and changes.summary.already_present:
+        parts.append(f"{len(changes.summary.already_present)} already in the library")
+    return (f"{len(docs)} document{'s' if len(docs) != 1 else ''} ({readable} readable): "
+            + (", ".join(parts) or "nothing changed") + f" ({seconds:.2f} s)")
 
 
 def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Document, ...],
@@ -82,19 +92,20 @@ def _report(args: argparse.Namespace, changes: LibraryChanges, ws_docs: tuple[Do
     return 0
 
 
-def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | None = None
-         ) -> int:
+def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | None = None,
+         samples: bool = False) -> int:
     ws = open_workspace(args)
     progress = StderrProgress(quiet=args.quiet)
     start = time.perf_counter()
     try:
-        if paths is not None:
+        if samples:
+            changes = library.add_samples(ws, index_as_read=True, progress=progress).value
+        elif paths is not None:
             changes = library.import_files(ws, paths, subdir=args.subdir,
                                            index_as_read=True, progress=progress).value
             summary = changes.summary
-            if summary is not None and summary.nothing_imported and not \
-                    summary.already_present and any(g.what != DUPLICATE
-                                                    for g in summary.skipped):
+            if paths and summary is not None and summary.nothing_imported and \
+                    not summary.already_present and summary.skipped:
                 print("\n".join(summary.lines()), file=sys.stderr)
                 raise ReaderError("Nothing was added.")
         else:
@@ -109,7 +120,13 @@ def _run(args: argparse.Namespace, rebuild: bool = False, paths: list[str] | Non
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    return _run(args, paths=args.paths)
+    if not args.paths and not args.samples:
+        raise UsageError("Name the files or folders to add (or --samples for the sample "
+                         "documents).")
+    if args.samples and (args.paths or args.subdir):
+        raise UsageError("--samples adds the sample documents alone: add your files in "
+                         "another command.")
+    return _run(args, paths=args.paths, samples=args.samples)
 
 
 def cmd_index(args: argparse.Namespace) -> int:

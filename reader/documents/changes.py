@@ -1,15 +1,51 @@
-"""The batches a library update hands on while it runs (:class:`Batcher`); what an update
-found is plain data (:class:`reader.model.documents.LibraryChanges`, re-exported here)."""
+"""What an update found between two scans (:func:`diff_records`; plain data:
+:class:`reader.model.documents.LibraryChanges`, re-exported here), and the batches it hands
+on while it runs (:class:`Batcher`)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from reader.documents.state import FileRecord
 from reader.model.documents import LibraryChanges
 
-__all__ = ["Batcher", "LibraryChanges"]
+__all__ = ["Batcher", "LibraryChanges", "diff_records"]
+
+if TYPE_CHECKING:
+    from reader.documents.state import FileRecord
+
+
+def diff_records(old: Mapping[str, FileRecord], new: Mapping[str, FileRecord], *,
+                 extracted: int, failed: list[str], problems: list[str]) -> LibraryChanges:
+    """What changed between two scans (path → record), in document ids."""
+    old_hashes = {r.digest for r in old.values()}
+    new_hashes = {r.digest for r in new.values()}
+    # a known content at a new path moved when one of its old paths is gone (else the
+    # new path is another copy of it)
+    left = {r.digest for rel, r in old.items()
+            if rel not in new or new[rel].digest != r.digest}
+    added: list[str] = []
+    moved: list[str] = []
+    copies: list[str] = []
+    changed: list[tuple[str, str]] = []
+    for rel, rec in new.items():
+        prev = old.get(rel)
+        if prev is None:
+            if rec.digest not in old_hashes:
+                added.append(rec.digest)
+            else:
+                (moved if rec.digest in left else copies).append(rec.digest)
+        elif prev.digest != rec.digest:
+            changed.append((prev.digest, rec.digest))
+    replaced = {o for o, _ in changed}
+    removed = [h for h in old_hashes - new_hashes if h not in replaced]
+    return LibraryChanges(
+        added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
+        changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
+        copies=tuple(dict.fromkeys(h for h in copies if h not in moved)),
+        removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
+        extracted=extracted, problems=tuple(problems))
 
 
 class Batcher:
@@ -41,26 +77,3 @@ class Batcher:
         self._pending = []
         self._last = time.monotonic()
 
-
-def diff_records(old: dict[str, FileRecord], new: dict[str, FileRecord], *, extracted: int,
-                 failed: list[str], problems: list[str]) -> LibraryChanges:
-    """What an update changed, from the file records before and after (by content: a file
-    whose content moved to another path is moved, not removed and added)."""
-    old_hashes = {r.digest for r in old.values()}
-    new_hashes = {r.digest for r in new.values()}
-    added: list[str] = []
-    moved: list[str] = []
-    changed: list[tuple[str, str]] = []
-    for rel, rec in new.items():
-        prev = old.get(rel)
-        if prev is None:
-            (moved if rec.digest in old_hashes else added).append(rec.digest)
-        elif prev.digest != rec.digest:
-            changed.append((prev.digest, rec.digest))
-    removed = [h for h in old_hashes - new_hashes
-               if h not in {o for o, _ in changed}]
-    return LibraryChanges(
-        added=tuple(dict.fromkeys(h for h in added if h not in old_hashes)),
-        changed=tuple(changed), moved=tuple(dict.fromkeys(moved)),
-        removed=tuple(sorted(removed)), failed=tuple(dict.fromkeys(failed)),
-        extracted=extracted, problems=tuple(problems))

@@ -11,7 +11,13 @@ from collections.abc import Iterable, Mapping
 from reader.documents.code_sections import duplicate_sections
 from reader.documents.importing import CopyReport
 from reader.model.documents import DocStatus, Document
-from reader.model.imports import NO_TEXT, RENAMED, FileGroup, ImportSummary
+from reader.model.imports import (
+    NO_TEXT,
+    RENAMED,
+    AlreadyInLibrary,
+    FileGroup,
+    ImportSummary,
+)
 
 #: how a status reads as a group's first words ("2 damaged: …")
 _WHAT = {DocStatus.UNSUPPORTED: "unsupported", DocStatus.DAMAGED: "damaged",
@@ -42,10 +48,19 @@ def _groups(items: Iterable[tuple[str, str, str, str]]) -> tuple[FileGroup, ...]
                  for (what, reason), (files, details) in order.items())
 
 
+def _already(name: str, doc: Document | None) -> AlreadyInLibrary:
+    """A file not copied, as the document it already is (a folder inside the workspace, or
+    a file gone while the import ran, has none)."""
+    if doc is None:
+        return AlreadyInLibrary(name)
+    return AlreadyInLibrary(name, doc.id, doc.title, doc.path)
+
+
 def summarize(report: CopyReport, documents: Iterable[Document],
               by_path: Mapping[str, str]) -> ImportSummary:
     """The import's summary, once the library has read what was copied. ``by_path``:
-    workspace path → document id (a copied file is found by its path)."""
+    workspace path → document id (a copied file is found by its path; a file not copied by
+    its content hash, which is the id of the document it already is)."""
     docs = {d.id: d for d in documents}
     imported: list[str] = []
     skipped: list[tuple[str, str, str, str]] = [
@@ -66,5 +81,6 @@ def summarize(report: CopyReport, documents: Iterable[Document],
             skipped.append((what, general_reason(doc.reason, rel), rel, ""))
     new = set(report.copied)
     claims = tuple(c for c in duplicate_sections(docs.values()) if new & set(c.paths))
-    return ImportSummary(imported=tuple(imported), already_present=tuple(report.present),
+    already = tuple(_already(name, docs.get(digest)) for name, digest in report.present)
+    return ImportSummary(imported=tuple(imported), already_present=already,
                          skipped=_groups(skipped), notes=_groups(notes), claims=claims)

@@ -7,8 +7,10 @@ inside an imported folder is followed only when it stays inside that folder). A 
 is not valid UTF-8 (an old Latin-1 archive) is copied under a readable name
 (``caf\\xe9.txt`` becomes ``café.txt``) and the problems say so.
 
-A file whose content is already a document of the library (the same memo downloaded twice)
-is not copied again: the report names the document it duplicates. Nothing is left out
+A file whose content is already a document of the library (the same memo downloaded twice,
+the very file at its place, a second file with the same bytes in one import) is not copied
+again: the report keeps its content hash, so the summary names the document it already is
+(:class:`reader.model.imports.AlreadyInLibrary`). Nothing is left out
 without a line in the :class:`CopyReport`: files of other types inside an imported folder
 are counted too (hidden files, such as ``.DS_Store``, are not).
 """
@@ -21,16 +23,16 @@ import logging
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.documents.scan import file_hash, valid_name
 from reader.errors import StorageError
 from reader.extract.registry import is_candidate
-from reader.model.imports import DUPLICATE, NOT_A_DOCUMENT, NOT_COPIED, NOT_FOUND
+from reader.model.imports import NOT_A_DOCUMENT, NOT_COPIED, NOT_FOUND
 from reader.paths import DATA_DIRNAME
-from reader.progress import CancelToken, ProgressFn
+from reader.progress import CancelToken, ProgressFn, count
 from reader.safe_files import CHUNK, describe, display_name, open_regular
 
 log = logging.getLogger(__name__)
@@ -66,12 +68,14 @@ class Skip:
 
 @dataclass
 class CopyReport:
-    """What :func:`copy_into` did: ``copied`` (workspace paths), ``present`` (names of
-    files already at their place), ``skips``, ``renamed`` (name as given, name copied as),
-    and ``problems`` as one-line sentences (what the log and older callers read)."""
+    """What :func:`copy_into` did: ``copied`` (workspace paths), ``present`` (files not
+    copied because the library holds their content: the name as given and the content
+    hash, "" for a folder already inside the workspace), ``skips``, ``renamed`` (name as
+    given, name copied as), and ``problems`` as one-line sentences (what the log and older
+    callers read)."""
 
     copied: list[str] = field(default_factory=list)
-    present: list[str] = field(default_factory=list)
+    present: list[tuple[str, str]] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -167,13 +171,11 @@ def _copy_to_temp(src: Path, folder: Path) -> tuple[str, str]:
 
 
 def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressFn,
-              cancel: CancelToken, known: Mapping[str, tuple[str, ...]] | None = None
-              ) -> CopyReport:
-    """Copy ``paths`` into ``root/subdir``; never stops at the first problem. ``known``:
-    the content hashes of the library's documents and their paths (a file with one of
-    them is not copied again)."""
+              cancel: CancelToken, known: Collection[str] = frozenset()) -> CopyReport:
+    """Copy ``paths`` into ``root/subdir``, leaving out content in ``known`` (the hashes
+    of the library's files); never stops at the first problem."""
     report = CopyReport()
-    have = {k: tuple(v) for k, v in (known or {}).items()}
+    seen = set(known)
     dest_root = root / subdir if subdir else root
     pairs: list[tuple[Path, Path]] = []
     for p in paths:
@@ -182,50 +184,72 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
             report.skip(NOT_FOUND, "no such file or folder", p,
                         f"{display_name(p)}: no such file or folder")
         elif _inside(p, root):
-            report.present.append(display_name(p))  # the update will pick it up
+            _inside_workspace(root, p, seen, report)
         elif not p.is_dir() and not is_candidate(p):
             report.skip(NOT_A_DOCUMENT, _suffix_reason(p), p,
                         f"{display_name(p)}: not a document type Policy Reader reads; "
                         "skipped")
         else:
             pairs.extend(_sources(p, report))
+    copying = f"Copying {count(len(pairs), 'file')} into the workspace"
     for i, (src, rel) in enumerate(pairs):
         cancel.raise_if_cancelled()
-        progress(i, len(pairs), "Copying files")
+        progress(i, len(pairs), copying)
         target = dest_root / Path(*(readable_name(part) for part in rel.parts))
         try:
-            _copy_one(root, src, target, have, report)
+            _copy_one(root, src, target, seen, report)
         except OSError as exc:
             msg = f"{display_name(src)}: could not be copied ({exc.strerror or exc})"
             if getattr(exc, "errno", None) in _STORAGE_ERRNOS:
                 raise StorageError(msg + ".", "Nothing else was copied.") from exc
             report.skip(NOT_COPIED, f"could not be copied ({exc.strerror or exc})", src, msg)
     if pairs:
-        progress(len(pairs), len(pairs), "Copying files")
+        progress(len(pairs), len(pairs), copying)
     for problem in report.problems:
         log.warning("import: %s", problem)
     return report
 
 
-def _copy_one(root: Path, src: Path, target: Path, have: dict[str, tuple[str, ...]],
+def _inside_workspace(root: Path, path: Path, seen: set[str], report: CopyReport) -> None:
+    """A file or folder named for import that is inside the workspace already: the update
+    reads it in place. A file whose content the library holds is already there; a new one
+    is counted as imported (the update reads it now)."""
+    if not path.is_file():
+        report.present.append((display_name(path), ""))
+        return
+    if not is_candidate(path):
+        report.skip(NOT_A_DOCUMENT, _suffix_reason(path), path,
+                    f"{display_name(path)}: not a document type Policy Reader reads")
+        return
+    try:
+        digest = file_hash(path)
+    except OSError as exc:
+        report.skip(NOT_COPIED, f"could not be read ({exc.strerror or exc})", path,
+                    f"{display_name(path)}: could not be read ({exc.strerror or exc})")
+        return
+    if digest in seen:
+        report.present.append((display_name(path), digest))
+    else:
+        seen.add(digest)
+        report.copied.append(path.resolve().relative_to(root.resolve()).as_posix())
+
+
+def _copy_one(root: Path, src: Path, target: Path, seen: set[str],
               report: CopyReport) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp, digest = _copy_to_temp(src, target.parent)
     try:
-        dest = _destination(target, digest)
-        if dest is None:  # this very file (or its " (2)" copy) is already there
-            report.present.append(display_name(src))
+        if digest in seen:  # a document already, or copied earlier in this import
+            report.present.append((display_name(src), digest))
             return
-        if digest in have:
-            first = have[digest][0]
-            report.skip(DUPLICATE, "", src,
-                        f"{display_name(src)}: the same file as {first}, already in the "
-                        "library; not copied again", detail=f"{display_name(src)} is {first}")
+        seen.add(digest)
+        dest = _destination(target, digest)
+        if dest is None:  # the same bytes under the same name, not listed yet
+            report.present.append((display_name(src), digest))
             return
         os.replace(tmp, dest)
         rel = Path(os.path.relpath(dest, root)).as_posix()
         report.copied.append(rel)
-        have[digest] = (*have.get(digest, ()), rel)
         if not valid_name(src.name):
             report.renamed.append((display_name(src), rel))
             report.problems.append(f"{display_name(src)}: copied as {dest.name} (its name "

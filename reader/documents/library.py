@@ -21,22 +21,23 @@ from reader.documents.cache import ExtractCache
 from reader.documents.changes import Batcher, LibraryChanges, diff_records
 from reader.documents.import_summary import summarize
 from reader.documents.importing import copy_into
+from reader.documents.listing import document_for
 from reader.documents.overrides import MetaOverrides
 from reader.documents.runner import ExtractJob, Outcome, run_extraction
 from reader.documents.scan import hash_file, relpath, scan_workspace
 from reader.documents.state import FileRecord, load_state, save_state
 from reader.errors import DocumentError, DocumentNotFound, UsageError
 from reader.extract.ocr.options import OcrOptions
-from reader.extract.registry import KNOWN_UNSUPPORTED, cache_tag, format_for
-from reader.model.documents import (
-    FROM_EDIT,
-    DocMeta,
-    DocStatus,
-    DocText,
-    Document,
-    FieldSource,
+from reader.extract.registry import cache_tag, format_for
+from reader.model.documents import DocStatus, DocText, Document
+from reader.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    ProgressFn,
+    count,
+    no_progress,
+    phase,
 )
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.safe_files import Fingerprint
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,15 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 300 * 1024 * 1024
 BATCH_SECONDS = 1.0
 BATCH_SIZE = 16
+
+
+def _reading(n: int, before: dict[str, FileRecord]) -> str:
+    """What reading ``n`` files is called: the first time for this workspace on this
+    computer (nothing known yet, the slow start a new member of a group sees) or an
+    update."""
+    if not before:
+        return f"Reading {count(n, 'file')} (the first time on this computer)"
+    return f"Reading {count(n, 'new or changed file')}"
 
 
 class Library:
@@ -142,7 +152,8 @@ class Library:
                 self._publish(self._files)
                 doc = self.get(doc_id)
         if doc.status not in (DocStatus.OK, DocStatus.NO_TEXT):
-            raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}.")
+            raise DocumentError(f"{doc.title} cannot be shown: {doc.status_line}".rstrip(".")
+                                + ".")
         with self._lock:
             cached = self._texts.get(doc.id)
             if cached is not None:
@@ -198,13 +209,13 @@ class Library:
                   progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                   on_batch: Callable[[LibraryChanges], None] | None = None) -> LibraryChanges:
         """Copy files or folders into the workspace, then bring the library up to date.
-        The changes carry the import's :class:`~reader.model.imports.ImportSummary`."""
+        A file whose content the library already holds is not copied again. The changes
+        carry the import's :class:`~reader.model.imports.ImportSummary` (such files among
+        its ``already_present``, each with the document it is)."""
         if not self._files:  # never read: learn what the workspace holds (duplicates)
             self.update(progress=progress, cancel=cancel, on_batch=on_batch)
         with self._lock:
-            known: dict[str, tuple[str, ...]] = {}
-            for rec in sorted(self._files.values(), key=lambda r: r.path):
-                known[rec.digest] = (*known.get(rec.digest, ()), rec.path)
+            known = {rec.digest for rec in self._files.values()}
         report = copy_into(self.root, [Path(p) for p in paths], subdir=subdir,
                            progress=progress, cancel=cancel, known=known)
         changes = self.update(progress=progress, cancel=cancel, on_batch=on_batch)
@@ -231,9 +242,10 @@ class Library:
         problems: list[str] = list(found.skipped)
         files: dict[str, FileRecord] = {}
         seen: dict[str, Fingerprint] = {}
+        checking = f"Checking {count(len(stats), 'file')} for changes"
         for i, (rel, st) in enumerate(stats.items()):
             cancel.raise_if_cancelled()
-            progress(i, len(stats), "Checking files")
+            progress(i, len(stats), checking)
             tag = cache_tag(Path(rel))
             prev = old.get(rel)
             if prev and prev.size == st.size and prev.mtime_ns == st.mtime_ns and not rebuild:
@@ -246,7 +258,7 @@ class Library:
                 log.warning("%s", problems[-1])
                 continue
             files[rel] = FileRecord(rel, seen[rel].size, seen[rel].mtime_ns, digest, tag)
-        progress(len(stats), len(stats), "Checking files")
+        progress(len(stats), len(stats), checking)
 
         jobs: dict[str, ExtractJob] = {}
         for rec in files.values():
@@ -276,7 +288,8 @@ class Library:
                 batches.flush()
 
         try:
-            self._extract(list(jobs.values()), progress, cancel, record, problems, unsettled)
+            self._extract(list(jobs.values()), phase(progress, _reading(len(jobs), old)),
+                          cancel, record, problems, unsettled)
         finally:
             with self._lock:
                 self._publish_locked(self._files)
@@ -354,40 +367,9 @@ class Library:
         by_path: dict[str, str] = {}
         for digest, recs in by_digest.items():
             first = recs[0]
-            docs[digest] = self._document(first, [r.path for r in recs[1:]],
-                                          digest in pending)
+            docs[digest] = document_for(first, [r.path for r in recs[1:]],
+                                        digest in pending, cache=self.cache,
+                                        overrides=self.overrides, max_bytes=MAX_FILE_BYTES)
             for r in recs:
                 by_path[r.path] = digest
         self._docs, self._by_path = docs, by_path
-
-    def _document(self, rec: FileRecord, duplicates: list[str], pending: bool) -> Document:
-        suffix = Path(rec.path).suffix.lower()
-        info = format_for(Path(rec.path))
-        meta = DocMeta(title=Path(rec.path).stem)
-        status, reason, pages, chars, source = DocStatus.PENDING, "", 0, 0, ""
-        sources: tuple[FieldSource, ...] = ()
-        if info is None:
-            status = DocStatus.UNSUPPORTED
-            reason = KNOWN_UNSUPPORTED.get(suffix, "not a document type Policy Reader reads")
-        elif rec.size > MAX_FILE_BYTES:
-            status = DocStatus.TOO_LARGE
-            reason = (f"{rec.size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
-        elif not pending:
-            entry = self.cache.summary(rec.digest, rec.tag)
-            if entry is not None:
-                status, reason, pages, chars = entry.status, entry.reason, entry.pages, \
-                    entry.chars
-                source = entry.source
-                meta = entry.meta if entry.meta.title else replace(entry.meta, title=meta.title)
-                sources = entry.sources
-        edits = self.overrides.lookup(rec.path, rec.digest)
-        meta = meta.merged(edits)
-        if edits:  # the group's corrections win, and say so
-            edited = {k for k, v in edits.items() if v}
-            sources = tuple(s for s in sources if s.field not in edited) + tuple(
-                FieldSource(k, FROM_EDIT) for k in sorted(edited))
-        return Document(id=rec.digest, path=rec.path,
-                        format=info.name if info else (suffix.lstrip(".") or "unknown"),
-                        size=rec.size, mtime_ns=rec.mtime_ns, status=status, reason=reason,
-                        meta=meta, pages=pages, chars=chars, paged=bool(info and info.paged),
-                        duplicates=tuple(duplicates), sources=sources, text_source=source)

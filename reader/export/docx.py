@@ -27,8 +27,18 @@ from reader.export import labels
 from reader.export.citation import format_day
 from reader.export.docx_extras import write_discussion, write_matrix
 from reader.export.docx_styles import MONO, MUTED, SANS, set_font, setup_styles
-from reader.export.docx_xml import APP_XML, cap, field, first_run_index, fld_char, instr
-from reader.export.model import Brief, BriefQuote, BriefSection
+from reader.export.docx_xml import (
+    APP_XML,
+    bookmark,
+    cap,
+    field,
+    first_run_index,
+    fld_char,
+    instr,
+    link_last_run,
+    quote_bookmark,
+)
+from reader.export.model import Brief, BriefQuote, BriefReference, BriefSection
 from reader.export.notes import Block, parse_note
 from reader.export.options import PageSize
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -234,15 +244,31 @@ class _Writer:
             self.para("Theme Description", s.description)
         if s.subtitle:
             self.para("Theme Description", s.subtitle)
+        for i, ref in enumerate(s.references, 1):
+            self._reference(ref, last=i == len(s.references))
         for q in s.quotes:
             self._quote(s, q)
         for child in s.children:
             self._section(child)
 
+    def _reference(self, ref: BriefReference, *, last: bool) -> None:
+        """"See No. 3: “…” (Title, p. 2), quoted under X", "See No. 3" linked to the
+        passage (a Word file has no pages until laid out: no page is named)."""
+        p = self.para("See Also")
+        self.run(p, labels.see_lead(ref), bold=True)
+        link_last_run(p, quote_bookmark(ref.number))
+        self.run(p, f": {labels.see_excerpt(ref)} (")
+        self.run(p, labels.see_source(ref), italic=True)
+        self.run(p, f"), {labels.see_where(ref)}.")
+        if last:
+            p.paragraph_format.space_after = Pt(10)
+
     def _quote(self, s: BriefSection, q: BriefQuote) -> None:
         self.cancel.raise_if_cancelled()
-        for text in q.paragraphs:
-            self.para("Quote", text)
+        for i, text in enumerate(q.paragraphs):
+            p = self.para("Quote", text)
+            if i == 0:
+                bookmark(p, quote_bookmark(q.number), q.number)
         p = self.para("Citation")
         self.run(p, "— ")
         for text, italic in cite.runs(q.citation, nbsp=True):

@@ -1,7 +1,8 @@
 """Word styles for briefs: the built-in ones (Title, Subtitle, Heading 1–3, Quote) restyled
 for black-and-white printing, plus custom paragraph styles ("Citation", "Passage Details",
-"Note", "Source", "Theme Description", "Stance Heading", "Cover Details", "TOC 1–3"), so
-the person can restyle the whole brief in Word or LibreOffice by editing a style."""
+"See Also", "Note", "Source", "Theme Description", "Stance Heading", "Cover Details",
+"TOC 1–3"), so the person can restyle the whole brief in Word or LibreOffice by editing a
+style."""
 
 from __future__ import annotations
 
@@ -141,6 +142,14 @@ def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
     details.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
     details.paragraph_format.space_after = Pt(12)
     out["Passage Details"] = details
+
+    see = _custom(doc, "See Also")  # "See No. 3: …" for a passage quoted earlier
+    set_font(see, SANS)
+    see.font.size = Pt(9.5)
+    see.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
+    see.paragraph_format.space_after = Pt(3)
+    see.paragraph_format.keep_with_next = True
+    out["See Also"] = see
 
     note = _custom(doc, "Note")
     set_font(note, SANS)

@@ -1,5 +1,6 @@
 """Raw WordprocessingML pieces python-docx has no API for: fields (PAGE, NUMPAGES, TOC),
-the extended properties part, and the 255-character cap of core properties."""
+bookmarks and links to them, the extended properties part, and the 255-character cap of
+core properties."""
 
 from __future__ import annotations
 
@@ -50,3 +51,31 @@ def field(paragraph: Paragraph, code: str, placeholder: str) -> None:
         paragraph._p.append(el)
     paragraph.add_run(placeholder)
     paragraph._p.append(fld_char("end"))
+
+
+def quote_bookmark(number: int) -> str:
+    """The bookmark of passage ``number`` (Word: letters, digits and _, at most 40)."""
+    return f"passage_{number}"
+
+
+def bookmark(paragraph: Paragraph, name: str, ident: int) -> None:
+    """Mark the whole of ``paragraph`` as bookmark ``name``."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    p = paragraph._p
+    p.insert(first_run_index(p), start)
+    p.append(end)
+
+
+def link_last_run(paragraph: Paragraph, anchor: str) -> None:
+    """Make the paragraph's last run a link to bookmark ``anchor``."""
+    p = paragraph._p
+    run = p[-1]
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    p.append(link)
+    link.append(run)  # moves it

@@ -1,19 +1,24 @@
 """Group cited quotes into the brief's sections: by theme (taxonomy order, sub-themes
 nested), by theme then stance (arguments beside counter-arguments), or by document
-(reading order). Quotes are numbered in order of first appearance.
+(reading order). Quotes are numbered in reading order.
 
-A quote filed under several themes appears in each of their sections; each appearance
-names at most :data:`MAX_ALSO_UNDER` of the others and counts the rest, so a highlight
-with n tags costs the brief O(n), not O(n²) (4,000 tags once gave a 109 MB brief)."""
+A passage filed under several themes is quoted once, in the first of their sections; the
+others list it at their top as a reference ("See No. 3", its first words, where it is
+quoted), so a printed brief never repeats a passage and its numbers always run upwards
+(a reader who meets "No. 3" after "No. 7" is lost). The full quote names at most
+:data:`MAX_ALSO_UNDER` of the other sections and counts the rest, and a reference is a
+line of bounded size, so a highlight with n tags costs the brief O(n), not O(n²) (4,000
+tags once gave a 109 MB brief)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from reader.export.citation import format_date
-from reader.export.model import BriefQuote, BriefSection
+from reader.export.model import BriefQuote, BriefReference, BriefSection
 from reader.export.options import NO_STANCE, BriefOptions, GroupBy
 from reader.export.select import ThemeTree
 from reader.export.text import clean, one_line, slug
@@ -22,6 +27,10 @@ from reader.model.documents import Document
 
 STANCE_ORDER = (Stance.SUPPORTS, Stance.OPPOSES, Stance.NEUTRAL)
 MAX_ALSO_UNDER = 5
+EXCERPT_WORDS = 12
+EXCERPT_CHARS = 90
+_INNER_QUOTES = re.compile(r'["“”]')
+_QUOTE_MARKS = "\"“”„'‘’"
 UNTHEMED_TITLE = "Not assigned to a theme"
 KIND_LABELS = {"article": "Article", "memo": "Memo", "statute": "Statute",
                "opinion": "Court opinion", "filing": "Court filing", "report": "Report",
@@ -145,18 +154,19 @@ def _by_theme(items: Sequence[tuple[BriefQuote, Sequence[str]]], tree: ThemeTree
 
 
 def _finalize(nodes: list[_Node]) -> tuple[BriefSection, ...]:
-    numbers: dict[str, int] = {}
+    home: dict[str, tuple[_Node, BriefQuote]] = {}  # highlight id -> where quoted in full
     owners: dict[str, dict[str, None]] = {}  # highlight id -> section owners, in order
 
     def scan(node: _Node) -> None:
         for q in node.quotes:
-            numbers.setdefault(q.highlight_id, len(numbers) + 1)
+            home.setdefault(q.highlight_id, (node, q))
             owners.setdefault(q.highlight_id, {})[node.owner] = None
         for child in node.children:
             scan(child)
 
     for n in nodes:
         scan(n)
+    numbers = {hid: i for i, hid in enumerate(home, 1)}
 
     def others(hid: str, owner: str) -> tuple[tuple[str, ...], int]:
         where = owners[hid]
@@ -164,14 +174,45 @@ def _finalize(nodes: list[_Node]) -> tuple[BriefSection, ...]:
         return named, len(where) - (owner in where) - len(named)
 
     def freeze(node: _Node) -> BriefSection:
-        quotes = []
+        quotes: list[BriefQuote] = []
+        refs: list[BriefReference] = []
         for q in node.quotes:
+            first, _ = home[q.highlight_id]
+            if first is not node:
+                refs.append(BriefReference(
+                    q.highlight_id, numbers[q.highlight_id], excerpt(q.text), q.citation,
+                    first.key, first.owner, q.stance))
+                continue
             named, more = others(q.highlight_id, node.owner)
             quotes.append(replace(q, number=numbers[q.highlight_id], also_under=named,
                                   also_under_more=more))
+        refs.sort(key=lambda r: r.number)
         return BriefSection(key=node.key, title=node.title, level=node.level, kind=node.kind,
                             description=node.description, quotes=tuple(quotes),
                             children=tuple(freeze(c) for c in node.children),
-                            subtitle=node.subtitle)
+                            subtitle=node.subtitle, references=tuple(refs))
 
     return tuple(freeze(n) for n in nodes)
+
+
+def excerpt(text: str) -> str:
+    """The first words of a passage (its first paragraph), ``…`` when shortened. It is
+    printed inside double quotes: quotation marks around it are dropped, those inside
+    become single ones."""
+    first = text.split("\n\n", 1)[0].strip().strip(_QUOTE_MARKS).strip()
+    first = _INNER_QUOTES.sub(_single, first)
+    words = first[:EXCERPT_CHARS * 2].split()
+    out = " ".join(words[:EXCERPT_WORDS])
+    if len(out) > EXCERPT_CHARS:
+        out = out[:EXCERPT_CHARS].rsplit(" ", 1)[0] if " " in out[:EXCERPT_CHARS] \
+            else out[:EXCERPT_CHARS]
+    if out != " ".join(first.split()) or "\n\n" in text.strip():
+        out = out.rstrip(" ,;:.") + "…"
+    return out
+
+
+def _single(m: re.Match[str]) -> str:
+    mark, before = m.group(0), m.string[m.start() - 1] if m.start() else " "
+    if mark == "“" or (mark == '"' and (before.isspace() or before in "([—–-")):
+        return "‘"
+    return "’"

@@ -15,7 +15,7 @@ from reader.export import citation as cite
 from reader.export import labels
 from reader.export.html_extras import CSS as EXTRA_CSS
 from reader.export.html_extras import discussion_html, matrix_html
-from reader.export.model import Brief, BriefQuote, BriefSection
+from reader.export.model import Brief, BriefQuote, BriefReference, BriefSection
 from reader.export.notes import Block, parse_note, safe_href
 from reader.export.options import GroupBy
 from reader.export.text import slug
@@ -71,6 +71,9 @@ figcaption { margin: .35em 1.5em 0 2.5em; font-size: 9.5pt; }
 .sources .detail { display: block; color: var(--muted); }
 .appendix dt { font-weight: bold; margin-top: .6em; } .appendix dd { margin: .1em 0 0 1.2em; }
 .orphan blockquote { border-left-style: dotted; }
+.see-also { list-style: none; margin: .4em 1.5em 1.2em 2.5em; padding: 0; font-size: 9.5pt;
+  font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
+.see-also li { margin: 0 0 .35em; } .see-also .see { font-weight: bold; }
 footer { margin-top: 3em; font-size: 8.5pt; color: var(--muted); text-align: center; }
 @media (max-width: 40em) { .stances { display: block; } body { padding: 1em; } }
 @page { size: __PAGE__; margin: 2cm 2cm 2.2cm; }
@@ -135,6 +138,11 @@ def _link(url: str) -> str:
     """A web address as a link when it is a web or mail address, else as text."""
     href = safe_href(url)
     return f'<a href="{escape(href)}">{escape(url)}</a>' if href else escape(url)
+
+
+def quote_anchor(section_key: str, number: int) -> str:
+    """The id of passage ``number`` quoted in section ``section_key``."""
+    return slug(f"{section_key}-q{number}", "q")
 
 
 def citation_html(c) -> str:
@@ -251,6 +259,8 @@ class _Writer:
             w(f'<p class="description"{grey}><i>{escape(s.description)}</i></p>\n')
         if s.subtitle:
             w(f'<p class="docline"{grey}>{escape(s.subtitle)}</p>\n')
+        if s.references:
+            self.references(s.references)
         for q in s.quotes:
             if self.full:
                 break
@@ -272,6 +282,28 @@ class _Writer:
             self.section(c)
         w("</section>\n")
 
+    def references(self, refs: tuple[BriefReference, ...]) -> None:
+        """"See No. 3: “…” (Title, p. 2), quoted under X": passages quoted earlier."""
+        items = []
+        for ref in refs:
+            lead, where = escape(labels.see_lead(ref)), escape(labels.see_where(ref))
+            if self.lite:
+                lead = f"<b>{lead}</b>"
+            else:
+                lead = (f'<a class="see" href="#{quote_anchor(ref.section_key, ref.number)}">'
+                        f"{lead}</a>")
+                title = escape(ref.section_title)
+                where = where.replace(title, f'<a href="#{escape(ref.section_key)}">{title}</a>',
+                                      1)
+            items.append(f"{lead}: {escape(labels.see_excerpt(ref))} "
+                         f"(<cite>{escape(labels.see_source(ref))}</cite>), {where}.")
+        if self.lite:
+            self.out.append('<p style="margin-left: 40px;"><small>' + "<br>".join(items)
+                            + "</small></p>\n")
+        else:
+            self.out.append('<ul class="see-also">' + "".join(f"<li>{x}</li>" for x in items)
+                            + "</ul>\n")
+
     def quote(self, s: BriefSection, q: BriefQuote) -> None:
         self.shown += 1
         w = self.out.append
@@ -287,7 +319,7 @@ class _Writer:
                   f'{note_html(parse_note(q.note), "Note")}</div>\n')
             w(discussion_html(q, lite=True))
             return
-        anchor = slug(f"{s.key}-q{q.number}", "q")
+        anchor = quote_anchor(s.key, q.number)
         w(f'<figure class="quote" id="{anchor}">'
           f'<span class="qnum" title="Passage {q.number}">{q.number}</span>'
           f"<blockquote>{paras}</blockquote>\n"
@@ -306,9 +338,11 @@ class _Writer:
               '<ol class="sources">\n')
             for src in b.sources:
                 title, lines = labels.source_lines(src)
+                br = "<br>" if self.lite else ""  # Qt's rich text has no display: block
                 w(f'<li><span class="src-title">{escape(title)}</span>'
-                  + "".join(f'<span class="detail">{_link(x) if x == src.source_url else escape(x)}'
-                            "</span>" for x in lines)
+                  + "".join(f'{br}<span class="detail">'
+                            f"{_link(x) if x == src.source_url else escape(x)}</span>"
+                            for x in lines)
                   + "</li>\n")
             w("</ol></section>\n")
         if b.options.include_theme_appendix and b.themes:

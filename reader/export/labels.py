@@ -10,6 +10,7 @@ from reader.export.model import (
     Brief,
     BriefLink,
     BriefQuote,
+    BriefReference,
     BriefReply,
     BriefSection,
     Citation,
@@ -112,6 +113,42 @@ def quote_meta(brief: Brief, section: BriefSection, quote: BriefQuote, *,
     if quote.ocr:
         parts.append(OCR_CAVEAT)
     return " · ".join(parts)
+
+
+MAX_SHORT_TITLE = 60
+
+
+def see_lead(ref: BriefReference) -> str:
+    """``"See No. 3"``: what a reference to a passage quoted earlier starts with."""
+    return f"See No. {ref.number}"
+
+
+def see_excerpt(ref: BriefReference) -> str:
+    """``"“The Office will decline to file those charges…”"``."""
+    return f"“{ref.excerpt}”"
+
+
+def see_source(ref: BriefReference) -> str:
+    """The passage's document and page, short: ``"Declination of Simple Possession
+    Charges…, p. 1"``."""
+    title = ref.citation.title
+    if len(title) > MAX_SHORT_TITLE:
+        title = title[:MAX_SHORT_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    pages = ref.citation.pages
+    p = ("pp." if "–" in pages else "p.") if pages else ""
+    return f"{title}, {p}\u00a0{pages}" if pages else title
+
+
+def see_where(ref: BriefReference, page: str = "") -> str:
+    """``"quoted under Charging policies, page 4"`` (the page where the printed brief has
+    it, when known)."""
+    return f"quoted under {ref.section_title}" + (f", page\u00a0{page}" if page else "")
+
+
+def see_line(ref: BriefReference, page: str = "") -> str:
+    """The whole reference as plain text."""
+    return (f"{see_lead(ref)}: {see_excerpt(ref)} ({see_source(ref)}), "
+            f"{see_where(ref, page)}.")
 
 
 def _court_lines(s: SourceEntry) -> tuple[list[str], list[str]]:

@@ -85,7 +85,7 @@ def render_markdown(brief: Brief) -> str:
     if brief.matrix is not None:
         w(matrix_markdown(brief.matrix))
     for s in brief.walk():
-        _section(brief, s, w)
+        _section(brief, s, w, anchors)
     _appendices(brief, w)
     return "".join(out)
 
@@ -98,13 +98,22 @@ def _appendix_titles(brief: Brief) -> list[str]:
     return [title for _key, title in labels.appendices(brief)]
 
 
-def _section(brief: Brief, s: BriefSection, w) -> None:
+def _section(brief: Brief, s: BriefSection, w, anchors: dict[str, str]) -> None:
     hashes = "#" * min(6, s.level + 1)
     w(f"{hashes} {escape(s.title)}\n\n")
     if s.description:
         w(f"*{escape(s.description)}*\n\n")
     if s.subtitle:
         w(f"{escape(s.subtitle)}\n\n")
+    for ref in s.references:  # passages quoted in an earlier section
+        where = escape(labels.see_where(ref))
+        title = escape(ref.section_title)
+        if ref.section_key in anchors:
+            where = where.replace(title, f"[{title}](#{anchors[ref.section_key]})", 1)
+        w(f"- **{escape(labels.see_lead(ref))}:** {escape(labels.see_excerpt(ref))} "
+          f"(*{escape(labels.see_source(ref))}*), {where}.\n")
+    if s.references:
+        w("\n")
     for q in s.quotes:
         _quote(brief, s, q, w)
 

@@ -117,8 +117,25 @@ class BriefQuote:
 
 
 @dataclass(frozen=True)
+class BriefReference:
+    """A passage filed under a section too but quoted in full in an earlier one: printed
+    as "See No. 3" with its first words and where it is quoted, so that every passage is
+    quoted once and the numbers run in order through the brief."""
+
+    highlight_id: str
+    number: int  # the passage's number (where it is quoted in full)
+    excerpt: str  # its first words, "…" when shortened
+    citation: Citation
+    section_key: str  # the section that quotes it
+    section_title: str
+    stance: Stance | None = None
+
+
+@dataclass(frozen=True)
 class BriefSection:
-    """A heading with its quotes and nested sections. ``level`` 1 is the outermost."""
+    """A heading with its quotes and nested sections. ``level`` 1 is the outermost.
+    ``references`` point at passages filed here too that an earlier section quotes (they
+    come first: their numbers are lower than those of the section's own quotes)."""
 
     key: str  # unique, anchor-safe ("theme-overdose", "doc-3f2a…", "stance-…")
     title: str
@@ -128,6 +145,7 @@ class BriefSection:
     quotes: tuple[BriefQuote, ...] = ()
     children: tuple[BriefSection, ...] = ()
     subtitle: str = ""  # e.g. a document's office and date under a document heading
+    references: tuple[BriefReference, ...] = ()
 
     def walk(self) -> Iterator[BriefSection]:
         yield self
@@ -136,7 +154,8 @@ class BriefSection:
 
     @property
     def quote_count(self) -> int:
-        return sum(len(s.quotes) for s in self.walk())
+        """The passages filed here and in the sections under it (quoted or referred to)."""
+        return sum(len(s.quotes) + len(s.references) for s in self.walk())
 
 
 @dataclass(frozen=True)
@@ -220,13 +239,20 @@ class Brief:
         return (s for s in self.walk() if s.kind != "stance")
 
     def placements(self) -> Iterator[tuple[BriefSection, BriefQuote]]:
-        """Every (section, quote) in reading order (a quote may appear more than once)."""
+        """Every (section, quote) in reading order: each passage once, where it is quoted
+        in full (other sections it is filed under refer to it: :meth:`references`)."""
         for section in self.walk():
             for quote in section.quotes:
                 yield section, quote
 
+    def references(self) -> Iterator[tuple[BriefSection, BriefReference]]:
+        """Every (section, "see No. N") in reading order."""
+        for section in self.walk():
+            for ref in section.references:
+                yield section, ref
+
     def quotes(self) -> tuple[BriefQuote, ...]:
-        """Each quote once, in order of first appearance."""
+        """Each quote once, in order of appearance (numbered 1, 2, 3 …)."""
         seen: dict[str, BriefQuote] = {}
         for _, quote in self.placements():
             seen.setdefault(quote.highlight_id, quote)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from reader.export.paper import PageSize, default_page_size
 from reader.model.annotations import Stance
 from reader.model.compare import GroupBy as MatrixBy
 
@@ -28,15 +29,6 @@ class GroupBy(StrEnum):
     def label(self) -> str:
         return {GroupBy.THEME: "By theme", GroupBy.DOCUMENT: "By document",
                 GroupBy.STANCE: "By theme and stance"}[self]
-
-
-class PageSize(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def label(self) -> str:
-        return {PageSize.A4: "A4", PageSize.LETTER: "US Letter"}[self]
 
 
 class OrphanPolicy(StrEnum):
@@ -82,7 +74,7 @@ class BriefOptions:
     include_sources: bool = True
     include_theme_appendix: bool = True
     orphans: OrphanPolicy = OrphanPolicy.COUNT
-    page_size: PageSize = PageSize.A4
+    page_size: PageSize = field(default_factory=default_page_size)  # the locale's paper
     # discussion and comparison
     include_replies: bool = False  # the reply thread under each quote
     show_contradictions: bool = True  # "Contradicted by: …" under a quote

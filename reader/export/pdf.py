@@ -16,6 +16,7 @@ import io
 import logging
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     CondPageBreak,
@@ -33,7 +34,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from reader.errors import Cancelled, ExportError
 from reader.export import labels
 from reader.export.citation import format_day
-from reader.export.model import Brief, BriefQuote, BriefSection, SourceEntry
+from reader.export.model import Brief, BriefQuote, BriefReference, BriefSection, SourceEntry
 from reader.export.notes import parse_note, safe_href
 from reader.export.options import PageSize
 from reader.export.pdf_extras import discussion_flowables, matrix_flowables
@@ -42,6 +43,7 @@ from reader.export.pdf_flow import (
     Contents,
     Heading,
     KeepShort,
+    LatePara,
     NumberedCanvas,
     Para,
     QuotePara,
@@ -73,7 +75,7 @@ def render(brief: Brief, *, progress: ProgressFn = no_progress,
     speed_up_reportlab()
     buf = io.BytesIO()
     doc = _BriefDoc(buf, brief, progress, cancel)
-    story = _Story(brief, doc.styles, doc.frame_height, doc.width).build()
+    story = _Story(brief, doc.styles, doc.frame_height, doc.width, doc.quote_pages).build()
     try:
         doc.build(story, canvasmaker=NumberedCanvas)
     except Cancelled:
@@ -104,6 +106,7 @@ class _BriefDoc(BaseDocTemplate):
         self.total = max(1, brief.placement_count)
         self.done = 0
         self.heading_pages: dict[str, int] = {}
+        self.quote_pages: dict[str, int] = {}  # a passage's bookmark -> its page
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.frame_height = self.height
@@ -124,6 +127,10 @@ class _BriefDoc(BaseDocTemplate):
             if flowable.outline:
                 self.canv.addOutlineEntry(flowable.outline, flowable.key,
                                           flowable.outline_level, closed=False)
+        key = getattr(flowable, "quote_key", "")
+        if key and key not in self.quote_pages:
+            self.quote_pages[key] = self.page
+            self.canv.bookmarkHorizontal(key, 0, self.frame._y + flowable.height + 4)
         if getattr(flowable, "progress_mark", False):
             self.done += 1
             if self.cancel.cancelled:
@@ -163,6 +170,11 @@ class _BriefDoc(BaseDocTemplate):
         canv.restoreState()
 
 
+def quote_key(number: int) -> str:
+    """The bookmark of passage ``number``."""
+    return f"passage-{number}"
+
+
 def _source_line(line: str, src: SourceEntry) -> str:
     """A line of a source entry; its web address is a link."""
     text = markup(line, SANS)
@@ -180,10 +192,11 @@ def _fit(text: str, width: float, size: float) -> str:
 
 
 class _Story:
-    def __init__(self, brief: Brief, styles: Styles, frame_height: float, width: float
-                 ) -> None:
+    def __init__(self, brief: Brief, styles: Styles, frame_height: float, width: float,
+                 quote_pages: dict[str, int]) -> None:
         self.b = brief
         self.width = width
+        self.quote_pages = quote_pages
         self.st = styles
         self.keep = frame_height * KEEP_FRACTION
         self.frame_height = frame_height
@@ -274,11 +287,29 @@ class _Story:
             head(Para(markup(s.description), st.description))
         if s.subtitle:
             head(Para(markup(s.subtitle, SANS), st.docline))
+        for i, ref in enumerate(s.references, 1):
+            last = i == len(s.references)
+            head(self.reference(ref, st.see_last if last else st.see))
         for q in s.quotes:
             for flowable in self.quote(s, q):
                 add(flowable)
         for child in s.children:
             self.section(child)
+
+    def reference(self, ref: BriefReference, style: ParagraphStyle) -> Flowable:
+        """"See No. 3: “…” (Title, p. 2), quoted under X, page 4": the page is the one the
+        passage was laid out on (earlier in the brief, so known by then)."""
+        key = quote_key(ref.number)
+
+        def make() -> tuple[Para, bool]:
+            page = self.quote_pages.get(key)
+            text = (f'<a href="#{key}"><b>{markup(labels.see_lead(ref), SANS)}</b></a>: '
+                    f"{markup(labels.see_excerpt(ref), SANS)} "
+                    f"({markup(labels.see_source(ref), SANS)}), "
+                    f"{markup(labels.see_where(ref, str(page or '')), SANS)}.")
+            return Para(text, style), page is not None
+
+        return LatePara(make)
 
     def quote(self, s: BriefSection, q: BriefQuote) -> list[Flowable]:
         st = self.st
@@ -288,11 +319,13 @@ class _Story:
                  else QuotePara(markup(text), st.quote))
             if i == 0:
                 p.number = str(q.number)
+                p.quote_key = quote_key(q.number)
             else:
                 p.extend_up = st.quote.spaceBefore + st.quote.spaceAfter
             parts.append(p)
         cit = Para("— " + citation_markup(q.citation), st.citation)
         cit.progress_mark = True
+        cit.quote_key = quote_key(q.number)  # when the passage's first line did not say
         parts.append(cit)
         meta = labels.quote_meta(self.b, s, q, number=False)
         note = note_flowables(parse_note(q.note), st) if q.note else []

@@ -26,12 +26,18 @@ RULE = Color(0.55, 0.55, 0.55)
 
 class NumberedCanvas(rl_canvas.Canvas):
     """Keeps every page until ``save`` so it can write "Page N of M" and the table of
-    contents' page numbers once all pages are known."""
+    contents' page numbers once all pages are known.
+
+    Bookmarks (the targets of the contents' links, the outline and "See No. 3") are made
+    at save time too, on the page they belong to: made while the pages are held back,
+    they would all point at the first page."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
         self._toc_marks: list[tuple[str, float, float, str, float]] = []
+        self._page_bookmarks: list[tuple[tuple, dict]] = []
+        self._saving = False
         self.heading_pages: dict[str, int] = {}
         self.footer: Callable[[rl_canvas.Canvas, int, int], None] | None = None
 
@@ -39,11 +45,22 @@ class NumberedCanvas(rl_canvas.Canvas):
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
         self._toc_marks = []
+        self._page_bookmarks = []
+
+    def bookmarkPage(self, *args, **kwargs):
+        if self._saving:
+            return super().bookmarkPage(*args, **kwargs)
+        self._page_bookmarks.append((args, kwargs))
+        return None
 
     def save(self) -> None:
         total = len(self._saved_pages)
+        self._saving = True
         for number, state in enumerate(self._saved_pages, 1):
             self.__dict__.update(state)
+            self._saving = True
+            for args, kwargs in self._page_bookmarks:
+                super().bookmarkPage(*args, **kwargs)
             if self.footer is not None:
                 self.footer(self, number, total)
             for key, x, y, font, size in self._toc_marks:
@@ -165,6 +182,14 @@ class QuotePara(MemoWrap, Paragraph):
     number = ""
     number_style: tuple[str, float] = (pdf_fonts.SANS, 7.5)
     extend_up = 0.0  # continue the rule through the gap above (paragraphs of one quote)
+    quote_key = ""  # the passage's bookmark ("See No. 3" links here)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) > 1:  # the first line keeps the number and the bookmark
+            parts[0].number, parts[0].quote_key = self.number, self.quote_key
+            parts[0].extend_up = self.extend_up
+        return parts
 
     def draw(self) -> None:
         c = self.canv
@@ -179,6 +204,42 @@ class QuotePara(MemoWrap, Paragraph):
             c.drawRightString(self.rule_x - 5, self.height - self.style.fontSize, self.number)
         c.restoreState()
         super().draw()
+
+
+class LatePara(Flowable):
+    """A paragraph whose text is made when it is laid out, so it can name the page of
+    something laid out before it ("quoted under Charging policies, page 4"). ``make``
+    returns the paragraph and whether its text is final (a page not known yet: made
+    again at the next layout)."""
+
+    def __init__(self, make: Callable[[], tuple[Paragraph, bool]]) -> None:
+        super().__init__()
+        self.make = make
+        self._para: Paragraph | None = None
+
+    def _get(self) -> Paragraph:
+        if self._para is not None:
+            return self._para
+        para, final = self.make()
+        if final:
+            self._para = para
+        return para
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self._get().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return self._get().split(availWidth, availHeight)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self._get().drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self):
+        return self._get().getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self._get().getSpaceAfter()
 
 
 class KeepShort(KeepTogether):

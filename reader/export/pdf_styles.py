@@ -67,6 +67,10 @@ class Styles:
                         textColor=GREY, leftIndent=APPARATUS_LEFT, rightIndent=18,
                         spaceAfter=3, alignment=TA_LEFT)
         self.meta_last = ParagraphStyle("PassageDetailsLast", parent=self.meta, spaceAfter=14)
+        self.see = _ps("SeeAlso", fontName=SANS, fontSize=8.5, leading=11.5, textColor=INK,
+                       leftIndent=APPARATUS_LEFT, rightIndent=18, spaceAfter=4,
+                       alignment=TA_LEFT)
+        self.see_last = ParagraphStyle("SeeAlsoLast", parent=self.see, spaceAfter=12)
         self.toc = {
             1: _ps("TOC1", fontName=SANS + "-Bold", fontSize=10, leading=13, spaceBefore=5,
                    spaceAfter=1),

@@ -267,7 +267,9 @@ class DocText:
 @dataclass(frozen=True)
 class LibraryChanges:
     """What an update found (document ids). ``problems`` are one-line reasons for the
-    person (a missing path, a file deleted while the run went on)."""
+    person (a missing path, a file deleted while the run went on). ``moved``: documents
+    found at a new path and no longer at their old one; ``copies``: documents that gained
+    another file with the same content (both are listed as one document)."""
 
     added: tuple[str, ...] = ()
     changed: tuple[tuple[str, str], ...] = ()  # (old id, new id) at the same path
@@ -278,7 +280,9 @@ class LibraryChanges:
     problems: tuple[str, ...] = ()
     copied: tuple[str, ...] = ()  # an import's files, as copied into the workspace
     not_copied: tuple[str, ...] = ()  # an import's problems (also in ``problems``)
-    summary: ImportSummary | None = None  # an import's file-by-file summary
+    copies: tuple[str, ...] = ()
+    #: an import's file-by-file summary (the files already in the library among them)
+    summary: ImportSummary | None = None
     #: workspace paths of files that changed while they were read (a sync tool still
     #: writing): read again by the next update; a live workspace looks at them again
     unsettled: tuple[str, ...] = ()
@@ -291,4 +295,4 @@ class LibraryChanges:
     @property
     def empty(self) -> bool:
         return not (self.added or self.changed or self.moved or self.removed
-                    or self.failed or self.extracted or self.problems)
+                    or self.failed or self.extracted or self.problems or self.copies)

@@ -19,7 +19,10 @@ CLI prints the result, the GUI refreshes what the change set names. Queries a pa
   disagreements and their resolutions;
 * :mod:`.search` — searching and the index's state;
 * :mod:`.pages` — the page view's source and hit tests, password-protected PDFs, the OCR
-  setting.
+  setting;
+* :mod:`.desktop` — the window's start-up workspace, recent workspaces, one window per
+  workspace (its name and the message a second launch sends);
+* :mod:`.about` — versions and licences for Help → About.
 
 This package imports nothing heavy when imported: each module loads what it uses.
 """

@@ -28,6 +28,7 @@ from reader.export.options import (
     OrphanPolicy,
     PageSize,
 )
+from reader.export.paper import default_page_size
 from reader.export.write import (
     EXTENSIONS,
     FORMATS,
@@ -42,9 +43,10 @@ from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progres
 from reader.workspace import Workspace
 
 __all__ = ["EXTENSIONS", "FORMATS", "MAX_TEXT", "BriefInputs", "BriefOptions", "Choice",
-           "Counts", "ExportResult", "Gathered", "GroupBy", "MatrixBy", "OrphanPolicy", "PageSize",
-           "Preview", "check_destination", "destination", "format_for", "gather", "gather_inputs",
-           "make_preview", "prepare", "resolve_options", "target_path", "write"]
+           "Counts", "ExportResult", "Gathered", "GroupBy", "MatrixBy", "OrphanPolicy",
+           "PageSize", "Preview", "check_destination", "default_page_size", "destination",
+           "format_for", "gather", "gather_inputs", "make_preview", "prepare",
+           "resolve_options", "target_path", "write"]
 
 PREVIEW_LIMIT = 30
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reader.errors import DocumentNotFound
+from reader.errors import DocumentNotFound, WorkspaceError
 from reader.extract.registry import FORMATS
 from reader.model.changes import ALL, ChangeSet, Outcome
 from reader.model.documents import DocText, Document, LibraryChanges
+from reader.paths import corpus_dir
 from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from reader.workspace import Workspace
 
@@ -58,6 +59,30 @@ def import_files(ws: Workspace, paths: Iterable[str | Path], *, subdir: str = ""
                                      on_batch=_batches(ws, index_as_read, on_batch))
     _update_index(ws, progress=progress, cancel=cancel)
     return Outcome(changes, READ_AND_INDEXED)
+
+
+def sample_folders() -> list[Path]:
+    """The bundled sample documents' folders (memos, statutes, opinions, articles,
+    reports); empty when this copy of the app has none."""
+    source = corpus_dir()
+    if not source.is_dir():
+        return []
+    return sorted(p for p in source.iterdir()
+                  if not p.name.startswith((".", "_")) and (p.is_dir() or p.is_file()))
+
+
+def add_samples(ws: Workspace, *, index_as_read: bool = False,
+                progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
+                on_batch: Batch | None = None) -> Outcome[LibraryChanges]:
+    """Copy the bundled sample documents (fictional memos, statutes, opinions, articles
+    and a report) into the workspace, read and index them: what an empty workspace offers
+    to try the app. Samples already there are not copied again."""
+    folders = sample_folders()
+    if not folders:
+        raise WorkspaceError("This copy of Policy Reader has no sample documents.",
+                             "Import your own files instead.")
+    return import_files(ws, folders, index_as_read=index_as_read, progress=progress,
+                        cancel=cancel, on_batch=on_batch)
 
 
 def open_file(ws: Workspace, path: str | Path, *, progress: ProgressFn = no_progress,

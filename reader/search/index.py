@@ -17,7 +17,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import Cancelled, DocumentError, DocumentNotFound, ReaderError
-from reader.progress import NEVER_CANCELLED, CancelToken, ProgressFn, Scheduler, no_progress
+from reader.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    ProgressFn,
+    Scheduler,
+    count,
+    no_progress,
+)
 from reader.search.api import IndexStatus, SearchResults
 from reader.search.engine import IndexBusy, IndexNotSaved, RowWriter, SearchEngine
 from reader.search.rows import NoteEntry, doc_rows, doc_signature, note_row
@@ -138,7 +145,8 @@ class WhooshIndex:
                 docs = list(self._documents().values())
                 plan = self._plan_notes(None, {})
                 with self.engine.writing(clear=True) as w:
-                    self._write_docs(w, docs, progress, cancel, "Rebuilding the search index")
+                    self._write_docs(w, docs, progress, cancel, "Rebuilding the search index "
+                                     f"({count(len(docs), 'document')})")
                     if plan is not None:
                         self._write_notes(w, plan, progress, cancel)
             except IndexBusy as exc:
@@ -167,6 +175,8 @@ class WhooshIndex:
         goes."""
         total = len(docs)
         done = 0
+        what = "Building" if self.engine.needs_fill() else "Updating"
+        label = f"{what} the search index ({count(total, 'document')})"
         while done < total:
             cancel.raise_if_cancelled()
             with self.engine.writing(bulk=total >= BULK_DOCS) as w:
@@ -174,7 +184,7 @@ class WhooshIndex:
                 while done < total:
                     self._write_docs(w, docs[done:done + 1], no_progress, cancel, "")
                     done += 1
-                    progress(done, total, "Indexing documents")
+                    progress(done, total, label)
                     if done % BATCH_DOCS == 0 or time.monotonic() - started > BATCH_SECONDS:
                         break
         if total:
@@ -287,7 +297,7 @@ class WhooshIndex:
             cancel.raise_if_cancelled()
             entry = self._with_page_number(entry, doc)
             w.replace(f"a:{entry.id}", [note_row(entry, doc)])
-            progress(i, len(changed), "Indexing highlights")
+            progress(i, len(changed), f"Indexing {count(len(changed), 'highlight')}")
 
     def _replies(self) -> dict[str, str]:
         """Per highlight id, the text of the live replies under it ("Name: text")."""

@@ -29,6 +29,33 @@ def human_date(iso: str) -> str:
     return year
 
 
+def short_date(iso: str) -> str:
+    """``"2019-03-12"`` → ``"12 Mar 2019"``; ``"2019-03"`` → ``"Mar 2019"``; others as
+    :func:`human_date`."""
+    match = _ISO.match(iso or "")
+    if not match:
+        return iso or ""
+    year, month, day = match.groups()
+    if month and 1 <= int(month) <= 12:
+        name = MONTHS[int(month) - 1][:3]
+        if day and 1 <= int(day) <= 31:
+            return f"{int(day)} {name} {year}"
+        return f"{name} {year}"
+    return year
+
+
+def glance(doc: Document) -> str:
+    """What a reader needs at a glance, most telling first (it is cut at the right in a
+    narrow list): kind · date · office · place · pages (· text by OCR, for a scan)."""
+    parts = [kind_label(doc.meta.kind), short_date(doc.meta.date), doc.meta.author,
+             doc.meta.jurisdiction]
+    if doc.paged and doc.pages:
+        parts.append(plural(doc.pages, "page"))
+    if doc.text_source:  # scanned pages: quotes are to be checked against the page
+        parts.append(f"text by {doc.text_source}")
+    return " · ".join(p for p in parts if p)
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.capitalize() if kind else "")
 
@@ -38,7 +65,7 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 
 def doc_details(doc: Document) -> str:
-    """One line about a document: kind · office · date · pages."""
+    """One line about a document: kind · office · place · date · pages."""
     parts = [kind_label(doc.meta.kind)]
     if doc.meta.author:
         parts.append(doc.meta.author)

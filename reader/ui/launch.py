@@ -1,6 +1,10 @@
 """Start the desktop app: ``run_gui`` is what ``policy-reader`` (no command) and
 ``policy-reader open DOC`` call.
 
+One window per workspace: a launch on a workspace whose window is running hands its file
+to that window and exits (:mod:`reader.ui.single_instance`). Without ``--workspace`` (or
+``$POLICY_READER_WORKSPACE``) the window opens the workspace it showed last.
+
 Start-up shows the window with the library from its cached state before anything heavy is
 imported: search, extraction, export and the annotation store load on worker threads once
 the window is on screen (:meth:`reader.ui.session.Session.open_workspace`).
@@ -43,22 +47,29 @@ def run_gui(workspace: str | None = None, *, open_doc: str | None = None,
     from PySide6.QtCore import QTimer
 
     from reader.errors import ReaderError
+    from reader.ops.desktop import instance_name, startup_workspace
     from reader.settings import Settings
-    from reader.ui import messages
+    from reader.ui import messages, single_instance
     from reader.ui.app import create_app, install_excepthook
-    from reader.ui.session import Session
+    from reader.ui.session import START_DELAY_MS, Session
     from reader.ui.window.main_window import MainWindow
 
     app = create_app()
-    install_excepthook()
     settings = Settings()
+    workspace = startup_workspace(workspace, settings)  # else the last one, if still there
+    reach = single_instance.hand_over(instance_name(workspace),
+                                      [open_doc] if open_doc else [], page)
+    if reach is single_instance.Reach.HANDED:  # the window on this workspace took it
+        log.info("handed over to the window already running on this workspace")
+        return 0
+    install_excepthook()
     session = Session(settings)
     window = MainWindow(session)
-    try:
-        session.open_workspace(workspace)
-    except ReaderError as exc:
-        messages.show_error(window, exc, title="Cannot open the workspace")
+    window.open_workspace(workspace)  # a folder that is not there: offers to create it
     window.show()
+    if reach is single_instance.Reach.ABSENT:  # (a hung window keeps its name)
+        # listens once the window is on screen, with the session's other background work
+        QTimer.singleShot(START_DELAY_MS, window, lambda: single_instance.attach(window))
     if settings.problem:
         messages.show_error(window, ReaderError(settings.problem))
     if open_doc and session.workspace is not None:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Shown:
-    kind: str  # "error" | "warning" | "info" | "crash"
+    kind: str  # "error" | "warning" | "info" | "question" | "crash"
     title: str
     text: str
     details: str = ""
@@ -103,6 +103,35 @@ def show_result(parent: QWidget | None, title: str, text: str, info: str = "", *
     box.buttonClicked.connect(lambda button: callbacks[button]() if button in callbacks
                               else None)
     if parent is None:  # nothing else owns it: keep it alive until Qt deletes it
+        _open_results.append(box)
+        box.destroyed.connect(lambda *_, b=box: _open_results.remove(b)
+                              if b in _open_results else None)
+    box.open()
+    return box
+
+
+def offer(parent: QWidget | None, title: str, text: str, info: str = "", *,
+          actions: tuple[tuple[str, Callable[[], object]], ...]) -> QMessageBox:
+    """A question with its answers as buttons ("Create Folder", "Choose Another Folder…")
+    and Cancel; the first answer is the default. Each button runs its callback."""
+    HISTORY.append(Shown("question", title, text, info))
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("offerBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if info:
+        box.setInformativeText(info)
+    box.setAccessibleName(title)
+    callbacks: dict[object, Callable[[], object]] = {}
+    for label, callback in actions:
+        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        button.setObjectName(f"offerAction_{len(callbacks)}")
+        callbacks[button] = callback
+    if callbacks:
+        box.setDefaultButton(next(iter(callbacks)))  # type: ignore[arg-type]
+    box.buttonClicked.connect(lambda button: callbacks[button]() if button in callbacks
+                              else None)
+    if parent is None:
         _open_results.append(box)
         box.destroyed.connect(lambda *_, b=box: _open_results.remove(b)
                               if b in _open_results else None)

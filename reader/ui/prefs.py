@@ -24,6 +24,8 @@ DEFAULT_POINT_SIZE = 12.5
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 MAX_POSITIONS = 300
 MAX_HISTORY = 30
+MAX_OPEN_TABS = 30
+MAX_TAB_WORKSPACES = 20
 
 
 class Prefs(QObject):
@@ -103,6 +105,28 @@ class Prefs(QObject):
         """Document ids by last reading, most recent first."""
         positions = self._get("reader.positions", {}, dict)
         return list(reversed(list(positions))) if isinstance(positions, dict) else []
+
+    def open_tabs(self, workspace: str) -> tuple[list[str], str]:
+        """The documents open in tabs when ``workspace`` was last left, and the one shown
+        (``""``: none)."""
+        saved = self._get("reader.open_tabs", {}, dict)
+        entry = saved.get(workspace) if isinstance(saved, dict) else None
+        if not isinstance(entry, dict):
+            return [], ""
+        docs = entry.get("docs")
+        current = entry.get("current")
+        ids = [d for d in docs if isinstance(d, str) and d][:MAX_OPEN_TABS] \
+            if isinstance(docs, list) else []
+        return list(dict.fromkeys(ids)), current if isinstance(current, str) else ""
+
+    def set_open_tabs(self, workspace: str, doc_ids: list[str], current: str) -> None:
+        saved = dict(self._get("reader.open_tabs", {}, dict))
+        saved.pop(workspace, None)
+        if doc_ids:
+            saved[workspace] = {"docs": list(doc_ids)[:MAX_OPEN_TABS], "current": current}
+        while len(saved) > MAX_TAB_WORKSPACES:  # the workspaces left longest ago go first
+            saved.pop(next(iter(saved)))
+        self._set("reader.open_tabs", saved, later=True)
 
     # -- pages -----------------------------------------------------------------------------
     def view_mode(self, doc_id: str) -> str:

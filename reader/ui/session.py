@@ -61,8 +61,17 @@ class Session(QObject):
         self.collections: tuple[CodeCollection, ...] = ()  # codes of one-section files
         self._search_serial = 0
         self._refresh_task: Task | None = None
+        #: The open workspace's files were looked through once since it opened (until then
+        #: an empty list may just not be known yet: not "an empty workspace")
+        self.library_checked = False
         self._shown_problems: set[str] = set()
         self._batch.connect(self._on_batch)
+        # background work starts once the window is on screen: start-up stays quick
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start_pending)
+        self._pending_start: tuple[Workspace, bool] | None = None
 
     # -- workspace -------------------------------------------------------------------------
     def open_workspace(self, path: str | Path | None, *, create: bool = False,
@@ -73,13 +82,26 @@ class Session(QObject):
         if self._refresh_task is not None:
             self._refresh_task.cancel()
         self.workspace = ws
+        self.library_checked = not refresh  # without a refresh, the list known is the list
         self._docs = {}
         self._reload_documents()
         self.workspace_changed.emit(ws)
         self.documents_changed.emit()
-        # background work starts once the window is on screen: start-up stays quick
-        QTimer.singleShot(START_DELAY_MS, lambda: self._start_background(ws, refresh))
+        self._pending_start = (ws, refresh)
+        self._start_timer.start()
         return ws
+
+    def shutdown(self) -> None:
+        """The window closes: background work still to start does not, running work is
+        cancelled."""
+        self._start_timer.stop()
+        self._pending_start = None
+        self.runner.cancel_all()
+
+    def _start_pending(self) -> None:
+        pending, self._pending_start = self._pending_start, None
+        if pending is not None:
+            self._start_background(*pending)
 
     def _start_background(self, ws: Workspace, refresh: bool) -> None:
         if ws is not self.workspace:
@@ -166,25 +188,39 @@ class Session(QObject):
         label = "Rebuilding the library and index" if rebuild else "Updating the library"
         task = self.runner.run(work, label=label,
                                on_done=lambda done: self._read(ws, done))
-        task.failed.connect(lambda _exc: self.refresh_index_state())
+        task.failed.connect(lambda _exc: self._refresh_failed(ws))
         self._refresh_task = task
         self.index_state_changed.emit("Updating…")
         return task
+
+    def _refresh_failed(self, ws: Workspace) -> None:
+        self.refresh_index_state()
+        if ws is self.workspace and not self.library_checked:
+            self.library_checked = True  # what is listed is all there is to show
+            self.documents_changed.emit()
 
     def import_files(self, paths: Iterable[str | Path]) -> Task:
         """Copy files or folders into the workspace, read and index them (background).
         Drag and drop and File → Import use this same path."""
         ws = self.require()
         items = [Path(p) for p in paths]
-
-        def work(progress: ProgressFn, cancel: CancelToken) -> Any:
-            return library.import_files(self._scheduled(ws), items, progress=progress,
-                                        cancel=cancel,
-                                        on_batch=self._batch.emit)
-
         label = f"Importing {items[0].name}" if len(items) == 1 else \
             f"Importing {len(items)} items"
+        return self._import(ws, label, lambda progress, cancel: library.import_files(
+            self._scheduled(ws), items, progress=progress, cancel=cancel,
+            on_batch=self._batch.emit))
 
+    def add_samples(self) -> Task:
+        """Copy the bundled sample documents into the workspace (an empty workspace
+        offers it), read and index them (background)."""
+        ws = self.require()
+        return self._import(ws, "Adding the sample documents",
+                            lambda progress, cancel: library.add_samples(
+                                self._scheduled(ws), progress=progress, cancel=cancel,
+                                on_batch=self._batch.emit))
+
+    def _import(self, ws: Workspace, label: str,
+                work: Callable[[ProgressFn, CancelToken], Any]) -> Task:
         def done(outcome: Any) -> None:
             self._shown_problems.update(outcome.value.problems)  # the import says them
             self._read(ws, outcome)
@@ -211,6 +247,7 @@ class Session(QObject):
         session (a damaged documents.json, a pipe, a bad name…)."""
         if ws is not self.workspace:
             return
+        self.library_checked = True
         self.apply(outcome.changes)
         problems = getattr(outcome.value, "problems", ()) if outcome.changes.documents else ()
         lines = [*problems, *library.untold_problems(ws)]

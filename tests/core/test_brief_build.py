@@ -123,15 +123,20 @@ def test_a_reprints_printed_page_is_cited_with_its_place_in_the_file() -> None:
     assert cite.pinpoint(second.citation) == "p. 232 (PDF p. 2)"
 
 
-def test_multi_theme_quote_appears_under_each_with_also_under() -> None:
+def test_multi_theme_quote_is_quoted_once_and_referred_to_in_its_other_section() -> None:
     b = build(sample())
     placements = [(s.title, q) for s, q in b.placements() if q.text.startswith("those items")]
-    assert [t for t, _ in placements] == ["Decriminalization and declination",
-                                          "Overdose response"]
-    numbers = {q.number for _, q in placements}
-    assert len(numbers) == 1  # the same passage keeps its number
-    assert placements[0][1].also_under == ("Overdose response",)
-    assert placements[1][1].also_under == ("Decriminalization and declination",)
+    assert [t for t, _ in placements] == ["Decriminalization and declination"]
+    quote = placements[0][1]
+    assert quote.also_under == ("Overdose response",)
+    refs = [(s.title, r) for s, r in b.references() if r.highlight_id == quote.highlight_id]
+    assert [(t, r.number) for t, r in refs] == [("Overdose response", quote.number)]
+    ref = refs[0][1]
+    assert (ref.section_title, ref.excerpt) == ("Decriminalization and declination",
+                                                quote.text)  # short: not cut
+    assert ref.section_key == b.sections[0].key
+    overdose = next(s for s in b.sections if s.title == "Overdose response")
+    assert overdose.quote_count == len(overdose.quotes) + 1  # the reference counts there
 
 
 def test_theme_filter_includes_sub_themes_and_files_quotes_under_the_chosen_ones() -> None:

@@ -240,12 +240,15 @@ def test_add_files_copies_in_and_reports_problems(ws: Workspace, tmp_path: Path)
     write(outside / "memo.txt", MEMO)  # same bytes as memos/memo.txt but another name
     write(outside / "notes.md", "# Different notes\n\nOther words.")
     lib = ws.library()
+    lib.update()
     changes = lib.add_files([outside / "folder", outside / "memo.txt", outside / "notes.md",
                              outside / "missing.pdf", outside / "folder" / "skip.png"])
     paths = {d.path for d in lib.documents()} | {p for d in lib.documents()
                                                   for p in d.duplicates}
     assert {"folder/a.txt", "folder/deep/b.md", "notes (2).md"} <= paths
     assert not (ws.root / "memo.txt").exists()  # the same bytes as memos/memo.txt
+    assert "memo.txt" not in paths  # the memo's words are in the library already
+    assert not changes.moved and not changes.copies
     assert not (ws.root / "folder" / "skip.png").exists()
     assert any("missing.pdf" in p and "no such file" in p for p in changes.problems)
     assert any("skip.png" in p for p in changes.problems)
@@ -254,14 +257,55 @@ def test_add_files_copies_in_and_reports_problems(ws: Workspace, tmp_path: Path)
     assert set(summary.imported) == {"folder/a.txt", "folder/deep/b.md", "notes (2).md"}
     assert [g.line for g in summary.skipped] == [
         "2 not documents Policy Reader reads: .png files",  # in the folder, and named
-        "1 not found: no such file or folder",
-        "1 duplicate of a document already in the library"]
-    assert summary.skipped[2].details == ("memo.txt is memos/memo.txt",)
+        "1 not found: no such file or folder"]
+    assert [a.line for a in summary.already_present] == [
+        "memo.txt: already in the library as “OFFICE OF THE DISTRICT ATTORNEY” "
+        "(memos/memo.txt)"]
     again = lib.add_files([outside / "notes.md"])
     assert not (ws.root / "notes (3).md").exists() and again.extracted == 0
     assert again.summary is not None and again.summary.headline == (
-        "Imported 0 files; 1 already present")  # as "notes (2).md"
+        "Imported 0 files; 1 already in the library")
+    assert [a.line for a in again.summary.already_present] == [
+        "notes.md: already in the library as “Different notes” (notes (2).md)"]
     assert not list(ws.root.rglob(".importing-*"))
+
+
+def test_adding_a_file_the_library_holds_says_which_document_it_is(ws: Workspace,
+                                                                     tmp_path: Path) -> None:
+    lib = ws.library()
+    lib.update()
+    title = lib.find("memos/memo.txt").title
+    outside = tmp_path / "downloads"
+    write(outside / "memo (final).txt", MEMO)
+    write(outside / "batch" / "one.txt", "Fresh words for a new file.")
+    write(outside / "batch" / "two.txt", "Fresh words for a new file.")  # same as one.txt
+    changes = lib.add_files([outside / "memo (final).txt", ws.root / "memos" / "memo.txt",
+                             outside / "batch"])
+    assert changes.summary is not None
+    lines = sorted(a.line for a in changes.summary.already_present)
+    assert lines == [f"memo (final).txt: already in the library as “{title}” (memos/memo.txt)",
+                     f"memo.txt: already in the library as “{title}” (memos/memo.txt)",
+                     "two.txt: already in the library as “Fresh words for a new file” "
+                     "(batch/one.txt)"]
+    assert changes.copied == ("batch/one.txt",)
+    assert len(changes.added) == 1 and not changes.moved and not changes.copies
+    assert not (ws.root / "memo (final).txt").exists()
+
+
+def test_a_second_copy_inside_the_workspace_is_not_a_move(ws: Workspace) -> None:
+    lib = ws.library()
+    lib.update()
+    write(ws.root / "copy" / "memo.txt", MEMO)
+    changes = lib.update()
+    assert not changes.moved and len(changes.copies) == 1
+    doc = lib.find("memos/memo.txt")
+    assert {doc.path, *doc.duplicates} == {"copy/memo.txt", "memos/memo.txt"}
+    (ws.root / "memos" / "memo.txt").unlink()
+    again = lib.update()  # now the only copy left is at the new place: still no move
+    assert not again.moved and not again.removed and not again.copies
+    (ws.root / "copy" / "memo.txt").rename(ws.root / "memo-moved.txt")
+    moved = lib.update()
+    assert moved.moved == changes.copies and not moved.copies
 
 
 def test_workspace_open_errors(tmp_path: Path) -> None:

@@ -219,3 +219,32 @@ def test_compare_ops_read_the_services_and_resolve_as_an_edit(tmp_path: Path) ->
     assert done.changes.highlight_ids == {reply.id, reply.target.id}
     assert d.key not in {x.key for x in compare.disagreements(ws)}
     assert d.key in {x.key for x in compare.disagreements(ws, include_resolved=True)}
+
+
+def test_adding_the_samples_copies_them_in_once_and_says_what_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.errors import WorkspaceError
+    from reader.ops import library as library_ops
+    from reader.workspace import Workspace as RealWorkspace
+
+    samples = tmp_path / "corpus"
+    (samples / "memos").mkdir(parents=True)
+    (samples / "memos" / "memo.md").write_text("# A memo\n\nSample words.\n", "utf-8")
+    (samples / "statutes").mkdir()
+    (samples / "statutes" / "act.txt").write_text("An act. Sample text.\n", "utf-8")
+    (samples / ".policy-reader").mkdir()  # the samples' own annotations stay out
+    monkeypatch.setenv("POLICY_READER_CORPUS", str(samples))
+    (tmp_path / "ws").mkdir()
+    ws = RealWorkspace.open(tmp_path / "ws")
+    outcome = library_ops.add_samples(ws)
+    assert outcome.changes.documents and outcome.changes.index
+    assert sorted(d.path for d in library_ops.documents(ws)) == ["memos/memo.md",
+                                                                 "statutes/act.txt"]
+    again = library_ops.add_samples(ws).value  # a second time: nothing copied twice
+    assert again.summary is not None
+    assert len(again.summary.already_present) == 2 and not again.copied
+    assert not (tmp_path / "ws" / ".policy-reader" / "annotations").exists() or not any(
+        (tmp_path / "ws" / ".policy-reader" / "annotations").iterdir())
+    monkeypatch.setenv("POLICY_READER_CORPUS", str(tmp_path / "nowhere"))
+    with pytest.raises(WorkspaceError, match="no sample documents"):
+        library_ops.add_samples(ws)

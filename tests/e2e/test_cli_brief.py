@@ -120,3 +120,20 @@ def test_bad_destination_and_bad_arguments(corpus_copy: Path, user_home: Path,
                 "yesterday", home=user_home)
     assert r.returncode == 2 and "not a date" in r.stderr
     assert list(tmp_path.glob("b.*")) == []
+
+
+def test_the_page_size_follows_the_locale_unless_chosen(annotated: tuple[Path, list[str]],
+                                                       user_home: Path, tmp_path: Path) -> None:
+    ws, _ = annotated
+    us = {"PAPERSIZE": "", "LC_ALL": "", "LC_PAPER": "", "LANG": "en_US.UTF-8"}
+    sizes = {}
+    for name, extra, env in (("us", [], us), ("chosen", ["--page-size", "a4"], us),
+                             ("de", [], {**us, "LANG": "de_DE.UTF-8"})):
+        out = tmp_path / f"{name}.pdf"
+        r = run_cli("-q", "-w", str(ws), "brief", "--out", str(out), *extra, home=user_home,
+                    env=env)
+        assert r.returncode == 0, r.stderr
+        sizes[name] = tuple(round(x) for x in pdf_info(out.read_bytes())["_size"])
+    assert sizes == {"us": (612, 792), "chosen": (595, 842), "de": (595, 842)}
+    help_text = run_cli("brief", "--help", home=user_home, env=us).stdout
+    assert "your locale's paper, here letter" in " ".join(help_text.split())

@@ -233,6 +233,15 @@ def test_a_workspace_without_highlights_says_so(qtbot, session, corpus_copy) -> 
     assert not dialog.export_button.isEnabled()
 
 
+@pytest.mark.parametrize(("papersize", "shown"), [("letter", "letter"), ("a4", "a4")])
+def test_a_first_brief_starts_on_the_locale_paper(qtbot, session, corpus_copy, monkeypatch,
+                                                  papersize: str, shown: str) -> None:
+    monkeypatch.setenv("PAPERSIZE", papersize)  # (the locale's paper: tests/core/test_paper_size)
+    _open_workspace(qtbot, session, corpus_copy)
+    dialog = _open(qtbot, session)
+    assert dialog.form.layout_page.page_box.currentData() == shown
+
+
 # -- export ----------------------------------------------------------------------------
 def _export(qtbot, dialog: BriefDialog, path: Path):
     with qtbot.waitSignal(dialog.exported, timeout=60_000) as blocker:

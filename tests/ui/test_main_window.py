@@ -186,11 +186,13 @@ def test_errors_and_crashes_are_shown_and_the_app_goes_on(qtbot, window) -> None
     assert window.isVisible()
 
 
-def test_a_missing_workspace_is_reported_not_fatal(qtbot, window, tmp_path) -> None:
+def test_a_workspace_that_cannot_be_opened_is_reported_not_fatal(qtbot, window,
+                                                                  tmp_path) -> None:
     messages.HISTORY.clear()
-    assert not window.open_workspace(tmp_path / "nope")
+    (tmp_path / "a-file").write_text("not a folder")
+    assert not window.open_workspace(tmp_path / "a-file")
     assert messages.HISTORY[-1].kind == "error"
-    assert "does not exist" in messages.HISTORY[-1].text
+    assert "is a file, not a folder" in messages.HISTORY[-1].text
 
 
 def test_layout_and_positions_are_remembered(qtbot, corpus_window, session, settings) -> None:

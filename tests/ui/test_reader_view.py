@@ -130,3 +130,33 @@ def test_empty_document_and_context_menu_provider(qtbot) -> None:
     view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5),
                                             QPoint(5, 5)))
     assert calls == [None]
+
+
+@pytest.mark.parametrize("width", [900, 520, 380])
+def test_the_title_wraps_within_the_view(qtbot, tmp_path, width: int) -> None:
+    """At the default window size with both side panels open the reader is narrower than
+    its ideal column: the title wraps there instead of running off the right edge."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    text = make_doc_text(3)
+    title = ("Declination of Simple Possession Charges and Referral to Deflection Services "
+             "in Alder County")
+    t = ReaderTab(make_document(text, title=title), ReaderStyle())
+    qtbot.addWidget(t)
+    t.resize(width, 600)
+    t.show()
+    t.show_text(text)
+    qtbot.waitExposed(t)
+    view, painter = t.view, t.view.painter
+    viewport = view.viewport().width()
+    rect = QFontMetricsF(painter.title_font).boundingRect(
+        QRectF(0, 0, painter.column, 1e6), int(Qt.TextFlag.TextWordWrap), title)
+    assert painter.gutter + rect.width() <= viewport  # nothing beyond the right edge
+    assert painter.gutter + painter.column <= viewport
+    assert painter.header_height >= rect.height()  # room for every line of it
+    first_line = view.document().rootFrame().frameFormat().topMargin()
+    assert first_line == painter.header_height  # the text starts below the title
+    t.grab().save(str(tmp_path / f"title-{width}.png"))
+    t.resize(1400, 600)  # wider again: back to the comfortable column
+    qtbot.waitUntil(lambda: painter.column == painter.ideal_column)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from reader.errors import ReaderError
 from reader.model.annotations import Author, Highlight, Stance, Theme
@@ -122,8 +123,8 @@ class AnnotationController(QObject):
         self.watcher.watch(ws.annotations_dir, ws.themes_file)
 
         def done(outcome: Outcome[highlights.Loaded]) -> None:
-            if ws is not self.ws:
-                return
+            if not isValid(self) or ws is not self.ws:
+                return  # (the window closed while loading)
             loaded = outcome.value
             self.is_loaded = True
             self.tax = loaded.taxonomy

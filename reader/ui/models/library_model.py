@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import DocStatus, Document
-from reader.ui.formatting import doc_details, kind_label
+from reader.ui.formatting import doc_details, glance, kind_label, plural, short_date
 from reader.ui.models.library_rows import CODE, DOC, Row, Rows, plan
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +39,8 @@ SHORT_KINDS = {"opinion": "Opinion", "filing": "Filing"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # the title alone (two-line rows)
+DETAILS_ROLE = Qt.ItemDataRole.UserRole + 5  # the line under it
 
 
 def status_text(doc: Document) -> str:
@@ -47,6 +49,12 @@ def status_text(doc: Document) -> str:
     if doc.status is DocStatus.PENDING:
         return "Reading…"
     return doc.status.value.capitalize()
+
+
+def _sections(row: Row) -> int:
+    """The sections at and below a code's row (its index files are not sections)."""
+    own = 1 if row.kind == DOC and row.node is not None else 0
+    return own + sum(_sections(child) for child in row.children)
 
 
 class LibraryModel(QAbstractItemModel):
@@ -101,16 +109,16 @@ class LibraryModel(QAbstractItemModel):
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
-        self._notes_changed(None, self._rows.top)
+        self._counts_changed(None, self._rows.top)
 
-    def _notes_changed(self, parent: Row | None, rows: list[Row]) -> None:
+    def _counts_changed(self, parent: Row | None, rows: list[Row]) -> None:
+        """The count column, and the line under each title, of every row at any depth."""
         if not rows:
             return
         p = self._index_of_row(parent)
-        self.dataChanged.emit(self.index(0, Column.NOTES, p),
-                              self.index(len(rows) - 1, Column.NOTES, p))
+        self.dataChanged.emit(self.index(0, 0, p), self.index(len(rows) - 1, len(Column) - 1, p))
         for r in rows:
-            self._notes_changed(r, r.children)
+            self._counts_changed(r, r.children)
 
     def document(self, row: int) -> Document | None:
         """The document of top-level row ``row`` (None for a code's row)."""
@@ -230,6 +238,12 @@ class LibraryModel(QAbstractItemModel):
             return doc.id
         if role == DOC_ROLE:
             return doc
+        if role == TITLE_ROLE:
+            if row.parent is not None and row.node is None:
+                return f"Index — {doc.path.rsplit('/', 1)[-1]}"  # a code's index file
+            return doc.title
+        if role == DETAILS_ROLE:
+            return self.details(doc, in_code=row.parent is not None)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS or not doc.status.readable:
                 return doc.status_line if doc.reason else status_text(doc) or None
@@ -246,17 +260,41 @@ class LibraryModel(QAbstractItemModel):
                 return None  # a code's section: its number is what identifies it
             return self._icon(doc)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.TITLE:
+                return f"{doc.title}. {self.details(doc)}"
             text = self._display(doc, column)
             return f"{HEADERS[column]}: {text}" if text else HEADERS[column]
         return None
+
+    def details(self, doc: Document, *, in_code: bool = False) -> str:
+        """The line under a title: ``Memo · Office of … · 21 January 2020 · 3 pages ·
+        2 highlights``, or why the file cannot be read. A code's section (``in_code``)
+        leaves out what its code's row says (kind, place)."""
+        if doc.status is DocStatus.PENDING:
+            return "Reading…"
+        if not doc.status.readable and doc.status is not DocStatus.NO_TEXT:
+            return doc.status_line[:1].upper() + doc.status_line[1:]
+        parts = [short_date(doc.meta.date) if in_code else glance(doc)]
+        count = self._counts.get(doc.id, 0)
+        if count:
+            parts.append(plural(count, "highlight"))
+        if doc.status is DocStatus.NO_TEXT:
+            parts.append("no text layer")
+        return " · ".join(p for p in parts if p)
 
     def _part_data(self, row: Row, column: Column, role: int) -> Any:
         """A code's row ("D.C. Code (13 sections)") or a part's ("Chapter 9E. Harm …")."""
         if role == Qt.ItemDataRole.DisplayRole or role == SORT_ROLE:
             text = self._part_display(row, column)
             return text.casefold() if role == SORT_ROLE else text
+        if role == TITLE_ROLE:
+            return self._part_display(row, Column.TITLE)
+        if role == DETAILS_ROLE:
+            return self._part_details(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._part_display(row, column)
+            if column == Column.TITLE:
+                return f"{text}. {self._part_details(row)}"
             return f"{HEADERS[column]}: {text}" if text else HEADERS[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
             n = sum(1 for _ in row.doc_ids())
@@ -282,6 +320,19 @@ class LibraryModel(QAbstractItemModel):
             total = sum(self._counts.get(d, 0) for d in row.doc_ids())
             return str(total) if total else ""
         return ""
+
+    def _part_details(self, row: Row) -> str:
+        """The line under a code's title (``Statute · DC · 2 highlights``: its label counts
+        the sections) or a part's (``5 sections · 2 highlights``)."""
+        if row.kind == CODE:
+            owner = row.collection
+            parts = [kind_label("statute"), owner.jurisdiction if owner else ""]
+        else:
+            parts = [plural(_sections(row), "section")]
+        count = sum(self._counts.get(d, 0) for d in row.doc_ids())
+        if count:
+            parts.append(plural(count, "highlight"))
+        return " · ".join(p for p in parts if p)
 
     @staticmethod
     def _code_row(row: Row | None) -> Row | None:

@@ -220,7 +220,7 @@ class AnnotationSidebar(QWidget):
         self.model.set_discussion(ctrl.discussion.counts())
         if doc is None:
             self.model.set_rows([])
-            self.summary.setText("Highlights")
+            self.summary.setText("")  # the dock's title says "Highlights" already
             self._show_empty(NO_DOC)
             self.inspector.show_highlight(None)
             return

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from reader.errors import UsageError
 from reader.ops.identity import MAX_NAME, clean_name
+from reader.ui.dialog_size import fit_height
+from reader.ui.palette import error_color
 
 
 class AuthorDialog(QDialog):
@@ -42,7 +44,8 @@ class AuthorDialog(QDialog):
         self.edit.selectAll()
         self.problem = QLabel()
         self.problem.setObjectName("authorProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setStyleSheet(f"color: {error_color()};")
+        self.problem.setWordWrap(True)
         self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -56,7 +59,7 @@ class AuthorDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(440, self.sizeHint().height())
+        fit_height(self, 460)
         self.edit.textChanged.connect(lambda _t: self.problem.hide())
 
     def _accept(self) -> None:
@@ -65,6 +68,7 @@ class AuthorDialog(QDialog):
         except UsageError as exc:
             self.problem.setText(exc.message)
             self.problem.show()
+            fit_height(self, self.width())  # room for the reason too
             return
         self.name_chosen.emit(name)
         self.accept()

@@ -99,9 +99,10 @@ class BriefDialog(QDialog):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        self.form.setMinimumWidth(380)
+        # the form never narrower than its controls need (stances, dates): nothing cut off
+        self.form.setMinimumWidth(max(380, self.form.minimumSizeHint().width()))
         self.preview.setMinimumWidth(360)
-        split.setSizes([450, 700])
+        split.setSizes([max(450, self.form.minimumWidth()), 700])
 
         self.bar = ExportBar()
         self.bar.ended.connect(self._export_ended)
@@ -143,8 +144,9 @@ class BriefDialog(QDialog):
         if screen is not None:
             room = screen.availableGeometry()
             width, height = min(width, room.width() - 40), min(height, room.height() - 40)
-        self.setMinimumSize(min(860, width), min(560, height))
-        self.resize(width, height)
+        least = self.minimumSizeHint()
+        self.setMinimumSize(max(least.width(), min(860, width)), min(560, height))
+        self.resize(max(width, least.width()), height)
 
     # -- background work -------------------------------------------------------------------
     def _alive(self) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ops.brief import FORMATS, MAX_TEXT, BriefOptions, GroupBy, OrphanPolicy, PageSize
+from reader.ui.accessibility import name_clear_button
 from reader.ui.widgets.brief_discussion import DiscussionBox
 from reader.ui.widgets.brief_filters import Choice, FiltersPage
 
@@ -167,6 +168,7 @@ class CoverPage(QWidget):
             edit.setPlaceholderText(placeholder)
             edit.setMaxLength(MAX_TEXT)
             edit.setClearButtonEnabled(True)
+            name_clear_button(edit, label.replace("&", "").lower())
             edit.textChanged.connect(lambda *_: self.changed.emit())
             self.edits[key] = edit
             form.addRow(label + ":", edit)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from reader.ui.accessibility import name_clear_button
 from reader.ui.resources import icon
 
 
@@ -22,6 +23,7 @@ class FindBar(QWidget):
         self.edit.setPlaceholderText("Find in document")
         self.edit.setAccessibleName("Find in document")
         self.edit.setClearButtonEnabled(True)
+        name_clear_button(self.edit, "the words to find")
         self.count = QLabel()
         self.count.setObjectName("findCount")
         self.count.setAccessibleName("Matches")

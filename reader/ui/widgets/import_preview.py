@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.ops.sharing import Decision, FilePlan, ImportPlan
 from reader.ui.formatting import plural
+from reader.ui.palette import error_color
 
 COLUMNS = ("File", "Added", "Updated", "Skipped", "Orphaned", "Yours changed",
            "Themes not here")
@@ -58,8 +59,9 @@ class ImportPreview(QDialog):
                          "listed as not found)")
         text = ", ".join(parts) + "."
         if bad:
-            text += (f"<br><span style='color:#b3261e'>{plural(len(bad), 'file')} cannot be "
-                     "imported and will be left out.</span>")
+            text += (f"<br><span style='color:{error_color()}'>"
+                     f"{plural(len(bad), 'file')} cannot be imported and will be left out."
+                     "</span>")
         summary.setText(text)
         self.table = QTableWidget(len(plans), len(COLUMNS))
         self.table.setObjectName("importTable")

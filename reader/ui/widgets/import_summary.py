@@ -1,7 +1,8 @@
-"""What an import did, in a details list: imported, already present, and every file skipped,
-grouped by what happened and why ("2 unsupported: XML vocabulary ‹rss› not known"), with the
-files of each group under it and the code sections two files now claim. The status bar says
-the headline; this dialog is shown when something was skipped or needs a look."""
+"""What an import did, in a details list: imported, already in the library (as which
+document), and every file skipped, grouped by what happened and why ("2 unsupported: XML
+vocabulary ‹rss› not known"), with the files of each group under it and the code sections
+two files now claim. The status bar says the headline; this dialog is shown when something
+was skipped or needs a look."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ MAX_FILES_LISTED = 500  # per group; the rest is counted
 
 
 def worth_showing(summary: ImportSummary) -> bool:
-    """Whether the details need a look (something skipped, noted, or claimed twice)."""
-    return bool(summary.skipped or summary.notes or summary.claims)
+    """Whether the details need a look (something skipped, noted, or claimed twice; or
+    nothing imported because it is all in the library already: say as what)."""
+    return bool(summary.skipped or summary.notes or summary.claims
+                or (summary.already_present and not summary.imported))
 
 
 class ImportSummaryDialog(QDialog):
@@ -44,8 +47,8 @@ class ImportSummaryDialog(QDialog):
         for group in (*summary.skipped, *summary.notes):
             self._group(group.line, group.details or group.files)
         if summary.already_present:
-            self._group(f"{len(summary.already_present)} already present (the same file is "
-                        "already in the workspace)", summary.already_present)
+            self._group(summary.already_line,
+                        tuple(a.line for a in summary.already_present))
         for claim in summary.claims:
             self._group(f"{claim.citation} is claimed by {len(claim.paths)} files",
                         claim.paths)

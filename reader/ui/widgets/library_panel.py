@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
 from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import KINDS, DocStatus, Document
 from reader.ops.themes import ThemeChoice
+from reader.ui.accessibility import name_clear_button
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.library_filter import LibraryFilter
-from reader.ui.models.library_model import HEADERS, Column, LibraryModel
+from reader.ui.models.library_model import LibraryModel
 from reader.ui.prefs import Prefs
+from reader.ui.widgets.library_columns import LibraryColumns
+from reader.ui.widgets.library_empty import LibraryEmpty
 
-DEFAULT_HIDDEN = [Column.JURISDICTION, Column.DATE, Column.STATUS]
 CODE_INDENT = 12  # pixels per level when codes are shown as trees
-TITLE_CHARS = 24  # the title column's preferred width: titles, and a code's section numbers
-# three levels down ("§ 48-961.05. Good Samaritan…"), beside the columns shown
-COLUMN_CHARS = {Column.KIND: 7, Column.JURISDICTION: 10, Column.DATE: 10, Column.PAGES: 4,
-                Column.NOTES: 4, Column.STATUS: 14, Column.SOURCE: 6}
+#: the panel's preferred width for titles (two-line rows show the title alone), and a
+#: code's section numbers three levels down ("§ 48-961.05. Good Samaritan…"), beside the
+#: other columns shown
+TITLE_CHARS = 36
 
 
 class LibraryTree(QTreeView):
@@ -54,6 +56,9 @@ class LibraryPanel(QWidget):
     original_requested = Signal(str)  # doc id: open the file in the system's viewer
     folder_requested = Signal(str)  # doc id: show the file in the file manager
     theme_filter_changed = Signal(str)  # theme id ("" for none): the window loads the ids
+    import_requested = Signal()  # the empty state's buttons
+    samples_requested = Signal()
+    choose_workspace_requested = Signal()
 
     def __init__(self, prefs: Prefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +72,7 @@ class LibraryPanel(QWidget):
         self.filter_edit.setPlaceholderText("Filter documents")
         self.filter_edit.setAccessibleName("Filter documents by title, office or path")
         self.filter_edit.setClearButtonEnabled(True)
+        name_clear_button(self.filter_edit, "the filter")
         self.kind_box = self._combo("Filter by kind")
         self.kind_box.addItem("All kinds", "")
         for kind in KINDS:
@@ -82,26 +88,11 @@ class LibraryPanel(QWidget):
         self.tree.setModel(self.proxy)
         self.tree.setRootIsDecorated(False)
         self._indent = self.tree.indentation()
-        self.tree.setUniformRowHeights(True)
         self.tree.setSortingEnabled(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAllColumnsShowFocus(True)
-        self.tree.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(28)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("0")
-        for col, chars in COLUMN_CHARS.items():
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, em * chars + 16)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        hidden = prefs.hidden_columns()
-        for col in DEFAULT_HIDDEN if hidden is None else hidden:
-            if 0 < col < len(Column):
-                self.tree.setColumnHidden(col, True)
+        self.columns = LibraryColumns(self.tree, prefs)
 
         self.summary = QLabel()
         self.summary.setObjectName("librarySummary")
@@ -115,7 +106,15 @@ class LibraryPanel(QWidget):
         layout.setSpacing(5)
         layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
-        layout.addWidget(self.tree, 1)
+        self.empty = LibraryEmpty()
+        self.empty.import_requested.connect(self.import_requested.emit)
+        self.empty.samples_requested.connect(self.samples_requested.emit)
+        self.empty.choose_workspace_requested.connect(self.choose_workspace_requested.emit)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
+        self._workspace_open = True
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.summary)
         self.setFocusProxy(self.filter_edit)
         self.setTabOrder(self.filter_edit, self.kind_box)
@@ -140,10 +139,27 @@ class LibraryPanel(QWidget):
         box.setAccessibleName(name)
         box.setToolTip(name)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(6)
+        box.setMinimumContentsLength(3)  # a narrow panel (a small screen) still fits
         return box
 
     # -- content ---------------------------------------------------------------------------
+    def set_workspace_open(self, open_: bool, *, checking: bool = False) -> None:
+        """No workspace: the panel offers to choose one (documents are cleared). While a
+        workspace is first looked through (``checking``) an empty list says so, not that
+        the workspace is empty."""
+        self._workspace_open = open_
+        self.empty.set_workspace(open_, checking=checking)
+        if not open_:
+            self.set_documents([])
+        self._show_page()
+
+    def _show_page(self) -> None:
+        empty = not self._workspace_open or self.model.rowCount() == 0
+        self.pages.setCurrentWidget(self.empty if empty else self.tree)
+        for widget in (self.filter_edit, self.kind_box, self.place_box, self.theme_box):
+            widget.setEnabled(not empty)
+
+
     def sizeHint(self) -> QSize:
         """Wide enough for titles beside the columns shown (the window's first layout
         gives the library dock this width; a person's own width is kept after)."""
@@ -177,6 +193,7 @@ class LibraryPanel(QWidget):
         if current and index < 0:
             self.proxy.set_jurisdiction("")
         self._update_summary()
+        self._show_page()
 
     def set_themes(self, themes: list[ThemeChoice]) -> None:
         current = self.theme_box.currentData()
@@ -284,19 +301,3 @@ class LibraryPanel(QWidget):
             menu.deleteLater()
             return
         menu.popup(self.tree.viewport().mapToGlobal(pos))
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for col in Column:
-            if col == Column.TITLE:
-                continue
-            action = QAction(HEADERS[col], menu)
-            action.setCheckable(True)
-            action.setChecked(not self.tree.isColumnHidden(col))
-            action.toggled.connect(lambda on, c=col: self._show_column(c, on))
-            menu.addAction(action)
-        menu.popup(self.tree.header().mapToGlobal(pos))
-
-    def _show_column(self, column: int, shown: bool) -> None:
-        self.tree.setColumnHidden(column, not shown)
-        self.prefs.set_hidden_columns([c for c in Column if self.tree.isColumnHidden(c)])

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.palette import error_color
+
 MAX_PASSWORD = 1024
 
 
@@ -37,7 +39,7 @@ class PasswordDialog(QDialog):
         self.edit.setMaxLength(MAX_PASSWORD)
         self.problem = QLabel()
         self.problem.setObjectName("passwordProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setStyleSheet(f"color: {error_color()};")
         self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -65,7 +67,7 @@ class PasswordDialog(QDialog):
 
     def wrong(self) -> None:
         """The password did not open the file: say so and let the person try again."""
-        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setStyleSheet(f"color: {error_color()};")
         self.problem.setText("That password is not right. Try again.")
         self.problem.show()
         self.edit.selectAll()

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 from reader.errors import ReaderError
 from reader.model.documents import DocText, Document
+from reader.ui.accessibility import name_close_button
 from reader.ui.history import Location, NavigationHistory
 from reader.ui.reader_doc import ReaderStyle
 from reader.ui.session import Session
+from reader.ui.widgets.document_tabs import DocumentTabBar, tab_tooltip
 from reader.ui.widgets.reader_tab import ReaderTab
 from reader.ui.widgets.welcome_panel import WelcomePanel
 
@@ -34,15 +36,22 @@ class ReaderArea(QStackedWidget):
         self.welcome = WelcomePanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("documentTabs")
+        self.tabs.setTabBar(DocumentTabBar(self.tabs))
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.setElideMode(self.tabs.elideMode().ElideRight)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.setAccessibleName("Open documents")
+        self._restore_pending = False  # a workspace opened: reopen its tabs once it lists
+        self._quiet = False  # closing every tab (another workspace): keep what was saved
         self.addWidget(self.welcome)
         self.addWidget(self.tabs)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_current)
+        self.tabs.tabBar().tabMoved.connect(lambda _a, _b: self.save_tabs())
+        session.workspace_changed.connect(self._on_workspace)
+        session.documents_changed.connect(self._restore_tabs)
         self.currentChanged.connect(lambda _i: self.updateGeometry())  # see minimumSizeHint
 
     def minimumSizeHint(self) -> QSize:
@@ -107,21 +116,27 @@ class ReaderArea(QStackedWidget):
             tab = ReaderTab(doc, self.reader_style(), readonly=True)
             tab.link_activated.connect(self.link_activated)
             index = self.tabs.addTab(tab, doc.title)
-            self.tabs.setTabToolTip(index, doc.title)
+            self.tabs.setTabToolTip(index, tab_tooltip(doc.title, doc.path))
+            self.tabs.tabBar().setAccessibleTabName(index, doc.title)
+            name_close_button(self.tabs.tabBar(), index, doc.title)
             tab.show_text(text, offset)
         self.tabs.setCurrentWidget(tab)
         self.setCurrentWidget(self.tabs)
         self.text_shown.emit(doc.id)
         return tab
 
-    def _new_tab(self, doc: Document, restore: bool) -> ReaderTab:
+    def _new_tab(self, doc: Document, restore: bool, *, lazy: bool = False) -> ReaderTab:
+        """A tab for ``doc``; its text is read now, or (``lazy``: tabs reopened after a
+        restart) when the tab is first shown."""
         if self.tabs.count() >= MAX_TABS:
             self.close_tab(0)
         tab = ReaderTab(doc, self.reader_style())
         tab.location_changed.connect(self._remember)
         tab.link_activated.connect(self.link_activated)
         index = self.tabs.addTab(tab, doc.title)
-        self.tabs.setTabToolTip(index, f"{doc.title}\n{doc.path}")
+        self.tabs.setTabToolTip(index, tab_tooltip(doc.title, doc.path))
+        self.tabs.tabBar().setAccessibleTabName(index, doc.title)
+        name_close_button(self.tabs.tabBar(), index, doc.title)
         start = (self.session.prefs.position(doc.id) or 0) if restore else 0
 
         def shown(text: DocText) -> None:
@@ -137,7 +152,14 @@ class ReaderArea(QStackedWidget):
                 log.error("opening %s failed: %r", doc.path, exc)
             tab.show_problem(message)
 
-        self.session.load_text(doc.id, shown, failed)
+        def load() -> None:
+            self.session.load_text(doc.id, shown, failed)
+
+        if lazy:
+            tab.pending_load = load
+        else:
+            load()
+        self.save_tabs()
         return tab
 
     def _apply_page(self, tab: ReaderTab) -> None:
@@ -160,21 +182,73 @@ class ReaderArea(QStackedWidget):
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
             self.tabs.removeTab(index)
             tab.deleteLater()
+            self.save_tabs()
         if self.tabs.count() == 0:
             self.setCurrentWidget(self.welcome)
             self.current_changed.emit(None)
 
     def close_all(self) -> None:
-        while self.tabs.count():
-            self.close_tab(self.tabs.count() - 1)
+        """Close every tab (another workspace opens): the open tabs saved for this one
+        stay saved."""
+        self._quiet = True
+        try:
+            while self.tabs.count():
+                self.close_tab(self.tabs.count() - 1)
+        finally:
+            self._quiet = False
 
     def remember_all(self) -> None:
+        """Keep each tab's place, and which tabs are open (reopened at the next start)."""
         for tab in self.all_tabs():
             if tab.is_ready and not tab.readonly:
                 self.session.prefs.set_position(tab.doc_id, tab.current_offset())
+        self.save_tabs()
+
+    def save_tabs(self) -> None:
+        ws = self.session.workspace
+        if ws is None or self._quiet or self._restore_pending:
+            return
+        tab = self.current_tab()
+        kept = [t.doc_id for t in self.all_tabs() if not t.readonly]  # not a chapter's
+        self.session.prefs.set_open_tabs(str(ws.root), kept,
+                                         tab.doc_id if tab is not None and not tab.readonly
+                                         else "")
+
+    def _on_workspace(self, _ws: object) -> None:
+        self._restore_pending = True
+
+    def _restore_tabs(self) -> None:
+        """Reopen the tabs that were open when this workspace was last left (once, when it
+        first lists its documents); only the current one is read now."""
+        ws = self.session.workspace
+        if not self._restore_pending or ws is None or not self.session.documents():
+            return
+        self._restore_pending = False
+        if self.tabs.count():  # something was opened meanwhile (Open With): keep it
+            return
+        ids, current = self.session.prefs.open_tabs(str(ws.root))
+        docs = [d for d in (self.session.document(i) for i in ids) if d is not None]
+        if not docs:
+            return
+        self._quiet = True
+        try:
+            for doc in docs:
+                self._new_tab(doc, True, lazy=True)
+        finally:
+            self._quiet = False
+        chosen = self.tab_for(current) or self.all_tabs()[0]
+        self.tabs.setCurrentWidget(chosen)
+        self.setCurrentWidget(self.tabs)
+        self._on_current(self.tabs.currentIndex())
+        self.save_tabs()
 
     def _on_current(self, _index: int) -> None:
-        self.current_changed.emit(self.current_tab())
+        tab = self.current_tab()
+        if tab is not None and tab.pending_load is not None:
+            load, tab.pending_load = tab.pending_load, None
+            load()
+        self.save_tabs()
+        self.current_changed.emit(tab)
 
     def _remember(self, doc_id: str, offset: int) -> None:
         self.session.prefs.set_position(doc_id, offset)
@@ -192,6 +266,9 @@ class ReaderArea(QStackedWidget):
             if doc != tab.doc:
                 tab.update_document(doc)
             self.tabs.setTabText(i, doc.title)
+            self.tabs.setTabToolTip(i, tab_tooltip(doc.title, doc.path))
+            self.tabs.tabBar().setAccessibleTabName(i, doc.title)
+            name_close_button(self.tabs.tabBar(), i, doc.title)
 
     def set_reader_style(self, style: ReaderStyle) -> None:
         for tab in self.all_tabs():

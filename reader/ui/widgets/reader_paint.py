@@ -36,7 +36,8 @@ class ReaderPainter:
     def __init__(self, view: ReaderView) -> None:
         self.view = view
         self.gutter = 80
-        self.column = 600
+        self.column = 600  # where the title block and the page rules wrap
+        self.ideal_column = 600  # a comfortable line (narrower when the view is)
         self.text_width = 720
         self.header_height = 0
         self.right = 30
@@ -45,17 +46,19 @@ class ReaderPainter:
         self.details = ""
         self.title_font = QFont()
         self.small_font = QFont()
+        self.point_size = 12.5
 
     def prepare(self, built: BuiltDocument, doc: Document | None, style: ReaderStyle) -> None:
         """Work out the geometry for ``built`` and reserve room for the title block."""
         self.em = em = style.em()
         self.gutter = round(em * 3.6)
-        self.column = style.column_width()
+        self.column = self.ideal_column = style.column_width()
         right = round(em * 1.5)
         self.text_width = self.gutter + self.column + right
         self.title = doc.title if doc else ""
         self.details = doc_details(doc) if doc else ""
         self.title_font = style.heading_font()
+        self.point_size = style.point_size
         self.title_font.setPointSizeF(style.point_size * 1.75)
         self.title_font.setWeight(QFont.Weight.Bold)
         self.small_font = style.heading_font()
@@ -73,6 +76,23 @@ class ReaderPainter:
         fmt.setTopMargin(self.header_height)
         fmt.setBottomMargin(round(self.em * 8))
         root.setFrameFormat(fmt)
+
+    def fit(self, wrap_width: int) -> bool:
+        """The text wraps at ``wrap_width`` pixels (the view is narrower than the ideal
+        column, or not): the title block wraps with it. True when the block's height
+        changed (the document's top margin must follow: :meth:`frame`)."""
+        column = max(120, min(self.ideal_column, wrap_width - self.gutter - self.right))
+        if column == self.column:
+            return False
+        self.column = column
+        # a narrow column gets a smaller title (fewer lines of a long one)
+        self.title_font.setPointSizeF(self.point_size * (1.75 if column >= self.em * 24
+                                                         else 1.4))
+        height = self._header_height() if self.title else round(self.em * 1.5)
+        if height == self.header_height:
+            return False
+        self.header_height = height
+        return True
 
     def _header_height(self) -> int:
         title_h = self._text_rect(self.title_font, self.title).height()

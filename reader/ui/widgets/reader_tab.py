@@ -5,6 +5,7 @@ search marks reach both views; scrolling goes to the one shown."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -61,6 +62,7 @@ class ReaderTab(QWidget):
         self.pages: TabPages | None = None  # the page view, for a PDF (attach_pages)
         self._pending: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self.pending_page: str | None = None  # a page to show once the text is in
+        self.pending_load: Callable[[], None] | None = None  # read when first shown
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self._job: tuple[str, bool, int] | None = None  # a find going on: query, case, where

@@ -144,10 +144,12 @@ class ReaderView(QTextEdit):
     def _install(self) -> None:
         assert self.built is not None
         document = self.built.document
+        width = self._wrap_width()[0]
+        self.painter.fit(width)  # the title's room, and the wrap width, before the layout
         self.painter.frame(document)
         self._all_selected = False
         self.setDocument(document)
-        self.setLineWrapColumnOrWidth(self.painter.text_width)
+        self.setLineWrapColumnOrWidth(width)
         self._fit_column()
         self.window_changed()
 
@@ -172,19 +174,23 @@ class ReaderView(QTextEdit):
         """Centre the column: the view's left margin takes the free space."""
         if self.built is None:
             return
-        right = self.window.width()
-        bar = right or self.verticalScrollBar().sizeHint().width()
-        free = self.width() - bar - self.painter.text_width
-        left = max(0, free // 2)
-        if free < 0:  # narrower than the ideal column: wrap to the window
-            width = max(240, self.width() - bar)
-            if self.lineWrapColumnOrWidth() != width:
-                self.setLineWrapColumnOrWidth(width)
-        elif self.lineWrapColumnOrWidth() != self.painter.text_width:
-            self.setLineWrapColumnOrWidth(self.painter.text_width)
+        width, left, right = self._wrap_width()
+        if self.painter.fit(width):  # the title wraps with the text: its room changed
+            self.painter.frame(self.document())
+        if self.lineWrapColumnOrWidth() != width:  # narrower: wrap to the window
+            self.setLineWrapColumnOrWidth(width)
         margins = self.viewportMargins()
         if margins.left() != left or margins.right() != right:
             self.setViewportMargins(left, 0, right, 0)
+
+    def _wrap_width(self) -> tuple[int, int, int]:
+        """(where the text wraps, the left and right viewport margins): the ideal column
+        centred, or the whole width when the view is narrower."""
+        right = self.window.width()
+        bar = right or self.verticalScrollBar().sizeHint().width()
+        free = self.width() - bar - self.painter.text_width
+        width = max(240, self.width() - bar) if free < 0 else self.painter.text_width
+        return width, max(0, free // 2), right
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model.search import Facet, SearchResults
+from reader.ui.accessibility import name_clear_button
 from reader.ui.formatting import kind_label, plural
 from reader.ui.models.search_model import DOC_ID_ROLE, MATCHES_ROLE, OFFSET_ROLE, SearchResultsModel
 from reader.ui.prefs import Prefs
@@ -49,8 +50,12 @@ class SearchPanel(QWidget):
         self.query_edit.setObjectName("queryEdit")
         self.query_edit.setPlaceholderText("Search all documents")
         self.query_edit.setAccessibleName("Search query")
+        lead = self.query_edit.addAction(icon("search"),
+                                         QLineEdit.ActionPosition.LeadingPosition)
+        lead.setText("Search")
+        lead.triggered.connect(lambda: self.query_edit.returnPressed.emit())
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        name_clear_button(self.query_edit, "the search", skip=(lead,))
         self.history = QStringListModel(prefs.query_history(), self)
         completer = QCompleter(self.history, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -63,8 +63,15 @@ class StatusBar(QStatusBar):
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self.refresh_progress)
-        runner.task_started.connect(lambda _t: self._timer.start())
-        runner.task_finished.connect(lambda _t: self.refresh_progress())
+        # bound methods, not lambdas: Qt disconnects them when this bar is deleted
+        runner.task_started.connect(self._on_task_started)
+        runner.task_finished.connect(self._on_task_finished)
+
+    def _on_task_started(self, _task: object) -> None:
+        self._timer.start()
+
+    def _on_task_finished(self, _task: object) -> None:
+        self.refresh_progress()
 
     def set_workspace(self, name: str, path: str) -> None:
         self.workspace_label.setText(f"  {name}")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model.themes import Taxonomy
+from reader.ui.accessibility import name_clear_button
 from reader.ui.resources import swatch
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +82,7 @@ class ThemePicker(QFrame):
         self.edit.setPlaceholderText("Find or create a theme…")
         self.edit.setAccessibleName("Find a theme")
         self.edit.setClearButtonEnabled(True)
+        name_clear_button(self.edit, "the theme filter")
         self.model = QStandardItemModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)

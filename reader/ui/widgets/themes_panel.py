@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reader.errors import ReaderError
 from reader.ops import queries, themes
@@ -77,6 +78,7 @@ class ThemesPanel(QWidget):
         self.tree.setDropIndicatorShown(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.tree.header()
+        header.setAccessibleName("Theme columns: name, highlights here, in all documents")
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -249,8 +251,8 @@ class ThemesPanel(QWidget):
         serial = self._serial
 
         def done(found: themes.ThemeCounts) -> None:
-            if serial != self._serial or ws is not ctrl.ws:
-                return
+            if not isValid(self) or serial != self._serial or ws is not ctrl.ws:
+                return  # (the window closed while counting)
             current = self.current_id()
             expanded = self._expanded()
             self.model.set_counts(here, found.everywhere, found.unknown)

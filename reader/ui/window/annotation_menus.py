@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from reader.model.annotations import Placed, Stance
 from reader.ui.annotating import problems_dialog
 from reader.ui.highlight_marks import STANCE_SYMBOLS
+from reader.ui.palette import muted_color
 from reader.ui.resources import icon, swatch
 
 if TYPE_CHECKING:
@@ -80,11 +81,11 @@ def install(ui: AnnotationUI) -> dict[str, QAction]:
     a["copy"] = _action(ui, "copy_mine", "&Copy to My Highlights",
                         lambda: ui.apply(binding(), "copy"), icon_name="copy",
                         tip="Make your own editable copy of someone else's highlight")
-    a["reattach"] = _action(ui, "reattach", "&Re-attach to Selection",
+    a["reattach"] = _action(ui, "reattach", "R&e-attach to Selection",
                             lambda: ui.reattach(ui.sidebar.current_hid()), icon_name="link",
                             tip="Attach the highlight chosen in the Highlights panel to the "
                             "selected words")
-    a["name"] = _action(ui, "your_name", "Your &Name…", ui.change_name, icon_name="person",
+    a["name"] = _action(ui, "your_name", "Your Na&me…", ui.change_name, icon_name="person",
                         tip="The name your study group sees beside your highlights")
     a["problems"] = _action(ui, "annotation_problems", "Annotation File &Problems…",
                             lambda: problems_dialog.open_dialog(ui.session, ui.window),
@@ -258,5 +259,5 @@ def describe(ui: AnnotationUI, p: Placed) -> str:
     if h.note:
         note = h.note if len(h.note) <= 280 else h.note[:279] + "…"
         lines.append(f"<i>{html.escape(note)}</i>")
-    lines.append(f"<span style='color:gray'>{who}</span>")
+    lines.append(f"<span style='color:{muted_color()}'>{who}</span>")
     return "<br>".join(lines)

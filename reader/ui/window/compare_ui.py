@@ -311,7 +311,7 @@ class CompareUI(QObject):
         a["matrix"] = QAction(icon("matrix"), "Comparison &Matrix", w)
         a["matrix"].setStatusTip("Documents × themes: how many highlights, how they lean")
         a["matrix"].triggered.connect(lambda _c=False: self.show_matrix())
-        a["memos"] = QAction("Compare the &Memos", w)
+        a["memos"] = QAction("Compare the M&emos", w)
         a["memos"].setStatusTip("The matrix of the workspace's memos")
         a["memos"].triggered.connect(lambda _c=False: self.show_matrix(kind="memo"))
         a["side"] = QAction(icon("compare"), "Compare Documents &Side by Side…", w)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.comparing = CompareUI(self)  # the Compare panel, agreement, the Compare menu
         self.reading.sync_font_actions()
         self.reading.update_enabled()
+        self.workspace_actions.show_state()  # no workspace yet
         self.resize(1280, 800)
         self._restore_layout()
 
@@ -138,6 +139,11 @@ class MainWindow(QMainWindow):
         welcome.open_library.connect(rd.show_library)
         welcome.start_search.connect(se.focus_search)
         welcome.import_files.connect(ws.import_dialog)
+        welcome.add_samples.connect(ws.add_samples)
+        welcome.choose_workspace.connect(ws.open_workspace_dialog)
+        self.library.import_requested.connect(ws.import_dialog)
+        self.library.samples_requested.connect(ws.add_samples)
+        self.library.choose_workspace_requested.connect(ws.open_workspace_dialog)
         welcome.continue_reading.connect(lambda doc_id: self.open_document(doc_id))
 
     # -- the verbs other parts of the app call -----------------------------------------------
@@ -173,8 +179,13 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = prefs.blob("state")
-        if state is not None and not self.restoreState(state, STATE_VERSION):
+        if state is not None and self.restoreState(state, STATE_VERSION):
+            return
+        if state is not None:
             log.info("the saved window layout was not usable; using the default")
+        # the library a little wider than its content asks: titles show at a glance
+        width = max(340, self.library.sizeHint().width())
+        self.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         prefs = self.session.prefs
@@ -188,7 +199,7 @@ class MainWindow(QMainWindow):
         self.area.remember_all()
         self.save_layout()
         self.live.stop()
-        self.session.runner.cancel_all()
+        self.session.shutdown()
         self.session.prefs.flush()
         super().closeEvent(event)
 

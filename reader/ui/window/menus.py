@@ -74,7 +74,7 @@ def build(window: MainWindow) -> Actions:
     a.add("import_files", "&Import Files…", ws.import_dialog, keys="Ctrl+Shift+I",
           icon_name="import", tip="Copy files into the workspace, read and index them")
     a.add("close_tab", "&Close Document", rd.close_current_tab, keys=SK.Close)
-    a.add("properties", "Document &Properties…", rd.show_properties, keys="Alt+Return",
+    a.add("properties", "Proper&ties…", rd.show_properties, keys="Alt+Return",
           icon_name="properties", tip="Edit the title, kind, office, date and source")
     a.add("export_brief", "&Export Brief…", lambda: _export_brief(w), keys="Ctrl+Shift+E",
           tip="Export highlighted passages as a brief: PDF, Word, HTML, Markdown or CSV")
@@ -130,12 +130,12 @@ def build(window: MainWindow) -> Actions:
 
 
 def build_menus(window: MainWindow, a: Actions) -> QMenu:
-    """Fill the menu bar; returns the Open Recent submenu (refilled by the window)."""
+    """Fill the menu bar; returns the Recent Workspaces submenu (refilled by the window)."""
     bar = window.menuBar()
     file = bar.addMenu("&File")
     for name in ("new_workspace", "open_workspace"):
         file.addAction(a.all[name])
-    recent = file.addMenu("Open &Recent")
+    recent = file.addMenu("&Recent Workspaces")
     recent.setObjectName("recentMenu")
     file.addSeparator()
     for name in ("open_file", "import_files", "close_tab"):
