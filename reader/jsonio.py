@@ -81,8 +81,9 @@ def _keep_backup(path: Path) -> None:
         log.warning("could not keep a backup of %s: %s", path.name, exc.strerror or exc)
 
 
-#: A temporary file of ours: ``.NAME.XXXXXXXX.tmp`` (``mkstemp`` or a backup link).
-_TEMP_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+#: A temporary file of ours: ``.NAME.XXXXXXXX.tmp`` (``mkstemp`` or a backup link), or a
+#: document being copied in by an import (``.importing-XXXXXXXX``).
+_TEMP_RE = re.compile(r"^(?:\..+\.[A-Za-z0-9_]{8}\.tmp|\.importing-[A-Za-z0-9_]{8})$")
 STALE_TEMP_SECONDS = 15 * 60
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from reader.documents.scan import file_hash, valid_name
 from reader.errors import StorageError
 from reader.extract.registry import is_candidate
+from reader.jsonio import sweep_stale_temps
 from reader.model.imports import NOT_A_DOCUMENT, NOT_COPIED, NOT_FOUND
 from reader.paths import DATA_DIRNAME
 from reader.progress import CancelToken, ProgressFn, count
@@ -192,10 +193,14 @@ def copy_into(root: Path, paths: list[Path], *, subdir: str, progress: ProgressF
         else:
             pairs.extend(_sources(p, report))
     copying = f"Copying {count(len(pairs), 'file')} into the workspace"
+    swept: set[Path] = set()
     for i, (src, rel) in enumerate(pairs):
         cancel.raise_if_cancelled()
         progress(i, len(pairs), copying)
         target = dest_root / Path(*(readable_name(part) for part in rel.parts))
+        if target.parent not in swept:  # copies a killed import left there
+            swept.add(target.parent)
+            sweep_stale_temps(target.parent)
         try:
             _copy_one(root, src, target, seen, report)
         except OSError as exc:

@@ -138,3 +138,28 @@ def test_stale_temporary_files_of_killed_saves_are_swept(tmp_path: Path, folder:
     Workspace.open(ws)
     assert not old.exists()
     assert fresh.exists() and mine.exists()
+
+
+def test_a_killed_import_leaves_no_copy_behind_for_long(tmp_path: Path) -> None:
+    """A document half-copied by an import that was killed (``.importing-XXXXXXXX``) is
+    removed by the next import into that folder once it is old; a fresh one (an import
+    running now) and files not named as ours stay."""
+    from reader.documents.importing import copy_into
+    from reader.progress import NEVER_CANCELLED
+
+    ws = small_workspace(tmp_path / "ws")
+    dest = ws / "imported"
+    dest.mkdir()
+    old, fresh, other = (dest / ".importing-ab12cd34", dest / ".importing-zz99yy88",
+                         dest / ".importing-notes")
+    for p in (old, fresh, other):
+        p.write_bytes(b"%PDF-1.4 half")
+    hour_ago = time.time() - 3600
+    for p in (old, other):
+        os.utime(p, (hour_ago, hour_ago))
+    src = tmp_path / "new-memo.txt"
+    src.write_text("A memo to import.\n", "utf-8")
+    copy_into(ws, [src], subdir="imported", progress=lambda *_a: None,
+              cancel=NEVER_CANCELLED)
+    assert (dest / "new-memo.txt").exists()
+    assert not old.exists() and fresh.exists() and other.exists()
