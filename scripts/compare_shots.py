@@ -40,7 +40,10 @@ def workspace(home: Path) -> Path:
     return root
 
 
-def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Path]:
+def shots(app: Any, window: Any, session: Any, home: Path, pump: Any,
+          out: Path | None = None) -> list[Path]:
+    """The two pictures, into ``out`` (the README's folder unless told: the dark and
+    small-screen sets pass theirs)."""
     from PySide6.QtCore import Qt
 
     from reader.annotations.identity import ID_KEY, NAME_KEY
@@ -53,7 +56,8 @@ def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Pa
     pump(app, until=lambda: bool(session.documents()) and session.runner.idle()
          and ui.ctrl.is_loaded and "up to date" in session.index_state, timeout=600)
     written: list[Path] = []
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = out or OUT
+    out.mkdir(parents=True, exist_ok=True)
 
     # 1. the matrix of the DA memos, Overdose response opened, one cell side by side
     window.search_dock.hide()
@@ -90,7 +94,7 @@ def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Pa
     pump(app, 0.3)
     panel.table.horizontalScrollBar().setValue(0)
     pump(app, 0.4)
-    path = OUT / "compare-matrix.png"
+    path = out / "compare-matrix.png"
     window.grab().save(str(path))
     written.append(path)
 
@@ -119,7 +123,7 @@ def shots(app: Any, window: Any, session: Any, home: Path, pump: Any) -> list[Pa
     agreement.buttons["differ"].setFocus()
     window.resize(1280, 800)
     pump(app, 0.8)
-    path = OUT / "disagreement.png"
+    path = out / "disagreement.png"
     window.grab().save(str(path))
     written.append(path)
     return written

@@ -222,7 +222,7 @@ def main() -> int:
     sys.path.insert(0, str(REPO / "scripts"))
     import compare_shots
 
-    compare_shots.shots(app, window, session, home, pump)
+    compare_shots.shots(app, window, session, home, pump, OUT)
     window.close()
     session.runner.drain(30_000)
     shutil.rmtree(home, ignore_errors=True)
