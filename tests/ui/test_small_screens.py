@@ -46,3 +46,23 @@ def test_the_window_fits_small_screens_with_both_panels(qtbot, corpus_window, se
     view = tab.view
     assert view.painter.gutter + view.painter.column <= view.viewport().width()
     w.grab().save(str(tmp_path / f"memo-{width}x{height}.png"))
+
+
+def test_the_welcome_page_narrows_without_a_sideways_scroll(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Both side panels open leave ~480 px: the steps stack and the title wraps; the page
+    is never wider than the view (it had kept the width of the side-by-side steps)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from reader.ui.widgets.welcome_panel import WelcomePanel
+
+    panel = WelcomePanel()
+    qtbot.addWidget(panel)
+    panel.set_state(workspace=True, empty=False)
+    panel.resize(900, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    scroll = panel.findChild(QScrollArea, "welcomeScroll")
+    for width in (480, 360):
+        panel.resize(width, 760)
+        qtbot.waitUntil(lambda: panel.page.width() <= scroll.viewport().width(), timeout=3000)
+        assert not scroll.horizontalScrollBar().isVisible()

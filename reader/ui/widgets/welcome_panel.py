@@ -3,7 +3,7 @@ and "continue reading" where the person left off."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -57,6 +57,9 @@ class _Page(QWidget):
 
     def text_changed(self) -> None:
         self._hint = None
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()  # its cached minimum is the old arrangement's
         self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -81,6 +84,7 @@ class WelcomePanel(QWidget):
         logo.setPixmap(app_icon().pixmap(56, 56))
         title = QLabel("Welcome to Policy Reader")
         title.setObjectName("welcomeTitle")
+        title.setWordWrap(True)  # a narrow centre (both side panels open) wraps it
         self.subtitle = QLabel()
         self.subtitle.setObjectName("welcomeSubtitle")
         self.subtitle.setWordWrap(True)
@@ -170,6 +174,8 @@ class WelcomePanel(QWidget):
             else QBoxLayout.Direction.LeftToRight
         if self.cards.direction() != direction:
             self.cards.setDirection(direction)
+            self.page.text_changed()  # its remembered size was for the other arrangement
+            QTimer.singleShot(0, self, self.page.text_changed)  # and once laid out anew
         super().resizeEvent(event)
 
     def _card(self, number: str, heading: str, text: str) -> QFrame:
