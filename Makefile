@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench/extract.py
+	$(BIN)/python tests/bench/extract.py --generate 110
 	$(BIN)/python tests/bench/search.py
 	$(BIN)/python tests/bench/annotations.py
 	$(BIN)/python tests/bench/compare.py
@@ -42,6 +42,9 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/gui_compare.py
 	$(BIN)/python tests/bench/statutes.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/watch.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/pageview.py
+	$(BIN)/python tests/bench/ocr.py
+	$(BIN)/python tests/bench/fidelity.py
 
 # the README's pictures (1280x800, light), then the library, a memo with highlights and the
 # brief dialog dark, and both on a small laptop screen (1366x768)
