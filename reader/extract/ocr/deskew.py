@@ -15,7 +15,7 @@ MAX_SKEW = 3.0  # degrees: more than this is not a feeding error (and not search
 STEP = 0.1
 COARSE = 0.5
 MIN_SKEW = 0.5  # straighter than this is left alone (Tesseract reads it well as it is)
-SAMPLE_DPI = 75
+SAMPLE_DPI = 50  # lines of 9 pt type are still 6 px apart; twice as quick as 75
 MIN_INK = 0.002  # share of dark pixels below which a page has no lines to measure
 
 
