@@ -86,28 +86,10 @@ def show_result(parent: QWidget | None, title: str, text: str, info: str = "", *
     """A finished piece of work ("Brief exported") with buttons that act on its result
     ("Open File", "Open Folder"); each button runs its callback and closes the message."""
     HISTORY.append(Shown("info", title, text, info))
-    box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                      QMessageBox.StandardButton.Close, parent)
-    box.setObjectName("resultBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if info:
-        box.setInformativeText(info)
-    box.setAccessibleName(title)
-    callbacks: dict[object, Callable[[], object]] = {}
-    for label, callback in actions:
-        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
-        button.setObjectName(f"resultAction_{len(callbacks)}")
-        callbacks[button] = callback
-    if actions:
-        box.setDefaultButton(next(iter(callbacks)))  # type: ignore[arg-type]
-    box.buttonClicked.connect(lambda button: callbacks[button]() if button in callbacks
-                              else None)
-    if parent is None:  # nothing else owns it: keep it alive until Qt deletes it
-        _open_results.append(box)
-        box.destroyed.connect(lambda *_, b=box: _open_results.remove(b)
-                              if b in _open_results else None)
-    box.open()
-    return box
+    return _action_box(parent, title, text, info, actions, name="result",
+                       icon=QMessageBox.Icon.Information,
+                       close=QMessageBox.StandardButton.Close,
+                       role=QMessageBox.ButtonRole.ActionRole)
 
 
 def offer(parent: QWidget | None, title: str, text: str, info: str = "", *,
@@ -115,23 +97,33 @@ def offer(parent: QWidget | None, title: str, text: str, info: str = "", *,
     """A question with its answers as buttons ("Create Folder", "Choose Another Folder…")
     and Cancel; the first answer is the default. Each button runs its callback."""
     HISTORY.append(Shown("question", title, text, info))
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Cancel, parent)
-    box.setObjectName("offerBox")
+    return _action_box(parent, title, text, info, actions, name="offer",
+                       icon=QMessageBox.Icon.Question,
+                       close=QMessageBox.StandardButton.Cancel,
+                       role=QMessageBox.ButtonRole.AcceptRole)
+
+
+def _action_box(parent: QWidget | None, title: str, text: str, info: str,
+                actions: tuple[tuple[str, Callable[[], object]], ...], *, name: str,
+                icon: QMessageBox.Icon, close: QMessageBox.StandardButton,
+                role: QMessageBox.ButtonRole) -> QMessageBox:
+    """A message (not modal) whose buttons run callbacks; the first is the default."""
+    box = QMessageBox(icon, title, text, close, parent)
+    box.setObjectName(f"{name}Box")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if info:
         box.setInformativeText(info)
     box.setAccessibleName(title)
     callbacks: dict[object, Callable[[], object]] = {}
     for label, callback in actions:
-        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-        button.setObjectName(f"offerAction_{len(callbacks)}")
+        button = box.addButton(label, role)
+        button.setObjectName(f"{name}Action_{len(callbacks)}")
         callbacks[button] = callback
     if callbacks:
         box.setDefaultButton(next(iter(callbacks)))  # type: ignore[arg-type]
     box.buttonClicked.connect(lambda button: callbacks[button]() if button in callbacks
                               else None)
-    if parent is None:
+    if parent is None:  # nothing else owns it: keep it alive until Qt deletes it
         _open_results.append(box)
         box.destroyed.connect(lambda *_, b=box: _open_results.remove(b)
                               if b in _open_results else None)
