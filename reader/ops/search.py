@@ -27,10 +27,11 @@ def summary(ws: Workspace) -> str:
                              if state.state == "ready" else state.state.capitalize())
 
 
-def use_scheduler(ws: Workspace, scheduler: Scheduler) -> None:
+def use_scheduler(ws: Workspace, scheduler: Scheduler, *, in_child: bool = False) -> None:
     """Run the index's background upkeep (folding small segments) through ``scheduler``
-    (the app's task runner, so it is cancellable at shutdown)."""
-    ws.search().set_scheduler(scheduler)
+    (the app's task runner, so it is cancellable at shutdown); with ``in_child`` the
+    merging runs in a child process (the app: its window never waits on it)."""
+    ws.search().set_scheduler(scheduler, in_child=in_child)
 
 
 def index_highlights(ws: Workspace, ids: Iterable[str] | None = None) -> Outcome[None]:

@@ -55,9 +55,11 @@ class SearchIndex(Protocol):
                filters: dict[str, str] | None = None) -> SearchResults:
         """Run a query. Never raises on malformed queries: warnings say what was done."""
 
-    def set_scheduler(self, scheduler: Scheduler) -> None:
+    def set_scheduler(self, scheduler: Scheduler, *, in_child: bool = False) -> None:
         """Where background upkeep (folding small segments) runs: a thread of its own by
-        default; the GUI passes its task runner's :meth:`schedule`."""
+        default; the GUI passes its task runner's :meth:`schedule`. With ``in_child`` the
+        scheduled job hands the merging to a child process, so no thread of the caller
+        (the GUI's main thread) waits on it for the interpreter lock."""
 
     def close(self) -> None:
         """Cancel background upkeep (waiting a few seconds at most) and release files."""

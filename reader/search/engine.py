@@ -27,8 +27,10 @@ from whoosh.writing import CLEAR
 from reader.annotations.fastbuild import paused_gc
 from reader.errors import Cancelled, IndexBusy, IndexDamaged, IndexNotSaved
 from reader.progress import Scheduler, thread_scheduler
+from reader.search import merging
 from reader.search.api import IndexStatus, SearchResults
 from reader.search.index_files import RowWriter, not_saved
+from reader.search.merging import FOLD_TINY
 from reader.search.recovery import (
     DAMAGED,
     FORMAT_FILE,
@@ -39,78 +41,14 @@ from reader.search.recovery import (
 from reader.search.schema import build_schema
 from reader.search.searching import run_search
 from reader.search.tables import IndexTable, TableCache, manifest
-from reader.search.upkeep import CLOSE_WAIT, Fold, IsCancelled
+from reader.search.upkeep import CLOSE_WAIT, Fold, IsCancelled, fold_in_child
 
 log = logging.getLogger(__name__)
 
 LIMIT_MB = 256
 
-
-# Sizes in rows (a row is a document or a highlight; a merge costs about its rows' words).
-SMALL_ROWS = 400  # a bulk commit folds segments smaller than this together
-TINY_ROWS = 40  # any other commit (one document, one highlight) only folds these …
-FOLD_TINY = 6  # … once there are this many, in a commit of its own on a background thread
-#               (folding costs ~0.2 ms per distinct word: 1.5-2 s for six 2,000-word rows)
-MAX_MERGED_ROWS = 2000  # no merge ever produces a bigger segment (bounds a commit's time)
-TIER = 4  # bulk commits merge mid-size segments once there are this many
-
-__all__ = ["FORMAT_FILE", "IndexBusy", "IndexDamaged", "IndexNotSaved", "RowWriter",
-           "SearchEngine"]
-
-
-def _merge_policy(bulk: bool, *, fold_tiny: bool = False,
-                  is_cancelled: IsCancelled | None = None) -> Any:
-    """A Whoosh merge policy that never rewrites the whole index. Whoosh's default
-    (``MERGE_SMALL``) may pick any commit, even a one-document update, to merge everything
-    into one segment: measured at 12 minutes for 5,000 documents. Here every commit folds
-    only segments mostly deleted (so a one-document update stays quick); the tiny segments
-    small commits leave are folded by a later commit of their own (``fold_tiny``, see
-    :meth:`SearchEngine._tidy`) that searches never wait for; a bulk commit folds small
-    segments and those mostly deleted, and merges mid-size segments when there are
-    :data:`TIER` of them; no merge exceeds :data:`MAX_MERGED_ROWS` rows.
-    ``index --rebuild`` writes one compact segment. ``is_cancelled`` is asked before
-    each segment is read (a cancelled commit raises :class:`Cancelled`)."""
-
-    def policy(writer: Any, segments: list[Any]) -> list[Any]:
-        from whoosh.reading import SegmentReader
-
-        empty = {seg.segment_id() for seg in segments if seg.doc_count() == 0}
-        segments = [seg for seg in segments if seg.segment_id() not in empty]  # just dropped
-        ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
-        chosen: list[Any] = []
-        total = int(getattr(writer, "docnum", 0))  # the rows this commit writes anyway
-        small, cap = (SMALL_ROWS, MAX_MERGED_ROWS) if bulk else (TINY_ROWS, 4 * TINY_ROWS)
-        for seg in ordered:
-            n = seg.doc_count_all()
-            dead = n - seg.doc_count()
-            if (n < small or (n and dead * 2 > n)) and total + n <= cap:
-                chosen.append(seg)
-                total += n
-        if not bulk and not fold_tiny:
-            chosen = [seg for seg in chosen if seg.doc_count_all() >= TINY_ROWS]
-        ids = {seg.segment_id() for seg in chosen}
-        if bulk:
-            mids = [seg for seg in ordered if seg.segment_id() not in ids
-                    and seg.doc_count_all() * 2 <= MAX_MERGED_ROWS]
-            if len(mids) >= TIER:
-                for seg in mids:
-                    if total + seg.doc_count_all() > MAX_MERGED_ROWS:
-                        break
-                    chosen.append(seg)
-                    total += seg.doc_count_all()
-        ids = {seg.segment_id() for seg in chosen}
-        worth = len(chosen) > 1 or any(seg.doc_count() < seg.doc_count_all() for seg in chosen)
-        if not chosen or not worth:
-            return segments
-        for seg in chosen:
-            if is_cancelled is not None and is_cancelled():
-                raise Cancelled("Folding the search index was cancelled.")
-            reader = SegmentReader(writer.storage, writer.schema, seg)
-            writer.add_reader(reader)
-            reader.close()
-        return [seg for seg in segments if seg.segment_id() not in ids]
-
-    return policy
+__all__ = ["FOLD_TINY", "FORMAT_FILE", "IndexBusy", "IndexDamaged", "IndexNotSaved",
+           "RowWriter", "SearchEngine"]
 
 
 class SearchEngine:
@@ -122,6 +60,9 @@ class SearchEngine:
         self.lock_timeout = lock_timeout
         #: runs the background fold (see :mod:`reader.search.upkeep`); settable
         self.scheduler: Scheduler = scheduler or thread_scheduler
+        #: fold in a child process (the app: its main thread never waits on the merge
+        #: for the interpreter lock) rather than in the scheduler's thread
+        self.fold_in_child = False
         self._ix: Any = None
         self._state = "building"
         self._message = ""
@@ -215,7 +156,7 @@ class SearchEngine:
             rw = RowWriter(writer)
             try:
                 yield rw
-                writer.commit(mergetype=CLEAR if clear else _merge_policy(bulk))
+                writer.commit(mergetype=CLEAR if clear else merging.merge_policy(bulk))
             except OSError as exc:
                 with suppress(Exception):
                     writer.cancel()
@@ -243,13 +184,7 @@ class SearchEngine:
 
     # -- folding tiny segments in the background ------------------------------------------------
     def _tiny_segments(self) -> int:
-        ix = self._ix
-        if ix is None:
-            return 0
-        try:
-            return sum(1 for seg in ix._segments() if 0 < seg.doc_count_all() < TINY_ROWS)
-        except Exception:  # the index changed under us: the next commit looks again
-            return 0
+        return 0 if self._ix is None else merging.tiny_segments(self._ix)
 
     def _start_tidy(self) -> None:
         if self._tiny_segments() < FOLD_TINY:
@@ -267,23 +202,19 @@ class SearchEngine:
     def _tidy(self, is_cancelled: IsCancelled) -> None:
         """Fold the tiny segments one-document commits left into one, in a commit of its
         own: the update that left the last one was searchable at once; searches go on
-        meanwhile, the next writer waits its turn. Cancelled between segments (closing,
-        or the GUI's task runner)."""
+        meanwhile, the next writer (of this process) waits its turn. Cancelled between
+        segments (closing, or the GUI's task runner); with :attr:`fold_in_child` the
+        child process is stopped."""
         try:
             with self._write_lock:
                 if self._ix is None or is_cancelled() or self._tiny_segments() < FOLD_TINY:
                     return
-                try:
-                    writer = self._ix.writer(timeout=0.0)
-                except LockError:  # another process is writing: a later commit will fold
-                    return
-                try:
-                    writer.commit(mergetype=_merge_policy(False, fold_tiny=True,
-                                                          is_cancelled=is_cancelled))
-                except BaseException:
-                    writer.cancel()
-                    raise
-                self._counts = None
+                if self.fold_in_child and self.directory is not None:
+                    folded = fold_in_child(self.directory, is_cancelled)
+                else:
+                    folded = merging.fold_tiny_segments(self._ix, is_cancelled)
+                if folded:
+                    self._counts = None
         except Cancelled:
             log.info("folding the search index's small segments was cancelled")
         except Exception:

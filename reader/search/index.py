@@ -79,8 +79,9 @@ class WhooshIndex:
     def status(self) -> IndexStatus:
         return self.engine.status()
 
-    def set_scheduler(self, scheduler: Scheduler) -> None:
+    def set_scheduler(self, scheduler: Scheduler, *, in_child: bool = False) -> None:
         self.engine.scheduler = scheduler
+        self.engine.fold_in_child = in_child
 
     # -- sources --------------------------------------------------------------------------
     def _documents(self) -> dict[str, Document]:

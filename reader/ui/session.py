@@ -238,8 +238,9 @@ class Session(QObject):
 
     def _scheduled(self, ws: Workspace) -> Workspace:
         """``ws`` with the search index's background upkeep run by the task runner
-        (cancellable); called on the worker, where the index may be opened."""
-        search.use_scheduler(ws, self.runner.schedule)
+        (cancellable) and its merging in a child process (the window never waits on it);
+        called on the worker, where the index may be opened."""
+        search.use_scheduler(ws, self.runner.schedule, in_child=True)
         return ws
 
     def _read(self, ws: Workspace, outcome: Any) -> None:

@@ -195,8 +195,8 @@ def main() -> None:
     args = ap.parse_args()
 
     if args.tier:
-        import reader.search.engine as engine_module
-        engine_module.TIER = args.tier
+        from reader.search import merging
+        merging.TIER = args.tier
     t0 = time.perf_counter()
     corpus = make_corpus(args.docs, args.words)
     gen_s = time.perf_counter() - t0

@@ -15,6 +15,7 @@ import pytest
 import reader.search.engine as engine_module
 from reader.errors import REBUILD_HINT
 from reader.progress import CancelToken, TaskFn, no_progress
+from reader.search import merging
 from reader.search.engine import FOLD_TINY, SearchEngine
 from reader.search.recovery import DAMAGED
 from reader.search.rows import doc_rows
@@ -140,7 +141,7 @@ def test_a_fold_cancelled_between_segments_is_rolled_back(
     _one_document_commits(engine, FOLD_TINY)
     token = CancelToken()
     asked: list[int] = []
-    real = engine_module._merge_policy
+    real = merging.merge_policy
 
     def policy(bulk: bool, **kw: Any) -> Any:
         inner = kw.pop("is_cancelled")
@@ -153,7 +154,7 @@ def test_a_fold_cancelled_between_segments_is_rolled_back(
 
         return real(bulk, is_cancelled=is_cancelled, **kw)
 
-    monkeypatch.setattr(engine_module, "_merge_policy", policy)
+    monkeypatch.setattr(merging, "merge_policy", policy)
     held.jobs[0][0](no_progress, token)
     assert len(asked) == 3
     assert _segments(engine) == FOLD_TINY  # the half-done commit was cancelled
@@ -163,7 +164,7 @@ def test_a_fold_cancelled_between_segments_is_rolled_back(
 def test_closing_cancels_a_running_fold_and_waits_for_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inside = threading.Event()
-    real = engine_module._merge_policy
+    real = merging.merge_policy
 
     def policy(bulk: bool, **kw: Any) -> Any:
         inner = kw.pop("is_cancelled", None)
@@ -178,7 +179,7 @@ def test_closing_cancels_a_running_fold_and_waits_for_it(
 
         return real(bulk, is_cancelled=is_cancelled, **kw)
 
-    monkeypatch.setattr(engine_module, "_merge_policy", policy)
+    monkeypatch.setattr(merging, "merge_policy", policy)
     engine = SearchEngine(tmp_path / "index")  # the default scheduler: a thread
     _one_document_commits(engine, FOLD_TINY)
     assert inside.wait(30) and engine.folding()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.search import merging
 from reader.search.engine import FORMAT_FILE, IndexBusy, SearchEngine
 from reader.search.rows import doc_rows
 
@@ -273,10 +274,9 @@ def test_threads_search_while_one_writes(tmp_path: Path) -> None:
 
 def test_a_small_commit_never_rewrites_big_segments(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.search.engine as engine_module
-    monkeypatch.setattr(engine_module, "SMALL_ROWS", 4)
-    monkeypatch.setattr(engine_module, "TINY_ROWS", 2)
-    monkeypatch.setattr(engine_module, "MAX_MERGED_ROWS", 24)
+    monkeypatch.setattr(merging, "SMALL_ROWS", 4)
+    monkeypatch.setattr(merging, "TINY_ROWS", 2)
+    monkeypatch.setattr(merging, "MAX_MERGED_ROWS", 24)
     engine = SearchEngine(tmp_path / "index")
     for batch in range(8):
         with engine.writing(bulk=True) as w:

@@ -131,3 +131,10 @@ def test_an_unwatchable_folder_is_checked_periodically_and_says_so(
     qtbot.waitUntil(lambda: window.live.watcher._snapshot is not None, timeout=WAIT_MS)
     _write_elsewhere(root / "b.txt", "Polled in: the kestrelmoss report.\n")
     qtbot.waitUntil(lambda: "b.txt" in _paths(session), timeout=WAIT_MS)
+
+
+def test_the_index_is_folded_outside_the_window_process(live: Any, session: Any) -> None:
+    """Whoosh's merge holds the interpreter lock for tens of milliseconds at a time: the
+    app hands the fold to a child process (tests/bench/watch.py measures the stalls)."""
+    engine = session.workspace.search().engine
+    assert engine.fold_in_child and engine.scheduler == session.runner.schedule
