@@ -16,6 +16,10 @@ says when the library should be refreshed (:attr:`WorkspaceWatcher.due`).
   with the last one — every :data:`POLL_MS` when the folder cannot be watched (an inotify
   limit reached, a file system without events: :attr:`mode` says so), and every
   :data:`SAFETY_POLL_MS` otherwise, for events a network share never sends.
+* **Health**: every :data:`HEALTH_MS` the observer's threads are looked at; a watch that
+  died (its folder unmounted and back, an error in the platform's watcher) is started
+  again, or replaced by the periodic check (saying so), and a check runs at once for what
+  happened meanwhile.
 
 What is done about a change is not decided here: the window runs the same refresh as
 Tools → Re-index and calls :meth:`recheck` for files the refresh found still changing.
@@ -44,6 +48,7 @@ SETTLE_LOOK_MS = 350  # how soon a file still being written is looked at again
 HOLD_MS = 1500  # how long settled paths wait for the rest of their batch to settle
 POLL_MS = 1500
 SAFETY_POLL_MS = 30_000
+HEALTH_MS = 2000
 
 WATCHING, POLLING, STOPPED = "watching", "polling", "stopped"
 
@@ -111,6 +116,8 @@ class WorkspaceWatcher(QObject):
         self._debounce.timeout.connect(self._look)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._start_snapshot)
+        self._health = QTimer(self)
+        self._health.timeout.connect(self._check_health)
         self._event.connect(self._on_event)
         self._snapshot_ready.connect(self._on_snapshot)
 
@@ -130,18 +137,14 @@ class WorkspaceWatcher(QObject):
             self._set_mode(WATCHING, "")
             self._poll.start(SAFETY_POLL_MS)
         self._start_snapshot()  # the baseline the periodic check compares with
+        self._health.start(HEALTH_MS)
 
     def stop(self) -> None:
         self._generation += 1
         self._poll.stop()
+        self._health.stop()
         self._debounce.stop()
-        if self._observer is not None:
-            observer, self._observer = self._observer, None
-            try:
-                observer.stop()
-                observer.join(timeout=2)
-            except (OSError, RuntimeError) as exc:
-                log.info("stopping the folder watcher: %s", exc)
+        self._stop_observer()
         if self._settler is not None:
             self._settler.forget()
         self._ready = set()
@@ -180,6 +183,41 @@ class WorkspaceWatcher(QObject):
             return str(exc) or type(exc).__name__
         self._observer = observer
         return ""
+
+    def _stop_observer(self) -> None:
+        if self._observer is not None:
+            observer, self._observer = self._observer, None
+            try:
+                observer.stop()
+                observer.join(timeout=2)
+            except (OSError, RuntimeError) as exc:
+                log.info("stopping the folder watcher: %s", exc)
+
+    def _observer_alive(self) -> bool:
+        observer = self._observer
+        if observer is None:
+            return False
+        try:
+            emitters = list(observer.emitters)
+            return bool(observer.is_alive() and emitters
+                        and all(e.is_alive() for e in emitters))
+        except Exception:  # not the observer we know: trust it
+            return True
+
+    def _check_health(self) -> None:
+        """A watch whose threads ended is started again, or replaced by the periodic
+        check; either way a check looks for what changed meanwhile."""
+        if self.mode != WATCHING or self.root is None or self._observer_alive():
+            return
+        log.warning("the folder watcher of %s stopped; starting it again", self.root)
+        self._stop_observer()
+        reason = self._start_observer()
+        if reason:
+            self._set_mode(POLLING, f"Changes in this folder can no longer be watched "
+                                    f"({reason}): checking every {POLL_MS / 1000:g} s "
+                                    "instead.")
+            self._poll.start(POLL_MS)
+        self._start_snapshot()
 
     def _forward(self, rel: str) -> None:  # the observer's thread
         with contextlib.suppress(RuntimeError):  # the watcher was deleted meanwhile

@@ -155,3 +155,43 @@ def test_a_watcher_error_of_its_own_kind_also_falls_back(qtbot: Any, root: Path,
         assert w.mode == POLLING and "unsupported file system" in w.message
     finally:
         w.stop()
+
+
+def _kill_the_watch(w: WorkspaceWatcher) -> Any:
+    """What an unmount or an error in the platform's watcher does: its thread ends."""
+    observer = w._observer
+    for emitter in list(observer.emitters):
+        emitter.stop()
+        emitter.join(2)
+    return observer
+
+
+def test_a_watch_that_died_is_started_again(qtbot: Any, watcher: WorkspaceWatcher,
+                                            root: Path) -> None:
+    dead = _kill_the_watch(watcher)
+    new = root / "statutes" / "while-it-was-down.txt"
+    new.write_text("Written while nothing watched.", "utf-8")
+    # the health check restarts the watch and checks for what happened meanwhile
+    got = _next_due(qtbot, watcher, lambda: None)
+    assert got == {"statutes/while-it-was-down.txt"}
+    assert watcher._observer is not dead and watcher.mode == WATCHING
+    later = root / "statutes" / "after.txt"
+    assert _next_due(qtbot, watcher, lambda: later.write_text("Later.", "utf-8")) == {
+        "statutes/after.txt"}
+
+
+def test_a_watch_that_died_and_cannot_restart_falls_back(
+        qtbot: Any, watcher: WorkspaceWatcher, root: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    class Full:
+        def schedule(self, *args: Any, **kwargs: Any) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(ww, "observer_factory", Full)
+    with qtbot.waitSignal(watcher.mode_changed, timeout=WAIT_MS) as blocker:
+        _kill_the_watch(watcher)
+    assert blocker.args[0] == POLLING
+    assert blocker.args[1].startswith("Changes in this folder can no longer be watched")
+    new = root / "statutes" / "polled.txt"
+    assert _next_due(qtbot, watcher, lambda: new.write_text("Found by the check.", "utf-8")) \
+        == {"statutes/polled.txt"}
