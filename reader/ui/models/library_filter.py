@@ -83,18 +83,11 @@ class LibraryFilter(QSortFilterProxyModel):
             return all(word in text for word in self._words)
         return True
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        if left.parent().isValid():  # inside a code: always in code order
-            before = left.row() < right.row()
-            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if type(a) is type(b) and a is not None:
-            if a == b:  # ties: by title, so the order is stable
-                ta = self.sourceModel().index(left.row(), 0).data(SORT_ROLE) or ""
-                tb = self.sourceModel().index(right.row(), 0).data(SORT_ROLE) or ""
-                return ta < tb
-            return a < b
-        return str(a) < str(b)
+    # No lessThan here: the model's sort keys are strings Qt compares itself (a Python
+    # lessThan is called thousands of times per change of a big library, on the GUI thread).
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.library().children_descending = order == Qt.SortOrder.DescendingOrder
+        super().sort(column, order)
 
     def doc_id_at(self, row: int) -> str | None:
         """The document of top-level row ``row``, or the first one under it (a code)."""

@@ -31,12 +31,6 @@ class Row:
     parent: Row | None = None
     children: list[Row] = field(default_factory=list)
 
-    def row(self, siblings: Sequence[Row]) -> int:
-        for i, r in enumerate(siblings):
-            if r is self:
-                return i
-        return -1
-
     def doc_ids(self) -> Iterable[str]:
         """The documents at and below this row."""
         if self.doc_id:
@@ -119,23 +113,36 @@ def _walk(rows: Iterable[Wanted]) -> Iterable[Wanted]:
 
 class Rows:
     """The current rows. :meth:`update` changes them towards a plan, calling ``listener``'s
-    ``removing(parent, row)`` / ``removed()`` / ``inserting(parent, row)`` / ``inserted()``
-    around each change (the Qt model's begin/end calls); it returns False when the rows
-    of what stays changed order (the model then resets)."""
+    ``removing(parent, first, last)`` / ``removed()`` / ``inserting(parent, first, last)`` /
+    ``inserted()`` around each run of neighbouring rows removed or added (the Qt model's
+    begin/end calls: 500 files synced at once are one insertion); it returns False when
+    the rows of what stays changed order (the model then resets)."""
 
     def __init__(self) -> None:
         self.top: list[Row] = []
         self.by_uid: dict[int, Row] = {}
         self.by_doc: dict[str, Row] = {}
         self._uids = count(1)
+        #: row positions per list of siblings (the list itself kept, to be sure it is that
+        #: one); dropped when the list changes: Qt asks for parents and positions constantly
+        self._positions: dict[int, tuple[list[Row], dict[int, int]]] = {}
 
     def siblings(self, row: Row) -> list[Row]:
         return row.parent.children if row.parent is not None else self.top
 
     def position(self, row: Row) -> int:
-        return row.row(self.siblings(row))
+        siblings = self.siblings(row)
+        cached = self._positions.get(id(siblings))
+        if cached is None or cached[0] is not siblings:
+            cached = (siblings, {r.uid: i for i, r in enumerate(siblings)})
+            self._positions[id(siblings)] = cached
+        return cached[1].get(row.uid, -1)
+
+    def _moved(self, siblings: list[Row]) -> None:
+        self._positions.pop(id(siblings), None)
 
     def reset(self, wanted: Sequence[Wanted]) -> None:
+        self._positions = {}
         self.top, self.by_uid, self.by_doc = [], {}, {}
         self.top = [self._make(w, None) for w in wanted]
 
@@ -149,6 +156,7 @@ class Rows:
 
     def _forget(self, row: Row) -> None:
         self.by_uid.pop(row.uid, None)
+        self._moved(row.children)
         if row.doc_id and self.by_doc.get(row.doc_id) is row:
             del self.by_doc[row.doc_id]
         for child in row.children:
@@ -161,22 +169,40 @@ class Rows:
                 listener: object) -> bool:
         keys = [w.key for w in wanted]
         wanted_keys = set(keys)
-        for i in reversed(range(len(current))):
-            if current[i].key not in wanted_keys:
-                listener.removing(parent, i)  # type: ignore[attr-defined]
-                self._forget(current.pop(i))
-                listener.removed()  # type: ignore[attr-defined]
+        last = len(current) - 1
+        while last >= 0:  # runs of rows to remove, from the end
+            if current[last].key in wanted_keys:
+                last -= 1
+                continue
+            first = last
+            while first > 0 and current[first - 1].key not in wanted_keys:
+                first -= 1
+            listener.removing(parent, first, last)  # type: ignore[attr-defined]
+            for gone in current[first:last + 1]:
+                self._forget(gone)
+            del current[first:last + 1]
+            self._moved(current)
+            listener.removed()  # type: ignore[attr-defined]
+            last = first - 1
         kept = [r.key for r in current]
-        if kept != [k for k in keys if k in set(kept)]:
+        kept_keys = set(kept)
+        if kept != [k for k in keys if k in kept_keys]:
             return False
-        for j, w in enumerate(wanted):
-            if j < len(current) and current[j].key == w.key:
-                row = current[j]
+        j = 0
+        while j < len(wanted):
+            if j < len(current) and current[j].key == wanted[j].key:
+                row, w = current[j], wanted[j]
                 row.collection, row.node = w.collection, w.node
                 if not self._update(row, row.children, w.children, listener):
                     return False
-            else:
-                listener.inserting(parent, j)  # type: ignore[attr-defined]
-                current.insert(j, self._make(w, parent))
-                listener.inserted()  # type: ignore[attr-defined]
+                j += 1
+                continue
+            end = j  # a run of new rows (kept rows are in order: this one is new)
+            while end < len(wanted) and wanted[end].key not in kept_keys:
+                end += 1
+            listener.inserting(parent, j, end - 1)  # type: ignore[attr-defined]
+            current[j:j] = [self._make(w, parent) for w in wanted[j:end]]
+            self._moved(current)
+            listener.inserted()  # type: ignore[attr-defined]
+            j = end
         return True
