@@ -80,8 +80,15 @@ def cmd_reply(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_reply_json(r))
     else:
-        print(r.id)
+        print(r.id)  # for scripts; the sentence goes to the person
+        print(f"replied in the thread on “{_short(r.target.quote)}” as {r.author.name}",
+              file=sys.stderr)
     return 0
+
+
+def _short(quote: str, width: int = 60) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= width else quote[:width - 1].rstrip() + "…"
 
 
 def cmd_edit_reply(args: argparse.Namespace) -> int:
@@ -112,7 +119,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_link_json(k))
     else:
-        print(k.id)
+        print(k.id)  # for scripts; the sentence goes to the person
+        print(f"linked “{_short(k.source.quote)}” — {k.relation.value} — "
+              f"“{_short(k.target.quote)}”", file=sys.stderr)
     return 0
 
 

@@ -143,11 +143,15 @@ def test_replies_links_and_a_brief_with_them(ws: Path, tmp_path: Path) -> None:
     code, second, err = cli(ws, maria, "annotations", "reply", first["id"][9:17],
                             "We will ask.")
     assert code == 0, err
+    assert len(second.split()) == 1  # the id alone on stdout, for scripts
+    assert err.strip() == "replied in the thread on “decline to file possession charges” as Maria"
     code, _, err = cli(ws, maria, "annotations", "edit-reply", first["id"], "Maria edits")
     assert code == 1 and "Dev's" in err  # someone else's reply
     code, link_id, err = cli(ws, maria, "annotations", "link", promise, charge, "--kind",
                              "contradicts", "--note", "One promise, another practice.")
     assert code == 0, err
+    assert err.strip() == ("linked “decline to file possession charges” — contradicts — "
+                           "“Drug-induced homicide charges”")
     code, _, err = cli(ws, maria, "annotations", "link", promise, charge, "--kind", "hates")
     assert code == 1 and "not a kind of link" in err
     code, out, _ = cli(ws, dev, "annotations", "thread", charge, "--json")
