@@ -4,8 +4,10 @@ points, from the character boxes) and drawn over the page images.
 Highlights look as in the text view: a translucent fill in the theme's colour (overlaps
 blend into a deeper shade), and a cue that does not rely on colour: an underline under
 each line (solid for your highlights, dashed for other people's), a bar in the page's
-left margin beside the lines and the margin symbol at the first line (the stance; ``⇄``
-before it when the highlight is linked to another passage). Margin cues are drawn whenever
+margin beside the lines and the margin symbol at the first line (the stance; ``⇄``
+before it when the highlight is linked to another passage). The margin is the nearer one:
+the left for a line that starts in the left half of the page, the right for a line of a
+right-hand column (so the cue of a two-column page sits beside its column). Margin cues are drawn whenever
 their line is in view, even when the words are scrolled out sideways; the symbol is sized to
 the line (never below a legible size) and :func:`margin_keys_at` hit-tests it, so a click
 or a hover there can follow a link as the text view's gutter does.
@@ -133,14 +135,27 @@ def symbol_font(base: QFont, line: QRectF) -> QFont:
     return font
 
 
+def on_right(line: QRectF, mapper: PageMapper) -> bool:
+    """A line of a right-hand column (it starts in the page's right half): its margin cues
+    go in the right margin."""
+    return line.left() >= mapper.rect.center().x()
+
+
+def bar_x(line: QRectF, mapper: PageMapper) -> float:
+    """Where the margin bar beside ``line`` is drawn."""
+    return mapper.rect.right() - MARGIN_BAR if on_right(line, mapper) \
+        else mapper.rect.x() + MARGIN_BAR
+
+
 def symbol_rect(base: QFont, line: QRectF, mapper: PageMapper, symbol: str) -> QRectF:
     """Where the margin symbol of a mark whose first line is ``line`` is drawn: in the
-    page's left margin beside the bar, centred on the line, as wide as its text."""
+    nearer margin beside the bar, centred on the line, as wide as its text."""
     metrics = QFontMetricsF(symbol_font(base, line))
     height = metrics.height()
-    x = mapper.rect.x() + MARGIN_BAR + 4
-    return QRectF(x, line.center().y() - height / 2,
-                  metrics.horizontalAdvance(symbol) + 2, height)
+    width = metrics.horizontalAdvance(symbol) + 2
+    x = bar_x(line, mapper) - 4 - width if on_right(line, mapper) \
+        else mapper.rect.x() + MARGIN_BAR + 4
+    return QRectF(x, line.center().y() - height / 2, width, height)
 
 
 def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper,
@@ -156,7 +171,7 @@ def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper,
         y = rect.bottom() + 0.5
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     if style.margin is not None:
-        x = mapper.rect.x() + MARGIN_BAR
+        x = bar_x(rect, mapper)
         painter.setPen(QPen(style.margin, 3))
         painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         if placed.first and style.margin_symbol:
@@ -170,7 +185,7 @@ def _cue(painter: QPainter, rect: QRectF, placed: Placed, mapper: PageMapper,
 def margin_keys_at(layers: Iterable[PageMarks], page: int, mapper: PageMapper,
                    point: QPointF, base: QFont) -> list[str]:
     """The keys of the marks whose margin symbol is at ``point``: the strip from the page's
-    left edge to just past the symbol, beside the mark's first line."""
+    edge to just past the symbol, beside the mark's first line."""
     out: list[str] = []
     for marks in layers:
         for placed in marks.on(page):
@@ -182,7 +197,11 @@ def margin_keys_at(layers: Iterable[PageMarks], page: int, mapper: PageMapper,
             symbol = symbol_rect(base, line, mapper, style.margin_symbol)
             top = min(line.top(), symbol.top()) - 2
             bottom = max(line.bottom(), symbol.bottom()) + 2
-            if mapper.rect.x() <= point.x() <= symbol.right() + 4 and top <= point.y() <= bottom:
+            if on_right(line, mapper):
+                across = symbol.left() - 4 <= point.x() <= mapper.rect.right()
+            else:
+                across = mapper.rect.x() <= point.x() <= symbol.right() + 4
+            if across and top <= point.y() <= bottom:
                 out.append(placed.mark.key)
     return out
 
