@@ -10,8 +10,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from reader.ui.marks import Mark, MarkStyle
-from reader.ui.pages.overlay import PageMapper, Placed, margin_keys_at, paint_layers, \
-    symbol_rect
+from reader.ui.pages.overlay import PageMapper, Placed, margin_keys_at, paint_layers, symbol_rect
 
 PAGE = QRectF(0, 0, 612, 792)  # one pixel per point
 STYLE = MarkStyle(background=QColor(255, 220, 0, 120), margin=QColor(200, 0, 0),
