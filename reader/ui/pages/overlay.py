@@ -9,9 +9,8 @@ before it when the highlight is linked to another passage). The margin is the ne
 the left for a line that starts in the left half of the page, the right for a line of a
 right-hand column (so the cue of a two-column page sits beside its column). Margin cues are
 drawn whenever their line is in view, even when the words are scrolled out sideways; the
-symbol is sized to
-the line (never below a legible size) and :func:`margin_keys_at` hit-tests it, so a click
-or a hover there can follow a link as the text view's gutter does.
+symbol is sized to the line (never below a legible size) and :func:`margin_keys_at`
+hit-tests it, so a click or a hover there can follow a link as the text view's gutter does.
 """
 
 from __future__ import annotations
