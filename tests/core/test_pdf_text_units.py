@@ -227,3 +227,31 @@ def test_letter_spaced_words_are_closed_up() -> None:
     assert len(line.xs) == 2 * len(line.text)
     plain = build_line(_glyphs("a b c d e", 100, 20.0))  # wide gaps: a list, not a word
     assert plain is not None and plain.text == "a b c d e"
+
+
+def test_the_word_list_is_pyspellcheckers_english_dictionary() -> None:
+    from spellchecker import SpellChecker
+
+    from reader.extract.pdf_hyphen import _read_word_list
+
+    words = _read_word_list()
+    assert words == dict(SpellChecker(language="en", case_sensitive=False)
+                         .word_frequency.dictionary)
+    assert words["treatment"] > words["followup"] > 0
+
+
+def test_a_word_list_that_cannot_be_read_leaves_the_documents_own_words(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import reader.extract.pdf_hyphen as hyphen
+
+    def broken() -> dict[str, int]:
+        raise ValueError("the word list is not a table of words")
+
+    monkeypatch.setattr(hyphen, "_read_word_list", broken)
+    hyphen.word_list.cache_clear()
+    try:
+        assert hyphen.word_list() == {}
+        assert "cannot be loaded" in caplog.text
+        assert hyphen_join("their treat-", "ment plan", Vocabulary()) == "join"  # rule 6
+    finally:
+        hyphen.word_list.cache_clear()
