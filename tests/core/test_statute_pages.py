@@ -86,6 +86,8 @@ def test_history_is_a_note_and_the_furniture_is_gone(name: str) -> None:
     law = law_text(x)
     for words in want["not_law"]:
         assert words not in law, words
+    for words in want.get("not_text", ()):  # not even in the notes
+        assert words not in x.text, words
     links = {x.text[k.start:k.end]: k.target for k in x.links}
     assert links.items() >= want.get("links", {}).items()
 
