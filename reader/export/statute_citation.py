@@ -51,6 +51,8 @@ def code_citation(c: Citation) -> str:
     last = _base(legal.rsplit(" ", 1)[-1])
     if number in (last, last.rsplit("/", 1)[-1]):  # "RCW 69.53A.040", "720 ILCS 570/402"
         return f"{legal}{rest}"
+    if re.fullmatch(r"\d+ ILCS \d+", legal):  # an act: "720 ILCS 570" → "720 ILCS 570/402"
+        return f"{legal}/{number}{rest}"
     chapter = _CHAPTER_RE.match(legal)  # a chapter page: "Or. Rev. Stat. ch. 475"
     if chapter and re.match(rf"{re.escape(chapter.group(2))}[.:-]", number):
         code = chapter.group(1)

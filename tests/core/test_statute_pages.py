@@ -17,6 +17,7 @@ from reader.export.model import Citation
 from reader.export.statute_citation import code_citation
 from reader.extract.base import Extracted
 from reader.extract.legal.builder import TITLE_CHARS, short_title
+from reader.extract.legal.page_source import code_name
 from reader.extract.legal.statute_html import statute_page
 from reader.model.documents import DocText
 
@@ -148,3 +149,37 @@ def test_pages_about_statutes_are_not_statutes(page: str) -> None:
 ])
 def test_odd_legislature_pages_never_fail(junk: str) -> None:
     statute_page(junk, "junk.html")  # a statute or None, never an exception
+
+
+ILCS_ACT = """<html><head><title>720 ILCS 570/ Illinois Controlled Substances Act.</title></head>
+<body><div id="banner">Illinois General Assembly</div><p>(720 ILCS 570/) Illinois Controlled
+Substances Act.</p><code>(720 ILCS 570/401)<br>Sec. 401. Manufacture or delivery.<br>(a) A
+person may not deliver a substance.<br>(Source: P.A. 100-3, eff. 1-1-18.)<br>(720 ILCS
+570/402)<br>Sec. 402. Possession.<br>(a) A person may not possess a substance.<br>(b) A test
+strip is not a substance.<br>(Source: P.A. 101-5, eff. 6-1-19.)<br></code></body></html>"""
+
+
+def test_an_ilcs_act_page_is_the_act_and_a_quote_its_section() -> None:
+    x = statute_page(ILCS_ACT, "act.html")
+    assert x is not None
+    assert (x.meta.citation, x.meta.title, x.meta.date) == (
+        "720 ILCS 570", "720 ILCS 570. Illinois Controlled Substances Act", "2019-06-01")
+    assert [s.title for s in x.sections if s.level == 1] == [
+        "720 ILCS 570/401. Manufacture or delivery", "720 ILCS 570/402. Possession"]
+    pin = doc(x).pinpoint(x.text.index("A test strip"))
+    c = Citation(x.meta.title, kind="statute", section=pin, legal_citation=x.meta.citation)
+    assert (pin, code_citation(c)) == ("§ 402(b)", "720 ILCS 570/402(b)")
+
+
+@pytest.mark.parametrize(("state", "url", "texts", "expected"), [
+    ("CA", "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=BPC"
+     "&sectionNum=4140", [], "Bus. & Prof. Code"),
+    ("NY", "https://www.nysenate.gov/legislation/laws/PBH/3309", [], "Pub. Health Law"),
+    ("TX", "https://statutes.capitol.texas.gov/Docs/PE/htm/PE.22.htm", [], "Penal Code"),
+    ("TX", "", ["HEALTH AND SAFETY CODE CHAPTER 481. ACT"], "Health & Safety Code"),
+    ("NY", "", ["NY Penal Law Section 220.06 | NY State Senate"], "Penal Law"),
+    ("CA", "", ["Law section", "Health and Safety Code - HSC"], "Health & Safety Code"),
+    ("FL", "", ["The 2025 Florida Statutes"], ""),
+])
+def test_the_code_a_page_names(state: str, url: str, texts: list[str], expected: str) -> None:
+    assert code_name(state, url, texts) == expected

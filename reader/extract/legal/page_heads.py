@@ -131,8 +131,7 @@ def _lead_head(i: int, line: Line) -> Head | None:
         head = f"{head} {leads[1][2]}"
         if len(leads) > 2 and not leads[2][2].strip("—– "):
             head += leads[2][2]
-    rest = head[m.end():]
-    caption, _ = _caption_in(rest) if "—" in rest else (strip_end(rest.strip(_SEPARATORS)), "")
+    caption = strip_end(head[m.end():].strip(_SEPARATORS))  # "Possession — penalty. —"
     body = line.text[len(head):] if line.text.startswith(head) else ""
     consumed = _nonspace(line.text) - _nonspace(body.lstrip(" —–"))
     return Head(i, m.group(1), caption, f"{line.tag}:lead", consumed)

@@ -22,7 +22,7 @@ from reader.extract.legal.page_lines import Line
 log = logging.getLogger(__name__)
 
 _HISTORY_RE = re.compile(
-    r"^\s*\[\s*(?:\d{4}|\d+\s+c\s)|^\s*\(?\s*(?:History|Source|Credits)\s*[:.]|"
+    r"^\s*\[\s*(?:\d{4}|\d+\s+c\s|Formerly|Amended|Repealed|Renumbered|Added)|^\s*\(?\s*(?:History|Source|Credits)\s*[:.]|"
     r"^\s*\((?:Amended|Added|Repealed|Enacted|Renumbered|Repealed and added)\b.{0,80}"
     r"\b(?:Stats|Ch|Sec)\.|^\s*(?:Acts\s+(?:19|20)\d\d,\s+\d+\w\w\s+Leg\.|"
     r"(?:Amended|Added|Transferred|Renumbered|Redesignated) by(?::|\s+Acts\b)|"
@@ -41,7 +41,8 @@ _NOTE_CLASS_RE = re.compile(r"^(?:history\w*|notes?|laws-notice|source-?notes?|c
                             re.IGNORECASE)
 _DIVISION_RE = re.compile(
     r"^(?:SUB)?(?:CHAPTER|ARTICLE|PART|TITLE|SUBTITLE|DIVISION)\s+[\dA-Z][\w.-]*\b[^a-z]*$|"
-    r"^(?:Sub)?(?:chapter|Chapter|Article|Part|Title)\s+[\dA-Z][\w.-]*\s*[—–:.-]\s+.{0,100}$")
+    r"^(?:Sub)?(?:chapter|Chapter|Article|Part|Title)\s+[\dA-Z][\w.-]*\s*[—–:.-]\s+.{0,100}$|"
+    r"^\((?:[A-Z][\w'-]*)(?:,? (?:[A-Z][\w'-]*|and|of|for|to|in|on|the|or))*\)$")  # "(Penalties)"
 #: lines after which nothing of the section is printed
 _END_RE = re.compile(
     r"^(?:Back to top|Top of page|Return to top|Disclaimer|Copyright|©|Contact us|"
@@ -52,6 +53,8 @@ _SKIP_RE = re.compile(
     r"^[«<^\s]*(?:Previous|Next|Prev|Print|Printer[- ]friendly|Share|Email|Go to|PDF|"
     r"Download|Add to my favorites|Up|Expand all|Collapse all|Home|Back|Top)\b[^.;,]{0,40}"
     r"(?<![.;:,])[»>^\s]*$", re.IGNORECASE)
+#: "<< 579.015   579.017 >>": links to the sections before and after
+_ARROWS_RE = re.compile(r"^(?=.*[«‹<>›»])(?:(?:[«‹<]{1,2}|[»›>]{1,2}|§?\s*[\d.:-]+[A-Za-z]?)\s*)+$")
 _SESSION_YEAR_RES = (
     re.compile(r"\b((?:19|20)\d\d)\s+c\.?\s*\d+"),  # 2024 c 211, 2017 c.21
     re.compile(r"\bch\.\s+((?:19|20)\d\d)-\d+"),  # ch. 2019-167
@@ -87,7 +90,7 @@ def is_furniture(line: Line) -> bool:
     """A link or button line ("PDF", "Print", "<< Previous"), or a rule ("_____")."""
     parts = [p for p in re.split(r"\s[|·•]\s|\s{3,}", line.text) if p.strip()]
     return (len(line.text) < 80 and all(_SKIP_RE.match(p) for p in parts)) or \
-        not any(ch.isalnum() for ch in line.text)
+        not any(ch.isalnum() for ch in line.text) or bool(_ARROWS_RE.match(line.text))
 
 
 def history_date(history: Iterable[str]) -> str:

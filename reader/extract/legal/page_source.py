@@ -51,6 +51,21 @@ _NAMES = {"IL": "Illinois General Assembly", "MA": "Massachusetts General Court"
           "CA": "California Legislature", "MO": "Missouri General Assembly"}
 _STATE_ALT = "|".join(sorted(STATES, key=len, reverse=True)) + "|NY|N.Y."
 _SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
+#: codes named in a code site's addresses ("lawCode=HSC", "/laws/PEN/", "/Docs/HS/"), in
+#: their citation form
+_URL_CODES = {
+    "CA": (re.compile(r"lawCode=([A-Z]{3,4})"), {
+        "HSC": "Health & Safety Code", "PEN": "Penal Code", "BPC": "Bus. & Prof. Code",
+        "WIC": "Welf. & Inst. Code", "VEH": "Veh. Code", "GOV": "Gov't Code",
+        "EVID": "Evid. Code", "CIV": "Civ. Code"}),
+    "NY": (re.compile(r"/laws/([A-Z]{3})\b"), {
+        "PEN": "Penal Law", "PBH": "Pub. Health Law", "CPL": "Crim. Proc. Law",
+        "MHY": "Mental Hyg. Law", "EXC": "Exec. Law", "VAT": "Veh. & Traf. Law",
+        "SOS": "Soc. Serv. Law", "CVR": "Civ. Rights Law"}),
+    "TX": (re.compile(r"/Docs/([A-Z]{2})/"), {
+        "HS": "Health & Safety Code", "PE": "Penal Code", "CR": "Code Crim. Proc.",
+        "GV": "Gov't Code", "FA": "Fam. Code", "OC": "Occ. Code"}),
+}
 _CODE_NAME_RE = re.compile(
     r"\b((?:[A-Z][a-z]+,? (?:and |& )?){0,4}(?:Code|Law))\b(?! of)|"
     r"\b((?:[A-Z]+,? (?:AND |& )?){0,4}(?:CODE|LAW))\b")
@@ -136,9 +151,14 @@ def legislature_name(src: Source, state: str = "") -> str:
     return _NAMES.get(state or _host_state(src.host), name)
 
 
-def code_name(texts: list[str]) -> str:
-    """The code a page's header names ("Health and Safety Code - HSC", "PENAL LAW"), in
-    its citation form ("Health & Safety Code", "Penal Law")."""
+def code_name(state: str, url: str, texts: list[str]) -> str:
+    """The code the page's address or header names ("lawCode=HSC", "Health and Safety
+    Code - HSC", "PENAL LAW"), in its citation form ("Health & Safety Code", "Penal Law")."""
+    if state in _URL_CODES:
+        pattern, names = _URL_CODES[state]
+        m = pattern.search(url)
+        if m and m.group(1) in names:
+            return names[m.group(1)]
     for t in texts:
         m = _CODE_NAME_RE.search(t)
         if not m:

@@ -87,6 +87,8 @@ class _Code:
             f"§ {number}"
 
     def chapter_cite(self) -> str:
+        if not self.chapter:
+            return ""
         if self.abbr:
             return f"{self.abbr} ch. {self.chapter}"
         form = CODE_CITATION.get(self.state, "")
@@ -94,6 +96,20 @@ class _Code:
                 ("{code}" not in form or self.name):
             return f"{form.removesuffix(' § {number}').format(code=self.name)} ch. {self.chapter}"
         return f"Chapter {self.chapter}"
+
+
+def _act_cite(first: Head) -> str:
+    """An ILCS act page's citation: "720 ILCS 570" (its sections "720 ILCS 570/402")."""
+    return first.cite.rsplit("/", 1)[0] if first.style == "ilcs" else ""
+
+
+def _act_name(preamble: list[str]) -> str:
+    """"Illinois Controlled Substances Act" from "(720 ILCS 570/) Illinois … Act."."""
+    for t in reversed(preamble):
+        m = re.search(r"\(\d+ ILCS \d+/\)\s*(.+)$", t)
+        if m:
+            return strip_end(m.group(1))
+    return ""
 
 
 def statute_page(html: str, name: str) -> Extracted | None:
@@ -124,7 +140,8 @@ def _read(root: lxml.html.HtmlElement, html: str, name: str) -> Extracted | None
     preamble = [title, *(ln.text for ln in lines[:first.index])]
     state = state_of(src, first.code, ABBR_STATES)
     chapter, chapter_caption = _chapter(preamble, heads)
-    code = _Code(state, first.code, code_name(preamble[:15]), chapter)
+    near = [title, *reversed(preamble[-15:])]  # the code's name: the title, then the header
+    code = _Code(state, first.code, code_name(state, src.url, near), chapter)
     out = _Out(StatuteText(), code)
     if len(heads) == 1:
         _section(out, lines, first, len(lines), top=True)
@@ -133,8 +150,9 @@ def _read(root: lxml.html.HtmlElement, html: str, name: str) -> Extracted | None
         caption = _caption(lines, first)
         doc_title, legal = (f"{cite}. {caption}" if caption else cite), cite
     else:
-        legal = code.chapter_cite()
-        doc_title = f"{legal}. {chapter_caption}" if chapter_caption else legal
+        legal = _act_cite(first) or code.chapter_cite()
+        caption = chapter_caption or _act_name(preamble) or strip_end(title)
+        doc_title = f"{legal}. {caption}" if legal and caption else legal or caption
         out.text.block(doc_title)
         for k, h in enumerate(heads):
             end = heads[k + 1].index if k + 1 < len(heads) else len(lines)
