@@ -54,7 +54,8 @@ _SKIP_RE = re.compile(
     r"Download|Add to my favorites|Up|Expand all|Collapse all|Home|Back|Top)\b[^.;,]{0,40}"
     r"(?<![.;:,])[»>^\s]*$", re.IGNORECASE)
 #: "<< 579.015   579.017 >>": links to the sections before and after
-_ARROWS_RE = re.compile(r"^(?=.*[«‹<>›»])(?:(?:[«‹<]{1,2}|[»›>]{1,2}|§?\s*[\d.:-]+[A-Za-z]?)\s*)+$")
+_ARROWS_RE = re.compile(r"^(?=.*[«‹<>›»])[«‹<>›»\s]*(?:§?\s?\d[\d.:-]*[A-Za-z]?[«‹<>›»\s]+)*"
+                        r"(?:§?\s?\d[\d.:-]*[A-Za-z]?)?$")
 _SESSION_YEAR_RES = (
     re.compile(r"\b((?:19|20)\d\d)\s+c\.?\s*\d+"),  # 2024 c 211, 2017 c.21
     re.compile(r"\bch\.\s+((?:19|20)\d\d)-\d+"),  # ch. 2019-167
@@ -90,7 +91,8 @@ def is_furniture(line: Line) -> bool:
     """A link or button line ("PDF", "Print", "<< Previous"), or a rule ("_____")."""
     parts = [p for p in re.split(r"\s[|·•]\s|\s{3,}", line.text) if p.strip()]
     return (len(line.text) < 80 and all(_SKIP_RE.match(p) for p in parts)) or \
-        not any(ch.isalnum() for ch in line.text) or bool(_ARROWS_RE.match(line.text))
+        not any(ch.isalnum() for ch in line.text) or \
+        (len(line.text) < 80 and bool(_ARROWS_RE.match(line.text)))
 
 
 def history_date(history: Iterable[str]) -> str:

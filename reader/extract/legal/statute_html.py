@@ -158,8 +158,8 @@ def _read(root: lxml.html.HtmlElement, html: str, name: str) -> Extracted | None
             end = heads[k + 1].index if k + 1 < len(heads) else len(lines)
             _section(out, lines, h, end, top=False)
     text, sections, links = out.text.build()
-    for start, end in out.bodies:
-        sections = _with_subsections(text, sections, start, end)
+    extra = [s for start, end in out.bodies for s in _subsections(text, start, end)]
+    sections = tuple(sorted((*sections, *extra), key=lambda s: (s.start, s.level)))
     meta = DocMeta(
         title=strip_end(doc_title), kind="statute", author=legislature_name(src, state),
         jurisdiction=state or guess_jurisdiction(src.signals), date=history_date(out.history),
@@ -277,19 +277,13 @@ def _section(out: _Out, lines: list[Line], h: Head, end: int, *, top: bool) -> N
             out.text.block(out.pieces(line.pieces))
 
 
-def _with_subsections(text: str, sections: tuple[Section, ...], start: int,
-                      end: int) -> tuple[Section, ...]:
-    """Subsections printed in the body ("(1)", "(a)" …), found by the statute rules of
-    :mod:`reader.extract.structure` on the body under a stand-in section heading."""
+def _subsections(text: str, start: int, end: int) -> list[Section]:
+    """Subsections printed in a section's body ("(1)", "(a)" …), found by the statute rules
+    of :mod:`reader.extract.structure` on the body under a stand-in section heading (every
+    section of a page is at level 1, so its subsections are at level 2 and below)."""
     stand_in = "§ 1.\n\n"
     shift = start - len(stand_in)
     found = detect_sections(stand_in + text[start:end])
-    extra = [Section(title=s.title, level=s.level + _level(sections, start) - 1,
-                     start=s.start + shift, end=min(s.end + shift, end), number=s.number)
-             for s in found if s.number.startswith("(") and s.start >= len(stand_in)]
-    return tuple(sorted((*sections, *extra), key=lambda s: (s.start, s.level)))
-
-
-def _level(sections: tuple[Section, ...], offset: int) -> int:
-    """The level of the innermost section holding ``offset``."""
-    return max((s.level for s in sections if s.start <= offset < s.end), default=1)
+    return [Section(title=s.title, level=s.level, start=s.start + shift,
+                    end=min(s.end + shift, end), number=s.number)
+            for s in found if s.number.startswith("(") and s.start >= len(stand_in)]
