@@ -4,6 +4,8 @@ quote's pinpoint combined, not a page.
     D.C. Code § 48-961.03(b)(3) (2024)
     21 U.S.C. § 977(a) (2025)
     RCW 69.53A.040(2)(c) (2024)
+    720 ILCS 570/402(b) (2024)                 ← "§ 402(b)" of the page "720 ILCS 570/402"
+    Or. Rev. Stat. § 475.964(1)(b) (2025)      ← a quote from a chapter page ("… ch. 475")
     D.C. Code § 48-961.05 note (2024)      ← a quote from the history or notes
 
 Only what can be combined is: the document's citation names the code ("21 U.S.C.",
@@ -24,6 +26,7 @@ from reader.export.model import Citation
 _ACT_RE = re.compile(r"\b(?:Acts?|Laws?|Pub|No|Nos|Bill|Sess|Stat|Chapter|Article|Title|"
                      r"Ordinance|Resolution|Model)\b|H\.R\.|\bS\. \d")
 _BASE_RE = re.compile(r"^§\s*([^\s(]+)(.*)$")
+_CHAPTER_RE = re.compile(r"^(.*\S)\s+ch\.\s+(\d+[A-Z]?(?:\.\d+[A-Z]?)?)$")
 
 
 def _base(number: str) -> str:
@@ -45,8 +48,15 @@ def code_citation(c: Citation) -> str:
         if _base(own) != number:
             return ""  # the document is cited as another section (a codified act)
         return f"{head.strip()} § {number}{rest}".strip()
-    if _base(legal.rsplit(" ", 1)[-1]) == number:  # "RCW 69.53A.040": no § in that code
+    last = _base(legal.rsplit(" ", 1)[-1])
+    if number in (last, last.rsplit("/", 1)[-1]):  # "RCW 69.53A.040", "720 ILCS 570/402"
         return f"{legal}{rest}"
+    if re.fullmatch(r"\d+ ILCS \d+", legal):  # an act: "720 ILCS 570" → "720 ILCS 570/402"
+        return f"{legal}/{number}{rest}"
+    chapter = _CHAPTER_RE.match(legal)  # a chapter page: "Or. Rev. Stat. ch. 475"
+    if chapter and re.match(rf"{re.escape(chapter.group(2))}[.:-]", number):
+        code = chapter.group(1)
+        return f"{code} {number}{rest}" if code.isupper() else f"{code} § {number}{rest}"
     if _ACT_RE.search(legal) or not re.search(r"[A-Za-z]", legal):
         return ""
     return f"{legal} § {number}{rest}"

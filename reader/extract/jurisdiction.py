@@ -44,6 +44,21 @@ STATE_ABBREV = {
     "TX": "Tex.", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W. Va.",
     "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.", "PR": "P.R.",
 }
+#: How a state's code section is cited (Bluebook T1 forms), by postal code: ``{number}`` is
+#: the section, ``{code}`` the code's name where the state has several ("Health & Safety
+#: Code", "Penal Law"), ``{chapter}`` the chapter where the state cites it.
+CODE_CITATION = {
+    "AZ": "Ariz. Rev. Stat. Ann. § {number}", "CA": "Cal. {code} § {number}",
+    "CO": "Colo. Rev. Stat. § {number}", "FL": "Fla. Stat. § {number}",
+    "GA": "Ga. Code Ann. § {number}", "HI": "Haw. Rev. Stat. § {number}",
+    "KS": "Kan. Stat. Ann. § {number}", "LA": "La. Stat. Ann. § {number}",
+    "MA": "Mass. Gen. Laws ch. {chapter}, § {number}", "MI": "Mich. Comp. Laws § {number}",
+    "MO": "Mo. Rev. Stat. § {number}", "NC": "N.C. Gen. Stat. § {number}",
+    "NJ": "N.J. Stat. Ann. § {number}", "NV": "Nev. Rev. Stat. § {number}",
+    "NY": "N.Y. {code} § {number}", "OH": "Ohio Rev. Code Ann. § {number}",
+    "OR": "Or. Rev. Stat. § {number}", "TX": "Tex. {code} Ann. § {number}",
+    "VA": "Va. Code Ann. § {number}", "WI": "Wis. Stat. § {number}",
+}
 #: Short forms used in addresses and citations ("Pa.", "Md.", "Cal."): the Bluebook's, less
 #: those that are also words or rarely mean the state ("Me.", "Haw.", "P.R."), plus the
 #: older forms still printed.

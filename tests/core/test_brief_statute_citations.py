@@ -28,9 +28,11 @@ from tests.core.brief_readback import docx_xml, norm, pdf_text
 
 REPO = Path(__file__).resolve().parents[2]
 STATUTES = REPO / "corpus" / "statutes"
+PAGES = REPO / "tests" / "fixtures" / "statute_pages"  # fictional legislature pages
 FILES = ("dc-code-48-chapter-9e/48-961.03.xml", "usc-title-21-chapter-13a-excerpt.xml",
          "wa-rcw-69-53a-040-drug-checking-immunity.html",
-         "vt-act-47-drug-checking-and-overdose-prevention-2025.xml")
+         "vt-act-47-drug-checking-and-overdose-prevention-2025.xml",
+         str(PAGES / "or-ors-475-chapter.html"), str(PAGES / "il-ilga-720-570-416-2.html"))
 QUOTES = {  # file → (words quoted, the citation expected)
     "law": (FILES[0], "Shall not be a criminal conviction for any purpose",
             "D.C. Code § 48-961.03(b)(3) (2024)"),
@@ -43,6 +45,11 @@ QUOTES = {  # file → (words quoted, the citation expected)
     "usc-note": (FILES[1], "June 30, 2025, 139 Stat. 1422", "21 U.S.C. § 975 note (2025)"),
     "rcw": (FILES[2], "A peer worker who helps a person collect a sample",
             "RCW 69.53A.040(2)(c) (2024)"),
+    # a chapter page: the quote's section and subsection in the code's form
+    "ors": (FILES[4], "in order to deliver it to a drug-checking service",
+            "Or. Rev. Stat. § 475.964(1)(b) (2025)"),
+    "ors-note": (FILES[4], "[2023 c.402 §2; 2025 c.77 §5]", "Or. Rev. Stat. § 475.964 note (2025)"),
+    "ilcs": (FILES[5], "destroy each sample within 30 days", "720 ILCS 570/416.2(b)(2) (2024)"),
 }
 
 
@@ -95,7 +102,7 @@ def test_a_quote_from_a_code_section_is_cited_by_section(cited: dict[str, Citati
 
 
 def test_history_notes_never_enter_a_quotes_citation(cited: dict[str, Citation]) -> None:
-    for key in ("history", "editors", "usc-note"):
+    for key in ("history", "editors", "usc-note", "ors-note"):
         c = cited[key]
         assert c.section.endswith(" note")
         assert "(" not in c.section  # never a subsection of the law
