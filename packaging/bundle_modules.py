@@ -36,11 +36,18 @@ EXCLUDES = ("tkinter", "_tkinter", "pytest", "_pytest", "hypothesis", "pytestqt"
 
 def keep_data(dest: str) -> bool:
     """Whether a collected data file goes into the bundle. Left out: Qt's translations of
-    its own dialogs (the app is in English; 7 MB) and Babel's locale data other than
+    its own dialogs (the app is in English; 7 MB), Babel's locale data other than
     English (courlan imports Babel for an optional language filter the app never uses,
-    and handles an unknown locale; 34 MB)."""
+    and handles an unknown locale; 34 MB), reportlab's own fonts (briefs embed our DejaVu
+    and Noto Emoji from ``resources/fonts``; reportlab's Vera, Type 1 and DarkGarden
+    fonts serve its charts and demos, which the app does not use; 1.8 MB) and the
+    packages' file lists (``*.dist-info/RECORD``: only versions are read; 0.5 MB)."""
     dest = dest.replace("\\", "/")
     if "PySide6/Qt/translations/" in dest:
+        return False
+    if dest.startswith("reportlab/fonts/"):
+        return False
+    if ".dist-info/" in dest and dest.endswith("/RECORD"):
         return False
     if dest.startswith("babel/locale-data/"):
         name = dest.rsplit("/", 1)[-1]
@@ -51,9 +58,11 @@ def keep_data(dest: str) -> bool:
 #: Qt image plugins for formats the app never shows (it draws PNG, JPEG, SVG, ICO).
 UNUSED_QT_PLUGINS = ("libqtiff", "libqwebp", "libqicns", "libqtga", "libqwbmp", "libqpdf")
 #: Qt plugin folders for what a desktop app that never goes online does not use: TLS and
-#: network-state backends, and the embedded-device display plugins (framebuffer, VNC,
-#: EGLFS without a window system, Vulkan display).
-UNUSED_QT_PLUGIN_DIRS = ("tls/", "networkinformation/", "egldeviceintegrations/")
+#: network-state backends, the embedded-device display plugins (framebuffer, VNC,
+#: EGLFS without a window system, Vulkan display) and the raw input plugins that only
+#: those use (evdev keyboard/mouse/touch/tablet, TUIO touch over UDP; on X11 and Wayland
+#: the display server delivers input).
+UNUSED_QT_PLUGIN_DIRS = ("tls/", "networkinformation/", "egldeviceintegrations/", "generic/")
 UNUSED_QT_PLATFORMS = ("libqlinuxfb", "libqvnc", "libqeglfs", "libqvkkhrdisplay",
                        "libqminimalegl")
 #: Qt libraries only those display plugins load.

@@ -1,7 +1,7 @@
 """``make dist-smoke``: run the bundle's own executable as a person would — the version,
 index the bundled sample corpus in a temporary workspace (its scan read by OCR), search,
-export a brief, open the window offscreen and save a screenshot, and start it with a file
-that no longer exists.
+export a brief (PDF and Word), open the window offscreen and save a screenshot, and start
+it with a file that no longer exists.
 Prints each step's time and the total; exits 1 on the first failure."""
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def main(bundle: Path) -> int:
         ("export a REFI-QDA project", ["-q", "annotations", "export", "--format", "qdpx",
                                        "--out", str(tmp / "project.qdpx")], {}, 0),
         ("export a brief", ["-q", "brief", "--out", str(tmp / "brief.pdf")], {}, 0),
+        ("export a Word brief", ["-q", "brief", "--out", str(tmp / "brief.docx")], {}, 0),
         ("open the window", [], {"POLICY_READER_GUI_PROBE": str(tmp / "probe.json"),
                                  "POLICY_READER_GUI_SHOT": str(shot)}, 0),
         ("open a file that no longer exists", ["open", str(tmp / "gone.pdf")], {}, 1),
@@ -63,6 +64,8 @@ def main(bundle: Path) -> int:
             ok = ok and "OCR" in sources  # the bundled Tesseract and its language data work
         elif label == "export a brief":
             ok = ok and (tmp / "brief.pdf").stat().st_size > 10_000
+        elif label == "export a Word brief":  # python-docx reads its templates from disk
+            ok = ok and (tmp / "brief.docx").stat().st_size > 10_000
         elif label == "open the window":
             rec = json.loads((tmp / "probe.json").read_text().splitlines()[-1]) if ok else {}
             ok = ok and rec.get("visible") and rec.get("library_rows", 0) >= 15
