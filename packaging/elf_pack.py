@@ -24,6 +24,7 @@ from pathlib import Path
 
 PAGE = 0x1000
 PT_LOAD, SHT_NOBITS = 1, 8
+EM_X86_64 = 62  # 4 kB pages are certain only there (arm64 kernels may use 16 or 64 kB)
 #: Only files that would shrink by more than this are rewritten.
 MIN_SAVING = 1_000_000
 
@@ -36,6 +37,8 @@ class _Elf:
     def __init__(self, data: bytes) -> None:
         if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
             raise ValueError("not a little-endian ELF64 file")
+        if struct.unpack_from("<H", data, 0x12)[0] != EM_X86_64:
+            raise ValueError("not an x86-64 file")
         self.data = data
         (self.phoff, self.shoff) = struct.unpack_from("<QQ", data, 0x20)
         (self.phentsize, self.phnum, self.shentsize, self.shnum) = \
