@@ -37,8 +37,12 @@ BIG = ("book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subch
        "division", "subdivision")
 BLOCKS = ("p", "intro", "wrapUp", "wrap", "content", "blockList", "item", "listIntroduction",
           "listWrapUp", "longTitle", "formula", "recital", "citation", "blockContainer",
-          "tblock", "docTitle", "docNumber", "docProponent", "docDate", "docStage")
-_SKIP_INLINE = ("authorialNote", "noteRef", "eol", "eop")
+          "tblock", "docTitle", "docNumber", "docProponent", "docDate", "docStage",
+          "crossHeading")
+#: footnotes and editorial remarks are printed as notes after their provision (``<eol/>``
+#: and ``<eop/>`` are line and page ends: a space, see :func:`.inline.inline`)
+NOTES = ("authorialNote", "remark")
+_SKIP_INLINE = (*NOTES, "noteRef")
 _KINDS = {"act": "statute", "bill": "statute", "judgment": "opinion"}
 
 
@@ -102,8 +106,9 @@ class _Reader:
             if tag in LEVELS:
                 num = _number(tag, all_text(child(c, "num")))
                 here = trail + num if num.startswith("(") else (num or trail)
-                if c.get("eId"):
-                    self.numbers[c.get("eId")] = here
+                ident = _ident(c)
+                if ident:
+                    self.numbers[ident] = here
                 self.index(c, here)
             elif tag not in ("meta",):
                 self.index(c, trail)
@@ -133,7 +138,7 @@ class _Reader:
                 self.block(c)
             elif tag in ("num", "heading", "subheading", "meta", "componentRef"):
                 continue
-            elif tag in ("authorialNote", "note", "remark"):
+            elif tag in (*NOTES, "note"):
                 self.note(c)
             else:
                 self.walk(c)  # preface, preamble, body, conclusions, container, signature …
@@ -141,7 +146,9 @@ class _Reader:
     def level(self, el: etree._Element, tag: str) -> None:
         num, heading = all_text(child(el, "num")), all_text(child(el, "heading"))
         number = _number(tag, num)
-        label = " ".join(p for p in (num, heading) if p)
+        shown = number if tag in BIG and num[:1].isdigit() else num  # "Chapter 1", not "1"
+        label = " – ".join(p for p in (shown, heading) if p) if shown != num else \
+            " ".join(p for p in (num, heading) if p)
         first = next((c for c in el if local(c) in BLOCKS), None)
         title = label if heading or tag in BIG or tag in ("section", "article") else \
             f"{num} {all_text(first)}"
@@ -155,19 +162,33 @@ class _Reader:
         self.walk(rest)
         notes = list(_own_notes(el))
         if notes:
+            self.notes(notes)
+        self.out.close(token)
+
+    def notes(self, notes: list[etree._Element]) -> None:
+        if notes:
             sub = self.out.open("Notes", kind=NOTE_KIND)
             for n in notes:
                 marker = (n.get("marker") or "").strip()
                 lead = [Piece(f"[{marker}] ")] if marker else []
                 self.out.block([*lead, *inline(n, self.link_of)])
             self.out.close(sub)
-        self.out.close(token)
 
     def block(self, el: etree._Element, lead: str = "") -> None:
+        num = all_text(child(el, "num"))
+        if num and local(el) == "item":  # a numbered item of a <blockList>: "(b)" is cited
+            first = next((c for c in el if local(c) in BLOCKS), None)
+            token = self.out.open(short_title(f"{num} {all_text(first)}"), _number("item", num))
+            self._block(el, f"{lead}{num} ")
+            self.out.close(token)
+            return
+        self._block(el, lead)
+
+    def _block(self, el: etree._Element, lead: str) -> None:
         inner = [c for c in el if local(c) in BLOCKS or local(c) in LEVELS]
         if inner:
             lead += el.text or ""
-            rest = list(el)
+            rest = [c for c in el if local(c) != "num"]
             if local(inner[0]) in BLOCKS and rest[0] is inner[0]:
                 self.block(inner[0], lead)  # "(1)" runs into its first paragraph
                 rest.remove(inner[0])
@@ -179,17 +200,22 @@ class _Reader:
         self.out.block([Piece(lead), *inline(el, self.link_of, _SKIP_INLINE)])
 
     def note(self, el: etree._Element) -> None:
-        if local(el) == "authorialNote":
+        if local(el) in NOTES:
             return  # printed after the provision that carries it (see level)
         token = self.out.open(all_text(child(el, "heading")) or "Note", kind=NOTE_KIND)
         self.out.block(inline(el, self.link_of))
         self.out.close(token)
 
 
+def _ident(el: etree._Element) -> str:
+    """An element's identifier: ``eId`` (AKN 3.0), ``id`` (AKN 2.0 and drafts) or ``wId``."""
+    return (el.get("eId") or el.get("id") or el.get("wId") or "").strip()
+
+
 def _own_notes(el: etree._Element) -> Iterable[etree._Element]:
-    """The footnotes inside ``el`` but not inside a deeper level."""
+    """The footnotes and remarks inside ``el`` but not inside a deeper level."""
     for d in el.iter():
-        if local(d) == "authorialNote":
+        if local(d) in NOTES:
             parent = d.getparent()
             while parent is not None and parent is not el and local(parent) not in LEVELS:
                 parent = parent.getparent()
@@ -220,7 +246,7 @@ def _meta(doc: etree._Element, text_title: str) -> DocMeta:
     author_ref = _attr(work, "FRBRauthor", "href").lstrip("#")
     author = ""
     if meta is not None and author_ref:
-        org = next((d for d in meta.iter() if d.get("eId") == author_ref), None)
+        org = next((d for d in meta.iter() if _ident(d) == author_ref), None)
         author = (org.get("showAs") or "") if org is not None else ""
     events = [d.get("date", "") for d in (meta.iter() if meta is not None else ())
               if local(d) == "eventRef"]
@@ -229,7 +255,7 @@ def _meta(doc: etree._Element, text_title: str) -> DocMeta:
     preface = child(doc, "preface")
     number = all_text(next(iter(descendants(preface, "docNumber")), None)) if preface is not None \
         else ""
-    name = _attr(work, "FRBRname", "value")
+    name = _attr(work, "FRBRname", "value") or _attr(work, "FRBRalias", "value")
     title = name or all_text(next(iter(descendants(doc, "shortTitle")), None)) or text_title
     kind_word = local(doc).capitalize()
     if number and not re.match(r"[A-Za-z]", number):
