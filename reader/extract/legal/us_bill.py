@@ -222,7 +222,7 @@ def _meta(root: etree._Element, sections: list[str]) -> DocMeta:
     date = max((d for d in dates if d), default="") or _iso(dc_date)
     title = dc_title or short or official or number
     return DocMeta(title=strip_end(title), kind="statute", author="United States Congress",
-                   jurisdiction="US", site="U.S. Congress", date=date, citation=citation)
+                   jurisdiction="US", date=date, citation=citation)  # author names Congress
 
 
 def read(root: etree._Element, name: str) -> Extracted:

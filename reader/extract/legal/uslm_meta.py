@@ -106,7 +106,7 @@ def meta(root: etree._Element, numbers: list[str], credits: list[str],
         citation = citable or (f"{prefix} {number}".strip() if number else "")
         if citation and congress:
             citation += f", {congress}th Cong."
-        site = "U.S. Congress"
+        site = ""  # the author already names Congress
     date = approved or latest_date(d for d in credits if d) or \
         latest_date([created] if created else [])
     return DocMeta(title=strip_end(title), kind="statute", author="United States Congress",
