@@ -35,6 +35,9 @@ QUOTES = {  # file → (words quoted, the citation expected)
              "Overdose Data Sharing Act of 2026 (United States Congress, United States Statutes "
              "at Large, Aug. 4, 2026), "
              "§ 2(b)(2)"),
+    "uk": ("akn3-ukpga-2026-9-drug-checking.xml", "applies to any volunteer",
+           "Drug Checking Services Act 2026 (United Kingdom Parliament, Sept. 1, 2026), "
+           "§ 2(2)"),
     "akn": ("akn2-za-by-law-2019-naloxone.xml", "the person has received three kits",
             "Naloxone Access By-law, 2019 (Council, Mar. 1, 2019), § 2(2)(b)"),
 }

@@ -21,11 +21,12 @@ import lxml.etree as etree
 
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
-from reader.extract.jurisdiction import ABBREVIATIONS
+from reader.extract.legal import akn_meta
+from reader.extract.legal.akn_meta import attr, eid_designation, external_target, ident
 from reader.extract.legal.builder import Piece, StatuteText, short_title
-from reader.extract.legal.inline import all_text, child, descendants, inline, latest_date, strip_end
+from reader.extract.legal.inline import all_text, child, inline, strip_end
 from reader.extract.legal.safe_xml import local
-from reader.model.documents import NOTE_KIND, DocMeta
+from reader.model.documents import NOTE_KIND
 
 log = logging.getLogger(__name__)
 
@@ -43,41 +44,10 @@ BLOCKS = ("p", "intro", "wrapUp", "wrap", "content", "blockList", "item", "listI
 #: and ``<eop/>`` are line and page ends: a space, see :func:`.inline.inline`)
 NOTES = ("authorialNote", "remark")
 _SKIP_INLINE = (*NOTES, "noteRef")
-_KINDS = {"act": "statute", "bill": "statute", "judgment": "opinion"}
+
 
 
 _SECTION_WORD_RE = re.compile(r"^(?:§+|Sec(?:tion)?\.?|SECTION|SEC\.)\s*", re.IGNORECASE)
-_EID_PARTS = {"sec": "§ {}", "art": "Art. {}", "chp": "Chapter {}", "part": "Part {}",
-              "title": "Title {}", "subsec": "({})", "para": "({})", "subpara": "({})",
-              "point": "({})", "item": "({})", "list": "", "intro": "", "content": ""}
-_AKN_HREF_RE = re.compile(r"^/akn/(?P<country>[\w-]+)/(?P<type>\w+)/(?:[\w-]+/)*?"
-                          r"(?P<date>\d{4})(?:-\d\d-\d\d)?/(?P<number>[\w-]+)"
-                          r"(?:/[^~]*)?(?:~(?P<eid>[\w-]+))?$")
-
-
-def eid_designation(eid: str) -> str:
-    """``"sec_4__subsec_b"`` → ``"§ 4(b)"`` (the Akoma Ntoso naming convention)."""
-    out = ""
-    for part in eid.split("__"):
-        kind, _, value = part.partition("_")
-        pattern = _EID_PARTS.get(kind)
-        if pattern is None or not value:
-            return ""
-        piece = pattern.format(value) if pattern else ""
-        out = out + piece if piece.startswith("(") or not out else piece if piece else out
-    return out
-
-
-def external_target(href: str) -> str:
-    """``/akn/us-vt/act/2021/13/~sec_4`` → ``"Act No. 13 of 2021, § 4"``; else ``href``."""
-    m = _AKN_HREF_RE.match(href)
-    if not m:
-        return href
-    out = f"{m.group('type').capitalize()} No. {m.group('number')} of {m.group('date')}"
-    pin = eid_designation(m.group("eid") or "")
-    return f"{out}, {pin}" if pin else out
-
-
 def _number(tag: str, num: str) -> str:
     value = num.strip().rstrip(".").strip()
     if not value:
@@ -98,6 +68,7 @@ class _Reader:
         self.work_uri = work_uri.rstrip("/")
         self.out = StatuteText()
         self.numbers: dict[str, str] = {}  # eId → citable designation ("§ 3(1)")
+        self.commentary: dict[str, etree._Element] = {}  # eId → a note kept in the meta
 
     def index(self, el: etree._Element, trail: str = "") -> None:
         """Record each level's designation by ``eId``, for links within the act."""
@@ -106,9 +77,9 @@ class _Reader:
             if tag in LEVELS:
                 num = _number(tag, all_text(child(c, "num")))
                 here = trail + num if num.startswith("(") else (num or trail)
-                ident = _ident(c)
-                if ident:
-                    self.numbers[ident] = here
+                key = ident(c)
+                if key:
+                    self.numbers[key] = here
                 self.index(c, here)
             elif tag not in ("meta",):
                 self.index(c, trail)
@@ -146,9 +117,10 @@ class _Reader:
     def level(self, el: etree._Element, tag: str) -> None:
         num, heading = all_text(child(el, "num")), all_text(child(el, "heading"))
         number = _number(tag, num)
-        shown = number if tag in BIG and num[:1].isdigit() else num  # "Chapter 1", not "1"
-        label = " – ".join(p for p in (shown, heading) if p) if shown != num else \
-            " ".join(p for p in (num, heading) if p)
+        if tag in BIG:  # "Chapter 1 – Interpretation", also for a bare "1"
+            label = " – ".join(p for p in (number if num[:1].isdigit() else num, heading) if p)
+        else:
+            label = " ".join(p for p in (num, heading) if p)
         first = next((c for c in el if local(c) in BLOCKS), None)
         title = label if heading or tag in BIG or tag in ("section", "article") else \
             f"{num} {all_text(first)}"
@@ -160,16 +132,23 @@ class _Reader:
         elif label:
             self.out.block(label)
         self.walk(rest)
-        notes = list(_own_notes(el))
-        if notes:
-            self.notes(notes)
+        self.notes(el)
         self.out.close(token)
 
-    def notes(self, notes: list[etree._Element]) -> None:
+    def notes(self, el: etree._Element) -> None:
+        """Footnotes and remarks in ``el``, and the commentary its ``<noteRef>``s point to
+        (legislation.gov.uk keeps "F1 Words substituted by …" in the meta), as notes."""
+        notes: list[tuple[str, etree._Element]] = []
+        for d in _own(el, (*NOTES, "noteRef")):
+            if local(d) != "noteRef":
+                notes.append(((d.get("marker") or "").strip(), d))
+                continue
+            note = self.commentary.pop((d.get("href") or "").lstrip("#"), None)
+            if note is not None:  # printed once, with the first provision citing it
+                notes.append(((d.get("marker") or "").strip(), note))
         if notes:
             sub = self.out.open("Notes", kind=NOTE_KIND)
-            for n in notes:
-                marker = (n.get("marker") or "").strip()
+            for marker, n in notes:
                 lead = [Piece(f"[{marker}] ")] if marker else []
                 self.out.block([*lead, *inline(n, self.link_of)])
             self.out.close(sub)
@@ -207,15 +186,10 @@ class _Reader:
         self.out.close(token)
 
 
-def _ident(el: etree._Element) -> str:
-    """An element's identifier: ``eId`` (AKN 3.0), ``id`` (AKN 2.0 and drafts) or ``wId``."""
-    return (el.get("eId") or el.get("id") or el.get("wId") or "").strip()
-
-
-def _own_notes(el: etree._Element) -> Iterable[etree._Element]:
-    """The footnotes and remarks inside ``el`` but not inside a deeper level."""
+def _own(el: etree._Element, names: tuple[str, ...]) -> Iterable[etree._Element]:
+    """The elements named ``names`` inside ``el`` but not inside a deeper level."""
     for d in el.iter():
-        if local(d) in NOTES:
+        if local(d) in names:
             parent = d.getparent()
             while parent is not None and parent is not el and local(parent) not in LEVELS:
                 parent = parent.getparent()
@@ -223,58 +197,16 @@ def _own_notes(el: etree._Element) -> Iterable[etree._Element]:
                 yield d
 
 
-def _attr(el: etree._Element | None, name: str, attr: str) -> str:
-    if el is None:
-        return ""
-    found = next((d for d in el.iter() if local(d) == name), None)
-    return (found.get(attr) or "").strip() if found is not None else ""
-
-
-def _jurisdiction(country: str) -> str:
-    country = country.lower().strip()
-    if country.startswith("us-") and country[3:].upper() in ABBREVIATIONS:
-        return country[3:].upper()
-    return country.upper()
-
-
-def _meta(doc: etree._Element, text_title: str) -> DocMeta:
-    meta = child(doc, "meta")
-    work = next((d for d in meta.iter() if local(d) == "FRBRWork"), None) if meta is not None \
-        else None
-    expression = next((d for d in meta.iter() if local(d) == "FRBRExpression"), None) \
-        if meta is not None else None
-    author_ref = _attr(work, "FRBRauthor", "href").lstrip("#")
-    author = ""
-    if meta is not None and author_ref:
-        org = next((d for d in meta.iter() if _ident(d) == author_ref), None)
-        author = (org.get("showAs") or "") if org is not None else ""
-    events = [d.get("date", "") for d in (meta.iter() if meta is not None else ())
-              if local(d) == "eventRef"]
-    date = latest_date(e for e in events if e) or _attr(expression, "FRBRdate", "date") or \
-        _attr(work, "FRBRdate", "date")
-    preface = child(doc, "preface")
-    number = all_text(next(iter(descendants(preface, "docNumber")), None)) if preface is not None \
-        else ""
-    name = _attr(work, "FRBRname", "value") or _attr(work, "FRBRalias", "value")
-    title = name or all_text(next(iter(descendants(doc, "shortTitle")), None)) or text_title
-    kind_word = local(doc).capitalize()
-    if number and not re.match(r"[A-Za-z]", number):
-        number = f"{kind_word} {number}"
-    if not number and _attr(work, "FRBRnumber", "value"):
-        year = (_attr(work, "FRBRdate", "date") or date)[:4]
-        number = f"{kind_word} {_attr(work, 'FRBRnumber', 'value')} of {year}".strip()
-    return DocMeta(title=strip_end(title), kind=_KINDS.get(local(doc), "other"), author=author,
-                   jurisdiction=_jurisdiction(_attr(work, "FRBRcountry", "value")),
-                   date=date, citation=number)
-
-
 def read(root: etree._Element, name: str) -> Extracted:
     doc = next((c for c in root if isinstance(c.tag, str) and local(c) != "components"), None)
     if doc is None:
         raise DamagedFile(f"{name}: the Akoma Ntoso file holds no document.")
     meta_el = child(doc, "meta")
-    work_uri = _attr(meta_el, "FRBRuri", "value") or _attr(meta_el, "FRBRthis", "value")
+    work_uri = attr(meta_el, "FRBRuri", "value") or attr(meta_el, "FRBRthis", "value")
     reader = _Reader(name, work_uri)
+    if meta_el is not None:
+        reader.commentary = {ident(n): n for n in meta_el.iter() if local(n) == "note"
+                             and ident(n)}
     reader.index(doc)
     reader.walk(doc)
     text, sections, links = reader.out.build()
@@ -282,4 +214,4 @@ def read(root: etree._Element, name: str) -> Extracted:
         raise DamagedFile(f"{name}: the Akoma Ntoso document contains no text.")
     first_line = text.split("\n", 1)[0]
     return Extracted(text=text, pages=single_page(text), sections=sections,
-                     meta=_meta(doc, first_line), links=links)
+                     meta=akn_meta.meta(doc, first_line), links=links)
