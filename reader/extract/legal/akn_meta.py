@@ -117,7 +117,11 @@ def meta(doc: etree._Element, text_title: str) -> DocMeta:
     cited_as = name if _UK_CITATION_RE.match(name) else ""
     short = all_text(next(iter(descendants(doc, "shortTitle")), None))
     title = (short if cited_as else name) or short or text_title
-    kind_word = local(doc).capitalize()
+    doc_type = all_text(next(iter(descendants(preface, "docType")), None)) \
+        if preface is not None else ""
+    kind_word = doc_type or local(doc).capitalize()  # "Regulation (EU) 2026/4411"
+    if doc_type and number and not name and not short:
+        title = f"{doc_type} {number}"
     if number and not re.match(r"[A-Za-z]", number):
         number = f"{kind_word} {number}"
     if not number and attr(work, "FRBRnumber", "value"):

@@ -24,7 +24,7 @@ from reader.extract.base import Extracted, single_page
 from reader.extract.legal import akn_meta
 from reader.extract.legal.akn_meta import attr, eid_designation, external_target, ident
 from reader.extract.legal.builder import Piece, StatuteText, short_title
-from reader.extract.legal.inline import all_text, child, inline, strip_end
+from reader.extract.legal.inline import all_text, child, descendants, inline, strip_end
 from reader.extract.legal.safe_xml import local
 from reader.model.documents import NOTE_KIND
 
@@ -40,6 +40,10 @@ BLOCKS = ("p", "intro", "wrapUp", "wrap", "content", "blockList", "item", "listI
           "listWrapUp", "longTitle", "formula", "recital", "citation", "blockContainer",
           "tblock", "docTitle", "docNumber", "docProponent", "docDate", "docStage",
           "crossHeading")
+#: the preface's phrases: blocks of their own in the preface, inline inside a ``<p>``
+#: ("<p><docType>Regulation</docType> <docNumber>(EU) 2026/4411</docNumber> of …</p>")
+PHRASES = ("docTitle", "docNumber", "docProponent", "docDate", "docStage", "docType",
+           "docPurpose", "shortTitle")
 #: footnotes and editorial remarks are printed as notes after their provision (``<eol/>``
 #: and ``<eop/>`` are line and page ends: a space, see :func:`.inline.inline`)
 NOTES = ("authorialNote", "remark")
@@ -69,6 +73,7 @@ class _Reader:
         self.out = StatuteText()
         self.numbers: dict[str, str] = {}  # eId → citable designation ("§ 3(1)")
         self.commentary: dict[str, etree._Element] = {}  # eId → a note kept in the meta
+        self.lead = ""  # a number waiting for the next block ("1." of a paragraph)
 
     def index(self, el: etree._Element, trail: str = "") -> None:
         """Record each level's designation by ``eId``, for links within the act."""
@@ -122,13 +127,17 @@ class _Reader:
         else:
             label = " ".join(p for p in (num, heading) if p)
         first = next((c for c in el if local(c) in BLOCKS), None)
+        opening = first if first is not None else next(iter(descendants(el, "intro")), None)
         title = label if heading or tag in BIG or tag in ("section", "article") else \
-            f"{num} {all_text(first)}"
+            f"{num} {all_text(opening)}"
         token = self.out.open(strip_end(short_title(title or number or tag)), number)
         rest = list(el)
-        if not heading and num and first is not None and tag not in (*BIG, "section", "article"):
+        small = not heading and num and tag not in (*BIG, "section", "article")
+        if small and first is not None:
             self.block(first, num + " ")
             rest.remove(first)
+        elif small and any(local(c) == "list" for c in el):
+            self.lead = num + " "  # "1." runs into the list's intro: "1. Member States …"
         elif label:
             self.out.block(label)
         self.walk(rest)
@@ -154,6 +163,7 @@ class _Reader:
             self.out.close(sub)
 
     def block(self, el: etree._Element, lead: str = "") -> None:
+        lead, self.lead = self.lead + lead, ""
         num = all_text(child(el, "num"))
         if num and local(el) == "item":  # a numbered item of a <blockList>: "(b)" is cited
             first = next((c for c in el if local(c) in BLOCKS), None)
@@ -161,10 +171,13 @@ class _Reader:
             self._block(el, f"{lead}{num} ")
             self.out.close(token)
             return
+        if num and local(el) == "recital":  # "(1) Drug-checking equipment should …"
+            lead = f"{lead}{num} "
         self._block(el, lead)
 
     def _block(self, el: etree._Element, lead: str) -> None:
-        inner = [c for c in el if local(c) in BLOCKS or local(c) in LEVELS]
+        inner = [c for c in el if (local(c) in BLOCKS and not (
+            local(c) in PHRASES and local(el) == "p")) or local(c) in LEVELS]
         if inner:
             lead += el.text or ""
             rest = [c for c in el if local(c) != "num"]

@@ -135,9 +135,13 @@ class _Reader:
         else:
             label = " ".join(p for p in (enum, f"{strip_end(header)}.—" if header else "") if p)
         title = label if tag not in SMALL else f"{enum} {header or all_text(first)}"
-        token = self.out.open(strip_end(short_title(title or number or tag)), number)
+        token = self.out.open(strip_end(short_title(title or all_text(first) or number or tag)),
+                              number)
         rest = list(el)
-        if tag in SMALL and first is not None:
+        if _resolving(el, first) and first is not None:  # printed "Resolved, That …"
+            self.out.block([Piece("Resolved, "), *self.pieces(first)])
+            rest.remove(first)
+        elif tag in SMALL and first is not None:
             glue = "" if label.endswith("—") else " "
             self.out.block([Piece(label + glue), *self.pieces(first)])
             rest.remove(first)
@@ -181,6 +185,15 @@ class _Reader:
                 blocks.append(self.pieces(c))
             elif tag not in SKIP:
                 self._quoted_blocks(c, blocks)
+
+
+def _resolving(el: etree._Element, first: etree._Element | None) -> bool:
+    """The first section of a resolution's body, whose "That …" the printed resolution
+    opens with "Resolved," (a word the stylesheet adds, not in the XML)."""
+    parent = el.getparent()
+    return (first is not None and parent is not None and local(parent) == "resolution-body"
+            and next((c for c in parent if local(c) == "section"), None) is el
+            and all_text(first).startswith("That "))
 
 
 def _bill_number(legis_num: str) -> str:
