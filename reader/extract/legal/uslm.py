@@ -121,6 +121,8 @@ class _Reader:
             tag = local(c)
             if tag in BIG_LEVELS or tag == "section" or tag in SMALL_LEVELS or tag == "level":
                 self.level(c, tag)
+            elif tag == "longTitle" and any(local(x) in TEXT_BLOCKS for x in c):
+                self.walk(c)  # "A BILL" / "To make naloxone available …", one line each
             elif tag in TEXT_BLOCKS:
                 self.text_block(c)
             elif tag in NOTE_BLOCKS:

@@ -82,6 +82,19 @@ def _title(root: etree._Element, sections: tuple[Section, ...]) -> str:
     return title
 
 
+def ordinal(n: int) -> str:
+    """``119`` → ``"119th"``, ``121`` → ``"121st"``, ``112`` → ``"112th"``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _action_date(root: etree._Element) -> str:
+    """The latest action on a bill (``<action><date date="2026-06-10">``)."""
+    dates = [d.get("date", "") for a in descendants(root, "action") for d in a
+             if local(d) == "date"]
+    return max((d for d in dates if re.match(r"\d{4}-\d\d-\d\d$", d)), default="")
+
+
 def meta(root: etree._Element, numbers: list[str], credits: list[str],
          sections: tuple[Section, ...]) -> DocMeta:
     """The metadata of a USLM document: ``numbers`` are its sections' designations
@@ -103,10 +116,12 @@ def meta(root: etree._Element, numbers: list[str], credits: list[str],
         site = "United States Statutes at Large"
     else:
         prefix = _BILL_TYPES.get(doc_type, "")
-        citation = citable or (f"{prefix} {number}".strip() if number else "")
-        if citation and congress:
-            citation += f", {congress}th Cong."
+        own = citable if citable[:1].isalpha() else ""  # not GPO's "119 S 2077 IS"
+        citation = own or (f"{prefix} {number}".strip() if number else "")
+        if citation and congress.isdigit():
+            citation += f", {ordinal(int(congress))} Cong."
         site = ""  # the author already names Congress
+        created = _action_date(root) or created
     date = approved or latest_date(d for d in credits if d) or \
         latest_date([created] if created else [])
     return DocMeta(title=strip_end(title), kind="statute", author="United States Congress",
