@@ -24,7 +24,8 @@ from reader.export.model import Citation
 
 #: words of a citation that name an act, a session law or a bill rather than a code
 _ACT_RE = re.compile(r"\b(?:Acts?|Laws?|Pub|No|Nos|Bill|Sess|Stat|Chapter|Article|Title|"
-                     r"Ordinance|Resolution|Model)\b|H\.R\.|\bS\. \d")
+                     r"Ordinance|Resolution|Model)\b|H\.R\.|\bS\. \d"
+                     r"|^\d{4} (?:c|asp|anaw|asc)\.? \d")  # a U.K. Act: "2026 c. 9"
 _BASE_RE = re.compile(r"^§\s*([^\s(]+)(.*)$")
 _CHAPTER_RE = re.compile(r"^(.*\S)\s+ch\.\s+(\d+[A-Z]?(?:\.\d+[A-Z]?)?)$")
 

@@ -189,7 +189,7 @@ def test_uslm_references_and_metadata() -> None:
      'dc/elements/1.1/">An Act to prevent overdoses</dc:title><citableAs>Public Law 119–88'
      '</citableAs></meta><main><section><num value="1">Sec. 1.</num><heading>Short title'
      '</heading><content>This Act may be cited as the Sample Act.</content></section></main>'
-     '</pLaw>', "Public Law 119–88"),
+     '</pLaw>', "Pub. L. 119-88"),
     ('<bill xmlns="http://schemas.gpo.gov/xml/uslm"><meta><dc:type xmlns:dc="http://purl.org/'
      'dc/elements/1.1/">House Bill</dc:type><docNumber>1234</docNumber><congress>119'
      '</congress></meta><main><section><num value="2">Sec. 2.</num><heading>Drug checking'

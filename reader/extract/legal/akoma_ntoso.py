@@ -21,11 +21,12 @@ import lxml.etree as etree
 
 from reader.errors import DamagedFile
 from reader.extract.base import Extracted, single_page
-from reader.extract.jurisdiction import ABBREVIATIONS
+from reader.extract.legal import akn_meta
+from reader.extract.legal.akn_meta import attr, eid_designation, external_target, ident
 from reader.extract.legal.builder import Piece, StatuteText, short_title
-from reader.extract.legal.inline import all_text, child, descendants, inline, latest_date, strip_end
+from reader.extract.legal.inline import all_text, child, descendants, inline, strip_end
 from reader.extract.legal.safe_xml import local
-from reader.model.documents import NOTE_KIND, DocMeta
+from reader.model.documents import NOTE_KIND
 
 log = logging.getLogger(__name__)
 
@@ -37,43 +38,20 @@ BIG = ("book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subch
        "division", "subdivision")
 BLOCKS = ("p", "intro", "wrapUp", "wrap", "content", "blockList", "item", "listIntroduction",
           "listWrapUp", "longTitle", "formula", "recital", "citation", "blockContainer",
-          "tblock", "docTitle", "docNumber", "docProponent", "docDate", "docStage")
-_SKIP_INLINE = ("authorialNote", "noteRef", "eol", "eop")
-_KINDS = {"act": "statute", "bill": "statute", "judgment": "opinion"}
+          "tblock", "docTitle", "docNumber", "docProponent", "docDate", "docStage",
+          "crossHeading")
+#: the preface's phrases: blocks of their own in the preface, inline inside a ``<p>``
+#: ("<p><docType>Regulation</docType> <docNumber>(EU) 2026/4411</docNumber> of …</p>")
+PHRASES = ("docTitle", "docNumber", "docProponent", "docDate", "docStage", "docType",
+           "docPurpose", "shortTitle")
+#: footnotes and editorial remarks are printed as notes after their provision (``<eol/>``
+#: and ``<eop/>`` are line and page ends: a space, see :func:`.inline.inline`)
+NOTES = ("authorialNote", "remark")
+_SKIP_INLINE = (*NOTES, "noteRef")
+
 
 
 _SECTION_WORD_RE = re.compile(r"^(?:§+|Sec(?:tion)?\.?|SECTION|SEC\.)\s*", re.IGNORECASE)
-_EID_PARTS = {"sec": "§ {}", "art": "Art. {}", "chp": "Chapter {}", "part": "Part {}",
-              "title": "Title {}", "subsec": "({})", "para": "({})", "subpara": "({})",
-              "point": "({})", "item": "({})", "list": "", "intro": "", "content": ""}
-_AKN_HREF_RE = re.compile(r"^/akn/(?P<country>[\w-]+)/(?P<type>\w+)/(?:[\w-]+/)*?"
-                          r"(?P<date>\d{4})(?:-\d\d-\d\d)?/(?P<number>[\w-]+)"
-                          r"(?:/[^~]*)?(?:~(?P<eid>[\w-]+))?$")
-
-
-def eid_designation(eid: str) -> str:
-    """``"sec_4__subsec_b"`` → ``"§ 4(b)"`` (the Akoma Ntoso naming convention)."""
-    out = ""
-    for part in eid.split("__"):
-        kind, _, value = part.partition("_")
-        pattern = _EID_PARTS.get(kind)
-        if pattern is None or not value:
-            return ""
-        piece = pattern.format(value) if pattern else ""
-        out = out + piece if piece.startswith("(") or not out else piece if piece else out
-    return out
-
-
-def external_target(href: str) -> str:
-    """``/akn/us-vt/act/2021/13/~sec_4`` → ``"Act No. 13 of 2021, § 4"``; else ``href``."""
-    m = _AKN_HREF_RE.match(href)
-    if not m:
-        return href
-    out = f"{m.group('type').capitalize()} No. {m.group('number')} of {m.group('date')}"
-    pin = eid_designation(m.group("eid") or "")
-    return f"{out}, {pin}" if pin else out
-
-
 def _number(tag: str, num: str) -> str:
     value = num.strip().rstrip(".").strip()
     if not value:
@@ -94,6 +72,8 @@ class _Reader:
         self.work_uri = work_uri.rstrip("/")
         self.out = StatuteText()
         self.numbers: dict[str, str] = {}  # eId → citable designation ("§ 3(1)")
+        self.commentary: dict[str, etree._Element] = {}  # eId → a note kept in the meta
+        self.lead = ""  # a number waiting for the next block ("1." of a paragraph)
 
     def index(self, el: etree._Element, trail: str = "") -> None:
         """Record each level's designation by ``eId``, for links within the act."""
@@ -102,8 +82,9 @@ class _Reader:
             if tag in LEVELS:
                 num = _number(tag, all_text(child(c, "num")))
                 here = trail + num if num.startswith("(") else (num or trail)
-                if c.get("eId"):
-                    self.numbers[c.get("eId")] = here
+                key = ident(c)
+                if key:
+                    self.numbers[key] = here
                 self.index(c, here)
             elif tag not in ("meta",):
                 self.index(c, trail)
@@ -133,7 +114,7 @@ class _Reader:
                 self.block(c)
             elif tag in ("num", "heading", "subheading", "meta", "componentRef"):
                 continue
-            elif tag in ("authorialNote", "note", "remark"):
+            elif tag in (*NOTES, "note"):
                 self.note(c)
             else:
                 self.walk(c)  # preface, preamble, body, conclusions, container, signature …
@@ -141,33 +122,65 @@ class _Reader:
     def level(self, el: etree._Element, tag: str) -> None:
         num, heading = all_text(child(el, "num")), all_text(child(el, "heading"))
         number = _number(tag, num)
-        label = " ".join(p for p in (num, heading) if p)
+        if tag in BIG:  # "Chapter 1 – Interpretation", also for a bare "1"
+            label = " – ".join(p for p in (number if num[:1].isdigit() else num, heading) if p)
+        else:
+            label = " ".join(p for p in (num, heading) if p)
         first = next((c for c in el if local(c) in BLOCKS), None)
+        opening = first if first is not None else next(iter(descendants(el, "intro")), None)
         title = label if heading or tag in BIG or tag in ("section", "article") else \
-            f"{num} {all_text(first)}"
+            f"{num} {all_text(opening)}"
         token = self.out.open(strip_end(short_title(title or number or tag)), number)
         rest = list(el)
-        if not heading and num and first is not None and tag not in (*BIG, "section", "article"):
+        small = not heading and num and tag not in (*BIG, "section", "article")
+        if small and first is not None:
             self.block(first, num + " ")
             rest.remove(first)
+        elif small and any(local(c) == "list" for c in el):
+            self.lead = num + " "  # "1." runs into the list's intro: "1. Member States …"
         elif label:
             self.out.block(label)
         self.walk(rest)
-        notes = list(_own_notes(el))
+        self.notes(el)
+        self.out.close(token)
+
+    def notes(self, el: etree._Element) -> None:
+        """Footnotes and remarks in ``el``, and the commentary its ``<noteRef>``s point to
+        (legislation.gov.uk keeps "F1 Words substituted by …" in the meta), as notes."""
+        notes: list[tuple[str, etree._Element]] = []
+        for d in _own(el, (*NOTES, "noteRef")):
+            if local(d) != "noteRef":
+                notes.append(((d.get("marker") or "").strip(), d))
+                continue
+            note = self.commentary.pop((d.get("href") or "").lstrip("#"), None)
+            if note is not None:  # printed once, with the first provision citing it
+                notes.append(((d.get("marker") or "").strip(), note))
         if notes:
             sub = self.out.open("Notes", kind=NOTE_KIND)
-            for n in notes:
-                marker = (n.get("marker") or "").strip()
+            for marker, n in notes:
                 lead = [Piece(f"[{marker}] ")] if marker else []
                 self.out.block([*lead, *inline(n, self.link_of)])
             self.out.close(sub)
-        self.out.close(token)
 
     def block(self, el: etree._Element, lead: str = "") -> None:
-        inner = [c for c in el if local(c) in BLOCKS or local(c) in LEVELS]
+        lead, self.lead = self.lead + lead, ""
+        num = all_text(child(el, "num"))
+        if num and local(el) == "item":  # a numbered item of a <blockList>: "(b)" is cited
+            first = next((c for c in el if local(c) in BLOCKS), None)
+            token = self.out.open(short_title(f"{num} {all_text(first)}"), _number("item", num))
+            self._block(el, f"{lead}{num} ")
+            self.out.close(token)
+            return
+        if num and local(el) == "recital":  # "(1) Drug-checking equipment should …"
+            lead = f"{lead}{num} "
+        self._block(el, lead)
+
+    def _block(self, el: etree._Element, lead: str) -> None:
+        inner = [c for c in el if (local(c) in BLOCKS and not (
+            local(c) in PHRASES and local(el) == "p")) or local(c) in LEVELS]
         if inner:
             lead += el.text or ""
-            rest = list(el)
+            rest = [c for c in el if local(c) != "num"]
             if local(inner[0]) in BLOCKS and rest[0] is inner[0]:
                 self.block(inner[0], lead)  # "(1)" runs into its first paragraph
                 rest.remove(inner[0])
@@ -179,17 +192,17 @@ class _Reader:
         self.out.block([Piece(lead), *inline(el, self.link_of, _SKIP_INLINE)])
 
     def note(self, el: etree._Element) -> None:
-        if local(el) == "authorialNote":
+        if local(el) in NOTES:
             return  # printed after the provision that carries it (see level)
         token = self.out.open(all_text(child(el, "heading")) or "Note", kind=NOTE_KIND)
         self.out.block(inline(el, self.link_of))
         self.out.close(token)
 
 
-def _own_notes(el: etree._Element) -> Iterable[etree._Element]:
-    """The footnotes inside ``el`` but not inside a deeper level."""
+def _own(el: etree._Element, names: tuple[str, ...]) -> Iterable[etree._Element]:
+    """The elements named ``names`` inside ``el`` but not inside a deeper level."""
     for d in el.iter():
-        if local(d) == "authorialNote":
+        if local(d) in names:
             parent = d.getparent()
             while parent is not None and parent is not el and local(parent) not in LEVELS:
                 parent = parent.getparent()
@@ -197,58 +210,16 @@ def _own_notes(el: etree._Element) -> Iterable[etree._Element]:
                 yield d
 
 
-def _attr(el: etree._Element | None, name: str, attr: str) -> str:
-    if el is None:
-        return ""
-    found = next((d for d in el.iter() if local(d) == name), None)
-    return (found.get(attr) or "").strip() if found is not None else ""
-
-
-def _jurisdiction(country: str) -> str:
-    country = country.lower().strip()
-    if country.startswith("us-") and country[3:].upper() in ABBREVIATIONS:
-        return country[3:].upper()
-    return country.upper()
-
-
-def _meta(doc: etree._Element, text_title: str) -> DocMeta:
-    meta = child(doc, "meta")
-    work = next((d for d in meta.iter() if local(d) == "FRBRWork"), None) if meta is not None \
-        else None
-    expression = next((d for d in meta.iter() if local(d) == "FRBRExpression"), None) \
-        if meta is not None else None
-    author_ref = _attr(work, "FRBRauthor", "href").lstrip("#")
-    author = ""
-    if meta is not None and author_ref:
-        org = next((d for d in meta.iter() if d.get("eId") == author_ref), None)
-        author = (org.get("showAs") or "") if org is not None else ""
-    events = [d.get("date", "") for d in (meta.iter() if meta is not None else ())
-              if local(d) == "eventRef"]
-    date = latest_date(e for e in events if e) or _attr(expression, "FRBRdate", "date") or \
-        _attr(work, "FRBRdate", "date")
-    preface = child(doc, "preface")
-    number = all_text(next(iter(descendants(preface, "docNumber")), None)) if preface is not None \
-        else ""
-    name = _attr(work, "FRBRname", "value")
-    title = name or all_text(next(iter(descendants(doc, "shortTitle")), None)) or text_title
-    kind_word = local(doc).capitalize()
-    if number and not re.match(r"[A-Za-z]", number):
-        number = f"{kind_word} {number}"
-    if not number and _attr(work, "FRBRnumber", "value"):
-        year = (_attr(work, "FRBRdate", "date") or date)[:4]
-        number = f"{kind_word} {_attr(work, 'FRBRnumber', 'value')} of {year}".strip()
-    return DocMeta(title=strip_end(title), kind=_KINDS.get(local(doc), "other"), author=author,
-                   jurisdiction=_jurisdiction(_attr(work, "FRBRcountry", "value")),
-                   date=date, citation=number)
-
-
 def read(root: etree._Element, name: str) -> Extracted:
     doc = next((c for c in root if isinstance(c.tag, str) and local(c) != "components"), None)
     if doc is None:
         raise DamagedFile(f"{name}: the Akoma Ntoso file holds no document.")
     meta_el = child(doc, "meta")
-    work_uri = _attr(meta_el, "FRBRuri", "value") or _attr(meta_el, "FRBRthis", "value")
+    work_uri = attr(meta_el, "FRBRuri", "value") or attr(meta_el, "FRBRthis", "value")
     reader = _Reader(name, work_uri)
+    if meta_el is not None:
+        reader.commentary = {ident(n): n for n in meta_el.iter() if local(n) == "note"
+                             and ident(n)}
     reader.index(doc)
     reader.walk(doc)
     text, sections, links = reader.out.build()
@@ -256,4 +227,4 @@ def read(root: etree._Element, name: str) -> Extracted:
         raise DamagedFile(f"{name}: the Akoma Ntoso document contains no text.")
     first_line = text.split("\n", 1)[0]
     return Extracted(text=text, pages=single_page(text), sections=sections,
-                     meta=_meta(doc, first_line), links=links)
+                     meta=akn_meta.meta(doc, first_line), links=links)

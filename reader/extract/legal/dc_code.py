@@ -52,13 +52,41 @@ def target_of(path: str) -> str:
     return f"{CODE} § {m.group('num')}{m.group('rest').replace('|', '')}"
 
 
+_LEVEL_WORDS = ("Title", "Chapter", "Subchapter", "Part", "Subpart")
+
+
+def law_target(doc: str, path: str) -> str:
+    """A provision of another law: ``("D.C. Law 25-377", "§20|(a)")`` → ``"D.C. Law
+    25-377, § 20(a)"``; the law itself when the path is empty."""
+    doc, path = doc.strip(), path.strip()
+    if not path:
+        return doc
+    head, *rest = path.split("|")
+    pin = "§ " + head.lstrip("§ ").strip() if head.startswith("§") else head.strip()
+    return f"{doc}, {pin}{''.join(p.strip() for p in rest)}"
+
+
+def code_path_target(path: str) -> str:
+    """``"7|29|III"`` (a title, chapter, subchapter … of the Code) → ``"D.C. Code, Title 7,
+    Chapter 29, Subchapter III"``; a section path as :func:`target_of` gives it."""
+    parts = [p.strip() for p in path.strip().split("|")]
+    if path.strip().startswith("§") or not all(parts) or len(parts) > len(_LEVEL_WORDS):
+        return target_of(path)
+    return ", ".join([CODE, *(f"{w} {p}" for w, p in zip(_LEVEL_WORDS, parts, strict=False))])
+
+
 def _link_of(el: etree._Element) -> tuple[str, str] | None:
     if local(el) != "cite":
         return None
-    for attr in ("path", "doc", "url", "href"):
+    doc, path = (el.get("doc") or "").strip(), el.get("path")
+    if doc and path is not None:  # a provision of the law named (never of the Code)
+        return law_target(doc, path), f"{doc}|{path}"
+    if path:
+        return code_path_target(path), path
+    for attr in ("doc", "url", "href"):
         value = el.get(attr)
         if value:
-            return (target_of(value) if attr == "path" else value.strip()), value
+            return value.strip(), value
     return None
 
 
@@ -67,7 +95,8 @@ class _Reader:
         self.name = name
         self.out = StatuteText()
         self.sections: list[tuple[str, str]] = []  # (number, heading) of each section read
-        self.history: list[str] = []
+        self.history: list[str] = []  # dates of the history the Code prints
+        self.unprinted: list[str] = []  # … and of entries it keeps hidden (emergency acts)
         self.warnings: list[str] = []
         self.includes = 0
 
@@ -92,7 +121,7 @@ class _Reader:
             elif tag == "include":
                 self.include(c)
             elif tag == "annotation" and c.get("display") == "false":
-                self.history.extend(v for v in (c.get("eff"),) if v)  # dates only
+                self.unprinted.extend(v for v in (c.get("eff"),) if v)  # dates only
             elif tag in ("annotations", "annotation"):
                 self.notes([c] if tag == "annotation" else list(c))
         self.out.close(token)
@@ -166,10 +195,14 @@ class _Reader:
         for item in items:
             kind = (item.get("type") or "Note").strip()
             if kind == "History":
-                text = all_text(item) or _history_from_attributes(item)
-                if text:
-                    history.append(text.strip().strip("()"))
-                self.history.extend(v for v in (item.get("eff"), all_text(item)) if v)
+                dates = [v for v in (item.get("eff"), all_text(item)) if v]
+                if item.get("display") == "false":  # recorded, not printed: often a
+                    self.unprinted.extend(dates)     # temporary act that has expired
+                    continue
+                text = (all_text(item) or _history_from_attributes(item)).strip().strip("()")
+                if text and text not in history:  # one entry per amended subsection
+                    history.append(text)
+                self.history.extend(dates)
             elif all_text(item):
                 groups.setdefault(kind, []).append(inline(item, _link_of))
         if not history and not groups:
@@ -223,6 +256,7 @@ def read(root: etree._Element, name: str) -> Extracted:
         reader.warnings.append(f"{name}: {reader.includes} section(s) are in other files "
                                "(listed, not included)")
     meta = DocMeta(title=title, kind="statute", author=AUTHOR, jurisdiction="DC", site=CODE,
-                   date=latest_date(reader.history), citation=citation)
+                   date=latest_date(reader.history) or latest_date(reader.unprinted),
+                   citation=citation)
     return Extracted(text=text, pages=single_page(text), sections=sections, meta=meta,
                      links=links, warnings=tuple(reader.warnings))

@@ -22,17 +22,17 @@ import lxml.etree as etree
 from reader.errors import DamagedFile
 from reader.extract import heartbeat
 from reader.extract.base import Extracted, single_page
-from reader.extract.legal.builder import Piece, StatuteText, short_title
+from reader.extract.legal import uslm_meta
+from reader.extract.legal.builder import Piece, StatuteText, plain, short_title
 from reader.extract.legal.inline import (
     all_text,
     child,
     descendants,
     inline,
-    latest_date,
     strip_end,
 )
 from reader.extract.legal.safe_xml import local
-from reader.model.documents import NOTE_KIND, DocMeta, Section
+from reader.model.documents import NOTE_KIND
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +43,17 @@ SMALL_LEVELS = ("subsection", "paragraph", "subparagraph", "clause", "subclause"
                 "subitem", "subsubitem")
 TEXT_BLOCKS = ("chapeau", "content", "continuation", "text", "p", "proviso", "def",
                "quotedContent", "longTitle", "enactingFormula", "docTitle", "officialTitle")
-NOTE_BLOCKS = ("sourceCredit", "notes", "note", "statutoryNote", "editorialNote", "changeNote")
-_SKIP_INLINE = ("footnote", "authorialNote")
+NOTE_BLOCKS = ("sourceCredit", "notes", "note", "statutoryNote", "editorialNote", "changeNote",
+               "legislativeHistory")
+#: printers' marks, never words of the law: Statutes at Large page breaks ("140 STAT. 2211",
+#: even mid-sentence), marginal notes ("42 USC 201 note."), the end-of-law mark
+MARKS = ("page", "sidenote", "marginalNote", "endMarker", "footnote", "authorialNote")
+_SKIP_INLINE = MARKS
 _USC_RE = re.compile(r"^/us/usc/t(?P<title>\w+?)(?:/s(?P<sec>[\w.-]+?)(?P<rest>(?:/\w+)*)"
                      r"|/ch(?P<ch>\w+))?/?$")
 _PL_RE = re.compile(r"^/us/pl/(?P<congress>\d+)/(?P<law>\d+)(?P<rest>(?:/\w+)*)$")
 _STAT_RE = re.compile(r"^/us/stat/(?P<vol>\d+)/(?P<page>\d+)$")
-_BILL_TYPES = {"house bill": "H.R.", "senate bill": "S.", "hr": "H.R.", "s": "S.",
-               "house joint resolution": "H.J. Res.", "senate joint resolution": "S.J. Res."}
+
 
 
 def target_of(href: str) -> str:
@@ -118,11 +121,14 @@ class _Reader:
             tag = local(c)
             if tag in BIG_LEVELS or tag == "section" or tag in SMALL_LEVELS or tag == "level":
                 self.level(c, tag)
+            elif tag == "longTitle" and any(local(x) in TEXT_BLOCKS for x in c):
+                self.walk(c)  # "A BILL" / "To make naloxone available …", one line each
             elif tag in TEXT_BLOCKS:
                 self.text_block(c)
             elif tag in NOTE_BLOCKS:
                 self.note(c)
-            elif tag in ("toc", "layout", "meta", "num", "heading", "subheading", "img"):
+            elif tag in ("toc", "layout", "meta", "num", "heading", "subheading", "img",
+                         *MARKS):
                 continue
             elif tag in ("table", "column", "row"):
                 self.table(c)
@@ -142,13 +148,14 @@ class _Reader:
         label = label.strip()
         first = next((c for c in el if local(c) in TEXT_BLOCKS), None)
         title = label if tag in BIG_LEVELS or tag == "section" or heading else \
-            f"{num_text} {all_text(first)}"
+            f"{num_text} {plain(inline(first, skip=MARKS)) if first is not None else ''}"
         token = self.out.open(strip_end(short_title(title or number or tag)), number)
         rest: list[etree._Element] = list(el)
+        runs_in = not heading or heading.endswith(("—", "--"))  # "(a) In General.—Each …"
         if tag not in BIG_LEVELS and tag != "section" and first is not None \
-                and el.index(first) <= 2 and not heading:
+                and el.index(first) <= 2 and runs_in:
             # "(a)" and "(1)" run into their text, as the Code prints them
-            self.text_block(first, label + " ")
+            self.text_block(first, label + ("" if heading else " "))
             rest.remove(first)
         elif label:
             self.out.block(label)
@@ -161,12 +168,48 @@ class _Reader:
                 self.out.block([Piece(lead), Piece(el.text or "")])
             self.walk(el)
             return
+        if any(local(c) == "quotedContent" and _has_levels(c) for c in el):
+            self.quoted_in(el, lead)
+            return
         self.out.block([Piece(lead), *inline(el, _link_of, _SKIP_INLINE)])
+
+    def quoted_in(self, el: etree._Element, lead: str) -> None:
+        """Text with a quoted provision in it ("… adding at the end the following:
+        “(o) …”."): the words before, each quoted provision and the words after as
+        paragraphs, none of them a section of this law."""
+        current: list[Piece] = [Piece(lead), Piece(el.text or "")]
+        for c in el:
+            if local(c) == "quotedContent" and _has_levels(c):
+                self.out.block(current)
+                quoted = [q for q in c.iter() if local(q) in TEXT_BLOCKS and q is not c
+                          and not any(local(a) in TEXT_BLOCKS for a in q.iterancestors()
+                                      if a is not c and c in a.iterancestors())]
+                for i, q in enumerate(quoted):
+                    level = q.getparent()
+                    head = " ".join(p for p in (all_text(child(level, "num")),
+                                                all_text(child(level, "heading"))) if p)
+                    first = level is not None and next(
+                        (x for x in level if local(x) in TEXT_BLOCKS), None) is q
+                    pieces = [Piece(head if first else "")] if head else []
+                    if pieces and not head.endswith(("—", "-")):
+                        pieces.append(Piece(" "))
+                    pieces.extend(inline(q, _link_of, _SKIP_INLINE))
+                    if i < len(quoted) - 1:
+                        self.out.block(pieces)
+                current = pieces if quoted else []
+            elif local(c) not in MARKS:
+                link = _link_of(c)
+                current.extend([Piece(all_text(c), *link)] if link else
+                               inline(c, _link_of, _SKIP_INLINE))
+            current.append(Piece(c.tail or ""))
+        self.out.block(current)
 
     def note(self, el: etree._Element) -> None:
         tag = local(el)
         if tag == "sourceCredit":
-            self.credits.extend(d.get("date", "") for d in descendants(el, "date"))
+            marked = [d.get("date", "") for d in descendants(el, "date")]
+            # the Code's credits mostly write their dates as text ("Mar. 3, 2024")
+            self.credits.extend(marked if any(marked) else [all_text(el)])
             token = self.out.open("Source credit", kind=NOTE_KIND)
             self.out.block(inline(el, _link_of))
             self.out.close(token)
@@ -195,68 +238,9 @@ class _Reader:
             self.out.block(" | ".join(c for c in cells if c))
 
 
-def _meta_text(root: etree._Element, name: str) -> str:
-    meta = child(root, "meta")
-    if meta is None:
-        return ""
-    found = next((d for d in meta.iter() if local(d) == name), None)
-    return all_text(found)
-
-
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "or"}
-
-
-def _capitalised(heading: str) -> str:
-    """``"CHAPTER 13A—COMMUNITY OVERDOSE PREVENTION"`` → ``"Chapter 13A—Community Overdose
-    Prevention"`` (headings the Code prints in capitals; others unchanged)."""
-    if not heading.isupper():
-        return heading
-    words = re.split(r"(\s+|—)", heading.lower())
-    out = []
-    for i, w in enumerate(words):
-        keep = (i and w in _SMALL_WORDS) or w[:1].isdigit()
-        out.append(w if keep else w[:1].upper() + w[1:])
-    return re.sub(r"\b(\d+)([a-z])\b", lambda m: m.group(1) + m.group(2).upper(), "".join(out))
-
-
-def _title(root: etree._Element, reader: _Reader, sections: tuple[Section, ...]) -> str:
-    """The document's title: the Code title's name, and the chapter's when the file holds
-    exactly one chapter ("Title 21—Food and Drugs, Chapter 13A—Community Overdose
-    Prevention")."""
-    title = _capitalised(_meta_text(root, "title") or
-                         all_text(next(iter(descendants(root, "docTitle")), None)))
-    big = [s for s in sections if s.level == 2 and not s.is_note and s.number
-           and not s.number.startswith(("§", "("))]
-    if title and len(big) == 1 and local(root) == "uscDoc":
-        title = f"{title}, {_capitalised(big[0].title)}"
-    return title
-
-
-def _meta(root: etree._Element, reader: _Reader, sections: tuple[Section, ...]) -> DocMeta:
-    kind = local(root)
-    doc_type = _meta_text(root, "type").lower()
-    number = _meta_text(root, "docNumber")
-    title = _title(root, reader, sections)
-    citable = _meta_text(root, "citableAs")
-    created = _meta_text(root, "created") or _meta_text(root, "date")
-    congress = _meta_text(root, "congress")
-    if kind == "uscDoc" or doc_type.startswith("usc"):
-        head = f"{number} U.S.C." if number else "U.S.C."
-        citation = f"{head} {reader.sections[0]}" if len(reader.sections) == 1 else head
-        site = "United States Code"
-    elif kind in ("pLaw", "statute") or "law" in doc_type:
-        citation = citable or (f"Pub. L. {congress}-{number}" if congress and number else "")
-        site = "United States Statutes at Large"
-    else:
-        prefix = _BILL_TYPES.get(doc_type, "")
-        citation = citable or (f"{prefix} {number}".strip() if number else "")
-        if citation and congress:
-            citation += f", {congress}th Cong."
-        site = "U.S. Congress"
-    date = latest_date(d for d in reader.credits if d) or latest_date([created] if created
-                                                                         else [])
-    return DocMeta(title=strip_end(title), kind="statute", author="United States Congress",
-                   jurisdiction="US", site=site, date=date, citation=citation)
+def _has_levels(el: etree._Element) -> bool:
+    return any(local(c) in SMALL_LEVELS or local(c) in BIG_LEVELS or local(c) == "section"
+               for c in el.iter())
 
 
 def read(root: etree._Element, name: str) -> Extracted:
@@ -266,4 +250,5 @@ def read(root: etree._Element, name: str) -> Extracted:
     if not text:
         raise DamagedFile(f"{name}: the USLM file contains no text.")
     return Extracted(text=text, pages=single_page(text), sections=sections,
-                     meta=_meta(root, reader, sections), links=links)
+                     meta=uslm_meta.meta(root, reader.sections, reader.credits, sections),
+                     links=links)

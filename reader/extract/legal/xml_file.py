@@ -12,7 +12,7 @@ from reader.extract.legal.safe_xml import parse_xml
 from reader.extract.legal.sniff import vocabulary
 
 _READERS = {"dc": "reader.extract.legal.dc_code", "uslm": "reader.extract.legal.uslm",
-            "akn": "reader.extract.legal.akoma_ntoso"}
+            "akn": "reader.extract.legal.akoma_ntoso", "bill": "reader.extract.legal.us_bill"}
 
 
 def extract(path: Path) -> Extracted:

@@ -1,0 +1,76 @@
+"""Quotes from legislative XML shaped as publishers publish it are cited as the law is
+cited: a D.C. Code section and a U.S. Code title by code and subsection, their notes
+"… note", a bill and a public law by their own sections (the general form)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.export import BriefOptions
+from reader.export.citation import plain
+from reader.export.model import Citation
+from reader.ops.brief import gather_inputs
+from reader.ops.library import refresh
+from reader.workspace import Workspace
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "legal_xml"
+QUOTES = {  # file → (words quoted, the citation expected)
+    "dc-law": ("dc/7-2931.04.xml", "Publish a quarterly count of kits distributed",
+               "D.C. Code § 7-2931.04(a)(3)(B) (2024)"),
+    "dc-note": ("dc/7-2931.04.xml", "D.C. Law 25-377, § 12, effective 2024-06-14",
+                "D.C. Code § 7-2931.04 note (2024)"),
+    "usc-law": ("usc-title-42-chapter-6c-excerpt.xml", "not to require abstinence as a",
+                "42 U.S.C. § 2901(b)(2)(A) (2024)"),
+    "usc-continuation": ("usc-title-42-chapter-6c-excerpt.xml",
+                         "except that a tribal organization", "42 U.S.C. § 2901(b)(2) (2024)"),
+    "usc-note": ("usc-title-42-chapter-6c-excerpt.xml", "related to a pilot program",
+                 "42 U.S.C. § 2902 note (2024)"),
+    "bill": ("bill-dtd-hr-4821-ih.xml", "distributes the equipment without charge",
+             "Safer Supplies and Overdose Response Act of 2025 (United States Congress, "
+             "July 21, 2025), § 101(b)(2)"),
+    "plaw": ("uslm2-plaw-119-212.xml", "may not be used to support a criminal prosecution",
+             "Overdose Data Sharing Act of 2026 (United States Congress, United States Statutes "
+             "at Large, Aug. 4, 2026), "
+             "§ 2(b)(2)"),
+    "uk": ("akn3-ukpga-2026-9-drug-checking.xml", "applies to any volunteer",
+           "Drug Checking Services Act 2026 (United Kingdom Parliament, Sept. 1, 2026), "
+           "§ 2(2)"),
+    "akn": ("akn2-za-by-law-2019-naloxone.xml", "the person has received three kits",
+            "Naloxone Access By-law, 2019 (Council, Mar. 1, 2019), § 2(2)(b)"),
+}
+
+
+@pytest.fixture(scope="module")
+def cited(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path
+          ) -> dict[str, Citation]:
+    root = tmp_path_factory.mktemp("legal-xml-brief") / "ws"
+    root.mkdir()
+    for name, _words, _cite in QUOTES.values():
+        shutil.copy(FIXTURES / name, root / Path(name).name)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
+        mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
+        ws = Workspace.open(root)
+        refresh(ws, index=False)
+        library, store = ws.library(), ws.annotations()
+        store.set_author_name("Tester")
+        ids = {}
+        for key, (name, words, _cite) in QUOTES.items():
+            doc = library.find(Path(name).name)
+            text = library.text(doc.id).text
+            start = text.index(words)
+            ids[key] = store.create(doc.id, start, start + len(words)).id
+        store.save()
+        brief = gather_inputs(ws).build(BriefOptions(title="Legislative XML"))
+    by_id = {q.highlight_id: q.citation for q in brief.quotes()}
+    return {key: by_id[hid] for key, hid in ids.items()}
+
+
+@pytest.mark.parametrize("key", sorted(QUOTES))
+def test_a_quote_is_cited_as_the_law_is_cited(cited: dict[str, Citation], key: str) -> None:
+    c = cited[key]
+    assert plain(c) == QUOTES[key][2]
+    assert c.page == ""
