@@ -7,6 +7,8 @@ quote's pinpoint combined, not a page.
     720 ILCS 570/402(b) (2024)                 ← "§ 402(b)" of the page "720 ILCS 570/402"
     Or. Rev. Stat. § 475.964(1)(b) (2025)      ← a quote from a chapter page ("… ch. 475")
     D.C. Code § 48-961.05 note (2024)      ← a quote from the history or notes
+    H.R. 4821, 119th Cong. § 101(b)(2) (2025)  ← a federal bill (Bluebook rule 13.2)
+    Pub. L. No. 119-212, § 2(b)(2) (2026)      ← a federal public law (rule 12.4)
 
 Only what can be combined is: the document's citation names the code ("21 U.S.C.",
 "D.C. Code") or this very section ("D.C. Code § 48-961.05" with a quote in
@@ -27,6 +29,10 @@ _ACT_RE = re.compile(r"\b(?:Acts?|Laws?|Pub|No|Nos|Bill|Sess|Stat|Chapter|Articl
                      r"Ordinance|Resolution|Model)\b|H\.R\.|\bS\. \d"
                      r"|^\d{4} (?:c|asp|anaw|asc)\.? \d")  # a U.K. Act: "2026 c. 9"
 _BASE_RE = re.compile(r"^§\s*([^\s(]+)(.*)$")
+_PUBLIC_LAW_RE = re.compile(r"^Pub(?:lic)?\.?\s*L(?:aw|\.)?\s*(?:No\.\s*)?(\d+)\s*[-–]\s*(\d+)$",
+                            re.IGNORECASE)
+_BILL_RE = re.compile(r"^((?:H\.R\.(?: Res\.)?|S\.(?: Res\.)?|[HS]\.J\. Res\.|[HS]\. Con\. Res\.)"
+                      r" ?\d+)(?:,\s*(\d+(?:st|nd|rd|th) Cong\.))?$")
 _CHAPTER_RE = re.compile(r"^(.*\S)\s+ch\.\s+(\d+[A-Z]?(?:\.\d+[A-Z]?)?)$")
 
 
@@ -49,6 +55,9 @@ def code_citation(c: Citation) -> str:
         if _base(own) != number:
             return ""  # the document is cited as another section (a codified act)
         return f"{head.strip()} § {number}{rest}".strip()
+    federal = _federal(legal, number, rest)
+    if federal:
+        return federal
     last = _base(legal.rsplit(" ", 1)[-1])
     if number in (last, last.rsplit("/", 1)[-1]):  # "RCW 69.53A.040", "720 ILCS 570/402"
         return f"{legal}{rest}"
@@ -61,6 +70,21 @@ def code_citation(c: Citation) -> str:
     if _ACT_RE.search(legal) or not re.search(r"[A-Za-z]", legal):
         return ""
     return f"{legal} § {number}{rest}"
+
+
+def _federal(legal: str, number: str, rest: str) -> str:
+    """A section of a federal public law or bill as the Bluebook cites it: "Pub. L. No.
+    119-212, § 2(b)" (the Statutes at Large page is not in the file's sections), "H.R.
+    4821, 119th Cong. § 101(b)", "H.R. Res. 310, § 2" when the Congress is not known."""
+    law = _PUBLIC_LAW_RE.match(legal)
+    if law:
+        return f"Pub. L. No. {law.group(1)}-{law.group(2)}, § {number}{rest}"
+    bill = _BILL_RE.match(legal)
+    if bill:
+        congress = bill.group(2)
+        return f"{bill.group(1)}, {congress} § {number}{rest}" if congress \
+            else f"{bill.group(1)}, § {number}{rest}"
+    return ""
 
 
 def code_year(c: Citation) -> str:

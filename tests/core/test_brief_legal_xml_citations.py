@@ -1,6 +1,7 @@
 """Quotes from legislative XML shaped as publishers publish it are cited as the law is
 cited: a D.C. Code section and a U.S. Code title by code and subsection, their notes
-"… note", a bill and a public law by their own sections (the general form)."""
+"… note", a federal bill and a public law by their number and section, as the Bluebook
+does ("H.R. 4821, 119th Cong. § 101(b)(2) (2025)", "Pub. L. No. 119-212, § 2(b)(2) (2026)")."""
 
 from __future__ import annotations
 
@@ -29,12 +30,9 @@ QUOTES = {  # file → (words quoted, the citation expected)
     "usc-note": ("usc-title-42-chapter-6c-excerpt.xml", "related to a pilot program",
                  "42 U.S.C. § 2902 note (2024)"),
     "bill": ("bill-dtd-hr-4821-ih.xml", "distributes the equipment without charge",
-             "Safer Supplies and Overdose Response Act of 2025 (United States Congress, "
-             "July 21, 2025), § 101(b)(2)"),
+             "H.R. 4821, 119th Cong. § 101(b)(2) (2025)"),
     "plaw": ("uslm2-plaw-119-212.xml", "may not be used to support a criminal prosecution",
-             "Overdose Data Sharing Act of 2026 (United States Congress, United States Statutes "
-             "at Large, Aug. 4, 2026), "
-             "§ 2(b)(2)"),
+             "Pub. L. No. 119-212, § 2(b)(2) (2026)"),
     "uk": ("akn3-ukpga-2026-9-drug-checking.xml", "applies to any volunteer",
            "Drug Checking Services Act 2026 (United Kingdom Parliament, Sept. 1, 2026), "
            "§ 2(2)"),

@@ -157,8 +157,19 @@ def test_every_format_prints_the_code_citation(brief: Brief, fmt: str) -> None:
     # an act or a model act: the general form
     (Citation("Model Act", kind="statute", section="§ 4(b)",
               legal_citation="Model Drug Checking Services Act"), "Model Act, § 4(b)"),
-    (Citation("Act", kind="statute", section="§ 3", legal_citation="Pub. L. 119-88"),
-     "Act, § 3"),
+    # federal public laws and bills by their numbers (Bluebook rules 12.4 and 13.2)
+    (Citation("Act", kind="statute", section="§ 3", legal_citation="Pub. L. 119-88",
+              date="2025-03-02"), "Pub. L. No. 119-88, § 3 (2025)"),
+    (Citation("Act", kind="statute", section="§ 3(a)", legal_citation="Public Law 119–88"),
+     "Pub. L. No. 119-88, § 3(a)"),
+    (Citation("Bill", kind="statute", section="§ 2(b)", legal_citation="S. 2077, 119th Cong.",
+              date="2025-06-11"), "S. 2077, 119th Cong. § 2(b) (2025)"),
+    (Citation("Res", kind="statute", section="§ 1", legal_citation="H.R. Res. 310",
+              date="2025"), "H.R. Res. 310, § 1 (2025)"),
+    # a state session law keeps the general form
+    (Citation("Act", kind="statute", section="§ 3", legal_citation="Act No. 47",
+              author="Vermont General Assembly", date="2025"),
+     "Act (Vermont General Assembly, 2025), § 3"),
     # no pinpoint with §: the general form (a memo, a page)
     (Citation("Memo", kind="memo", section="§ 4(b)", legal_citation="21 U.S.C.", page="3"),
      "Memo, p. 3, § 4(b)"),
