@@ -5,17 +5,13 @@ does ("H.R. 4821, 119th Cong. § 101(b)(2) (2025)", "Pub. L. No. 119-212, § 2(b
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from reader.export import BriefOptions
 from reader.export.citation import plain
 from reader.export.model import Citation
-from reader.ops.brief import gather_inputs
-from reader.ops.library import refresh
-from reader.workspace import Workspace
+from tests.core.quoted_brief import quoted_brief
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "legal_xml"
 QUOTES = {  # file → (words quoted, the citation expected)
@@ -44,25 +40,10 @@ QUOTES = {  # file → (words quoted, the citation expected)
 @pytest.fixture(scope="module")
 def cited(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path
           ) -> dict[str, Citation]:
-    root = tmp_path_factory.mktemp("legal-xml-brief") / "ws"
-    root.mkdir()
-    for name, _words, _cite in QUOTES.values():
-        shutil.copy(FIXTURES / name, root / Path(name).name)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
-        ws = Workspace.open(root)
-        refresh(ws, index=False)
-        library, store = ws.library(), ws.annotations()
-        store.set_author_name("Tester")
-        ids = {}
-        for key, (name, words, _cite) in QUOTES.items():
-            doc = library.find(Path(name).name)
-            text = library.text(doc.id).text
-            start = text.index(words)
-            ids[key] = store.create(doc.id, start, start + len(words)).id
-        store.save()
-        brief = gather_inputs(ws).build(BriefOptions(title="Legislative XML"))
+    brief, ids = quoted_brief(
+        tmp_path_factory, session_extract_cache, "Legislative XML",
+        {FIXTURES / name for name, _words, _cite in QUOTES.values()},
+        {key: (name, words) for key, (name, words, _cite) in QUOTES.items()})
     by_id = {q.highlight_id: q.citation for q in brief.quotes()}
     return {key: by_id[hid] for key, hid in ids.items()}
 

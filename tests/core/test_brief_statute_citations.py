@@ -8,12 +8,10 @@ import csv
 import html
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from reader.export import BriefOptions
 from reader.export import csv as csv_writer
 from reader.export import docx as docx_writer
 from reader.export import html as html_writer
@@ -21,10 +19,8 @@ from reader.export import markdown as md_writer
 from reader.export import pdf as pdf_writer
 from reader.export.citation import plain, runs
 from reader.export.model import Brief, Citation
-from reader.ops.brief import gather_inputs
-from reader.ops.library import refresh
-from reader.workspace import Workspace
 from tests.core.brief_readback import docx_xml, norm, pdf_text
+from tests.core.quoted_brief import quoted_brief
 
 REPO = Path(__file__).resolve().parents[2]
 STATUTES = REPO / "corpus" / "statutes"
@@ -56,29 +52,10 @@ QUOTES = {  # file → (words quoted, the citation expected)
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory, session_extract_cache: Path
          ) -> tuple[Brief, dict[str, str]]:
-    root = tmp_path_factory.mktemp("statute-brief") / "ws"
-    root.mkdir()
-    for name in FILES:
-        shutil.copy(STATUTES / name, root / Path(name).name)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("POLICY_READER_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.setenv("POLICY_READER_EXTRACT_CACHE", str(session_extract_cache))
-        ws = Workspace.open(root)
-        refresh(ws, index=False)
-        library, store = ws.library(), ws.annotations()
-        store.set_author_name("Tester")
-        ids = {}
-        for key, (name, words, _cite) in QUOTES.items():
-            doc = library.find(Path(name).name)
-            text = library.text(doc.id).text
-            start = text.index(words)
-            ids[key] = store.create(doc.id, start, start + len(words)).id
-        vt = library.find(Path(FILES[3]).name)
-        vt_text = library.text(vt.id).text
-        start = vt_text.index("A person shall not be cited")
-        ids["act"] = store.create(vt.id, start, start + 27).id
-        store.save()
-        return gather_inputs(ws).build(BriefOptions(title="Statutes")), ids
+    return quoted_brief(tmp_path_factory, session_extract_cache, "Statutes",
+                        [STATUTES / name for name in FILES],
+                        {key: (name, words) for key, (name, words, _cite) in QUOTES.items()},
+                        [("act", FILES[3], "A person shall not be cited", 27)])
 
 
 @pytest.fixture(scope="module")
