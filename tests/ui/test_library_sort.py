@@ -147,3 +147,29 @@ def test_sorting_a_code_by_another_column_keeps_its_order(qtbot: Any) -> None:
     proxy.sort(Column.DATE, DESC)
     sections = _sections(proxy)
     assert sections == CODE_ORDER
+
+
+def test_sort_keys_are_recomputed_when_what_they_say_changes(qtbot: Any) -> None:
+    """Sort keys are cached per row and column: a new title, a new count, new rows in a
+    code and a new direction each give fresh keys (never a stale order)."""
+    from dataclasses import replace
+
+    proxy = _proxy(qtbot, DOCS)
+    model = proxy.library()
+    proxy.sort(Column.TITLE, ASC)
+    assert _titles(proxy)[0] == "alpha memo"
+    renamed = [replace(d, meta=replace(d.meta, title="Zulu memo")) if d is DOCS[1] else d
+               for d in DOCS]
+    model.set_documents(renamed)
+    assert _titles(proxy) == ["Bravo memo", "Charlie opinion", "Zoning and outreach",
+                              "Zulu memo"]
+    proxy.sort(Column.NOTES, DESC)
+    model.set_annotation_counts({DOCS[2].id: 4})
+    assert _titles(proxy)[0] == "Bravo memo"
+    docs, collections = _library(3)
+    model.set_documents(docs, collections)
+    proxy.sort(Column.TITLE, DESC)
+    assert _sections(proxy) == CODE_ORDER[:4]
+    more, more_collections = _library(5)
+    model.set_documents(more, more_collections)
+    assert _sections(proxy) == CODE_ORDER

@@ -5,7 +5,6 @@ grouped under one row per code in their hierarchy."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,50 +12,26 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from reader.model.codes import CodeCollection, CodeNode
 from reader.model.documents import DocStatus, Document
-from reader.ui.formatting import doc_details, glance, kind_label, plural, short_date
-from reader.ui.models.library_rows import CODE, DOC, Row, Rows, plan
+from reader.ui.formatting import doc_details
+from reader.ui.models import library_words as words
+from reader.ui.models.library_rows import DOC, Row, Rows, plan
+from reader.ui.models.library_words import HEADERS, Column, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class Column(IntEnum):
-    TITLE = 0
-    KIND = 1
-    JURISDICTION = 2
-    DATE = 3
-    PAGES = 4
-    NOTES = 5
-    STATUS = 6
-    SOURCE = 7  # where the text came from: the file, or OCR of scanned pages
-
-
-HEADERS = {Column.TITLE: "Title", Column.KIND: "Kind", Column.JURISDICTION: "Jurisdiction",
-           Column.DATE: "Date", Column.PAGES: "Pages", Column.NOTES: "Marks",
-           Column.STATUS: "Status", Column.SOURCE: "Text"}
 OCR_TIP = ("The text was recognised by OCR from scanned pages: check quotes against the "
            "page (View → Page View).")
-SHORT_KINDS = {"opinion": "Opinion", "filing": "Filing"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-_TIE = "\x1f"  # between a sort key and its tie-breaker: below every printed character
-_LAST = 9_999_999  # inside a code sorted descending, positions count down from here
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # the title alone (two-line rows)
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 5  # the line under it
 
+_COLUMNS = len(Column)
 
-def status_text(doc: Document) -> str:
-    if doc.status is DocStatus.OK:
-        return ""
-    if doc.status is DocStatus.PENDING:
-        return "Reading…"
-    return doc.status.value.capitalize()
-
-
-def _sections(row: Row) -> int:
-    """The sections at and below a code's row (its index files are not sections)."""
-    own = 1 if row.kind == DOC and row.node is not None else 0
-    return own + sum(_sections(child) for child in row.children)
+__all__ = ["DETAILS_ROLE", "DOC_ID_ROLE", "DOC_ROLE", "HEADERS", "SORT_ROLE", "TITLE_ROLE",
+           "Column", "LibraryModel", "status_text"]
 
 
 class LibraryModel(QAbstractItemModel):
@@ -70,7 +45,19 @@ class LibraryModel(QAbstractItemModel):
         self._counts: dict[str, int] = {}
         self._icons: dict[str, Any] = {}
         #: the library is sorted descending (set by the proxy): a code's rows keep its order
-        self.children_descending = False
+        self._descending = False
+        #: (row uid, column) → sort key; emptied whenever rows, documents or counts change
+        self._sort_cache: dict[tuple[int, int], str] = {}
+
+    @property
+    def children_descending(self) -> bool:
+        return self._descending
+
+    @children_descending.setter
+    def children_descending(self, value: bool) -> None:
+        if value != self._descending:
+            self._descending = value
+            self._sort_cache.clear()
 
     # -- content ---------------------------------------------------------------------------
     def set_documents(self, docs: Sequence[Document],
@@ -78,6 +65,7 @@ class LibraryModel(QAbstractItemModel):
         """Replace the content, keeping rows (and the selection) of documents that stay."""
         old = self._docs
         self._docs = {d.id: d for d in docs}
+        self._sort_cache.clear()
         wanted = plan(docs, collections)
         if not self._rows.update(wanted, self):
             self.beginResetModel()
@@ -101,12 +89,14 @@ class LibraryModel(QAbstractItemModel):
 
     # the listener :meth:`Rows.update` calls around each change
     def removing(self, parent: Row | None, first: int, last: int) -> None:
+        self._sort_cache.clear()  # positions in a code (its rows' keys) move
         self.beginRemoveRows(self._index_of_row(parent), first, last)
 
     def removed(self) -> None:
         self.endRemoveRows()
 
     def inserting(self, parent: Row | None, first: int, last: int) -> None:
+        self._sort_cache.clear()
         self.beginInsertRows(self._index_of_row(parent), first, last)
 
     def inserted(self) -> None:
@@ -116,6 +106,7 @@ class LibraryModel(QAbstractItemModel):
         """New highlight counts: only the rows whose count changed (and the codes and parts
         above them) are told, in their title (the line under it) and count columns."""
         old, self._counts = self._counts, dict(counts)
+        self._sort_cache.clear()
         changed: dict[Row | None, set[int]] = {}
         for doc_id in {d for d in old.keys() | self._counts.keys()
                        if old.get(d, 0) != self._counts.get(d, 0)}:
@@ -181,10 +172,9 @@ class LibraryModel(QAbstractItemModel):
 
     # -- Qt model --------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column < 0 or column >= len(Column) or row < 0:
-            return QModelIndex()
-        rows = self._children(parent)
-        if rows is None or row >= len(rows):
+        # asked thousands of times while the sort proxy places new rows: kept lean
+        rows = self._children(parent) if parent.isValid() else self._rows.top
+        if rows is None or not (0 <= row < len(rows) and 0 <= column < _COLUMNS):
             return QModelIndex()
         return self.createIndex(row, column, rows[row].uid)
 
@@ -210,7 +200,7 @@ class LibraryModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(Column)
+        return _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -232,6 +222,18 @@ class LibraryModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SORT_ROLE:  # asked ~20 times per row inserted into a sorted library
+            key = (index.internalId(), index.column())
+            cached = self._sort_cache.get(key)
+            if cached is None:
+                row = self.row_at(index)
+                if row is None:
+                    return None
+                doc = self._docs.get(row.doc_id) if row.kind == DOC else None
+                cached = self._sort_cache[key] = words.sort_data(
+                    row, Column(index.column()), doc, self._counts,
+                    position=self._rows.position(row), descending=self._descending)
+            return cached
         row = self.row_at(index)
         if row is None:
             return None
@@ -245,8 +247,6 @@ class LibraryModel(QAbstractItemModel):
             if column == Column.TITLE and row.parent is not None and row.node is None:
                 return f"Index — {doc.path.rsplit('/', 1)[-1]}"  # a code's index file
             return self._display(doc, column)
-        if role == SORT_ROLE:
-            return self._sort_data(row, column)
         if role == DOC_ID_ROLE:
             return doc.id
         if role == DOC_ROLE:
@@ -280,25 +280,20 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     def details(self, doc: Document, *, in_code: bool = False) -> str:
-        """The line under a title: ``Memo · Office of … · 21 January 2020 · 3 pages ·
-        2 highlights``, or why the file cannot be read. A code's section (``in_code``)
-        leaves out what its code's row says (kind, place)."""
-        if doc.status is DocStatus.PENDING:
-            return "Reading…"
-        if not doc.status.readable and doc.status is not DocStatus.NO_TEXT:
-            return doc.status_line[:1].upper() + doc.status_line[1:]
-        parts = [short_date(doc.meta.date) if in_code else glance(doc)]
-        count = self._counts.get(doc.id, 0)
-        if count:
-            parts.append(plural(count, "highlight"))
-        if doc.status is DocStatus.NO_TEXT:
-            parts.append("no text layer")
-        return " · ".join(p for p in parts if p)
+        """The line under a title (see :func:`.library_words.details`)."""
+        return words.details(doc, self._counts, in_code=in_code)
+
+    def _display(self, doc: Document, column: Column) -> str:
+        return words.display(doc, column, self._counts)
+
+    def _part_display(self, row: Row, column: Column) -> str:
+        return words.part_display(row, column, self._counts)
+
+    def _part_details(self, row: Row) -> str:
+        return words.part_details(row, self._counts)
 
     def _part_data(self, row: Row, column: Column, role: int) -> Any:
         """A code's row ("D.C. Code (13 sections)") or a part's ("Chapter 9E. Harm …")."""
-        if role == SORT_ROLE:
-            return self._sort_data(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._part_display(row, column)
         if role == TITLE_ROLE:
@@ -318,94 +313,6 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
             return self._icon(None)
         return None
-
-    def _part_display(self, row: Row, column: Column) -> str:
-        coll = row.collection
-        if column == Column.TITLE:
-            if row.kind == CODE and coll is not None:
-                return coll.label
-            return row.node.text if row.node is not None else ""
-        if column == Column.KIND:
-            return kind_label("statute")
-        if column == Column.JURISDICTION:
-            owner = self._code_row(row)
-            return owner.collection.jurisdiction if owner and owner.collection else ""
-        if column == Column.NOTES:
-            total = sum(self._counts.get(d, 0) for d in row.doc_ids())
-            return str(total) if total else ""
-        return ""
-
-    def _part_details(self, row: Row) -> str:
-        """The line under a code's title (``Statute · DC · 2 highlights``: its label counts
-        the sections) or a part's (``5 sections · 2 highlights``)."""
-        if row.kind == CODE:
-            owner = row.collection
-            parts = [kind_label("statute"), owner.jurisdiction if owner else ""]
-        else:
-            parts = [plural(_sections(row), "section")]
-        count = sum(self._counts.get(d, 0) for d in row.doc_ids())
-        if count:
-            parts.append(plural(count, "highlight"))
-        return " · ".join(p for p in parts if p)
-
-    @staticmethod
-    def _code_row(row: Row | None) -> Row | None:
-        while row is not None and row.kind != CODE:
-            row = row.parent
-        return row
-
-    def _display(self, doc: Document, column: Column) -> str:
-        if column == Column.TITLE:
-            if doc.status.readable or doc.status is DocStatus.PENDING:
-                return doc.title
-            return f"{doc.title} — {doc.status_line}"
-        if column == Column.KIND:
-            return SHORT_KINDS.get(doc.meta.kind, kind_label(doc.meta.kind))
-        if column == Column.JURISDICTION:
-            return doc.meta.jurisdiction
-        if column == Column.DATE:
-            return doc.meta.date
-        if column == Column.PAGES:
-            return str(doc.pages) if doc.paged and doc.pages else ""
-        if column == Column.NOTES:
-            count = self._counts.get(doc.id, 0)
-            return str(count) if count else ""
-        if column == Column.SOURCE:
-            return doc.text_source
-        reason = f" — {doc.reason}" if doc.reason and not doc.status.readable else ""
-        return status_text(doc) + reason
-
-    def _sort_data(self, row: Row, column: Column) -> str:
-        """What the library sorts by: a string, which the proxy compares in C++ (a Python
-        ``lessThan`` cost ~0.2 s of stalled window per 500 rows inserted or recounted).
-        Inside a code, the code's own order whichever way the column is sorted
-        (:attr:`children_descending`); elsewhere the column's value, ties by title."""
-        if row.parent is not None:
-            position = self._rows.position(row)
-            return f"{_LAST - position if self.children_descending else position:07d}"
-        doc = self._docs.get(row.doc_id) if row.kind == DOC else None
-        if doc is None:  # a code's row among the documents
-            title = self._part_display(row, Column.TITLE).casefold()
-            if column == Column.NOTES:
-                key = f"{sum(self._counts.get(d, 0) for d in row.doc_ids()):09d}"
-            else:
-                key = self._part_display(row, column).casefold()
-        else:
-            title = doc.title.casefold()
-            key = self._sort_key(doc, column)
-        return f"{key}{_TIE}{doc.path if doc else ''}" if column == Column.TITLE \
-            else f"{key}{_TIE}{title}"
-
-    def _sort_key(self, doc: Document, column: Column) -> str:
-        if column == Column.TITLE:
-            return doc.title.casefold()
-        if column == Column.PAGES:
-            return f"{doc.pages if doc.paged else 0:09d}"
-        if column == Column.NOTES:
-            return f"{self._counts.get(doc.id, 0):09d}"
-        if column == Column.STATUS:
-            return f"{0 if doc.status.readable else 1}{status_text(doc).casefold()}"
-        return self._display(doc, column).casefold()
 
     def _icon(self, doc: Document | None) -> Any:
         from reader.ui.resources import icon
