@@ -151,3 +151,24 @@ def test_outline_model(qtmodeltester) -> None:
     pages = outline_model(make_doc_text(3, heading=False))
     assert pages.rowCount() == 3
     qtmodeltester.check(pages)
+
+
+def test_outline_entries_say_a_sections_number_once(qtmodeltester) -> None:
+    """A title that carries its number ("Sec. 101. Grants", "RCW 69.50.4013. …") is shown
+    alone; a title without it gets the number before it."""
+    from reader.model.documents import DocText, Section
+
+    titles = ["Sec. 101. Grants for overdose response", "RCW 69.50.4013. Possession",
+              "Purpose", "Definitions of 2 terms", "(a) A person commits an offense"]
+    numbers = ["§ 101", "§ 69.50.4013", "§ 2", "§ 3", "(a)"]
+    text = "\n\n".join(titles)
+    sections, at = [], 0
+    for title, number in zip(titles, numbers, strict=True):
+        sections.append(Section(title, 1, at, at + len(title), number))
+        at += len(title) + 2
+    model = outline_model(DocText("d" * 64, text, (), tuple(sections)))
+    qtmodeltester.check(model)
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == ["Sec. 101. Grants for overdose response", "RCW 69.50.4013. Possession",
+                     "§ 2 Purpose", "§ 3 Definitions of 2 terms",
+                     "(a) A person commits an offense"]

@@ -223,7 +223,9 @@ def _drop_prefix(pieces: tuple[Piece, ...], chars: int) -> tuple[Piece, ...]:
 
 def _section(out: _Out, lines: list[Line], h: Head, end: int, *, top: bool) -> None:
     code = out.code
-    cite = h.cite or code.cite(h.number)
+    # a chapter page's section is headed as the page heads it ("§ 481.115", "RCW
+    # 69.50.4013"): the chapter's title already names the code
+    cite = h.cite or (code.cite(h.number) if top else f"§ {h.number}")
     caption = _caption(lines, h)
     body = lines[h.index + 1:end]
     if caption and caption != h.caption and body:

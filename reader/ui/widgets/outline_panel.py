@@ -7,6 +7,8 @@ outline, so the neighbours are one click away (:attr:`OutlinePanel.section_reque
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QTreeView, QVBoxLayout, QWidget
@@ -37,7 +39,7 @@ def outline_model(doc_text: DocText | None, parent: QWidget | None = None,
                 stack.append((section.level, root))  # the section is the chapter's entry
                 continue
             title = " ".join(part for part in (section.number, section.title) if part).strip()
-            if section.number and section.title.startswith(section.number):
+            if _numbered(section.title, section.number):
                 title = section.title
             item = QStandardItem(title or "(untitled section)")
             item.setData(section.start, OFFSET_ROLE)
@@ -54,6 +56,18 @@ def outline_model(doc_text: DocText | None, parent: QWidget | None = None,
             item.setEditable(False)
             root.appendRow(item)
     return model
+
+
+def _numbered(title: str, number: str) -> bool:
+    """The title already carries its number ("§ 48-961.01. Definitions", "Sec. 101.
+    Grants", "RCW 69.50.4013. Possession"): the outline shows the title alone."""
+    bare = re.sub(r"^(?:§+|Art(?:icle)?\.?|Sec(?:tion)?\.?)\s*", "", number.strip())
+    if not bare:
+        return False
+    if title.startswith(number):
+        return True
+    lead = r"(?:^|§\s*|\bSec(?:tion)?\.?\s+|\bArt(?:icle)?\.?\s+|^[A-Z][A-Z.]+\s)"  # "RCW "
+    return re.search(rf"{lead}{re.escape(bare)}(?=[.:\s]|$)", title[:len(bare) + 60]) is not None
 
 
 def _siblings(place: SectionPlace) -> tuple[CodeNode, ...]:
