@@ -73,6 +73,25 @@ def _custom(doc: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyl
     return style
 
 
+def _under_quote(doc: DocxDocument, name: str, size: float, *, after: float,
+                 before: float | None = None, keep: bool = False,
+                 muted: bool = False) -> ParagraphStyle:
+    """A sans style for a line under a quote, indented past the quote's rule."""
+    style = _custom(doc, name)
+    set_font(style, SANS)
+    style.font.size = Pt(size)
+    if muted:
+        style.font.color.rgb = MUTED
+    pf = style.paragraph_format
+    pf.left_indent = QUOTE_INDENT + Cm(0.45)
+    if before is not None:
+        pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    if keep:
+        pf.keep_with_next = True
+    return style
+
+
 def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
     """Create and return every style a brief uses, by name."""
     s = doc.styles
@@ -127,37 +146,12 @@ def setup_styles(doc: DocxDocument) -> dict[str, ParagraphStyle]:
     _left_rule(quote)
 
     out: dict[str, ParagraphStyle] = {"Quote": quote}
-    citation = _custom(doc, "Citation")
-    set_font(citation, SANS)
-    citation.font.size = Pt(9.5)
-    citation.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
-    citation.paragraph_format.space_after = Pt(1)
-    citation.paragraph_format.keep_with_next = True
-    out["Citation"] = citation
-
-    details = _custom(doc, "Passage Details")
-    set_font(details, SANS)
-    details.font.size = Pt(8.5)
-    details.font.color.rgb = MUTED
-    details.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
-    details.paragraph_format.space_after = Pt(12)
-    out["Passage Details"] = details
-
-    see = _custom(doc, "See Also")  # "See No. 3: …" for a passage quoted earlier
-    set_font(see, SANS)
-    see.font.size = Pt(9.5)
-    see.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
-    see.paragraph_format.space_after = Pt(3)
-    see.paragraph_format.keep_with_next = True
-    out["See Also"] = see
-
-    note = _custom(doc, "Note")
-    set_font(note, SANS)
-    note.font.size = Pt(9.5)
-    note.paragraph_format.left_indent = QUOTE_INDENT + Cm(0.45)
-    note.paragraph_format.space_before = Pt(0)
-    note.paragraph_format.space_after = Pt(3)
-    out["Note"] = note
+    # the lines under a quote: its citation, its details, "See No. 3: …" for a passage
+    # quoted earlier, and a note; sans, indented past the quote's rule
+    out["Citation"] = _under_quote(doc, "Citation", 9.5, after=1, keep=True)
+    out["Passage Details"] = _under_quote(doc, "Passage Details", 8.5, after=12, muted=True)
+    out["See Also"] = _under_quote(doc, "See Also", 9.5, after=3, keep=True)
+    out["Note"] = _under_quote(doc, "Note", 9.5, after=3, before=0)
 
     stance = _custom(doc, "Stance Heading", base="Heading 3")
     outline = OxmlElement("w:outlineLvl")
